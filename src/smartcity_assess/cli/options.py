@@ -1,0 +1,41 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Lang(str, Enum):
+    """Languages of texts and reports."""
+
+    id = "id"
+    en = "en"
+
+
+Surveys = Annotated[
+    list[Path],
+    typer.Argument(help="Survey data files (CSV, XLSX or JSON; wide or long layout). "
+                   "Several files are merged.", show_default=False),
+]
+Criteria = Annotated[
+    str | None,
+    typer.Option("--criteria", "-c", help="Indicator set: a bundled id or a YAML file. "
+                 "Default: the bundled four-pillar set 'smartcity-id'.", show_default=False),
+]
+LangOption = Annotated[
+    Lang, typer.Option("--lang", "-l", help="Language of texts and number formats.")
+]
+Sheet = Annotated[
+    str | None,
+    typer.Option("--sheet", help="XLSX sheet to read (default: the first sheet).",
+                 show_default=False),
+]
+IgnoreColumns = Annotated[
+    list[str] | None,
+    typer.Option("--ignore-column", help="A survey column to ignore (repeatable).",
+                 show_default=False),
+]

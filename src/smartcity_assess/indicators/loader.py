@@ -1,0 +1,402 @@
+"""Load an indicator set: YAML → shape check (pydantic) → cross-field checks → frozen model."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import InputError, Problem, UsageError, shorten
+from ..resources import criteria_dir
+from ..text import Text
+from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file, parse_yaml
+from .model import Action, Band, Group, Indicator, IndicatorSet
+from .schema import ActionSpec, GroupSpec, IndicatorSetSpec, IndicatorSpec
+
+DEFAULT_SET = "smartcity-id"
+"""Id of the bundled four-pillar set used when no ``--criteria`` is given."""
+
+DEFAULT_LIKERT_LEVELS = (1, 2, 3, 4, 5)
+
+
+def bundled_sets() -> dict[str, Path]:
+    """Bundled indicator sets by id (the file name without ``.yaml``)."""
+    folder = criteria_dir()
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
+
+
+def resolve_set(spec: str | Path | None) -> tuple[Path, str]:
+    """Turn a bundled id or a path into (file, label). Unknown ids are a usage error."""
+    if spec is None or spec == "":
+        spec = DEFAULT_SET
+    text = str(spec)
+    bundled = bundled_sets()
+    if text in bundled and not Path(text).exists():
+        return bundled[text], f"bundled:{text}"
+    path = Path(text)
+    if path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists() or "/" in text:
+        return path, text
+    known = ", ".join(bundled) or "(none)"
+    raise UsageError(f"unknown indicator set {text!r}: not a bundled set ({known}) nor a file")
+
+
+def load_indicator_set(spec: str | Path | None = None) -> IndicatorSet:
+    """Load a bundled set by id, or a YAML file by path; raise InputError listing every problem."""
+    path, label = resolve_set(spec)
+    if label.startswith("bundled:"):
+        document = parse_yaml(path.read_bytes(), label)
+    else:
+        document = load_yaml_file(path)
+    return build_indicator_set(document)
+
+
+def build_indicator_set(document: YamlDocument) -> IndicatorSet:
+    """Validate a parsed document and build the model."""
+    label = document.label
+    data = document.data
+    if not isinstance(data, dict):
+        raise InputError([Problem(label, "an indicator set must be a YAML mapping",
+                                  expected="keys such as id, version, title, pillars",
+                                  found=type(data).__name__, line=1)])
+    try:
+        spec = IndicatorSetSpec.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_schema_problems(exc, document)) from None
+    problems = list(_check(spec, document))
+    if problems:
+        raise InputError(problems)
+    return _to_model(spec, document)
+
+
+def _schema_problems(exc: ValidationError, document: YamlDocument) -> list[Problem]:
+    problems: dict[tuple[PathKey, str], Problem] = {}
+    for error in exc.errors():
+        path = _data_path(error["loc"], document.data)
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            message, expected, found = f"unknown key {shorten(path[-1])}", None, None
+        elif kind == "missing":
+            message, expected, found = f"required key {shorten(path[-1])} is missing", None, None
+        else:
+            message = error["msg"]
+            expected, found = None, shorten(error.get("input"))
+            if _is_text_union(error["loc"]):
+                message = "wrong type of text"
+                expected = "a string or a map such as {id: ..., en: ...}"
+        line, column = document.locate(path)
+        key = (path, message if kind in ("extra_forbidden", "missing") else "type")
+        if key in problems:
+            continue
+        problems[key] = Problem(document.label, message, line=line, column=column,
+                                field=format_path(path), expected=expected, found=found)
+    return list(problems.values())
+
+
+def _is_text_union(loc: tuple[int | str, ...]) -> bool:
+    return any(isinstance(p, str) and p.startswith(("dict[str,str]", "str")) for p in loc[-1:])
+
+
+def _data_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
+    """Drop pydantic's union tags from an error location, keeping only real keys."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict):
+            if part in current:
+                path.append(part)
+                current = current[part]
+            elif isinstance(part, str) and not _looks_like_tag(part):
+                path.append(part)  # a missing or unknown key: still part of the field path
+                current = None
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            path.append(part)
+            current = current[part]
+    return tuple(path)
+
+
+def _looks_like_tag(part: str) -> bool:
+    return part in ("str", "int", "float", "bool") or "[" in part or part.startswith("function")
+
+
+# --- cross-field checks ----------------------------------------------------------------
+
+
+def _walk_groups(
+    groups: list[GroupSpec], path: PathKey
+) -> Iterator[tuple[GroupSpec, PathKey]]:
+    for index, group in enumerate(groups):
+        gpath = (*path, index)
+        yield group, gpath
+        if group.dimensions:
+            yield from _walk_groups(group.dimensions, (*gpath, "dimensions"))
+
+
+def _walk_indicators(spec: IndicatorSetSpec) -> Iterator[tuple[IndicatorSpec, PathKey]]:
+    for group, gpath in _walk_groups(spec.pillars, ("pillars",)):
+        for index, indicator in enumerate(group.indicators or []):
+            yield indicator, (*gpath, "indicators", index)
+
+
+def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
+    def problem(path: PathKey, message: str, expected: str | None = None,
+                found: object = None) -> Problem:
+        line, column = doc.locate(path)
+        return Problem(doc.label, message, line=line, column=column, field=format_path(path),
+                       expected=expected, found=None if found is None else shorten(found))
+
+    low, high = spec.scale
+    if not low < high:
+        yield problem(("scale",), "scale must go from low to high", "min < max", spec.scale)
+
+    previous: float | None = None
+    for index, band in enumerate(spec.bands):
+        if previous is not None and band.from_ <= previous:
+            yield problem(("bands", index, "from"), "bands must be in ascending order",
+                          f"more than {previous:g}", band.from_)
+        if not low <= band.from_ <= high:
+            yield problem(("bands", index, "from"), "band starts outside the scale",
+                          f"between {low:g} and {high:g}", band.from_)
+        previous = band.from_
+    if spec.bands and spec.bands[0].from_ > low:
+        yield problem(("bands", 0, "from"), "the lowest band must start at the bottom of the scale",
+                      f"{low:g}", spec.bands[0].from_)
+
+    seen: dict[str, PathKey] = {}
+
+    def unique(kind: str, ident: str, path: PathKey) -> Iterator[Problem]:
+        if ident in seen:
+            yield problem((*path, "id"), f"duplicate id {ident!r} ({kind})",
+                          "ids unique across pillars, dimensions, indicators and actions",
+                          f"also at {format_path(seen[ident])}")
+        else:
+            seen[ident] = path
+
+    for group, gpath in _walk_groups(spec.pillars, ("pillars",)):
+        yield from unique("group", group.id, gpath)
+        if group.dimensions is not None and group.indicators is not None:
+            yield problem(gpath, f"group {group.id!r} has both dimensions and indicators",
+                          "either dimensions or indicators")
+        children: list[Any] = list(group.dimensions or group.indicators or [])
+        if not children:
+            yield problem(gpath, f"group {group.id!r} is empty",
+                          "at least one dimension or indicator")
+        elif sum(c.weight for c in children) <= 0:
+            yield problem(gpath, f"all weights in group {group.id!r} are zero",
+                          "at least one positive weight")
+    if sum(p.weight for p in spec.pillars) <= 0:
+        yield problem(("pillars",), "all pillar weights are zero", "at least one positive weight")
+
+    action_ids: dict[str, PathKey] = {}
+    for indicator, ipath in _walk_indicators(spec):
+        yield from unique("indicator", indicator.id, ipath)
+        yield from _check_indicator(indicator, ipath, spec, problem)
+        for index, action in enumerate(indicator.actions):
+            apath = (*ipath, "actions", index)
+            yield from unique("action", action.id, apath)
+            action_ids[action.id] = apath
+            if action.applies_below is not None and not low <= action.applies_below <= high:
+                yield problem((*apath, "applies_below"), "applies_below is outside the scale",
+                              f"between {low:g} and {high:g}", action.applies_below)
+    yield from _check_dependencies(spec, action_ids, problem)
+
+
+def _check_indicator(ind: IndicatorSpec, path: PathKey, spec: IndicatorSetSpec,
+                     problem: Any) -> Iterator[Problem]:
+    if ind.type == "number" and ind.goalposts is None:
+        yield problem(path, f"indicator {ind.id!r} of type number needs goalposts",
+                      "goalposts: [min, max]")
+    if ind.type == "likert" and ind.levels is not None and len(ind.levels) < 2:
+        yield problem((*path, "levels"), "a likert indicator needs at least two levels")
+    if ind.type == "choice" and not ind.choices:
+        yield problem(path, f"indicator {ind.id!r} of type choice needs choices",
+                      "choices: {answer: value, ...}")
+    if ind.type != "choice" and ind.choices:
+        yield problem((*path, "choices"), "choices only apply to type choice", found=ind.type)
+    if ind.type != "likert" and ind.levels and ind.type not in ("number", "percent"):
+        yield problem((*path, "levels"), "levels only apply to likert or maturity indicators",
+                      found=ind.type)
+    goalposts = ind.goalposts or list(_default_goalposts(ind))
+    if goalposts and not goalposts[0] < goalposts[1]:
+        yield problem((*path, "goalposts"), "goalposts must be in increasing order",
+                      "min < max (use direction: lower for lower-is-better)", goalposts)
+    if ind.transform == "log" and goalposts and goalposts[0] <= 0:
+        yield problem((*path, "goalposts"), "a log transform needs positive goalposts",
+                      "min > 0", goalposts)
+    for name, pair in (("goalposts", ind.goalposts), ("range", ind.range)):
+        if pair is not None and not all(math.isfinite(v) for v in pair):
+            yield problem((*path, name), f"{name} must be finite numbers", found=pair)
+    if ind.range is not None and not ind.range[0] <= ind.range[1]:
+        yield problem((*path, "range"), "range must be in increasing order", "min <= max",
+                      ind.range)
+    if ind.type == "percent" and ind.range is not None and (
+            ind.range[0] < 0 or ind.range[1] > 100):
+        yield problem((*path, "range"), "a percent range must lie within 0–100", found=ind.range)
+    valid = ind.range or ([0.0, 100.0] if ind.type == "percent" else None)
+    if ind.target is not None and valid is not None and not valid[0] <= ind.target <= valid[1]:
+        yield problem((*path, "target"), "target is outside the valid range",
+                      f"between {valid[0]:g} and {valid[1]:g}", ind.target)
+    if ind.transform == "log" and ind.target is not None and ind.target <= 0:
+        yield problem((*path, "target"), "a log transform needs a positive target", "> 0",
+                      ind.target)
+    if (ind.respondents == "share" and ind.share_from is None
+            and ind.type in ("number", "percent", "choice")):
+        yield problem((*path, "share_from"),
+                      "respondents: share needs share_from for this type",
+                      "the raw value from which an answer counts as positive")
+    for role in ind.roles:
+        if spec.role_weights and role not in spec.role_weights:
+            yield problem((*path, "roles"), f"role {role!r} has no entry in role_weights",
+                          ", ".join(sorted(spec.role_weights)))
+
+
+def _check_dependencies(spec: IndicatorSetSpec, action_ids: dict[str, PathKey],
+                        problem: Any) -> Iterator[Problem]:
+    graph: dict[str, list[str]] = {}
+    for indicator, _ in _walk_indicators(spec):
+        for action in indicator.actions:
+            graph[action.id] = list(action.depends_on)
+            apath = action_ids.get(action.id, ())
+            for index, dep in enumerate(action.depends_on):
+                if dep not in action_ids:
+                    yield problem((*apath, "depends_on", index),
+                                  f"action {action.id!r} depends on unknown action {dep!r}",
+                                  "the id of an action in this set", dep)
+    # Cycles: depth-first search, reporting each cycle once from its smallest member.
+    state: dict[str, int] = {}
+    reported: set[frozenset[str]] = set()
+
+    def visit(node: str, stack: list[str]) -> Iterator[Problem]:
+        state[node] = 1
+        stack.append(node)
+        for dep in graph.get(node, []):
+            if dep not in graph:
+                continue
+            if state.get(dep) == 1:
+                cycle = stack[stack.index(dep):]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    yield problem((*action_ids[node], "depends_on"),
+                                  "actions depend on each other in a cycle: "
+                                  + " → ".join([*cycle, dep]), "no cycles")
+            elif state.get(dep, 0) == 0:
+                yield from visit(dep, stack)
+        stack.pop()
+        state[node] = 2
+
+    for node in graph:
+        if state.get(node, 0) == 0:
+            yield from visit(node, [])
+
+
+# --- building the model -----------------------------------------------------------------
+
+
+def _default_goalposts(ind: IndicatorSpec) -> tuple[float, float] | tuple[()]:
+    if ind.goalposts is not None:
+        return (ind.goalposts[0], ind.goalposts[1])
+    if ind.type in ("percent", "boolean") or _default_respondents(ind) == "share":
+        # `share` turns answers into the percentage of positive answers.
+        return (0.0, 100.0)
+    if ind.type == "likert":
+        levels = sorted(ind.levels) if ind.levels else list(DEFAULT_LIKERT_LEVELS)
+        return (float(levels[0]), float(levels[-1]))
+    if ind.type == "choice" and ind.choices:
+        return (min(ind.choices.values()), max(ind.choices.values()))
+    return ()
+
+
+def _default_respondents(ind: IndicatorSpec) -> str:
+    if ind.respondents is not None:
+        return ind.respondents
+    return "share" if ind.type == "boolean" else "mean"
+
+
+def _default_share_from(ind: IndicatorSpec) -> float | None:
+    if ind.share_from is not None:
+        return ind.share_from
+    if ind.type == "boolean":
+        return 1.0
+    if ind.type == "likert":
+        levels = sorted(ind.levels) if ind.levels else list(DEFAULT_LIKERT_LEVELS)
+        # The level just above the middle: 4 on 1–5 ("agree"), 5 on 1–7 is 5.
+        return float(levels[len(levels) // 2 + (0 if len(levels) % 2 == 0 else 1)])
+    return ind.target
+
+
+def _text(value: Any) -> Text:
+    return Text.of(value)
+
+
+def _to_action(spec: ActionSpec, indicator_id: str) -> Action:
+    return Action(
+        id=spec.id, title=_text(spec.title), indicator=indicator_id,
+        applies_below=spec.applies_below, effort=spec.effort, horizon=spec.horizon,
+        owner=spec.owner, gain=spec.gain, depends_on=tuple(spec.depends_on),
+        description=_text(spec.description), references=tuple(spec.references),
+    )
+
+
+def _to_indicator(spec: IndicatorSpec) -> Indicator:
+    goalposts = _default_goalposts(spec)
+    assert goalposts, "checked before building"
+    levels: tuple[tuple[int, Text], ...]
+    if spec.type == "likert":
+        source = spec.levels or {level: str(level) for level in DEFAULT_LIKERT_LEVELS}
+        levels = tuple((level, _text(source[level])) for level in sorted(source))
+    else:
+        levels = tuple((level, _text(text)) for level, text in sorted((spec.levels or {}).items()))
+    valid = (spec.range[0], spec.range[1]) if spec.range else None
+    if spec.type == "percent" and valid is None:
+        valid = (0.0, 100.0)
+    return Indicator(
+        id=spec.id, title=_text(spec.title), type=spec.type, goalposts=goalposts,
+        direction=spec.direction, weight=spec.weight, question=_text(spec.question),
+        description=_text(spec.description), unit=spec.unit or ("%" if spec.type == "percent"
+                                                                  else None),
+        valid_range=valid, transform=spec.transform, target=spec.target,
+        respondents=_default_respondents(spec),  # type: ignore[arg-type]
+        share_from=_default_share_from(spec), levels=levels,
+        choices=tuple((spec.choices or {}).items()),
+        actions=tuple(_to_action(a, spec.id) for a in spec.actions),
+        references=tuple(spec.references), roles=tuple(spec.roles),
+        min_answers=spec.min_answers,
+    )
+
+
+def _to_group(spec: GroupSpec, kind: str, aggregation: str, min_coverage: float) -> Group:
+    own_aggregation = spec.aggregation or aggregation
+    own_coverage = spec.min_coverage if spec.min_coverage is not None else min_coverage
+    children: tuple[Group | Indicator, ...]
+    if spec.dimensions is not None:
+        children = tuple(_to_group(d, "dimension", own_aggregation, own_coverage)
+                         for d in spec.dimensions)
+    else:
+        children = tuple(_to_indicator(i) for i in spec.indicators or [])
+    return Group(
+        id=spec.id, title=_text(spec.title), kind=kind,  # type: ignore[arg-type]
+        children=children, weight=spec.weight, aggregation=own_aggregation,  # type: ignore[arg-type]
+        min_coverage=own_coverage, description=_text(spec.description),
+    )
+
+
+def _to_model(spec: IndicatorSetSpec, document: YamlDocument) -> IndicatorSet:
+    # Groups without their own aggregation use arithmetic means (PRODUCT.md: the set-level
+    # `aggregation` says how *pillars* combine into the index).
+    return IndicatorSet(
+        id=spec.id, version=spec.version, title=_text(spec.title),
+        pillars=tuple(_to_group(p, "pillar", "arithmetic", spec.min_coverage)
+                      for p in spec.pillars),
+        scale=(spec.scale[0], spec.scale[1]), aggregation=spec.aggregation,
+        min_coverage=spec.min_coverage,
+        bands=tuple(Band(lower=b.from_, label=_text(b.label), color=b.color,
+                         description=_text(b.description)) for b in spec.bands),
+        description=_text(spec.description), references=tuple(spec.references),
+        role_weights=tuple(sorted(spec.role_weights.items())),
+        ignore_columns=tuple(spec.ignore_columns),
+        source=document.label, sha256=hashlib.sha256(document.raw).hexdigest(),
+    )

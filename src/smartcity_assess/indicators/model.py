@@ -1,0 +1,172 @@
+"""The indicator set as the engine sees it: frozen, validated, with defaults filled in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..text import Text
+
+IndicatorType = Literal["number", "percent", "likert", "boolean", "choice"]
+Direction = Literal["higher", "lower"]
+Aggregation = Literal["arithmetic", "geometric"]
+RespondentRule = Literal["mean", "median", "share", "min", "max"]
+Effort = Literal["low", "medium", "high"]
+Horizon = Literal["quick-win", "short", "medium", "long"]
+
+EFFORTS: tuple[Effort, ...] = ("low", "medium", "high")
+HORIZONS: tuple[Horizon, ...] = ("quick-win", "short", "medium", "long")
+
+
+@dataclass(frozen=True)
+class Band:
+    """A named grade that applies from ``lower`` upward (to the next band)."""
+
+    lower: float
+    label: Text
+    color: str | None = None
+    description: Text = field(default_factory=lambda: Text(()))
+
+
+@dataclass(frozen=True)
+class Action:
+    """A program or measure the roadmap may propose when an indicator is short."""
+
+    id: str
+    title: Text
+    indicator: str
+    """Id of the indicator whose catalogue holds this action."""
+    applies_below: float | None
+    """Indicator score under which the action is proposed (None: whenever there is a gap)."""
+    effort: Effort
+    horizon: Horizon
+    owner: str
+    gain: float
+    """Expected gain in indicator score points when the action is done."""
+    depends_on: tuple[str, ...] = ()
+    description: Text = field(default_factory=lambda: Text(()))
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A leaf of the tree: one survey question or one statistic."""
+
+    id: str
+    title: Text
+    type: IndicatorType
+    goalposts: tuple[float, float]
+    """Raw values mapped linearly onto the scale; values outside are clipped."""
+    direction: Direction = "higher"
+    weight: float = 1.0
+    question: Text = field(default_factory=lambda: Text(()))
+    description: Text = field(default_factory=lambda: Text(()))
+    unit: str | None = None
+    valid_range: tuple[float, float] | None = None
+    """Valid raw values; outside is a data error."""
+    transform: Literal["log"] | None = None
+    target: float | None = None
+    respondents: RespondentRule = "mean"
+    share_from: float | None = None
+    """For ``respondents: share``: an answer at or above this raw value counts as positive."""
+    levels: tuple[tuple[int, Text], ...] = ()
+    choices: tuple[tuple[str, float], ...] = ()
+    actions: tuple[Action, ...] = ()
+    references: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    """Roles asked this question; empty means everybody."""
+    min_answers: int = 1
+
+    def level_values(self) -> tuple[int, ...]:
+        """Valid Likert levels, ascending."""
+        return tuple(level for level, _ in self.levels)
+
+    def choice_value(self, key: str) -> float | None:
+        """Raw value of a choice key, or None when it is not a known choice."""
+        for name, value in self.choices:
+            if name == key:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A pillar or a dimension: a weighted group of groups or indicators."""
+
+    id: str
+    title: Text
+    kind: Literal["pillar", "dimension"]
+    children: tuple[Group | Indicator, ...]
+    weight: float = 1.0
+    aggregation: Aggregation = "arithmetic"
+    min_coverage: float = 0.5
+    description: Text = field(default_factory=lambda: Text(()))
+
+    def groups(self) -> Iterator[Group]:
+        """This group and every group below it, depth first."""
+        yield self
+        for child in self.children:
+            if isinstance(child, Group):
+                yield from child.groups()
+
+    def indicators(self) -> Iterator[Indicator]:
+        """All indicators below this group, depth first, in file order."""
+        for child in self.children:
+            if isinstance(child, Indicator):
+                yield child
+            else:
+                yield from child.indicators()
+
+
+@dataclass(frozen=True)
+class IndicatorSet:
+    """A whole indicator set: the tree, the scale, the bands and where it came from."""
+
+    id: str
+    version: str
+    title: Text
+    pillars: tuple[Group, ...]
+    scale: tuple[float, float] = (0.0, 100.0)
+    aggregation: Aggregation = "arithmetic"
+    min_coverage: float = 0.5
+    bands: tuple[Band, ...] = ()
+    description: Text = field(default_factory=lambda: Text(()))
+    references: tuple[str, ...] = ()
+    role_weights: tuple[tuple[str, float], ...] = ()
+    """Relative weight of each respondent role when answers are combined (default 1)."""
+    ignore_columns: tuple[str, ...] = ()
+    """Survey columns that may appear in data but are not scored (e.g. a published total)."""
+    source: str = "<memory>"
+    """Path the set was read from, or ``bundled:<id>``."""
+    sha256: str = ""
+    """Hash of the file's bytes, for provenance."""
+
+    def indicators(self) -> Iterator[Indicator]:
+        """All indicators, in file order."""
+        for pillar in self.pillars:
+            yield from pillar.indicators()
+
+    def groups(self) -> Iterator[Group]:
+        """Every pillar and dimension, depth first."""
+        for pillar in self.pillars:
+            yield from pillar.groups()
+
+    def indicator_map(self) -> dict[str, Indicator]:
+        """Indicators by id."""
+        return {ind.id: ind for ind in self.indicators()}
+
+    def actions(self) -> Iterator[Action]:
+        """All actions of all indicators, in file order."""
+        for ind in self.indicators():
+            yield from ind.actions
+
+    def band_for(self, score: float | None) -> Band | None:
+        """The highest band whose lower bound is at or below ``score``."""
+        if score is None:
+            return None
+        chosen: Band | None = None
+        for band in self.bands:
+            if score >= band.lower - 1e-9:
+                chosen = band
+        return chosen

@@ -1,0 +1,124 @@
+"""The indicator-set file format (v1) as pydantic models: the source of the JSON Schema.
+
+These models check shapes and types only; rules that span fields (unique ids, goalposts in
+order, dependencies that exist) live in :mod:`.checks`, so that one pass reports every problem.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+LocalText = str | dict[str, str]
+"""A plain string, or a map from language code (``id``, ``en``) to text."""
+
+Identifier = Annotated[
+    str,
+    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=80,
+          description="Letters, digits, '.', '_' and '-'; starts with a letter or digit."),
+]
+Pair = Annotated[list[float], Field(min_length=2, max_length=2)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ActionSpec(_Strict):
+    """A measure the roadmap may propose when its indicator falls short."""
+
+    id: Identifier
+    title: LocalText
+    description: LocalText | None = None
+    applies_below: float | None = Field(
+        None, description="Indicator score under which the action is proposed.")
+    effort: Literal["low", "medium", "high"] = "medium"
+    horizon: Literal["quick-win", "short", "medium", "long"] = "short"
+    owner: str = Field(..., min_length=1, description="Agency (OPD) responsible.")
+    gain: float = Field(10.0, ge=0, description="Expected indicator score gain in points.")
+    depends_on: list[Identifier] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)
+
+
+class IndicatorSpec(_Strict):
+    """One indicator; its id is the survey column name."""
+
+    id: Identifier
+    title: LocalText
+    question: LocalText | None = None
+    description: LocalText | None = None
+    type: Literal["number", "percent", "likert", "boolean", "choice"] = "number"
+    unit: str | None = None
+    goalposts: Pair | None = Field(
+        None, description="Raw values mapped onto the scale's ends; outside values are clipped.")
+    range: Pair | None = Field(None, description="Valid raw values; outside is a data error.")
+    direction: Literal["higher", "lower"] = "higher"
+    transform: Literal["log"] | None = None
+    target: float | None = None
+    respondents: Literal["mean", "median", "share", "min", "max"] | None = None
+    share_from: float | None = None
+    weight: float = Field(1.0, ge=0)
+    levels: dict[int, LocalText] | None = None
+    choices: dict[str, float] | None = None
+    actions: list[ActionSpec] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    min_answers: int = Field(1, ge=1)
+
+
+class GroupSpec(_Strict):
+    """A pillar or dimension: holds either dimensions or indicators."""
+
+    id: Identifier
+    title: LocalText
+    description: LocalText | None = None
+    weight: float = Field(1.0, ge=0)
+    aggregation: Literal["arithmetic", "geometric"] | None = None
+    min_coverage: float | None = Field(None, ge=0, le=1)
+    dimensions: list[GroupSpec] | None = None
+    indicators: list[IndicatorSpec] | None = None
+
+
+class BandSpec(_Strict):
+    """A grade that applies from ``from`` upward."""
+
+    from_: float = Field(..., alias="from")
+    label: LocalText
+    color: str | None = Field(None, pattern=r"^#[0-9A-Fa-f]{6}$")
+    description: LocalText | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class IndicatorSetSpec(_Strict):
+    """An indicator set file."""
+
+    id: Identifier
+    version: str
+    title: LocalText
+    description: LocalText | None = None
+    scale: Pair = Field(default_factory=lambda: [0.0, 100.0])
+    aggregation: Literal["arithmetic", "geometric"] = "arithmetic"
+    min_coverage: float = Field(0.5, ge=0, le=1)
+    references: list[str] = Field(default_factory=list)
+    role_weights: dict[str, float] = Field(default_factory=dict)
+    ignore_columns: list[str] = Field(default_factory=list)
+    bands: list[BandSpec] = Field(default_factory=list)
+    pillars: list[GroupSpec] = Field(..., min_length=1)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_as_text(cls, value: Any) -> Any:
+        # `version: 1.0` in YAML is a float; accept it rather than be picky.
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the indicator-set format, for editors."""
+    schema = IndicatorSetSpec.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "smartcity-assess indicator set (format v1)"
+    return schema

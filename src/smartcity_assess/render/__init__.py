@@ -1,0 +1,1 @@
+"""Renderers of scores for machines and terminals-free outputs (JSON, CSV, Markdown)."""

@@ -1,0 +1,155 @@
+"""Results of an assessment: frozen, typed, and read-only for every renderer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..indicators.model import Band, IndicatorSet
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How far the answers to one indicator agree."""
+
+    sd: float | None
+    """Sample standard deviation of the raw answers (None with fewer than two)."""
+    minimum: float
+    maximum: float
+    share_positive: float | None
+    """Share (0–1) of answers at or above the indicator's positive threshold, when it has one."""
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """Score of one indicator for one region-year."""
+
+    id: str
+    value: float | None
+    """The combined raw value (None when nobody answered)."""
+    n: int
+    """Number of answers that were combined."""
+    score: float | None
+    """Normalised score on the set's scale (None: not assessed)."""
+    target: float | None
+    """Raw-value planning target from the indicator set (or the plan)."""
+    gap: float | None
+    """Shortfall to the target in raw units (0 when reached; None without target or value)."""
+    target_score: float | None
+    """The target expressed as a score on the scale."""
+    score_gap: float | None
+    """Shortfall to the target in score points (0 when reached)."""
+    weight: float
+    """Weight among its siblings, normalised to sum 1 over all siblings."""
+    effective_weight: float
+    """Weight in the index: the product of normalised weights along the path."""
+    coverage: float
+    """1 when assessed, else 0."""
+    spread: Spread | None = None
+    note: str | None = None
+    """Why it is not assessed (``no answers``, ``fewer than 3 answers`` …)."""
+
+    @property
+    def assessed(self) -> bool:
+        """True when the indicator has a score."""
+        return self.score is not None
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """Score of a pillar or dimension for one region-year."""
+
+    id: str
+    kind: str
+    score: float | None
+    """Weighted mean of the assessed children (None: not assessed)."""
+    coverage: float
+    """Weighted share (0–1) of the group that has data."""
+    weight: float
+    effective_weight: float
+    children: tuple[GroupResult | IndicatorResult, ...]
+    aggregation: str = "arithmetic"
+
+    def indicators(self) -> Iterator[IndicatorResult]:
+        """All indicator results below this group."""
+        for child in self.children:
+            if isinstance(child, IndicatorResult):
+                yield child
+            else:
+                yield from child.indicators()
+
+
+@dataclass(frozen=True)
+class RegionResult:
+    """The assessment of one region in one year."""
+
+    region: str
+    year: int | None
+    score: float | None
+    band: Band | None
+    coverage: float
+    pillars: tuple[GroupResult, ...]
+    respondents: int
+    """Number of distinct respondents (rows for wide data) for this region-year."""
+    roles: tuple[tuple[str, int], ...] = ()
+    """Respondents per role, sorted by role."""
+
+    def indicators(self) -> Iterator[IndicatorResult]:
+        """All indicator results, in set order."""
+        for pillar in self.pillars:
+            yield from pillar.indicators()
+
+    def indicator(self, indicator_id: str) -> IndicatorResult:
+        """Result of one indicator by id."""
+        for result in self.indicators():
+            if result.id == indicator_id:
+                return result
+        raise KeyError(indicator_id)
+
+    def pillar(self, pillar_id: str) -> GroupResult:
+        """Result of one pillar by id."""
+        for result in self.pillars:
+            if result.id == pillar_id:
+                return result
+        raise KeyError(pillar_id)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A data file that went into an assessment, for provenance."""
+
+    path: str
+    sha256: str
+    format: str
+    layout: str
+    rows: int
+
+
+@dataclass(frozen=True)
+class Methods:
+    """The methods used, recorded so that a result says how it was made."""
+
+    normalisation: str = "goalposts"
+    aggregation: str = "arithmetic"
+    respondents: str = "per indicator"
+    missing: str = "renormalise weights over assessed siblings"
+    min_coverage: float = 0.5
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Every region-year of one run, with the set and inputs it came from."""
+
+    indicator_set: IndicatorSet
+    results: tuple[RegionResult, ...]
+    methods: Methods
+    inputs: tuple[InputFile, ...] = ()
+    tool_version: str = field(default="")
+
+    def result_for(self, region: str, year: int | None) -> RegionResult:
+        """The result of one region-year."""
+        for result in self.results:
+            if result.region == region and result.year == year:
+                return result
+        raise KeyError((region, year))
