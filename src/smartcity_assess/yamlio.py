@@ -147,8 +147,11 @@ def _walk(
                         field=format_path((*path, key))))
                 else:
                     seen[key] = key_node.start_mark.line + 1
-            _walk(value_node, (*path, key if key is not None else "?"), positions, problems,
-                  label, counter)
+            child = (*path, key if key is not None else "?")
+            # Point at the key: that is where an editor should put the cursor.
+            positions.setdefault(child, (key_node.start_mark.line + 1,
+                                         key_node.start_mark.column + 1))
+            _walk(value_node, child, positions, problems, label, counter)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), positions, problems, label, counter)

@@ -73,9 +73,9 @@ def validate_command(
         if len(failed) == 1:
             fail(failed[0])
         if failed:
-            for error in failed:
-                message(f"error: {error.summary}", "bold red")
-                for problem in error.problems:
+            for each in failed:
+                message(f"error: {each.summary}", "bold red")
+                for problem in each.problems:
                     message(f"  {problem}")
             raise typer.Exit(EXIT_INPUT)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .. import __version__
 from ..indicators.model import Group, Indicator, IndicatorSet
@@ -19,6 +20,8 @@ from .results import (
     RegionResult,
     Spread,
 )
+
+Node = TypeVar("Node", Group, Indicator, Group | Indicator)
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,7 @@ def score_region(indicator_set: IndicatorSet, region: str, year: int | None, dat
     )
 
 
-def _normalised_weights(children: Sequence[Group | Indicator]) -> list[tuple[Group | Indicator,
-                                                                             float]]:
+def _normalised_weights(children: Sequence[Node]) -> list[tuple[Node, float]]:
     total = sum(child.weight for child in children)
     return [(child, child.weight / total if total > 0 else 0.0) for child in children]
 

@@ -1,0 +1,117 @@
+"""The engine on small trees worked by hand: weights, missing data, coverage, gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smartcity_assess.indicators.loader import load_indicator_set
+from smartcity_assess.indicators.model import IndicatorSet
+from smartcity_assess.scoring.engine import assess
+from smartcity_assess.survey.data import Answers, RegionData, SurveyData
+
+SET = """\
+id: t
+version: "1"
+title: T
+aggregation: arithmetic
+min_coverage: 0.5
+bands:
+  - {from: 0, label: Low}
+  - {from: 50, label: Mid}
+  - {from: 75, label: High}
+pillars:
+  - id: infra
+    title: Infra
+    weight: 3
+    indicators:
+      - {id: net, title: Net, type: percent, target: 90}
+      - {id: wifi, title: Wifi, type: number, goalposts: [0, 10], weight: 3, target: 5}
+  - id: gov
+    title: Gov
+    weight: 1
+    dimensions:
+      - id: svc
+        title: Services
+        indicators:
+          - {id: online, title: Online, type: likert, target: 4}
+          - {id: plan, title: Plan, type: boolean, target: 100}
+      - id: data
+        title: Data
+        indicators:
+          - {id: open, title: Open, type: percent, direction: lower, target: 10}
+"""
+
+
+@pytest.fixture()
+def iset(tmp_path: Path) -> IndicatorSet:
+    path = tmp_path / "t.yaml"
+    path.write_text(SET, encoding="utf-8")
+    return load_indicator_set(path)
+
+
+def survey(answers: dict[str, list[float]], region: str = "R", year: int | None = 2025
+           ) -> SurveyData:
+    data = RegionData()
+    for key, values in answers.items():
+        bucket = data.answers.setdefault(key, Answers())
+        for value in values:
+            bucket.add(value, None)
+    data.respondents = {"a", "b"}
+    return SurveyData(regions={(region, year): data})
+
+
+def test_full_tree_by_hand(iset: IndicatorSet) -> None:
+    result = assess(iset, survey({
+        "net": [60.0, 80.0],          # mean 70 → 70
+        "wifi": [2.0],                # 2 of 0–10 → 20
+        "online": [3.0, 4.0, 5.0],    # mean 4 on 1–5 → 75
+        "plan": [1.0, 0.0, 1.0, 1.0],  # share yes 75% → 75
+        "open": [40.0],               # lower is better → 60
+    })).results[0]
+    infra, gov = result.pillars
+    assert infra.score == pytest.approx(0.25 * 70 + 0.75 * 20)          # 32.5
+    svc, data = gov.children
+    assert svc.score == pytest.approx(75.0)
+    assert data.score == pytest.approx(60.0)                            # type: ignore[union-attr]
+    assert gov.score == pytest.approx(67.5)
+    assert result.score == pytest.approx(0.75 * 32.5 + 0.25 * 67.5)     # 41.25
+    assert result.band is not None and result.band.label.get() == "Low"
+    assert result.coverage == pytest.approx(1.0)
+    net = result.indicator("net")
+    assert (net.value, net.n, net.gap, net.score_gap) == (70.0, 2, 20.0, pytest.approx(20.0))
+    assert net.effective_weight == pytest.approx(0.75 * 0.25)
+    assert result.indicator("open").gap == pytest.approx(30.0)
+    assert result.indicator("plan").value == 75.0
+    assert result.indicator("online").spread.sd == pytest.approx(1.0)  # type: ignore[union-attr]
+
+
+def test_missing_indicator_renormalises_and_reports_coverage(iset: IndicatorSet) -> None:
+    result = assess(iset, survey({"net": [70.0], "online": [4.0], "open": [40.0]})).results[0]
+    infra, gov = result.pillars
+    # wifi (weight 3 of 4) missing: coverage 0.25 < 0.5 → infra not assessed
+    assert infra.score is None and infra.coverage == pytest.approx(0.25)
+    svc = gov.children[0]
+    assert svc.score == pytest.approx(75.0) and svc.coverage == pytest.approx(0.5)
+    assert gov.score == pytest.approx(67.5)
+    # index: coverage = 0.75 × 0.25 + 0.25 × 0.75 = 0.375 < 0.5 → not assessed
+    assert result.coverage == pytest.approx(0.375)
+    assert result.score is None and result.band is None
+    wifi = result.indicator("wifi")
+    assert wifi.score is None and wifi.note == "no answers" and wifi.gap is None
+
+
+def test_one_result_per_region_year_sorted(iset: IndicatorSet) -> None:
+    data = survey({"net": [50.0]}, "B", 2024)
+    data.regions.update(survey({"net": [60.0]}, "A", 2025).regions)
+    data.regions.update(survey({"net": [70.0]}, "A", 2024).regions)
+    results = assess(iset, data).results
+    assert [(r.region, r.year) for r in results] == [("A", 2024), ("A", 2025), ("B", 2024)]
+
+
+def test_methods_are_recorded(iset: IndicatorSet) -> None:
+    methods = assess(iset, survey({"net": [50.0]})).methods
+    assert methods.normalisation.startswith("goalposts")
+    assert "pillars into the index: weighted arithmetic mean" in methods.aggregation
+    assert methods.min_coverage == 0.5
