@@ -15,7 +15,7 @@ now() { date +%s.%N; }
 took() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
 
 # ---- Debian packages ----------------------------------------------------------------------
-APT_PACKAGES=(chromium fonts-dejavu-core fonts-liberation)
+APT_PACKAGES=(chromium fonts-dejavu-core fonts-liberation fonts-noto-core)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q '^install ok installed$'; then
@@ -46,14 +46,18 @@ fi
 
 # ---- npm tools into ./.tools --------------------------------------------------------------
 TOOLS=.tools
+# Pinned: a new markdownlint release can add rules (MD059 did) and turn CI red overnight.
+NPM_TOOLS=(vnu-jar@26.9.27 markdownlint-cli2@0.22.1)
 VNU_JAR=$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar
 MDLINT=$TOOLS/node_modules/.bin/markdownlint-cli2
-if [[ ! -f $VNU_JAR || ! -x $MDLINT ]]; then
+STAMP=$TOOLS/.installed
+if [[ ! -f $VNU_JAR || ! -x $MDLINT || "$(cat "$STAMP" 2>/dev/null)" != "${NPM_TOOLS[*]}" ]]; then
     t=$(now)
-    say "npm install --prefix $TOOLS vnu-jar markdownlint-cli2"
+    say "npm install --prefix $TOOLS ${NPM_TOOLS[*]}"
     mkdir -p "$TOOLS"
     npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error \
-        vnu-jar markdownlint-cli2 >/dev/null
+        "${NPM_TOOLS[@]}" >/dev/null
+    printf '%s\n' "${NPM_TOOLS[*]}" >"$STAMP"
     say "npm install: $(took "$t")"
 else
     say "npm tools present in $TOOLS"

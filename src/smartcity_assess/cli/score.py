@@ -46,7 +46,7 @@ def score_command(
         if fmt is ScoreFormat.table and output is None:
             from .scorecard import scorecard
 
-            stdout.print(scorecard(assessment, lang.value))
+            stdout.print(scorecard(assessment, lang.value, stdout.width))
         else:
             write_output(render_scores(assessment, fmt, lang.value), output)
         if fail_under is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group as RichGroup
 from rich.console import RenderableType
 from rich.table import Table
@@ -24,11 +25,11 @@ _WORDS = {
 }
 
 
-def scorecard(assessment: Assessment, lang: str = "id") -> RenderableType:
+def scorecard(assessment: Assessment, lang: str = "id", width: int = 80) -> RenderableType:
     """Detailed tables for a few region-years, a compact ranking-style table for many."""
     if len(assessment.results) <= DETAIL_LIMIT:
         return RichGroup(*(region_table(assessment, r, lang) for r in assessment.results))
-    return compact_table(assessment, lang)
+    return compact_table(assessment, lang, width)
 
 
 def _bar(score: float | None, scale: tuple[float, float], color: str | None) -> Text:
@@ -87,18 +88,22 @@ def _add_group_row(table: Table, node: GroupResult, titles: dict[str, str],
             _add_group_row(table, child, titles, assessment, lang, depth + 1)
 
 
-def compact_table(assessment: Assessment, lang: str) -> Table:
+def compact_table(assessment: Assessment, lang: str, width: int = 80) -> Table:
     """Many region-years: one row each, sorted as in the data, pillar scores as columns."""
     words = _WORDS.get(lang, _WORDS["en"])
     iset = assessment.indicator_set
-    table = Table(title=Text(iset.title.get(lang), style="bold"), title_justify="left")
-    table.add_column(words["region"])
-    table.add_column(words["year"], justify="right")
-    table.add_column(words["index"], justify="right")
-    table.add_column(words["band"])
-    table.add_column(words["coverage"], justify="right")
+    table = Table(title=Text(iset.title.get(lang), style="bold"), title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    # One line per region-year: long names are cut, numbers never are.
+    table.add_column(words["region"], no_wrap=True, overflow="ellipsis",
+                     width=max(17, width - 47 - 11 * len(iset.pillars)))
+    table.add_column(words["year"], justify="right", no_wrap=True, width=5)
+    table.add_column(words["index"], justify="right", no_wrap=True, width=6)
+    table.add_column(words["band"], no_wrap=True, overflow="ellipsis", width=10)
+    table.add_column(words["coverage"][:5], justify="right", no_wrap=True, width=5)
     for pillar in iset.pillars:
-        table.add_column(pillar.title.get(lang), justify="right")
+        table.add_column(pillar.id, justify="right", no_wrap=True, overflow="ellipsis",
+                         width=7)
     for result in assessment.results:
         table.add_row(
             result.region,

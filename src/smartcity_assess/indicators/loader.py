@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,8 @@ from ..errors import InputError, Problem, UsageError, shorten
 from ..resources import criteria_dir
 from ..text import Text
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file, parse_yaml
-from .model import Action, Band, Group, Indicator, IndicatorSet
-from .schema import ActionSpec, GroupSpec, IndicatorSetSpec, IndicatorSpec
+from .model import Action, Band, Group, Indicator, IndicatorSet, Outliers
+from .schema import ActionSpec, GroupSpec, IndicatorSetSpec, IndicatorSpec, OutliersSpec
 
 DEFAULT_SET = "smartcity-id"
 """Id of the bundled four-pillar set used when no ``--criteria`` is given."""
@@ -202,6 +203,7 @@ def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
                 yield problem((*apath, "applies_below"), "applies_below is outside the scale",
                               f"between {low:g} and {high:g}", action.applies_below)
     yield from _check_dependencies(spec, action_ids, problem)
+    yield from _check_methods(spec, problem)
 
 
 def _check_indicator(ind: IndicatorSpec, path: PathKey, spec: IndicatorSetSpec,
@@ -293,6 +295,76 @@ def _check_dependencies(spec: IndicatorSetSpec, action_ids: dict[str, PathKey],
             yield from visit(node, [])
 
 
+@dataclass(frozen=True)
+class _Inherited:
+    """Method settings handed down the tree (set → group → dimension → indicator)."""
+
+    normalisation: str
+    imputation: str
+    outliers: OutliersSpec | None
+
+    def below(self, node: GroupSpec | IndicatorSpec) -> _Inherited:
+        return _Inherited(
+            normalisation=node.normalisation or self.normalisation,
+            imputation=node.imputation or self.imputation,
+            outliers=node.outliers if node.outliers is not None else self.outliers,
+        )
+
+
+def _resolved_indicators(spec: IndicatorSetSpec
+                         ) -> Iterator[tuple[IndicatorSpec, PathKey, _Inherited]]:
+    """Every indicator with its path and the method settings that apply to it."""
+    def walk(groups: list[GroupSpec], path: PathKey, inherited: _Inherited
+             ) -> Iterator[tuple[IndicatorSpec, PathKey, _Inherited]]:
+        for index, group in enumerate(groups):
+            gpath = (*path, index)
+            own = inherited.below(group)
+            if group.dimensions:
+                yield from walk(group.dimensions, (*gpath, "dimensions"), own)
+            for position, indicator in enumerate(group.indicators or []):
+                yield indicator, (*gpath, "indicators", position), own.below(indicator)
+
+    yield from walk(spec.pillars, ("pillars",),
+                    _Inherited(spec.normalisation, spec.imputation, spec.outliers))
+
+
+def _check_methods(spec: IndicatorSetSpec, problem: Any) -> Iterator[Problem]:
+    for outliers, path in _outlier_specs(spec):
+        low, high = outliers.limits
+        if not 0.0 <= low < high <= 1.0:
+            yield problem((*path, "outliers", "limits"),
+                          "outlier limits must be two percentiles in increasing order",
+                          "0 <= low < high <= 1, e.g. [0.05, 0.95]", outliers.limits)
+    for ind, ipath, methods in _resolved_indicators(spec):
+        if methods.normalisation != "distance-to-target":
+            continue
+        if ind.target is None:
+            yield problem((*ipath, "target"),
+                          f"indicator {ind.id!r} uses normalisation distance-to-target but has "
+                          "no target", "target: the raw value that scores the top of the scale")
+            continue
+        goalposts = _default_goalposts(ind)
+        if not goalposts:
+            continue
+        worst = goalposts[0] if ind.direction == "higher" else goalposts[1]
+        if (ind.target <= worst) if ind.direction == "higher" else (ind.target >= worst):
+            side = "above the lower" if ind.direction == "higher" else "below the upper"
+            yield problem((*ipath, "target"),
+                          f"for distance-to-target the target must lie {side} goalpost",
+                          f"{'>' if ind.direction == 'higher' else '<'} {worst:g}", ind.target)
+
+
+def _outlier_specs(spec: IndicatorSetSpec) -> Iterator[tuple[OutliersSpec, PathKey]]:
+    if spec.outliers is not None:
+        yield spec.outliers, ()
+    for group, gpath in _walk_groups(spec.pillars, ("pillars",)):
+        if group.outliers is not None:
+            yield group.outliers, gpath
+        for index, indicator in enumerate(group.indicators or []):
+            if indicator.outliers is not None:
+                yield indicator.outliers, (*gpath, "indicators", index)
+
+
 # --- building the model -----------------------------------------------------------------
 
 
@@ -341,7 +413,13 @@ def _to_action(spec: ActionSpec, indicator_id: str) -> Action:
     )
 
 
-def _to_indicator(spec: IndicatorSpec) -> Indicator:
+def _to_outliers(spec: OutliersSpec | None) -> Outliers | None:
+    if spec is None or spec.method == "none":
+        return None
+    return Outliers(method=spec.method, limits=(spec.limits[0], spec.limits[1]), over=spec.over)
+
+
+def _to_indicator(spec: IndicatorSpec, inherited: _Inherited) -> Indicator:
     goalposts = _default_goalposts(spec)
     assert goalposts, "checked before building"
     levels: tuple[tuple[int, Text], ...]
@@ -365,18 +443,23 @@ def _to_indicator(spec: IndicatorSpec) -> Indicator:
         actions=tuple(_to_action(a, spec.id) for a in spec.actions),
         references=tuple(spec.references), roles=tuple(spec.roles),
         min_answers=spec.min_answers,
+        normalisation=inherited.normalisation,  # type: ignore[arg-type]
+        imputation=inherited.imputation,  # type: ignore[arg-type]
+        outliers=_to_outliers(inherited.outliers),
     )
 
 
-def _to_group(spec: GroupSpec, kind: str, aggregation: str, min_coverage: float) -> Group:
+def _to_group(spec: GroupSpec, kind: str, aggregation: str, min_coverage: float,
+              inherited: _Inherited) -> Group:
     own_aggregation = spec.aggregation or aggregation
     own_coverage = spec.min_coverage if spec.min_coverage is not None else min_coverage
+    own = inherited.below(spec)
     children: tuple[Group | Indicator, ...]
     if spec.dimensions is not None:
-        children = tuple(_to_group(d, "dimension", own_aggregation, own_coverage)
+        children = tuple(_to_group(d, "dimension", own_aggregation, own_coverage, own)
                          for d in spec.dimensions)
     else:
-        children = tuple(_to_indicator(i) for i in spec.indicators or [])
+        children = tuple(_to_indicator(i, own.below(i)) for i in spec.indicators or [])
     return Group(
         id=spec.id, title=_text(spec.title), kind=kind,  # type: ignore[arg-type]
         children=children, weight=spec.weight, aggregation=own_aggregation,  # type: ignore[arg-type]
@@ -387,9 +470,10 @@ def _to_group(spec: GroupSpec, kind: str, aggregation: str, min_coverage: float)
 def _to_model(spec: IndicatorSetSpec, document: YamlDocument) -> IndicatorSet:
     # Groups without their own aggregation use arithmetic means (PRODUCT.md: the set-level
     # `aggregation` says how *pillars* combine into the index).
+    methods = _Inherited(spec.normalisation, spec.imputation, spec.outliers)
     return IndicatorSet(
         id=spec.id, version=spec.version, title=_text(spec.title),
-        pillars=tuple(_to_group(p, "pillar", "arithmetic", spec.min_coverage)
+        pillars=tuple(_to_group(p, "pillar", "arithmetic", spec.min_coverage, methods)
                       for p in spec.pillars),
         scale=(spec.scale[0], spec.scale[1]), aggregation=spec.aggregation,
         min_coverage=spec.min_coverage,

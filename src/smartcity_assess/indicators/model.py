@@ -12,11 +12,31 @@ IndicatorType = Literal["number", "percent", "likert", "boolean", "choice"]
 Direction = Literal["higher", "lower"]
 Aggregation = Literal["arithmetic", "geometric"]
 RespondentRule = Literal["mean", "median", "share", "min", "max"]
+Normalisation = Literal["goalposts", "distance-to-target", "minmax", "zscore"]
+Imputation = Literal["none", "group-mean", "group-median", "previous-year"]
+OutlierMethod = Literal["none", "winsorise"]
+OutlierScope = Literal["answers", "regions"]
 Effort = Literal["low", "medium", "high"]
 Horizon = Literal["quick-win", "short", "medium", "long"]
 
 EFFORTS: tuple[Effort, ...] = ("low", "medium", "high")
 HORIZONS: tuple[Horizon, ...] = ("quick-win", "short", "medium", "long")
+NORMALISATIONS: tuple[Normalisation, ...] = ("goalposts", "distance-to-target", "minmax", "zscore")
+IMPUTATIONS: tuple[Imputation, ...] = ("none", "group-mean", "group-median", "previous-year")
+OUTLIER_METHODS: tuple[OutlierMethod, ...] = ("none", "winsorise")
+
+
+@dataclass(frozen=True)
+class Outliers:
+    """Outlier treatment of an indicator's raw values, applied before normalisation."""
+
+    method: OutlierMethod = "winsorise"
+    limits: tuple[float, float] = (0.05, 0.95)
+    """Lower and upper percentile (as fractions 0–1) at which values are capped."""
+    over: OutlierScope = "regions"
+    """``regions``: the combined values of all region-years in the run (the Handbook's
+    treatment of an indicator's distribution); ``answers``: the raw answers of each
+    region-year before they are combined."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +97,12 @@ class Indicator:
     roles: tuple[str, ...] = ()
     """Roles asked this question; empty means everybody."""
     min_answers: int = 1
+    normalisation: Normalisation = "goalposts"
+    """How the combined value becomes a score (set, group or indicator ``normalisation:``)."""
+    imputation: Imputation = "none"
+    """How a missing value is filled (set, group or indicator ``imputation:``)."""
+    outliers: Outliers | None = None
+    """Outlier treatment (set, group or indicator ``outliers:``); None: none."""
 
     def level_values(self) -> tuple[int, ...]:
         """Valid Likert levels, ascending."""

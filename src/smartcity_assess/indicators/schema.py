@@ -20,9 +20,36 @@ Identifier = Annotated[
 ]
 Pair = Annotated[list[float], Field(min_length=2, max_length=2)]
 
+NormalisationName = Literal["goalposts", "distance-to-target", "minmax", "zscore"]
+ImputationName = Literal["none", "group-mean", "group-median", "previous-year"]
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class OutliersSpec(_Strict):
+    """Outlier treatment of raw values before normalisation."""
+
+    method: Literal["none", "winsorise"] = Field(
+        "winsorise", description="winsorise: cap values at the percentiles in limits; "
+        "none: no treatment (to switch off a setting inherited from the set or a group).")
+    limits: Pair = Field(
+        default_factory=lambda: [0.05, 0.95],
+        description="Lower and upper percentile, as fractions between 0 and 1.")
+    over: Literal["answers", "regions"] = Field(
+        "regions", description="regions: the combined values of all region-years in the run; "
+        "answers: the raw answers of each region-year before they are combined.")
+
+
+_NORMALISATION_HELP = ("How a combined value becomes a score: goalposts (default), "
+                       "distance-to-target, minmax (across the region-years in the run) or "
+                       "zscore (mean at the middle of the scale, one standard deviation = a "
+                       "tenth of it). Inherited by the groups and indicators below.")
+_IMPUTATION_HELP = ("How a missing indicator is filled: none (default: not assessed), "
+                    "group-mean or group-median (of the sibling indicators' scores), "
+                    "previous-year (the same region's latest earlier value). Inherited.")
+_OUTLIERS_HELP = "Outlier treatment before normalisation (default none). Inherited."
 
 
 class ActionSpec(_Strict):
@@ -65,6 +92,9 @@ class IndicatorSpec(_Strict):
     references: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
     min_answers: int = Field(1, ge=1)
+    normalisation: NormalisationName | None = Field(None, description=_NORMALISATION_HELP)
+    imputation: ImputationName | None = Field(None, description=_IMPUTATION_HELP)
+    outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
 
 
 class GroupSpec(_Strict):
@@ -76,6 +106,9 @@ class GroupSpec(_Strict):
     weight: float = Field(1.0, ge=0)
     aggregation: Literal["arithmetic", "geometric"] | None = None
     min_coverage: float | None = Field(None, ge=0, le=1)
+    normalisation: NormalisationName | None = Field(None, description=_NORMALISATION_HELP)
+    imputation: ImputationName | None = Field(None, description=_IMPUTATION_HELP)
+    outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
     dimensions: list[GroupSpec] | None = None
     indicators: list[IndicatorSpec] | None = None
 
@@ -101,6 +134,9 @@ class IndicatorSetSpec(_Strict):
     scale: Pair = Field(default_factory=lambda: [0.0, 100.0])
     aggregation: Literal["arithmetic", "geometric"] = "arithmetic"
     min_coverage: float = Field(0.5, ge=0, le=1)
+    normalisation: NormalisationName = Field("goalposts", description=_NORMALISATION_HELP)
+    imputation: ImputationName = Field("none", description=_IMPUTATION_HELP)
+    outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
     references: list[str] = Field(default_factory=list)
     role_weights: dict[str, float] = Field(default_factory=dict)
     ignore_columns: list[str] = Field(default_factory=list)

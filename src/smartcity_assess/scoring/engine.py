@@ -1,4 +1,15 @@
-"""The scoring pipeline: answers → combined values → scores → groups → index. Pure, no I/O."""
+"""The scoring pipeline: answers → combined values → scores → groups → index. Pure, no I/O.
+
+```
+answers ─> combine respondents ─> outliers ─> impute raw (previous-year) ─> normalise
+        ─> impute scores (group-mean / -median) ─> aggregate up the tree ─> band, gaps
+        ─> optional: bootstrap intervals, internal consistency
+```
+
+Every method is chosen by name from a registry (:data:`.normalise.NORMALISERS`,
+:data:`.aggregate.AGGREGATORS`, :data:`.respondents.COMBINERS`, :mod:`.impute`,
+:mod:`.outliers`) and recorded in :class:`.results.Methods`. Formulas: docs/methods.md.
+"""
 
 from __future__ import annotations
 
@@ -8,70 +19,222 @@ from typing import TypeVar
 
 from .. import __version__
 from ..indicators.model import Group, Indicator, IndicatorSet
-from ..survey.data import Answers, RegionData, SurveyData
+from ..survey.data import Answers, RegionData, RegionYear, SurveyData
 from .aggregate import AGGREGATORS
-from .normalise import NORMALISERS
-from .respondents import COMBINERS, sample_sd
+from .combine import Cell, combine_cell
+from .consistency import group_consistency
+from .impute import IMPUTATION_METHODS
+from .normalise import CROSS_REGION, NORMALISERS, Reference
 from .results import (
     Assessment,
+    Bootstrap,
+    Consistency,
     GroupResult,
     IndicatorResult,
+    Interval,
     Methods,
     RegionResult,
-    Spread,
 )
+from .run import Config, Run, score_run, target_score
+from .tree import Tree
 
 Node = TypeVar("Node", Group, Indicator, Group | Indicator)
+
+DEFAULT_SEED = 20250101
+"""Seed of every random draw unless a user gives another: results are byte-reproducible."""
+DEFAULT_CONFIDENCE = 0.95
+"""Level of bootstrap intervals (the "margin of error" convention of opinion polls)."""
+DEFAULT_BOOTSTRAP_DRAWS = 1000
+"""Bootstrap draws used where intervals are shown by default (terminal scorecard, reports)."""
 
 
 @dataclass(frozen=True)
 class ScoringOptions:
-    """Choices a user may make at run time; defaults follow PRODUCT.md."""
+    """Choices a user may make at run time; the defaults reproduce PRODUCT.md exactly."""
 
-    normalisation: str = "goalposts"
+    normalisation: str | None = None
+    """A normalisation for every indicator, replacing the set's (None: as the set says)."""
+    imputation: str | None = None
+    """An imputation for every indicator, replacing the set's (None: as the set says)."""
+    bootstrap: int = 0
+    """Bootstrap draws for confidence intervals (0: none, the default)."""
+    confidence: float = DEFAULT_CONFIDENCE
+    seed: int = DEFAULT_SEED
+    consistency: bool = True
+    """Compute Cronbach's alpha where the data has respondent ids."""
+
+    def check(self) -> None:
+        """Raise ValueError for an unknown method or an impossible setting."""
+        if self.normalisation is not None and self.normalisation not in NORMALISERS:
+            raise ValueError(f"unknown normalisation {self.normalisation!r}; "
+                             f"known: {', '.join(NORMALISERS)}")
+        if self.imputation is not None and self.imputation not in IMPUTATION_METHODS:
+            raise ValueError(f"unknown imputation {self.imputation!r}; "
+                             f"known: {', '.join(sorted(IMPUTATION_METHODS))}")
+        if self.bootstrap < 0:
+            raise ValueError("bootstrap draws must be 0 or more")
+        if not 0.0 < self.confidence < 1.0:
+            raise ValueError("confidence must lie strictly between 0 and 1")
+
+
+def combine_all(tree: Tree, survey: SurveyData, keys: Sequence[RegionYear]
+                ) -> list[list[Cell]]:
+    """Stage 1 for every region-year: each indicator's answers combined."""
+    role_weights = dict(tree.set.role_weights)
+    out = []
+    for key in keys:
+        answers = survey.regions[key].answers
+        out.append([combine_cell(ind, answers.get(ind.id), role_weights)
+                    for ind in tree.indicators])
+    return out
 
 
 def assess(indicator_set: IndicatorSet, survey: SurveyData,
            options: ScoringOptions | None = None) -> Assessment:
     """Score every region-year in ``survey`` against ``indicator_set``."""
     options = options or ScoringOptions()
-    if options.normalisation not in NORMALISERS:
-        raise ValueError(f"unknown normalisation {options.normalisation!r}")
-    results = tuple(
-        score_region(indicator_set, region, year, survey.regions[(region, year)], options)
-        for region, year in survey.region_years()
-    )
+    options.check()
+    tree = Tree(indicator_set)
+    config = Config.of(tree, options.normalisation, options.imputation)
+    keys = survey.region_years()
+    cells = combine_all(tree, survey, keys)
+    combined = [[c.value for c in row] for row in cells]
+    run = score_run(tree, keys, combined, config)
+    warnings = _run_warnings(tree, config, run, len(keys))
+
+    intervals: list[list[Interval | None]] | None = None
+    bootstrap: Bootstrap | None = None
+    if options.bootstrap > 0:
+        from .bootstrap import bootstrap_intervals
+
+        intervals, level = bootstrap_intervals(tree, keys, survey, config, combined, run,
+                                               options.bootstrap, options.seed,
+                                               options.confidence)
+        bootstrap = Bootstrap(draws=options.bootstrap, seed=options.seed,
+                              confidence=options.confidence, level=level)
+
+    results = []
+    for r, key in enumerate(keys):
+        data = survey.regions[key]
+        consistency: dict[str, Consistency] = {}
+        if options.consistency:
+            consistency = group_consistency(tree, data)
+            for group_id, found in consistency.items():
+                warnings.extend(_consistency_warnings(key, group_id, found))
+        results.append(_region_result(tree, key, data, cells[r], run, r, config,
+                                      consistency, intervals[r] if intervals else None))
     return Assessment(
         indicator_set=indicator_set,
-        results=results,
-        methods=_methods(indicator_set, options),
+        results=tuple(results),
+        methods=_methods(tree, config, bootstrap, any(
+            g.consistency is not None for res in results for g in _all_groups(res))),
         inputs=tuple(survey.files),
         tool_version=__version__,
+        bootstrap=bootstrap,
+        warnings=tuple(warnings),
     )
 
 
 def score_region(indicator_set: IndicatorSet, region: str, year: int | None, data: RegionData,
                  options: ScoringOptions | None = None) -> RegionResult:
-    """Score one region-year."""
-    options = options or ScoringOptions()
-    role_weights = dict(indicator_set.role_weights)
-    pillars = _normalised_weights(indicator_set.pillars)
-    pillar_results = tuple(
-        _score_group(group, weight, weight, data.answers, indicator_set, role_weights, options)
-        for group, weight in pillars
-    )
-    score, coverage = _aggregate(pillar_results, indicator_set.aggregation,
-                                 indicator_set.min_coverage)
+    """Score one region-year on its own (methods comparing region-years see only this one)."""
+    survey = SurveyData(regions={(region, year): data})
+    return assess(indicator_set, survey, options).results[0]
+
+
+def _region_result(tree: Tree, key: RegionYear, data: RegionData, cells: Sequence[Cell],
+                   run: Run, r: int, config: Config, consistency: dict[str, Consistency],
+                   intervals: Sequence[Interval | None] | None) -> RegionResult:
+    node_scores, node_coverage = tree.evaluate(run.scores[r], run.coverage[r])
+    scale = tree.set.scale
+
+    def interval(node: int) -> Interval | None:
+        return intervals[node] if intervals is not None else None
+
+    def indicator_result(i: int, weight: float, effective: float) -> IndicatorResult:
+        ind = tree.indicators[i]
+        cell = cells[i]
+        method = config.normalisation[i]
+        value = run.values[r][i]
+        score = run.scores[r][i]
+        target = target_score(ind, method, scale, run.references[i])
+        gap = score_gap = None
+        if ind.target is not None and target is not None:
+            if value is not None:
+                shortfall = (ind.target - value if ind.direction == "higher"
+                             else value - ind.target)
+                gap = max(0.0, shortfall)
+            if score is not None:
+                score_gap = max(0.0, target - score)
+        imputed = run.imputed[r][i]
+        return IndicatorResult(
+            id=ind.id, value=value, n=cell.n, score=score, target=ind.target, gap=gap,
+            target_score=target, score_gap=score_gap, weight=weight,
+            effective_weight=effective, coverage=run.coverage[r][i],
+            spread=cell.spread if imputed is None else None, note=cell.note,
+            normalisation=method, imputed=imputed, imputed_from=run.imputed_from[r][i],
+            winsorised=cell.winsorised + (1 if run.winsorised[r][i] else 0),
+            by_role=cell.by_role if imputed is None else (),
+            interval=interval(i))
+
+    def group_result(number: int, weight: float, effective: float
+                     ) -> tuple[GroupResult, float]:
+        node = tree.groups[number - len(tree.indicators)]
+        group = node.group
+        assert group is not None
+        children: list[GroupResult | IndicatorResult] = []
+        imputed = 0.0
+        for child, child_weight in zip(node.children, node.weights, strict=True):
+            if child < len(tree.indicators):
+                children.append(indicator_result(child, child_weight, effective * child_weight))
+                imputed += child_weight * (1.0 if run.imputed[r][child] else 0.0)
+            else:
+                sub, sub_imputed = group_result(child, child_weight, effective * child_weight)
+                children.append(sub)
+                imputed += child_weight * sub_imputed
+        return GroupResult(
+            id=group.id, kind=group.kind, score=node_scores[number],
+            coverage=node_coverage[number], weight=weight, effective_weight=effective,
+            children=tuple(children), aggregation=group.aggregation, imputed=imputed,
+            consistency=consistency.get(group.id), interval=interval(number)), imputed
+
+    root = tree.groups[-1]
+    pillars = []
+    imputed_share = 0.0
+    for child, weight in zip(root.children, root.weights, strict=True):
+        pillar, pillar_imputed = group_result(child, weight, weight)
+        pillars.append(pillar)
+        imputed_share += weight * pillar_imputed
+    score = node_scores[tree.root]
     return RegionResult(
-        region=region,
-        year=year,
+        region=key[0],
+        year=key[1],
         score=score,
-        band=indicator_set.band_for(score),
-        coverage=coverage,
-        pillars=pillar_results,
+        band=tree.set.band_for(score),
+        coverage=node_coverage[tree.root],
+        pillars=tuple(pillars),
         respondents=len(data.respondents),
         roles=tuple(sorted(data.roles.items())),
+        imputed=imputed_share,
+        interval=interval(tree.root),
     )
+
+
+def _all_groups(result: RegionResult) -> list[GroupResult]:
+    out: list[GroupResult] = []
+
+    def walk(group: GroupResult) -> None:
+        out.append(group)
+        for child in group.children:
+            if isinstance(child, GroupResult):
+                walk(child)
+
+    for pillar in result.pillars:
+        walk(pillar)
+    return out
+
+
+# --- kept for callers of the first engine (the planner re-aggregates with it) --------------
 
 
 def _normalised_weights(children: Sequence[Node]) -> list[tuple[Node, float]]:
@@ -92,91 +255,122 @@ def _aggregate(children: Sequence[GroupResult | IndicatorResult], method: str,
     return AGGREGATORS[method](scores, weights), coverage
 
 
-def _score_group(group: Group, weight: float, effective: float, answers: dict[str, Answers],
-                 indicator_set: IndicatorSet, role_weights: dict[str, float],
-                 options: ScoringOptions) -> GroupResult:
-    children: list[GroupResult | IndicatorResult] = []
-    for child, child_weight in _normalised_weights(group.children):
-        if isinstance(child, Group):
-            children.append(_score_group(child, child_weight, effective * child_weight, answers,
-                                         indicator_set, role_weights, options))
-        else:
-            children.append(score_indicator(child, answers.get(child.id), indicator_set.scale,
-                                            child_weight, effective * child_weight,
-                                            role_weights, options.normalisation))
-    score, coverage = _aggregate(children, group.aggregation, group.min_coverage)
-    return GroupResult(id=group.id, kind=group.kind, score=score, coverage=coverage,
-                       weight=weight, effective_weight=effective, children=tuple(children),
-                       aggregation=group.aggregation)
-
-
 def score_indicator(indicator: Indicator, answers: Answers | None, scale: tuple[float, float],
                     weight: float = 1.0, effective_weight: float = 1.0,
                     role_weights: dict[str, float] | None = None,
-                    normalisation: str = "goalposts") -> IndicatorResult:
-    """Combine the answers to one indicator and normalise the result."""
-    values, weights = _usable_answers(indicator, answers, role_weights or {})
-    normalise = NORMALISERS[normalisation]
-    target_score = (normalise(indicator.target, indicator, scale)
-                    if indicator.target is not None else None)
-    note = None
-    if not values:
-        note = "no answers"
-    elif len(values) < indicator.min_answers:
-        note = f"fewer than {indicator.min_answers} answers"
-    if note is not None:
+                    normalisation: str = "goalposts",
+                    reference: Reference | None = None) -> IndicatorResult:
+    """Combine the answers to one indicator and normalise the result (no imputation)."""
+    cell = combine_cell(indicator, answers, role_weights or {})
+    target = target_score(indicator, normalisation, scale, reference)
+    if cell.value is None:
         return IndicatorResult(
-            id=indicator.id, value=None, n=len(values), score=None, target=indicator.target,
-            gap=None, target_score=target_score, score_gap=None, weight=weight,
-            effective_weight=effective_weight, coverage=0.0, note=note)
-    value = COMBINERS[indicator.respondents](values, weights, indicator.share_from)
-    score = normalise(value, indicator, scale)
+            id=indicator.id, value=None, n=cell.n, score=None, target=indicator.target,
+            gap=None, target_score=target, score_gap=None, weight=weight,
+            effective_weight=effective_weight, coverage=0.0, note=cell.note,
+            normalisation=normalisation)
+    value = cell.value
+    score = NORMALISERS[normalisation](value, indicator, scale, reference)
     gap = score_gap = None
-    if indicator.target is not None and target_score is not None:
+    if indicator.target is not None and target is not None:
         shortfall = (indicator.target - value if indicator.direction == "higher"
                      else value - indicator.target)
         gap = max(0.0, shortfall)
-        score_gap = max(0.0, target_score - score)
-    share_from = indicator.share_from
-    spread = Spread(
-        sd=sample_sd(values),
-        minimum=min(values),
-        maximum=max(values),
-        share_positive=(sum(1 for v in values if v >= share_from) / len(values)
-                        if share_from is not None else None),
-    )
+        score_gap = max(0.0, target - score)
     return IndicatorResult(
-        id=indicator.id, value=value, n=len(values), score=score, target=indicator.target,
-        gap=gap, target_score=target_score, score_gap=score_gap, weight=weight,
-        effective_weight=effective_weight, coverage=1.0, spread=spread)
+        id=indicator.id, value=value, n=cell.n, score=score, target=indicator.target,
+        gap=gap, target_score=target, score_gap=score_gap, weight=weight,
+        effective_weight=effective_weight, coverage=1.0, spread=cell.spread,
+        normalisation=normalisation, winsorised=cell.winsorised, by_role=cell.by_role)
 
 
-def _usable_answers(indicator: Indicator, answers: Answers | None,
-                    role_weights: dict[str, float]) -> tuple[list[float], list[float]]:
-    """Answers from the roles the indicator asks, with each answer's role weight."""
-    if answers is None:
-        return [], []
-    if not indicator.roles and not role_weights:
-        return answers.values, [1.0] * len(answers.values)
-    asked = set(indicator.roles)
-    values: list[float] = []
-    weights: list[float] = []
-    for value, role in zip(answers.values, answers.roles, strict=True):
-        if asked and role not in asked:
+# --- warnings and the record of methods ---------------------------------------------------
+
+
+def _where(key: RegionYear) -> str:
+    return key[0] if key[1] is None else f"{key[0]} {key[1]}"
+
+
+def _consistency_warnings(key: RegionYear, group_id: str, found: Consistency) -> list[str]:
+    return [f"{_where(key)}: item {item.id!r} correlates negatively (r = "
+            f"{item.correlation:.2f}) with the other Likert items of {group_id!r}; "
+            "check its wording and its direction"
+            for item in found.negative_items if item.correlation is not None]
+
+
+def _run_warnings(tree: Tree, config: Config, run: Run, region_years: int) -> list[str]:
+    warnings = []
+    for i, method in enumerate(config.normalisation):
+        if method not in CROSS_REGION:
             continue
-        weight = role_weights.get(role or "", 1.0)
-        if weight > 0:
-            values.append(value)
-            weights.append(weight)
-    return values, weights
+        ref = run.references[i]
+        ind = tree.indicators[i]
+        if ref is None:
+            continue
+        flat = ref.maximum <= ref.minimum if method == "minmax" else not ref.sd
+        if flat:
+            warnings.append(
+                f"indicator {ind.id!r}: {method} needs values that differ between region-years; "
+                f"{ref.count} value(s) in this run, all equal — every region-year scores the "
+                "middle of the scale")
+    return warnings
 
 
-def _methods(indicator_set: IndicatorSet, options: ScoringOptions) -> Methods:
-    rules = sorted({ind.respondents for ind in indicator_set.indicators()})
+_NORMALISATION_TEXT = {
+    "goalposts": "linear between goalposts, clipped; natural log first where transform: log; "
+                 "flipped for direction: lower",
+    "distance-to-target": "share of the way from the worst goalpost to the target, capped at "
+                          "the target",
+    "minmax": "linear between the lowest and highest value of all region-years in the run",
+    "zscore": "z-score over all region-years in the run, placed on the scale as "
+              "middle + z × a tenth of its width, clipped",
+}
+
+
+def _methods(tree: Tree, config: Config, bootstrap: Bootstrap | None,
+             consistency: bool) -> Methods:
+    indicator_set = tree.set
+    rules = sorted({ind.respondents for ind in tree.indicators})
     group_methods = sorted({g.aggregation for g in indicator_set.groups()})
+    used = sorted(set(config.normalisation), key=list(NORMALISERS).index)
+    if used == ["goalposts"]:
+        normalisation = f"goalposts: {_NORMALISATION_TEXT['goalposts']}"
+    else:
+        normalisation = "; ".join(
+            f"{name} ({config.normalisation.count(name)} indicators): {_NORMALISATION_TEXT[name]}"
+            for name in used)
+    extra: list[tuple[str, str]] = []
+    imputations = [m for m in config.imputation if m != "none"]
+    if imputations:
+        counts = {m: imputations.count(m) for m in sorted(set(imputations))}
+        extra.append(("imputation", "; ".join(
+            f"{m} ({n} indicators)" for m, n in counts.items())
+            + ". group-mean / group-median fill a missing score with the unweighted mean / "
+              "median of the measured sibling indicators' scores and do not count as coverage; "
+              "previous-year carries the region's latest earlier value forward and counts as "
+              "coverage"))
+    treatments: dict[tuple[str, tuple[float, float], str], int] = {}
+    for outliers in config.outliers:
+        if outliers is not None:
+            kind = (outliers.method, outliers.limits, outliers.over)
+            treatments[kind] = treatments.get(kind, 0) + 1
+    if treatments:
+        extra.append(("outliers", "; ".join(
+            f"{method} at the {low:g} and {high:g} quantiles of the "
+            + ("answers of each region-year" if over == "answers"
+               else "values of all region-years in the run")
+            + f" ({count} indicators)"
+            for (method, (low, high), over), count in sorted(treatments.items()))))
+    if bootstrap is not None:
+        extra.append(("bootstrap", (
+            f"{bootstrap.draws} draws, seed {bootstrap.seed}, {bootstrap.confidence:.0%} "
+            f"percentile intervals; {bootstrap.level} resampled with replacement within each "
+            "region-year (and within each role)")))
+    if consistency:
+        extra.append(("consistency", "Cronbach's alpha and corrected item–total correlations "
+                      "of the Likert items of each group, over respondents who answered all"))
     return Methods(
-        normalisation=f"{options.normalisation}: linear between goalposts, clipped; "
-                      "natural log first where transform: log; flipped for direction: lower",
+        normalisation=normalisation,
         aggregation=f"within groups: weighted {' / '.join(group_methods)} mean; "
                     f"pillars into the index: weighted {indicator_set.aggregation} mean",
         respondents="answers combined per indicator by " + ", ".join(rules)
@@ -186,5 +380,5 @@ def _methods(indicator_set: IndicatorSet, options: ScoringOptions) -> Methods:
         missing="not answered = not assessed; weights renormalised over assessed siblings; "
                 "a group below its minimum coverage is not assessed",
         min_coverage=indicator_set.min_coverage,
+        extra=tuple(extra),
     )
-

@@ -21,6 +21,58 @@ class Spread:
 
 
 @dataclass(frozen=True)
+class Interval:
+    """A bootstrap percentile interval of one score (see docs/methods.md, "Confidence")."""
+
+    low: float
+    high: float
+    draws: int
+    """Bootstrap draws in which the node was assessed (the interval is over these)."""
+
+    @property
+    def margin(self) -> float:
+        """Half the width of the interval: the "± x" shown next to a score."""
+        return (self.high - self.low) / 2
+
+
+@dataclass(frozen=True)
+class RoleValue:
+    """The combined value of one indicator from one role's answers only."""
+
+    role: str | None
+    n: int
+    value: float
+
+
+@dataclass(frozen=True)
+class ItemTotal:
+    """How one Likert item agrees with the other items of its group."""
+
+    id: str
+    correlation: float | None
+    """Corrected item–total correlation: Pearson r of the item with the sum of the other items
+    (None when either has no variance). Negative: the item works against its group."""
+    alpha_if_deleted: float | None
+    """Cronbach's alpha of the group without this item (None with fewer than 3 items)."""
+
+
+@dataclass(frozen=True)
+class Consistency:
+    """Internal consistency of the Likert items of one group, from the same respondents."""
+
+    alpha: float | None
+    """Cronbach's alpha (None when the total score has no variance)."""
+    n: int
+    """Respondents who answered every item (listwise deletion)."""
+    items: tuple[ItemTotal, ...]
+
+    @property
+    def negative_items(self) -> tuple[ItemTotal, ...]:
+        """Items that correlate negatively with the rest of their group."""
+        return tuple(i for i in self.items if i.correlation is not None and i.correlation < 0)
+
+
+@dataclass(frozen=True)
 class IndicatorResult:
     """Score of one indicator for one region-year."""
 
@@ -48,6 +100,18 @@ class IndicatorResult:
     spread: Spread | None = None
     note: str | None = None
     """Why it is not assessed (``no answers``, ``fewer than 3 answers`` …)."""
+    normalisation: str = "goalposts"
+    """Normalisation method used for this indicator."""
+    imputed: str | None = None
+    """Imputation method that filled the score (None: measured, or not assessed)."""
+    imputed_from: int | None = None
+    """For ``previous-year``: the year whose value was carried forward."""
+    winsorised: int = 0
+    """Raw values capped by outlier treatment (answers, or 1 for this region-year's value)."""
+    by_role: tuple[RoleValue, ...] = ()
+    """The value from each role's answers alone, when more than one role answered."""
+    interval: Interval | None = None
+    """Bootstrap interval of the score (None unless a bootstrap was asked for)."""
 
     @property
     def assessed(self) -> bool:
@@ -69,6 +133,11 @@ class GroupResult:
     effective_weight: float
     children: tuple[GroupResult | IndicatorResult, ...]
     aggregation: str = "arithmetic"
+    imputed: float = 0.0
+    """Weighted share (0–1) of the group whose scores are imputed."""
+    consistency: Consistency | None = None
+    """Cronbach's alpha of the Likert items below the group (None: not computable)."""
+    interval: Interval | None = None
 
     def indicators(self) -> Iterator[IndicatorResult]:
         """All indicator results below this group."""
@@ -93,6 +162,10 @@ class RegionResult:
     """Number of distinct respondents (rows for wide data) for this region-year."""
     roles: tuple[tuple[str, int], ...] = ()
     """Respondents per role, sorted by role."""
+    imputed: float = 0.0
+    """Weighted share (0–1) of the index whose scores are imputed."""
+    interval: Interval | None = None
+    """Bootstrap interval of the index score."""
 
     def indicators(self) -> Iterator[IndicatorResult]:
         """All indicator results, in set order."""
@@ -138,6 +211,19 @@ class Methods:
 
 
 @dataclass(frozen=True)
+class Bootstrap:
+    """How the confidence intervals were made, recorded with them."""
+
+    draws: int
+    seed: int
+    confidence: float
+    level: str
+    """``respondents`` (a respondent's answers move together) or ``answers`` (each indicator's
+    answers resampled independently, when the data has no respondent ids)."""
+    method: str = "percentile"
+
+
+@dataclass(frozen=True)
 class Assessment:
     """Every region-year of one run, with the set and inputs it came from."""
 
@@ -146,6 +232,10 @@ class Assessment:
     methods: Methods
     inputs: tuple[InputFile, ...] = ()
     tool_version: str = field(default="")
+    bootstrap: Bootstrap | None = None
+    """Set when confidence intervals were computed."""
+    warnings: tuple[str, ...] = ()
+    """Things a reader should know (an item against its group, min–max on one region …)."""
 
     def result_for(self, region: str, year: int | None) -> RegionResult:
         """The result of one region-year."""

@@ -18,11 +18,17 @@ class Answers:
 
     values: list[float] = field(default_factory=list)
     roles: list[str | None] = field(default_factory=list)
+    respondents: list[str] = field(default_factory=list)
+    """Respondent id of each answer, parallel to ``values`` — or empty when the reader did not
+    record them. With ids, the bootstrap resamples whole respondents and Cronbach's alpha can
+    be computed; without, the bootstrap resamples each indicator's answers independently."""
 
-    def add(self, value: float, role: str | None) -> None:
-        """Append one answer."""
+    def add(self, value: float, role: str | None, respondent: str | None = None) -> None:
+        """Append one answer (with its respondent's id when known)."""
         self.values.append(value)
         self.roles.append(role)
+        if respondent is not None:
+            self.respondents.append(respondent)
 
 
 @dataclass

@@ -1,0 +1,258 @@
+"""Write the masterplan and roadmap of one region-year: HTML, Markdown, charts, scores, PDF.
+
+Everything is rendered in memory first; only when every document rendered are the files
+written, each through a temporary file in the output folder and an atomic rename. A
+rendering error therefore leaves the folder as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import OutputError, UsageError
+from ..planning.plan import Plan
+from ..planning.planner import Roadmap, build_roadmap
+from ..scoring.results import Assessment
+from ..text import LANGUAGES
+from . import i18n
+from .context import build_context, report_date, select_result
+
+FORMATS = ("html", "md", "pdf")
+"""Report formats ``write_reports`` knows."""
+DOCUMENTS = ("masterplan", "roadmap")
+CHART_DIR = "charts"
+
+
+def write_reports(
+    assessment: Assessment,
+    out_dir: Path,
+    *,
+    plan: Plan,
+    formats: Sequence[str] = ("html", "md"),
+    lang: str = "id",
+    templates_dir: Path | None = None,
+    region: str | None = None,
+    year: int | None = None,
+) -> list[Path]:
+    """Render both documents for one region-year and write them into ``out_dir``.
+
+    Returns the paths written, documents first. Raises :class:`UsageError` for an unknown
+    format or language, several region-years without a choice, or a missing PDF extra;
+    :class:`OutputError` when the folder cannot be written.
+    """
+    files = render_reports(assessment, plan=plan, formats=formats, lang=lang,
+                           templates_dir=templates_dir, region=region, year=year)
+    return _commit(Path(out_dir), files)
+
+
+def render_reports(
+    assessment: Assessment,
+    *,
+    plan: Plan,
+    formats: Sequence[str] = ("html", "md"),
+    lang: str = "id",
+    templates_dir: Path | None = None,
+    region: str | None = None,
+    year: int | None = None,
+) -> dict[str, bytes]:
+    """Every output file as bytes, keyed by its path relative to the output folder."""
+    chosen = tuple(dict.fromkeys(formats))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(f"unknown report format {', '.join(unknown) or '(none)'}: "
+                         f"use {', '.join(FORMATS)}")
+    if lang not in LANGUAGES:
+        raise UsageError(f"unknown report language {lang!r}: use {' or '.join(LANGUAGES)}")
+    if templates_dir is not None and not Path(templates_dir).is_dir():
+        raise UsageError(f"templates folder {str(templates_dir)!r} does not exist")
+    result = select_result(assessment, region, year)
+    date = report_date()
+    roadmap = build_roadmap(result, assessment.indicator_set, plan, reference_year=date.year)
+    context = build_context(assessment, result, roadmap, plan, lang, date)
+    charts = make_charts(context, roadmap, assessment, lang)
+    files: dict[str, bytes] = {}
+    want_html = "html" in chosen or "pdf" in chosen
+    html: dict[str, str] = {}
+
+    from markupsafe import Markup
+
+    from ..render.scores_json import to_json
+
+    scores = to_json(assessment, lang)
+    context["scores_json"] = Markup(script_json(scores))
+    context["charts"] = {
+        name: {"name": name, "title": chart.title, "description": chart.description,
+               "svg": Markup(chart.svg), "file": Markup(f"{CHART_DIR}/{name}.svg")}
+        for name, chart in charts.items()
+    }
+    if want_html:
+        from .environment import make_environment
+
+        env = make_environment("html", lang, user_dir=templates_dir)
+        for doc in DOCUMENTS:
+            html[doc] = env.get_template(f"{doc}.html").render(context)
+    if "html" in chosen:
+        for doc in DOCUMENTS:
+            files[f"{doc}.html"] = html[doc].encode("utf-8")
+    if "md" in chosen:
+        from .environment import make_environment
+
+        env = make_environment("md", lang, user_dir=templates_dir)
+        for doc in DOCUMENTS:
+            text = env.get_template(f"{doc}.md").render(context)
+            files[f"{doc}.md"] = _tidy_markdown(text).encode("utf-8")
+    files["scores.json"] = scores.encode("utf-8")
+    if "md" in chosen:
+        for name, chart in charts.items():
+            files[f"{CHART_DIR}/{name}.svg"] = chart.file_text().encode("utf-8")
+    if "pdf" in chosen:
+        from .pdf import html_to_pdf
+
+        for doc in DOCUMENTS:
+            files[f"{doc}.pdf"] = html_to_pdf(html[doc])
+    return files
+
+
+def script_json(text: str) -> str:
+    """JSON made safe inside ``<script>``: no ``<``, ``>`` or ``&`` can end or open a tag."""
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _tidy_markdown(text: str) -> str:
+    """One newline at the end, no trailing spaces, never two blank lines in a row."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    tidy: list[str] = []
+    for line in lines:
+        if not line and tidy and not tidy[-1]:
+            continue
+        tidy.append(line)
+    while tidy and not tidy[-1]:
+        tidy.pop()
+    while tidy and not tidy[0]:
+        tidy.pop(0)
+    return "\n".join(tidy) + "\n"
+
+
+def _commit(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file through a temporary file in its folder, then rename them all."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"cannot write reports into {out_dir}: it is a file, not a folder")
+    staged: list[tuple[str, Path]] = []
+    try:
+        for relative, data in files.items():
+            target = out_dir / relative
+            if target.is_dir():
+                raise OutputError(f"cannot write {target}: it is a folder")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                            dir=target.parent)
+            staged.append((relative, Path(name)))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.chmod(name, 0o644)
+        written = []
+        for relative, temp in staged:
+            os.replace(temp, out_dir / relative)
+            written.append(out_dir / relative)
+        return written
+    except OSError as exc:
+        raise OutputError(f"cannot write reports into {out_dir}: "
+                          f"{exc.strerror or exc}") from None
+    finally:
+        for _, temp in staged:
+            temp.unlink(missing_ok=True)
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+
+def make_charts(context: dict[str, Any], roadmap: Roadmap, assessment: Assessment,
+                lang: str) -> dict[str, Any]:
+    """Every chart of both documents, by name (the file stem under ``charts/``)."""
+    from . import charts as ch
+
+    def t(key: str, **values: Any) -> str:
+        text = i18n.text(key, lang)
+        return text.format(**values) if values else text
+
+    def num(value: float | None, digits: int = 1) -> str:
+        from ..numbers import format_number
+
+        return format_number(value, lang, digits)
+
+    scale = (context["scale"]["low"], context["scale"]["high"])
+    texts = {key: t(key) for key in (
+        "target", "score", "not_assessed", "q_quick", "q_major", "q_fill", "q_review",
+        "low", "medium", "high", "effort_axis", "impact_axis", "program")}
+    texts["quick_win"] = t("phase_quick-win")
+    texts["score_axis"] = t("score_axis", scale=context["scale"]["text"])
+    zones = [ch.BandZone(b["lower"], b["label"], b["color"]) for b in context["bands"]]
+    pillars = context["pillars"]
+    out: dict[str, Any] = {}
+
+    items = "; ".join(f"{p['title']} {num(p['score'])} (target {num(p['target'])})"
+                      for p in pillars)
+    out["pillars"] = ch.pillar_chart(
+        "pillars", [p["title"] for p in pillars], [p["score"] for p in pillars],
+        [p["target"] for p in pillars], scale, lang, texts, t("radar_title"),
+        t("radar_desc", items=items))
+
+    for pillar in pillars:
+        bars = [ch.Bar(r["title"], r["score"], r["target_score"],
+                       r["band"]["color"] if r["band"] else "#9aa5b1")
+                for r in pillar["indicators"]]
+        items = "; ".join(f"{r['title']} {num(r['score'])} → {num(r['target_score'])}"
+                          for r in pillar["indicators"])
+        out[pillar["chart"]] = ch.indicator_chart(
+            pillar["chart"], bars, scale, zones, lang, texts,
+            t("bars_title", pillar=pillar["title"]), t("bars_desc", items=items))
+
+    points = [ch.Point(a["rank"], a["effort_points"], a["impact"], a["quick_win"])
+              for a in context["actions"]]
+    out["matrix"] = ch.matrix_chart(
+        "matrix", points, roadmap.median_impact, lang, texts, t("matrix_title"),
+        t("matrix_desc", median=num(roadmap.median_impact, 2)))
+
+    pillar_index = {p["id"]: i for i, p in enumerate(pillars)}
+    tasks = [ch.Task(f"{a['rank']}. {a['title']}", a["start"], a["end"],
+                     pillar_index[a["pillar"]], a["quick_win"])
+             for a in context["scheduled"]]
+    phases = [(p["label"], p["first"], p["last"]) for p in context["phases"]
+              if p["key"] in ("short", "medium", "long")]
+    out["gantt"] = ch.gantt_chart(
+        "gantt", tasks, [p["title"] for p in pillars], list(roadmap.plan_years), phases,
+        texts, t("gantt_title", start=roadmap.start_year, end=roadmap.end_year),
+        t("gantt_desc", count=len(tasks)))
+
+    index = context["index"]
+    lines = [ch.Line(t("index_projected"), index["projection"], ch.SCORE, 2.4, markers=True),
+             ch.Line(t("index_target_path"), index["target_path"], ch.TARGET, 1.6,
+                     dashed=True)]
+    palette = [c for c in ch.OKABE_ITO if c not in (ch.SCORE, ch.TARGET)]
+    for i, pillar in enumerate(pillars):
+        lines.append(ch.Line(pillar["title"], pillar["projection"], palette[i % len(palette)],
+                             1.1))
+    items = "; ".join(f"{y} {num(v)}" for y, v in zip(context["calendar"], index["projection"],
+                                                       strict=True))
+    out["trajectory"] = ch.trajectory_chart(
+        "trajectory", context["calendar"], lines, scale, zones, lang, texts,
+        t("trajectory_title"), t("trajectory_desc", items=items,
+                                 target=num(index["target"]), year=roadmap.end_year))
+    return out
+
+
+def dump_context(context: dict[str, Any]) -> str:
+    """The context as JSON, for template authors (dates as ISO text, charts left out)."""
+    def default(value: Any) -> Any:
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return str(value)
+
+    visible = {k: v for k, v in context.items() if k not in ("charts", "scores_json")}
+    return json.dumps(visible, default=default, ensure_ascii=False, indent=2)

@@ -1,0 +1,620 @@
+"""Read survey files, check every cell against an indicator set, and merge them.
+
+:func:`read_survey` is the one entry point. It reads each file with :mod:`.readers`, works out
+the layout from the header (long when there are ``indicator`` and ``value`` columns, wide
+otherwise), converts each cell with the indicator's :class:`~.values.Converter`, and files the
+answers under their region-year. Every problem of every file is collected; if there is any, one
+:class:`~smartcity_assess.errors.InputError` lists them all.
+
+Speed: a wide file is converted a row at a time in C (``map`` over memoised converters), rows
+are buffered per region-year-role and transposed into per-indicator lists in chunks, and
+"not answered" markers are dropped at the end. Answers are therefore grouped by role, then in
+file order; every combination rule is order-independent.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem, UsageError, shorten
+from ..indicators.model import IndicatorSet
+from ..scoring.results import InputFile
+from .data import Answers, RegionData, RegionYear, SurveyData
+from .readers import RowInfo, Table, open_table
+from .values import BAD, SKIP, Bad, Converter, parse_number
+
+RESERVED: dict[str, str] = {
+    "region": "region", "wilayah": "region", "daerah": "region",
+    "year": "year", "tahun": "year",
+    "respondent": "respondent", "responden": "respondent",
+    "role": "role", "peran": "role",
+    "indicator": "indicator", "indikator": "indicator",
+    "value": "value", "nilai": "value",
+}
+"""Reserved column names (compared case-insensitively, stripped) → their meaning."""
+
+YEAR_RANGE = (1900, 2100)
+"""Valid years, inclusive."""
+UNSPECIFIED_ROLE = "unspecified"
+"""Key in :attr:`RegionData.roles` for respondents without a role."""
+CHUNK_ROWS = 2048
+"""Rows buffered before they are transposed into per-indicator lists."""
+
+_ALIASES = {canonical: [a for a, c in RESERVED.items() if c == canonical and a != canonical]
+            for canonical in sorted(set(RESERVED.values()))}
+_EXPECTED_REGION = "a region name"
+_EXPECTED_YEAR = f"a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]} (a whole number)"
+_EXPECTED_RESERVED = {
+    "region": _EXPECTED_REGION, "year": _EXPECTED_YEAR,
+    "respondent": "a respondent id (text)", "role": "a role (text)",
+    "indicator": "an indicator id", "value": "a value of the indicator's type",
+}
+
+Where = tuple[int | None, int, RowInfo | None]
+"""(line, row, info) of a row, enough to locate any of its cells."""
+RespondentKey = tuple[str, int | None, str]
+"""(region, year, respondent)."""
+PoolKey = tuple[RegionYear, str | None, str]
+"""(region-year, role, indicator id)."""
+
+
+def read_survey(paths: Sequence[str | Path], indicator_set: IndicatorSet, *,
+                sheet: str | None = None, ignore_columns: Sequence[str] = ()) -> SurveyData:
+    """Read, check and merge survey files (CSV, XLSX, JSON; wide or long layout).
+
+    ``sheet`` names the XLSX sheet to read (default: the first). ``ignore_columns`` are extra
+    columns that may appear and are skipped (added to the set's own ``ignore_columns``).
+    Raises :class:`InputError` listing every problem of every file, and nothing else for bad
+    content.
+    """
+    if not paths:
+        raise UsageError("no survey files given")
+    loader = _Loader(indicator_set, ignore_columns)
+    for path in paths:
+        loader.load(path, sheet)
+    if loader.repeated:
+        loader.check_repeats(sheet)
+    return loader.finish()
+
+
+@dataclass
+class _Plan:
+    """What each column of one file means."""
+
+    layout: str
+    reserved: dict[str, int] = field(default_factory=dict)
+    """Reserved meaning (``region`` …) → column."""
+    indicators: list[tuple[int, str]] = field(default_factory=list)
+    """(column, indicator id) of a wide file."""
+
+    def used(self) -> dict[int, str]:
+        """Column → what it holds (reserved meaning or indicator id), for every read column."""
+        columns = {col: name for name, col in self.reserved.items()}
+        columns.update(self.indicators)
+        return columns
+
+
+class _Loader:
+    """Merges files into one SurveyData, collecting problems."""
+
+    def __init__(self, indicator_set: IndicatorSet, ignore_columns: Sequence[str]) -> None:
+        self.set = indicator_set
+        self.indicators = indicator_set.indicator_map()
+        folded: dict[str, list[str]] = defaultdict(list)
+        for ind_id in self.indicators:
+            folded[ind_id.casefold()].append(ind_id)
+        self.folded = {key: ids[0] for key, ids in folded.items() if len(ids) == 1}
+        own = getattr(indicator_set, "ignore_columns", ())
+        self.ignore = {name.strip().casefold() for name in (*own, *ignore_columns)}
+        self.converters: dict[str, Converter] = {}
+        self.survey = SurveyData()
+        self.problems: list[Problem] = []
+        self.members: dict[RegionYear, defaultdict[str, set[str]]] = {}
+        self.pool: dict[PoolKey, list[float]] = {}
+        self.hashes: dict[str, str] = {}
+        self.repeated: set[RespondentKey] = set()
+        """Respondents seen in more than one row of a region-year (checked in a second pass)."""
+        self.tracked: list[tuple[str | Path, str]] = []
+        """(path, sha256) of files with a respondent column."""
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def converter(self, ind_id: str) -> Converter:
+        conv = self.converters.get(ind_id)
+        if conv is None:
+            conv = self.converters[ind_id] = Converter(self.indicators[ind_id])
+        return conv
+
+    def match_indicator(self, name: str) -> str | None:
+        """Indicator id for a column name or an ``indicator`` cell (exact, then any case)."""
+        if name in self.indicators:
+            return name
+        return self.folded.get(name.casefold())
+
+    def suggest(self, name: str, reserved: bool) -> str | None:
+        """The closest indicator id (or reserved column name) to a misspelt one."""
+        candidates = {ind_id.casefold(): ind_id for ind_id in self.indicators}
+        if reserved:
+            candidates.update({n: n for n in ("region", "year", "respondent", "role")})
+        found = difflib.get_close_matches(name.casefold(), list(candidates), n=1, cutoff=0.6)
+        return candidates[found[0]] if found else None
+
+    def region(self, key: RegionYear) -> tuple[RegionData, defaultdict[str, set[str]]]:
+        """The region-year's data and its role → respondents map, created on first use."""
+        data = self.survey.regions.get(key)
+        if data is None:
+            data = self.survey.regions[key] = RegionData()
+            self.members[key] = defaultdict(set)
+        return data, self.members[key]
+
+    def targets(self, key: RegionYear, role: str | None, ids: Sequence[str]) -> list[list[float]]:
+        """Per indicator in ``ids``, the list that collects this region-year-role's answers."""
+        pool = self.pool
+        lists = []
+        for ind_id in ids:
+            target = pool.get((key, role, ind_id))
+            if target is None:
+                target = pool[(key, role, ind_id)] = []
+            lists.append(target)
+        return lists
+
+    # -- one file -----------------------------------------------------------------------------
+
+    def load(self, path: str | Path, sheet: str | None) -> None:
+        table = open_table(path, sheet=sheet)
+        if table.usable and table.sha256 in self.hashes:
+            table.fail(f"this file has the same content as {self.hashes[table.sha256]!r} "
+                       "(given twice?)", expected="each survey file once")
+        if not table.usable:
+            _close(table)
+            self.problems.extend(table.problems)
+            return
+        self.hashes[table.sha256] = table.path
+        plan = self.plan(table)
+        rows = _Rows(self, table, plan)
+        if "respondent" in plan.reserved:
+            self.tracked.append((path, table.sha256))
+        if plan.layout == "long":
+            rows.long()
+        else:
+            rows.wide()
+        if table.usable and table.data_rows <= 0:
+            table.problems.append(Problem(
+                table.path, "the file has no data rows", expected="at least one row of answers "
+                "below the header", **table.locate_header(None)))
+        self.problems.extend(table.problems)
+        self.survey.files.append(InputFile(
+            path=table.path, sha256=table.sha256, format=table.format, layout=plan.layout,
+            rows=max(table.data_rows, 0), **_input_file_extras(table)))
+
+    def plan(self, table: Table) -> _Plan:
+        """Work out the layout and what each column means; header problems go to the table."""
+        reserved: dict[str, int] = {}
+        indicators: list[tuple[int, str]] = []
+        by_indicator: dict[str, int] = {}
+        unknown: list[int] = []
+        header = table.header
+        for col, name in enumerate(header):
+            if col in table.skip_columns:
+                continue
+            key = name.casefold()
+            if key in self.ignore:
+                continue
+            canonical = RESERVED.get(key)
+            if canonical is not None:
+                if canonical in reserved:
+                    first = reserved[canonical]
+                    table.problems.append(Problem(
+                        table.path, f"a second {canonical} column (the first is "
+                        f"{header[first]!r}, column {first + 1})", field=name,
+                        expected=f"one {canonical} column", found=shorten(name),
+                        **table.locate_header(col)))
+                    continue
+                reserved[canonical] = col
+                continue
+            ind_id = self.match_indicator(name)
+            if ind_id is not None:
+                if ind_id in by_indicator:
+                    first = by_indicator[ind_id]
+                    table.problems.append(Problem(
+                        table.path, f"a second column for indicator {ind_id!r} (the first is "
+                        f"{header[first]!r}, column {first + 1})", field=name,
+                        expected="one column per indicator", found=shorten(name),
+                        **table.locate_header(col)))
+                    continue
+                by_indicator[ind_id] = col
+                indicators.append((col, ind_id))
+                continue
+            unknown.append(col)
+        long = "indicator" in reserved and "value" in reserved
+        for name in ("indicator", "value"):
+            if name in reserved and not long:
+                other = "value" if name == "indicator" else "indicator"
+                col = reserved.pop(name)
+                table.problems.append(Problem(
+                    table.path, f"a {name} column without a {other} column: the long layout "
+                    "needs both", field=header[col],
+                    expected="both an indicator and a value column (long layout), or one "
+                    "column per indicator (wide layout)", found=shorten(header[col]),
+                    **table.locate_header(col)))
+        if long:
+            for col, _ in indicators:
+                table.problems.append(Problem(
+                    table.path, f"column {header[col]!r} is an indicator, but this file has the "
+                    "long layout (indicator ids go in the indicator column)", field=header[col],
+                    expected="region, year, respondent, role, indicator and value columns only",
+                    found=shorten(header[col]), **table.locate_header(col)))
+        for col in unknown:
+            name = header[col]
+            if long:
+                message = f"unknown column {name!r}"
+                expected = ("region, year, respondent, role, indicator and value columns, or a "
+                            "column named in ignore_columns / --ignore-column")
+            else:
+                guess = self.suggest(name, reserved=True)
+                message = f"unknown column {name!r}" + (f"; did you mean {guess!r}?"
+                                                        if guess else "")
+                expected = (f"an indicator id of {self.set.id!r}, a reserved column (region, "
+                            "year, respondent, role), or a column named in ignore_columns / "
+                            "--ignore-column")
+            table.problems.append(Problem(
+                table.path, message, field=name, expected=expected, found=shorten(name),
+                **table.locate_header(col)))
+        if "region" not in reserved and table.header:
+            table.problems.append(Problem(
+                table.path, "there is no region column", field="region",
+                expected="a column named region (or " + ", ".join(_ALIASES["region"]) + ")",
+                found="columns " + shorten(", ".join(header), 100),
+                **table.locate_header(None)))
+        return _Plan("long" if long else "wide", reserved, [] if long else indicators)
+
+    # -- respondents answering twice ------------------------------------------------------------
+
+    def check_repeats(self, sheet: str | None) -> None:
+        """Second pass over files with a respondent column, only when some respondent id
+        occurs in more than one row of a region-year: the same indicator answered twice is a
+        problem (wherever the two answers are, across files too)."""
+        first: dict[tuple[RespondentKey, str], tuple[str, int | None, int]] = {}
+        for path, digest in self.tracked:
+            table = open_table(path, sheet=sheet)
+            if not table.usable or table.sha256 != digest:
+                _close(table)
+                continue
+            problems: list[Problem] = []
+            plan = self.plan(table)
+            rows = _Rows(self, table, plan, problems)
+            for key, where, answered in rows.respondent_rows(self.repeated):
+                line, row, _ = where
+                for col, ind_id in answered:
+                    earlier = first.get((key, ind_id))
+                    if earlier is None:
+                        first[(key, ind_id)] = (table.path, line, row)
+                        continue
+                    region, year, respondent = key
+                    place = region if year is None else f"{region} {year}"
+                    at = (f"{earlier[0]} line {earlier[1]}" if earlier[1] is not None
+                          else f"{earlier[0]} row {earlier[2]}")
+                    self.problems.append(Problem(
+                        table.path, f"respondent {respondent!r} answers {ind_id!r} for {place} "
+                        f"a second time (first in {at})", field=ind_id,
+                        expected="one answer per respondent, indicator and region-year",
+                        found="a second answer", **table.locate(line, row, where[2], col)))
+
+    # -- the end ------------------------------------------------------------------------------
+
+    def finish(self) -> SurveyData:
+        if self.problems:
+            raise InputError(self.problems)
+        regions = self.survey.regions
+        for (key, role, ind_id), values in self.pool.items():
+            if SKIP in values:
+                values = [value for value in values if value is not SKIP]
+            if not values:
+                continue
+            answers = regions[key].answers.get(ind_id)
+            if answers is None:
+                answers = regions[key].answers[ind_id] = Answers()
+            answers.values.extend(values)
+            answers.roles.extend([role] * len(values))
+        self.pool.clear()
+        for key, members in self.members.items():
+            data = regions[key]
+            data.roles = {role: len(ids) for role, ids in sorted(members.items())}
+            order = self.indicators
+            data.answers = {ind_id: data.answers[ind_id] for ind_id in order
+                            if ind_id in data.answers}
+        return self.survey
+
+
+def _close(table: Table) -> None:
+    close = getattr(table.rows, "close", None)
+    if close is not None:
+        close()
+
+
+def _input_file_extras(table: Table) -> dict[str, Any]:
+    """Fields of InputFile beyond the first five, when the dataclass has them."""
+    fields = getattr(InputFile, "__dataclass_fields__", {})
+    return {name: value for name, value in (("encoding", table.encoding),
+                                            ("sheet", table.sheet),
+                                            ("delimiter", table.delimiter))
+            if name in fields}
+
+
+class _Rows:
+    """The row loops of one file: wide, long, and the respondent re-check."""
+
+    def __init__(self, loader: _Loader, table: Table, plan: _Plan,
+                 problems: list[Problem] | None = None) -> None:
+        self.loader = loader
+        self.table = table
+        self.plan = plan
+        self.problems = table.problems if problems is None else problems
+        self.header = table.header
+        reserved = plan.reserved
+        self.region_col = reserved.get("region")
+        self.year_col = reserved.get("year")
+        self.respondent_col = reserved.get("respondent")
+        self.role_col = reserved.get("role")
+        self.years: dict[str, int | Bad | None] = {"": None}
+        self.roles: dict[str, str | None] = {"": None}
+        self.used = plan.used()
+        self.indicator_expected = {col: loader.converter(ind_id).expected
+                                   for col, ind_id in plan.indicators}
+
+    # -- cells common to both layouts ---------------------------------------------------------
+
+    def problem(self, message: str, where: Where, col: int | None, *, field: str | None,
+                expected: str | None, found: str | None) -> None:
+        line, row, info = where
+        self.problems.append(Problem(self.table.path, message, field=field, expected=expected,
+                                     found=found, **self.table.locate(line, row, info, col)))
+
+    def kinds(self, cells: Sequence[str], where: Where, info: RowInfo) -> list[str]:
+        """Cells that held a date, a list … in a column that is read are problems; blank them."""
+        out = list(cells)
+        for col, kind in info.kinds.items():
+            meaning = self.used.get(col)
+            if meaning is None:
+                continue
+            expected = self.indicator_expected.get(col) or _EXPECTED_RESERVED.get(meaning, "")
+            self.problem(f"the cell holds {kind}", where, col, field=self.header[col],
+                         expected=expected, found=f"{kind} {shorten(out[col])}")
+            out[col] = ""
+        return out
+
+    def _year(self, cell: str) -> int | Bad | None:
+        text = cell.strip()
+        if not text:
+            return None
+        value = parse_number(text)
+        if value is None or not value.is_integer() or \
+                not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+            return Bad("not a year", _EXPECTED_YEAR)
+        return int(value)
+
+    def meta(self, cells: Sequence[str], where: Where
+             ) -> tuple[RegionYear, str | None, str | None] | None:
+        """(region-year, respondent or None, role) of a row; None for an all-blank row."""
+        region = ""
+        if self.region_col is not None:
+            region = cells[self.region_col].strip()
+            if not region:
+                if not any(cell.strip() for cell in cells):
+                    self.table.data_rows -= 1
+                    return None
+                self.problem("the region is empty", where, self.region_col,
+                             field=self.header[self.region_col], expected=_EXPECTED_REGION,
+                             found=shorten(cells[self.region_col]))
+        year: int | None = None
+        if self.year_col is not None:
+            cell = cells[self.year_col]
+            if cell in self.years:
+                parsed = self.years[cell]
+            else:
+                parsed = self.years[cell] = self._year(cell)
+            if isinstance(parsed, Bad):
+                self.problem(parsed.message, where, self.year_col,
+                             field=self.header[self.year_col], expected=parsed.expected,
+                             found=shorten(cell))
+            else:
+                year = parsed
+        respondent = None
+        if self.respondent_col is not None:
+            respondent = cells[self.respondent_col].strip() or None
+        role = None
+        if self.role_col is not None:
+            cell = cells[self.role_col]
+            if cell in self.roles:
+                role = self.roles[cell]
+            else:
+                role = self.roles[cell] = cell.strip().lower() or None
+        return (region, year), respondent, role
+
+    # -- wide ---------------------------------------------------------------------------------
+
+    def _picker(self) -> Callable[[Sequence[str]], Sequence[str]]:
+        """A C-level function giving the indicator cells of a row, in plan order."""
+        columns = [col for col, _ in self.plan.indicators]
+        if columns and columns == list(range(columns[0], columns[-1] + 1)):
+            return itemgetter(slice(columns[0], columns[-1] + 1))
+        if len(columns) > 1:
+            return itemgetter(*columns)
+        if columns:
+            only = columns[0]
+            return lambda cells: (cells[only],)
+        return lambda cells: ()
+
+    def wide(self) -> None:
+        loader, table = self.loader, self.table
+        path = table.path
+        ids = [ind_id for _, ind_id in self.plan.indicators]
+        converters = [loader.converter(ind_id) for ind_id in ids]
+        pick = self._picker()
+        getitem = dict.__getitem__
+        track = self.respondent_col is not None
+        buffers: dict[tuple[RegionYear, str | None], list[list[float]]] = {}
+        regions: dict[RegionYear, tuple[set[str], defaultdict[str, set[str]]]] = {}
+        pending = 0
+        for line, row, cells, info in table.rows:
+            if info is not None and info.kinds:
+                cells = self.kinds(cells, (line, row, info), info)
+            meta = self.meta(cells, (line, row, info))
+            if meta is None:
+                continue
+            key, respondent, role = meta
+            values = list(map(getitem, converters, pick(cells)))
+            if BAD in values:
+                self.bad_cells(cells, (line, row, info))
+            buffer = buffers.get((key, role))
+            if buffer is None:
+                buffer = buffers[(key, role)] = []
+            buffer.append(values)
+            pending += 1
+            if pending >= CHUNK_ROWS:
+                self.flush(buffers, ids)
+                pending = 0
+            region = regions.get(key)
+            if region is None:
+                data, members = loader.region(key)
+                region = regions[key] = (data.respondents, members)
+            respondents, members = region
+            if respondent is None:
+                respondent = f"{path}#{row}"
+            elif track and respondent in respondents:
+                loader.repeated.add((key[0], key[1], respondent))
+            respondents.add(respondent)
+            members[role or UNSPECIFIED_ROLE].add(respondent)
+        self.flush(buffers, ids)
+
+    def flush(self, buffers: dict[tuple[RegionYear, str | None], list[list[float]]],
+              ids: Sequence[str]) -> None:
+        """Transpose buffered rows into the per-indicator lists."""
+        for (key, role), rows in buffers.items():
+            if rows:
+                for target, column in zip(self.loader.targets(key, role, ids), zip(*rows),
+                                          strict=True):
+                    target.extend(column)
+                rows.clear()
+
+    def bad_cells(self, cells: Sequence[str], where: Where) -> None:
+        for col, ind_id in self.plan.indicators:
+            bad = self.loader.converter(ind_id).explain(cells[col])
+            if bad is not None:
+                self.problem(bad.message, where, col, field=self.header[col],
+                             expected=bad.expected, found=shorten(cells[col]))
+
+    # -- long ---------------------------------------------------------------------------------
+
+    def indicator_of(self, cells: Sequence[str], where: Where, resolved: dict[str, str | None],
+                     ) -> str | None:
+        """The indicator id of a long row (problems for an unknown or missing one)."""
+        ind_col = self.plan.reserved["indicator"]
+        text = cells[ind_col].strip()
+        if text in resolved:
+            ind_id = resolved[text]
+        else:
+            ind_id = resolved[text] = self.loader.match_indicator(text) if text else None
+        if ind_id is None:
+            value = cells[self.plan.reserved["value"]]
+            expected = f"an indicator id of {self.loader.set.id!r}"
+            if text:
+                guess = self.loader.suggest(text, reserved=False)
+                hint = f"; did you mean {guess!r}?" if guess else ""
+                self.problem(f"unknown indicator {text!r}{hint}", where, ind_col,
+                             field=self.header[ind_col], expected=expected,
+                             found=shorten(cells[ind_col]))
+            elif value.strip():
+                self.problem("the indicator is empty", where, ind_col,
+                             field=self.header[ind_col], expected=expected,
+                             found=shorten(cells[ind_col]))
+        return ind_id
+
+    def long(self) -> None:
+        loader, table = self.loader, self.table
+        path = table.path
+        value_col = self.plan.reserved["value"]
+        resolved: dict[str, str | None] = {}
+        track = self.respondent_col is not None
+        pool = loader.pool
+        in_file: set[RespondentKey] = set()
+        pairs: set[tuple[RespondentKey, str]] = set()
+        for line, row, cells, info in table.rows:
+            where = (line, row, info)
+            if info is not None and info.kinds:
+                cells = self.kinds(cells, where, info)
+            meta = self.meta(cells, where)
+            if meta is None:
+                continue
+            key, respondent, role = meta
+            data, members = loader.region(key)
+            ind_id = self.indicator_of(cells, where, resolved)
+            rkey: RespondentKey | None = None
+            if respondent is None:
+                respondent = f"{path}#{row}"
+            elif track:
+                rkey = (key[0], key[1], respondent)
+                if rkey not in in_file:
+                    in_file.add(rkey)
+                    if respondent in data.respondents:  # also in an earlier file
+                        loader.repeated.add(rkey)
+            data.respondents.add(respondent)
+            members[role or UNSPECIFIED_ROLE].add(respondent)
+            if ind_id is None:
+                continue
+            value = loader.converter(ind_id)[cells[value_col]]
+            if value is BAD:
+                bad = loader.converter(ind_id).explain(cells[value_col])
+                if bad is not None:
+                    self.problem(bad.message, where, value_col, field=ind_id,
+                                 expected=bad.expected, found=shorten(cells[value_col]))
+                continue
+            if value is SKIP:
+                continue
+            if rkey is not None:
+                if (rkey, ind_id) in pairs:
+                    loader.repeated.add(rkey)
+                pairs.add((rkey, ind_id))
+            target = pool.get((key, role, ind_id))
+            if target is None:
+                target = pool[(key, role, ind_id)] = []
+            target.append(value)
+
+    # -- second pass: which indicators each repeated respondent answered -------------------------
+
+    def respondent_rows(self, repeated: set[RespondentKey]
+                        ) -> Iterator[tuple[RespondentKey, Where, list[tuple[int, str]]]]:
+        """(respondent, where, answered (column, indicator id)) of rows of repeated respondents."""
+        long = self.plan.layout == "long"
+        resolved: dict[str, str | None] = {}
+        for line, row, cells, info in self.table.rows:
+            where = (line, row, info)
+            if info is not None and info.kinds:
+                cells = self.kinds(cells, where, info)
+            meta = self.meta(cells, where)
+            if meta is None or meta[1] is None:
+                continue
+            (region, year), respondent, _ = meta
+            key = (region, year, respondent)
+            if key not in repeated:
+                continue
+            answered: list[tuple[int, str]] = []
+            if long:
+                ind_id = self.indicator_of(cells, where, resolved)
+                value_col = self.plan.reserved["value"]
+                if ind_id is not None:
+                    value = self.loader.converter(ind_id)[cells[value_col]]
+                    if value is not SKIP and value is not BAD:
+                        answered.append((value_col, ind_id))
+            else:
+                for col, ind_id in self.plan.indicators:
+                    value = self.loader.converter(ind_id)[cells[col]]
+                    if value is not SKIP and value is not BAD:
+                        answered.append((col, ind_id))
+            yield key, where, answered

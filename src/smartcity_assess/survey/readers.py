@@ -1,0 +1,897 @@
+"""Low-level survey readers: a file → a header and rows of cell strings, with positions.
+
+Readers know nothing about indicators. Each one fills a :class:`Table`: the header, an iterator
+over data rows (``(line, row, cells, info)``), and the problems found on the way. They never
+raise for bad content: every problem becomes a :class:`~smartcity_assess.errors.Problem`.
+
+The format comes from the file's extension (``.csv``/``.txt``/``.tsv``, ``.xlsx``/``.xlsm``,
+``.json``; a file without one is sniffed) and the content is checked against it, so that a
+workbook renamed to ``.csv`` gets a clear message instead of garbage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import stat
+import warnings
+import zipfile
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, shorten
+
+# ---------------------------------------------------------------------------------------------
+# Limits (module constants so that tests and embedders can lower them)
+
+MAX_TEXT_BYTES = 512 * 1024 * 1024
+"""Largest CSV file read (bytes)."""
+MAX_JSON_BYTES = 256 * 1024 * 1024
+"""Largest JSON file read (bytes); JSON is held in memory as Python objects."""
+MAX_XLSX_BYTES = 256 * 1024 * 1024
+"""Largest XLSX file read (compressed bytes)."""
+MAX_XLSX_UNCOMPRESSED = 1024 * 1024 * 1024
+"""Largest total size of the parts inside an XLSX file once unpacked (guards zip bombs)."""
+MAX_LINE_ERRORS = 100
+"""CSV lines that cannot be parsed before the reader gives up on the file."""
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+EXTENSIONS: dict[str, str] = {
+    ".csv": "csv", ".txt": "csv", ".tsv": "csv",
+    ".xlsx": "xlsx", ".xlsm": "xlsx",
+    ".json": "json",
+}
+"""File extension → format name."""
+
+UNSUPPORTED: dict[str, str] = {
+    ".xls": "an old Excel workbook (.xls): save it as .xlsx (Excel Workbook) or CSV UTF-8",
+    ".ods": "an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV UTF-8",
+    ".numbers": "a Numbers spreadsheet: export it as .xlsx or CSV",
+    ".yaml": "a YAML file: survey data must be CSV, XLSX or JSON",
+    ".yml": "a YAML file: survey data must be CSV, XLSX or JSON",
+}
+
+DELIMITERS = (",", ";", "\t")
+
+
+# ---------------------------------------------------------------------------------------------
+# The table a reader produces
+
+
+@dataclass
+class RowInfo:
+    """What a row carries beyond its cell strings; only created when there is something."""
+
+    kinds: dict[int, str] = field(default_factory=dict)
+    """Column → what the cell really held when it is not text or a number (``a date``)."""
+    positions: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Column → (line, column) of the cell's value in the file (JSON)."""
+
+
+RawRow = tuple[int | None, int, Sequence[str], RowInfo | None]
+"""``(line, row, cells, info)``: 1-based line (None for XLSX), row number, one string per
+header column, and extra information (None for an ordinary row)."""
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letters of a 0-based column index (0 → ``A``, 26 → ``AA``)."""
+    index += 1
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass
+class Table:
+    """A file read into header and rows. ``rows`` is consumed once; problems accumulate."""
+
+    path: str
+    """The path as the user gave it (used in every Problem)."""
+    format: str
+    """``csv``, ``xlsx`` or ``json`` (``?`` when it could not be told)."""
+    header: list[str] = field(default_factory=list)
+    """Column names as written, stripped of surrounding whitespace."""
+    rows: Iterator[RawRow] = field(default_factory=lambda: iter(()))
+    problems: list[Problem] = field(default_factory=list)
+    usable: bool = True
+    """False when the file cannot be read at all (the problems say why)."""
+    sha256: str = ""
+    encoding: str | None = None
+    """Text encoding used (CSV, JSON): ``utf-8``, ``utf-8-sig`` (BOM), ``utf-16``, ``cp1252``."""
+    delimiter: str | None = None
+    """CSV field separator."""
+    sheet: str | None = None
+    """XLSX sheet read."""
+    data_rows: int = 0
+    """Non-blank data rows seen so far (complete once ``rows`` is exhausted)."""
+    header_line: int | None = None
+    header_row: int = 1
+    header_positions: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Column → (line, column) where the column's name first appears (JSON keys)."""
+    skip_columns: set[int] = field(default_factory=set)
+    """Columns whose header is blank or repeated (already reported): their cells are ignored."""
+
+    # -- problems located the way the format allows -------------------------------------------
+
+    def fail(self, message: str, **where: Any) -> None:
+        """Record a problem that makes the file unreadable."""
+        self.problems.append(Problem(self.path, message, **where))
+        self.usable = False
+
+    def locate(self, line: int | None, row: int, info: RowInfo | None,
+               col: int | None) -> dict[str, Any]:
+        """Problem location keywords for a cell (``col`` None: the whole row)."""
+        if self.format == "xlsx":
+            if col is None:
+                return {"row": row}
+            return {"row": row, "column": col + 1, "cell": f"{column_letter(col)}{row}"}
+        if self.format == "json":
+            if col is not None and info is not None and col in info.positions:
+                cl, cc = info.positions[col]
+                return {"line": cl, "column": cc, "row": row}
+            return {"line": line, "row": row}
+        where: dict[str, Any] = {"line": line, "row": row}
+        if col is not None:
+            where["column"] = col + 1
+        return where
+
+    def locate_header(self, col: int | None) -> dict[str, Any]:
+        """Problem location keywords for a header cell (``col`` None: the header as a whole)."""
+        if self.format == "xlsx":
+            if col is None:
+                return {"row": self.header_row}
+            return {"row": self.header_row, "column": col + 1,
+                    "cell": f"{column_letter(col)}{self.header_row}"}
+        if self.format == "json":
+            if col is not None and col in self.header_positions:
+                line, column = self.header_positions[col]
+                return {"line": line, "column": column}
+            return {"line": self.header_line} if self.header_line else {}
+        where: dict[str, Any] = {"line": self.header_line, "row": self.header_row}
+        if col is not None:
+            where["column"] = col + 1
+        return where
+
+    def check_header(self) -> None:
+        """Blank and repeated column names are problems; their columns are skipped."""
+        seen: dict[str, int] = {}
+        for col, name in enumerate(self.header):
+            if not name:
+                self.problems.append(Problem(
+                    self.path, "a column without a name", field=f"column {col + 1}",
+                    expected="a column name in the header", found=shorten(name),
+                    **self.locate_header(col)))
+                self.skip_columns.add(col)
+                continue
+            if name in seen:
+                self.problems.append(Problem(
+                    self.path, f"column {name!r} appears more than once "
+                    f"(first as column {seen[name] + 1})", field=name,
+                    expected="each column name once", found=shorten(name),
+                    **self.locate_header(col)))
+                self.skip_columns.add(col)
+                continue
+            seen[name] = col
+
+
+Reader = Callable[[bytes, Table, str | None], None]
+"""A reader fills ``table`` from the file's bytes; the third argument is the XLSX sheet."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening a file: checks common to all formats
+
+
+def format_for(path: Path) -> str | None:
+    """Format name from the extension, or None when there is none."""
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def _what_is(data: bytes) -> str:
+    """A few words on what the bytes look like, for mismatch messages."""
+    if data.startswith(ZIP_MAGIC):
+        return "ZIP data (an XLSX workbook or another Office file)"
+    if data.startswith(OLE_MAGIC):
+        return "an old Excel .xls file or a password-protected workbook"
+    head = data[:40].decode("utf-8", errors="replace")
+    return "text starting " + shorten(head, 50)
+
+
+def _sniff(data: bytes) -> str:
+    """``xlsx``, ``ole``, ``json`` or ``csv`` by content alone."""
+    if data.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if data.startswith(OLE_MAGIC):
+        return "ole"
+    head = data[:64].lstrip(b"\xef\xbb\xbf").lstrip()
+    if head[:1] in (b"[", b"{"):
+        return "json"
+    return "csv"
+
+
+def open_table(path: str | Path, *, sheet: str | None = None) -> Table:
+    """Read one survey file into a :class:`Table`. Never raises for a bad or missing file."""
+    label = str(path)
+    file = Path(path)
+    fmt = format_for(file)
+    table = Table(path=label, format=fmt or "?")
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        table.fail("no such file", expected="an existing survey file")
+        return table
+    except OSError as exc:
+        table.fail(f"cannot read the file: {exc.strerror or exc}")
+        return table
+    if stat.S_ISDIR(info.st_mode):
+        table.fail("this is a folder, not a file", expected="a survey file (CSV, XLSX or JSON)")
+        return table
+    suffix = file.suffix.lower()
+    if fmt is None and suffix in UNSUPPORTED:
+        table.fail(f"this is {UNSUPPORTED[suffix]}", expected="a .csv, .xlsx or .json file",
+                   found=shorten(suffix))
+        return table
+    if fmt is None and suffix:
+        table.fail(f"unknown kind of file {suffix!r}",
+                   expected="a .csv, .tsv, .txt, .xlsx, .xlsm or .json file",
+                   found=shorten(file.name))
+        return table
+    limit = {"json": MAX_JSON_BYTES, "xlsx": MAX_XLSX_BYTES}.get(fmt or "", MAX_TEXT_BYTES)
+    if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        table.fail(f"the file is too large ({info.st_size // 2**20} MB; the limit is "
+                   f"{limit // 2**20} MB): split it into several files",
+                   expected=f"at most {limit // 2**20} MB", found=f"{info.st_size} bytes")
+        return table
+    try:
+        with open(file, "rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        table.fail(f"cannot read the file: {exc.strerror or exc}")
+        return table
+    if len(data) > limit:
+        table.fail(f"the file is too large (the limit is {limit // 2**20} MB)",
+                   expected=f"at most {limit // 2**20} MB")
+        return table
+    table.sha256 = hashlib.sha256(data).hexdigest()
+    if not data:
+        table.fail("the file is empty", expected="a header row and data rows")
+        return table
+    sniffed = _sniff(data)
+    if fmt is None:
+        if sniffed == "ole":
+            table.fail("this is an old Excel .xls file or a password-protected workbook: save "
+                       "it as .xlsx without a password, or as CSV UTF-8")
+            return table
+        fmt = table.format = sniffed
+    problem = _mismatch(fmt, data)
+    if problem:
+        table.fail(problem[0], expected=problem[1], found=_what_is(data))
+        return table
+    READERS[fmt](data, table, sheet)
+    return table
+
+
+def _mismatch(fmt: str, data: bytes) -> tuple[str, str] | None:
+    """(message, expected) when the content is not what the format says."""
+    is_zip = data.startswith(ZIP_MAGIC)
+    is_ole = data.startswith(OLE_MAGIC)
+    if fmt == "xlsx":
+        if is_ole:
+            return ("the workbook is password-protected or in the old .xls format: save it as "
+                    ".xlsx without a password", "an XLSX workbook (a ZIP file)")
+        if not is_zip:
+            return ("this is not an XLSX workbook (it is not a ZIP file): if it is CSV text, "
+                    "rename it to .csv", "an XLSX workbook (a ZIP file)")
+        return None
+    if is_zip:
+        return (f"this is a ZIP file (probably an Excel workbook), not {fmt.upper()} text: "
+                "rename it to .xlsx", f"{fmt.upper()} text")
+    if is_ole:
+        return (f"this is an old Excel .xls file or a password-protected workbook, not "
+                f"{fmt.upper()} text: save it as CSV UTF-8 or .xlsx", f"{fmt.upper()} text")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Text decoding (CSV, JSON)
+
+
+def decode_text(data: bytes, *, fallback: bool = True) -> tuple[str, str]:
+    """Text and the encoding used: UTF-8 (BOM or not), UTF-16 with BOM, else cp1252.
+
+    cp1252 leaves five byte values undefined; a file using them is read as Latin-1.
+    Raises UnicodeDecodeError only when ``fallback`` is False and the text is not UTF-8.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            if not fallback:
+                raise
+            data = data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            if not fallback:
+                raise
+    else:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            if not fallback:
+                raise
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV
+
+_SEP_LINE = re.compile(r"sep=(.)\r?\n?$", re.IGNORECASE)
+
+
+def sniff_delimiter(line: str) -> str:
+    """The most frequent of ``,`` ``;`` TAB outside quotes in the header line (ties: ``,``)."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: (counts[d], -DELIMITERS.index(d)))
+    return best if counts[best] else ","
+
+
+def read_csv(data: bytes, table: Table, sheet: str | None = None) -> None:
+    """CSV (``,`` ``;`` or TAB; UTF-8 with or without BOM, UTF-16 with BOM, cp1252)."""
+    text, table.encoding = decode_text(data)
+    nul = text.find("\x00")
+    if nul >= 0:
+        table.fail("the file contains NUL characters: it is binary, or UTF-16 text without a "
+                   "byte-order mark; save it as CSV UTF-8",
+                   line=_line_of(text, nul), expected="text", found=f"{text.count(chr(0))} NULs")
+        return
+    lines = text[:65536].splitlines(keepends=True)
+    match = _SEP_LINE.match(lines[0]) if lines else None
+    skip_sep = bool(match and match.group(1) in (*DELIMITERS, "|"))
+    if match and skip_sep:
+        delimiter = match.group(1)
+    else:
+        delimiter = sniff_delimiter(next((line for line in lines if line.strip()), ""))
+    table.delimiter = delimiter
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    if skip_sep:
+        next(reader, None)
+    state = _CsvState(reader, table, reader.line_num)
+    header = state.next_record()
+    if header is None:
+        if table.usable:
+            table.fail("the file has no header row", expected="a header row and data rows")
+        return
+    line, row, cells = header
+    table.header = [name.strip() for name in cells]
+    table.header_line = line
+    table.header_row = row
+    table.check_header()
+    table.rows = state.data_rows(len(cells))
+
+
+class _CsvState:
+    """Walks csv.reader records, tracking the first line and the spreadsheet row of each."""
+
+    def __init__(self, reader: Any, table: Table, line: int) -> None:
+        self.reader = reader
+        self.table = table
+        self.line = line
+        self.row = 0
+        self.errors = 0
+
+    def _next(self) -> tuple[int, int, list[str]] | None:
+        """Next record (possibly blank) or None at the end; parse errors become problems."""
+        while True:
+            try:
+                cells: list[str] = next(self.reader)
+            except StopIteration:
+                return None
+            except csv.Error as exc:
+                start = self.line + 1
+                self.line = self.reader.line_num
+                self.row += 1
+                self.errors += 1
+                self.table.problems.append(Problem(
+                    self.table.path, f"this line cannot be read as CSV: {exc}", line=start,
+                    row=self.row, expected="well-formed CSV (quotes closed, fields separated by "
+                    f"{self.table.delimiter!r})"))
+                if self.errors >= MAX_LINE_ERRORS:
+                    self.table.fail(f"more than {MAX_LINE_ERRORS} lines cannot be read; "
+                                    "stopped reading this file")
+                    return None
+                continue
+            start = self.line + 1
+            self.line = self.reader.line_num
+            self.row += 1
+            return start, self.row, cells
+
+    def next_record(self) -> tuple[int, int, list[str]] | None:
+        """Next non-blank record."""
+        while True:
+            record = self._next()
+            if record is None or any(cell.strip() for cell in record[2]):
+                return record
+
+    def data_rows(self, width: int) -> Iterator[RawRow]:
+        """Data rows of ``width`` fields; ragged rows are problems, blank rows are skipped.
+
+        The hot path is a plain ``for`` over the csv reader (no per-row ``try``).
+        """
+        table, reader = self.table, self.reader
+        line, row, seen = self.line, self.row, 0
+        try:
+            while True:
+                try:
+                    for cells in reader:
+                        start = line + 1
+                        line = reader.line_num
+                        row += 1
+                        if len(cells) != width:
+                            if any(cell.strip() for cell in cells):
+                                seen += 1
+                                table.problems.append(Problem(
+                                    table.path, f"this row has {len(cells)} fields but the "
+                                    f"header has {width}", line=start, row=row,
+                                    expected=f"{width} fields, one per header column",
+                                    found=f"{len(cells)} fields"))
+                            continue
+                        seen += 1
+                        yield start, row, cells, None
+                    return
+                except csv.Error as exc:
+                    start = line + 1
+                    line = reader.line_num
+                    row += 1
+                    seen += 1
+                    self.errors += 1
+                    table.problems.append(Problem(
+                        table.path, f"this line cannot be read as CSV: {exc}", line=start,
+                        row=row, expected="well-formed CSV (quotes closed, fields separated "
+                        f"by {table.delimiter!r})"))
+                    if self.errors >= MAX_LINE_ERRORS:
+                        table.fail(f"more than {MAX_LINE_ERRORS} lines cannot be read; "
+                                   "stopped reading this file")
+                        return
+        finally:
+            table.data_rows += seen
+
+
+# ---------------------------------------------------------------------------------------------
+# XLSX
+
+_NS = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_MERGE = re.compile(
+    rb"<" + _NS + rb"mergeCell\b[^>]*\bref=\"([A-Za-z]+[0-9]+(?::[A-Za-z]+[0-9]+)?)\"")
+_FORMULA_NO_VALUE = re.compile(
+    rb"<" + _NS + rb"c\b([^>]*)>\s*<" + _NS + rb"f\b[^>]*(?:/>|>[^<]*</" + _NS + rb"f>)\s*"
+    rb"(?:<" + _NS + rb"v\s*/>|<" + _NS + rb"v>\s*</" + _NS + rb"v>)?\s*</" + _NS + rb"c>")
+_REF_ATTR = re.compile(rb"\br=\"([A-Za-z]+[0-9]+)\"")
+_CELL_REF = re.compile(r"([A-Za-z]+)([0-9]+)")
+_CHUNK = 4 * 1024 * 1024
+_OVERLAP = 64 * 1024
+
+
+def _ref_to_index(ref: str) -> tuple[int, int]:
+    """``C7`` → (7, 2): 1-based row, 0-based column."""
+    match = _CELL_REF.fullmatch(ref)
+    if not match:
+        return (0, 0)
+    col = 0
+    for char in match.group(1).upper():
+        col = col * 26 + ord(char) - 64
+    return int(match.group(2)), col - 1
+
+
+def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> tuple[list[str], set[tuple[int, int]]]:
+    """Merged ranges and formula cells without a saved result, by streaming the sheet's XML."""
+    merges: dict[bytes, None] = {}
+    formulas: set[tuple[int, int]] = set()
+    with archive.open(part) as stream:
+        tail = b""
+        while True:
+            chunk = stream.read(_CHUNK)
+            if not chunk:
+                break
+            buf = tail + chunk
+            for match in _MERGE.finditer(buf):
+                merges[match.group(1)] = None
+            for match in _FORMULA_NO_VALUE.finditer(buf):
+                ref = _REF_ATTR.search(match.group(1))
+                if ref:
+                    formulas.add(_ref_to_index(ref.group(1).decode("ascii")))
+            tail = buf[-_OVERLAP:]
+    return [m.decode("ascii") for m in merges], formulas
+
+
+def _fmt_number(value: float) -> str:
+    """``3.0`` → ``3``; other floats as ``repr`` (shortest round-trip form)."""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def _xlsx_text(value: object, cell: Any) -> tuple[str, str | None]:
+    """A cell value as text, and what it was when not text or number."""
+    if value is None:
+        return "", None
+    kind = type(value)
+    if kind is str:
+        return value, None  # type: ignore[return-value]
+    if kind is bool:
+        return ("true" if value else "false"), None
+    if kind is int or kind is float:
+        number = float(value)  # type: ignore[arg-type]
+        if cell.has_style and "%" in str(cell.number_format):
+            return _fmt_number(round(number * 100, 10)) + "%", None
+        return (str(value) if kind is int else _fmt_number(number)), None
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat(), "a date"
+        return value.isoformat(sep=" "), "a date and time"
+    if isinstance(value, dt.date):
+        return value.isoformat(), "a date"
+    if isinstance(value, dt.time):
+        return value.isoformat(), "a time"
+    if isinstance(value, dt.timedelta):
+        return str(value), "a duration"
+    return str(value), None
+
+
+def read_xlsx(data: bytes, table: Table, sheet: str | None = None) -> None:
+    """XLSX via openpyxl (read-only, cached formula results); first sheet or ``sheet``."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        table.fail(f"the workbook is damaged (not a readable ZIP file: {exc})",
+                   expected="an XLSX workbook")
+        return
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names:
+        what = ("an OpenDocument file" if "content.xml" in names else
+                "a Word document" if "word/document.xml" in names else
+                "a ZIP file that is not an Excel workbook")
+        table.fail(f"this is {what}", expected="an XLSX workbook", found=_what_is(data))
+        return
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > MAX_XLSX_UNCOMPRESSED:
+        table.fail(f"the workbook unpacks to {unpacked // 2**20} MB, more than the limit of "
+                   f"{MAX_XLSX_UNCOMPRESSED // 2**20} MB", expected="a smaller workbook",
+                   found=f"{unpacked} bytes unpacked")
+        return
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - openpyxl is a dependency
+        table.fail("reading XLSX needs the openpyxl package")
+        return
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        table.fail(f"the workbook cannot be opened: {type(exc).__name__}: {shorten(str(exc), 120)}",
+                   expected="an XLSX workbook saved by Excel, LibreOffice or Google Sheets")
+        return
+    if sheet is not None:
+        if sheet not in workbook.sheetnames:
+            table.fail(f"the workbook has no sheet named {sheet!r}",
+                       expected="one of " + ", ".join(repr(n) for n in workbook.sheetnames),
+                       found=shorten(sheet))
+            workbook.close()
+            return
+        worksheet = workbook[sheet]
+    else:
+        sheets = workbook.worksheets
+        if not sheets:
+            table.fail("the workbook has no worksheet", expected="a worksheet with survey data")
+            workbook.close()
+            return
+        worksheet = sheets[0]
+    table.sheet = str(worksheet.title)
+    if not hasattr(worksheet, "iter_rows"):
+        table.fail(f"sheet {table.sheet!r} is a chart, not a worksheet",
+                   expected="a worksheet with survey data", found=shorten(table.sheet))
+        workbook.close()
+        return
+    merges: list[str] = []
+    formulas: set[tuple[int, int]] = set()
+    part = getattr(worksheet, "_worksheet_path", None)
+    if isinstance(part, str) and part in names:
+        try:
+            merges, formulas = _scan_sheet_xml(archive, part)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            table.fail(f"the workbook is damaged: {exc}", expected="an XLSX workbook")
+            workbook.close()
+            return
+    for ref in merges:
+        first = ref.split(":")[0]
+        row, col = _ref_to_index(first)
+        table.problems.append(Problem(
+            table.path, f"merged cells {ref}: unmerge them and fill in every cell",
+            row=row, column=col + 1, cell=first.upper(), expected="one value per cell",
+            found="merged cells"))
+    rows = _xlsx_rows(workbook, worksheet, table, formulas)
+    try:
+        header = next(rows, None)
+    except Exception as exc:
+        table.fail(f"the worksheet cannot be read: {type(exc).__name__}: "
+                   f"{shorten(str(exc), 120)}")
+        workbook.close()
+        return
+    if header is None:
+        if table.usable:
+            table.fail(f"sheet {table.sheet!r} is empty", expected="a header row and data rows")
+        return
+    _, row, cells, _ = header
+    table.header = [cell.strip() for cell in cells]
+    while table.header and not table.header[-1]:
+        table.header.pop()
+    table.header_row = row
+    table.check_header()
+    table.rows = _xlsx_data(rows, table)
+
+
+def _xlsx_rows(workbook: Any, worksheet: Any, table: Table,
+               formulas: set[tuple[int, int]]) -> Iterator[RawRow]:
+    """Every non-blank row of the sheet as cell strings (header first). Closes the workbook."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for row, cells in enumerate(worksheet.iter_rows(min_row=1, min_col=1), start=1):
+                texts: list[str] = []
+                info: RowInfo | None = None
+                for col, cell in enumerate(cells):
+                    value = cell.value
+                    if value is None:
+                        texts.append("")
+                        if formulas and (row, col) in formulas:
+                            info = info or RowInfo()
+                            info.kinds[col] = "a formula without a saved result"
+                        continue
+                    text, kind = _xlsx_text(value, cell)
+                    texts.append(text)
+                    if kind is not None:
+                        info = info or RowInfo()
+                        info.kinds[col] = kind
+                if info is None and not any(t.strip() for t in texts):
+                    continue
+                yield None, row, texts, info
+    except Exception as exc:  # damaged XML inside the workbook
+        table.fail(f"the worksheet cannot be read: {type(exc).__name__}: "
+                   f"{shorten(str(exc), 120)}")
+    finally:
+        workbook.close()
+
+
+def _xlsx_data(rows: Iterator[RawRow], table: Table) -> Iterator[RawRow]:
+    width = len(table.header)
+    for line, row, cells, info in rows:
+        table.data_rows += 1
+        if len(cells) > width:
+            for col in range(width, len(cells)):
+                if cells[col].strip():
+                    table.problems.append(Problem(
+                        table.path, "a value in a column without a header",
+                        expected="a column name in the header row", found=shorten(cells[col]),
+                        **table.locate(line, row, info, col)))
+            cells = cells[:width]
+        elif len(cells) < width:
+            cells = [*cells, *([""] * (width - len(cells)))]
+        yield line, row, cells, info
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _skip(text: str, index: int) -> int:
+    """Index of the first non-whitespace character at or after ``index``."""
+    match = _WS.match(text, index)
+    return match.end() if match else index
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _json_text(value: object) -> tuple[str, str | None]:
+    if value is None:
+        return "", None
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, bool):
+        return ("true" if value else "false"), None
+    if isinstance(value, int):
+        return str(value), None
+    if isinstance(value, float):
+        return _fmt_number(value), None
+    return shorten(json.dumps(value, ensure_ascii=False), 200), _json_kind(value)
+
+
+class _Positions:
+    """Offsets → (line, column), both 1-based."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        self.starts.extend(m.end() for m in re.finditer("\n", text))
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _walk_members(text: str, start: int) -> Iterator[tuple[str, int, int, int]]:
+    """(key, key offset, value offset, value end) of each member of the object at ``start``."""
+    decoder = json.JSONDecoder()
+    i = _skip(text, start + 1)
+    if text[i] == "}":
+        return
+    while True:
+        key, after = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+        colon = _skip(text, after)
+        value_at = _skip(text, colon + 1)
+        _, end = decoder.raw_decode(text, value_at)
+        yield key, i, value_at, end
+        i = _skip(text, end)
+        if text[i] == "}":
+            return
+        i = _skip(text, i + 1)
+
+
+def _walk_items(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """(offset, end) of each element of the array at ``start``."""
+    decoder = json.JSONDecoder()
+    i = _skip(text, start + 1)
+    if text[i] == "]":
+        return
+    while True:
+        _, end = decoder.raw_decode(text, i)
+        yield i, end
+        i = _skip(text, end)
+        if text[i] == "]":
+            return
+        i = _skip(text, i + 1)
+
+
+SHAPE = ('a list of objects (one per row), or an object with key "responses" holding that '
+         'list')
+
+
+def read_json(data: bytes, table: Table, sheet: str | None = None) -> None:
+    """JSON: a list of row objects, or ``{"responses": [...]}``; wide or long records."""
+    try:
+        text, table.encoding = decode_text(data, fallback=False)
+    except UnicodeDecodeError as exc:
+        bad = data[: exc.start]
+        table.fail("the file is not UTF-8 text (JSON must be UTF-8)",
+                   line=bad.count(b"\n") + 1, expected="UTF-8 text",
+                   found=f"byte 0x{data[exc.start]:02x}")
+        return
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        table.fail(f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno,
+                   expected="valid JSON")
+        return
+    except RecursionError:
+        table.fail("the JSON is nested too deeply", expected=SHAPE)
+        return
+    except ValueError as exc:  # e.g. integers longer than Python's digit limit
+        table.fail(f"not valid JSON: {shorten(str(exc), 120)}", expected="valid JSON")
+        return
+    where = _Positions(text)
+    start = _skip(text, 0)
+    records: list[Any]
+    if isinstance(document, list):
+        records, list_at = document, start
+    elif isinstance(document, dict) and isinstance(document.get("responses"), list):
+        records = document["responses"]
+        list_at = -1
+        for key, _, value_at, _ in _walk_members(text, start):
+            if key == "responses":
+                list_at = value_at  # the last one wins, as in json.loads
+    else:
+        if isinstance(document, dict):
+            keys = ", ".join(repr(k) for k in list(document)[:5])
+            if "responses" in document:
+                found = f'"responses" holding {_json_kind(document["responses"])}'
+            else:
+                found = f"an object with keys {keys}" if keys else "an empty object"
+        else:
+            found = _json_kind(document)
+        table.fail("the JSON does not have the shape of survey data", line=where(start)[0],
+                   column=where(start)[1], expected=SHAPE, found=shorten(found, 80))
+        return
+    table.header_line = where(list_at)[0]
+    columns: dict[str, int] = {}
+    parsed: list[tuple[int, int, dict[int, tuple[str, str | None]], dict[int, tuple[int, int]]]]
+    parsed = []
+    for number, (record, (item_at, _)) in enumerate(zip(records, _walk_items(text, list_at),
+                                                        strict=True), start=1):
+        line, column = where(item_at)
+        if not isinstance(record, dict):
+            table.data_rows += 1
+            table.problems.append(Problem(
+                table.path, f"record {number} is not an object", line=line, column=column,
+                row=number, expected="an object such as {\"region\": ..., \"<indicator>\": ...}",
+                found=_json_kind(record)))
+            continue
+        cells: dict[int, tuple[str, str | None]] = {}
+        positions: dict[int, tuple[int, int]] = {}
+        for key, key_at, value_at, _ in _walk_members(text, item_at):
+            name = key.strip()
+            col = columns.get(name)
+            if col is None:
+                col = columns[name] = len(columns)
+                table.header_positions[col] = where(key_at)
+            if col in cells:
+                key_line, key_column = where(key_at)
+                table.problems.append(Problem(
+                    table.path, f"key {name!r} appears more than once in this record",
+                    line=key_line, column=key_column, row=number, field=name,
+                    expected="each key once per record", found=shorten(key)))
+            cells[col] = _json_text(record.get(key))
+            positions[col] = where(value_at)
+        parsed.append((line, number, cells, positions))
+    table.header = list(columns)
+    table.check_header()
+    if not records:
+        return
+    table.rows = _json_rows(parsed, len(columns), table)
+
+
+def _json_rows(parsed: list[tuple[int, int, dict[int, tuple[str, str | None]],
+                                  dict[int, tuple[int, int]]]],
+               width: int, table: Table) -> Iterator[RawRow]:
+    for line, number, cells, positions in parsed:
+        texts = [""] * width
+        info = RowInfo(positions=positions)
+        for col, (text, kind) in cells.items():
+            texts[col] = text
+            if kind is not None:
+                info.kinds[col] = kind
+        table.data_rows += 1
+        yield line, number, texts, info
+
+
+READERS: dict[str, Reader] = {"csv": read_csv, "xlsx": read_xlsx, "json": read_json}
+"""Format name → reader."""

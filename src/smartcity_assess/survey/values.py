@@ -1,0 +1,217 @@
+"""Cell text → raw number, one converter per indicator, with a per-indicator memo.
+
+A survey column holds few distinct texts (``"1"``–``"5"``, ``"ya"``/``"tidak"``, empty), so each
+converter is a ``dict`` subclass: a hit costs one hash lookup, a miss runs the careful parser
+once and remembers the answer. The memo is capped so that a column of all-distinct numbers does
+not grow it without bound.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from ..indicators.model import Indicator
+
+SKIP: float = float("nan")
+"""Sentinel (compared by identity) for a cell that is not answered: empty, ``NA``, ``N/A``."""
+
+BAD: float = float("nan")
+"""Sentinel (compared by identity) for a cell that is not a valid answer.
+
+Both sentinels are NaN float objects so that converted rows stay plain ``list[float]`` and
+C-level ``in`` / ``count`` can find them; real answers are never NaN (NaN input is rejected).
+"""
+
+
+class Bad:
+    """Why a cell is not a valid answer."""
+
+    __slots__ = ("message", "expected")
+
+    def __init__(self, message: str, expected: str) -> None:
+        self.message = message
+        self.expected = expected
+
+    def __repr__(self) -> str:
+        return f"Bad({self.message!r}, {self.expected!r})"
+
+
+Converted = float | Bad
+"""A parser's answer: a value, :data:`SKIP`, or a :class:`Bad` explanation."""
+
+NOT_ANSWERED: frozenset[str] = frozenset({"", "na", "n/a"})
+"""Cell texts (stripped, lower-cased) that mean "not answered"."""
+
+BOOLEAN_WORDS: dict[str, float] = {
+    "yes": 1.0, "no": 0.0,
+    "ya": 1.0, "tidak": 0.0,
+    "y": 1.0, "n": 0.0,
+    "true": 1.0, "false": 0.0,
+    "benar": 1.0, "salah": 0.0,
+    "1": 1.0, "0": 0.0,
+}
+"""Accepted boolean answers (compared lower-cased and stripped)."""
+
+MEMO_LIMIT = 4096
+"""Distinct cell texts remembered per indicator."""
+
+
+def parse_number(text: str) -> float | None:
+    """A number as people write it: ``72.5``, ``72,5`` (decimal comma), ``1e3``, spaces around.
+
+    Returns None when the text is not a number. ``nan`` and ``inf`` parse (the caller decides).
+    A comma is a decimal comma only when there is no point; ``1.234,5`` is not a number.
+    """
+    s = text.strip()
+    if not s or "_" in s:
+        return None
+    if "," in s:
+        if "." in s or s.count(",") > 1:
+            return None
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def describe_range(low: float, high: float) -> str:
+    """``from 0 to 100`` with integers shown without ``.0``."""
+    return f"from {_fmt(low)} to {_fmt(high)}"
+
+
+def _number_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
+    percent = ind.type == "percent"
+    bounds = ind.valid_range
+    if percent and bounds is None:
+        bounds = (0.0, 100.0)
+    kind = "a percentage" if percent else "a number"
+    expected = kind + (" " + describe_range(*bounds) if bounds else "")
+
+    def convert(cell: str) -> Converted:
+        s = cell.strip()
+        if s.lower() in NOT_ANSWERED:
+            return SKIP
+        if percent and s.endswith("%"):
+            s = s[:-1]
+        value = parse_number(s)
+        if value is None:
+            return Bad(f"not {kind}", expected)
+        if not math.isfinite(value):
+            return Bad("not a finite number", expected)
+        if bounds is not None and not bounds[0] <= value <= bounds[1]:
+            return Bad("value outside the valid range", expected)
+        return value + 0.0
+
+    return convert, expected
+
+
+def _likert_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
+    levels = ind.level_values() or (1, 2, 3, 4, 5)
+    allowed = frozenset(levels)
+    expected = "one of the levels " + ", ".join(str(level) for level in levels)
+
+    def convert(cell: str) -> Converted:
+        s = cell.strip()
+        if s.lower() in NOT_ANSWERED:
+            return SKIP
+        value = parse_number(s)
+        if value is None or not math.isfinite(value):
+            return Bad("not a level of the scale", expected)
+        if not value.is_integer() or int(value) not in allowed:
+            return Bad("not a level of the scale", expected)
+        return float(int(value))
+
+    return convert, expected
+
+
+def _boolean_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
+    expected = "yes or no (ya/tidak, y/n, true/false, benar/salah, 1/0)"
+
+    def convert(cell: str) -> Converted:
+        s = cell.strip().lower()
+        if s in NOT_ANSWERED:
+            return SKIP
+        value = BOOLEAN_WORDS.get(s)
+        if value is None:
+            number = parse_number(s)
+            if number == 1.0 or number == 0.0:
+                return number + 0.0
+            return Bad("not a yes/no answer", expected)
+        return value
+
+    return convert, expected
+
+
+def _choice_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
+    exact = {key.strip(): float(value) for key, value in ind.choices}
+    folded: dict[str, float] = {}
+    for key, value in ind.choices:
+        folded.setdefault(key.strip().casefold(), float(value))
+    expected = "one of " + ", ".join(repr(key) for key, _ in ind.choices)
+
+    def convert(cell: str) -> Converted:
+        s = cell.strip()
+        if s.lower() in NOT_ANSWERED and s.casefold() not in folded:
+            return SKIP
+        value = exact.get(s)
+        if value is None:
+            value = folded.get(s.casefold())
+        if value is None:
+            return Bad("not one of the choices", expected)
+        return value
+
+    return convert, expected
+
+
+_PARSERS: dict[str, Callable[[Indicator], tuple[Callable[[str], Converted], str]]] = {
+    "number": _number_parser,
+    "percent": _number_parser,
+    "likert": _likert_parser,
+    "boolean": _boolean_parser,
+    "choice": _choice_parser,
+}
+
+
+class Converter(dict[str, float]):
+    """Memoised cell converter of one indicator.
+
+    ``converter[cell]`` is the raw value, :data:`SKIP` or :data:`BAD`; :meth:`explain` says
+    what is wrong with a bad cell.
+    """
+
+    __slots__ = ("indicator", "expected", "_convert")
+
+    def __init__(self, indicator: Indicator) -> None:
+        super().__init__()
+        self.indicator = indicator
+        self._convert, self.expected = _PARSERS[indicator.type](indicator)
+        self[""] = SKIP
+
+    def __missing__(self, cell: str) -> float:
+        result = self._convert(cell)
+        value = BAD if isinstance(result, Bad) else result
+        if len(self) < MEMO_LIMIT:
+            self[cell] = value
+        return value
+
+    def explain(self, cell: str) -> Bad | None:
+        """What is wrong with ``cell`` (None when it is a valid answer or not answered)."""
+        result = self._convert(cell)
+        return result if isinstance(result, Bad) else None
+
+
+def allowed_values(indicator: Indicator, lang: str = "en") -> list[str]:
+    """What a cell of this indicator may hold, for forms and documentation."""
+    if indicator.type == "likert":
+        return [str(level) for level in indicator.level_values() or (1, 2, 3, 4, 5)]
+    if indicator.type == "boolean":
+        return ["ya", "tidak"] if lang == "id" else ["yes", "no"]
+    if indicator.type == "choice":
+        return [key for key, _ in indicator.choices]
+    return []
