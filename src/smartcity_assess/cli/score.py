@@ -10,6 +10,9 @@ import typer
 from .console import EXIT_THRESHOLD, message, run, stdout, write_output
 from .options import Criteria, IgnoreColumns, Lang, LangOption, Sheet, Surveys
 
+WARNINGS_SHOWN = 10
+"""Warnings printed on stderr; the rest are counted (JSON keeps them all)."""
+
 
 class ScoreFormat(str, Enum):
     """Output formats of ``score``."""
@@ -34,21 +37,62 @@ def score_command(
     lang: LangOption = Lang.id,
     sheet: Sheet = None,
     ignore_column: IgnoreColumns = None,
+    bootstrap: Annotated[int | None, typer.Option(
+        "--bootstrap", min=0, help="Bootstrap draws for confidence intervals (0: none). "
+        "Default: 1000 for the terminal table, 0 for json, csv and md.",
+        show_default=False)] = None,
+    confidence: Annotated[float, typer.Option(
+        "--confidence", min=0.5, max=0.999, help="Level of the bootstrap intervals.")] = 0.95,
+    sensitivity: Annotated[bool, typer.Option(
+        "--sensitivity", help="Monte Carlo over the judgement calls (weights ±25%, arithmetic "
+        "vs geometric index, imputation none vs group-mean): score and rank intervals, band "
+        "probabilities, and which choice moves the index most.")] = False,
+    draws: Annotated[int, typer.Option(
+        "--draws", min=1, help="Random weight sets for --sensitivity (each is tried with every "
+        "combination of the other choices).")] = 500,
+    seed: Annotated[int, typer.Option(
+        "--seed", help="Seed of the bootstrap and the Monte Carlo: same seed, same output.")
+    ] = 20250101,
 ) -> None:
     """Score survey data against an indicator set: index, band, pillars and coverage for
     every region-year in the data."""
 
     def body() -> int:
-        from ..pipeline import run_assessment
+        from ..indicators.loader import load_indicator_set
+        from ..scoring.engine import DEFAULT_BOOTSTRAP_DRAWS, ScoringOptions, assess
+        from ..survey.load import read_survey
 
-        assessment = run_assessment(surveys, criteria, sheet=sheet,
-                                    ignore_columns=ignore_column or ())
-        if fmt is ScoreFormat.table and output is None:
-            from .scorecard import scorecard
+        terminal = fmt is ScoreFormat.table and output is None
+        draws_bootstrap = bootstrap if bootstrap is not None else (
+            DEFAULT_BOOTSTRAP_DRAWS if terminal else 0)
+        options = ScoringOptions(bootstrap=draws_bootstrap, confidence=confidence, seed=seed)
+        indicator_set = load_indicator_set(criteria)
+        survey = read_survey(surveys, indicator_set, sheet=sheet,
+                             ignore_columns=ignore_column or ())
+        assessment = assess(indicator_set, survey, options)
+        tested = None
+        if sensitivity:
+            from ..scoring.sensitivity import SensitivityOptions
+            from ..scoring.sensitivity import sensitivity as monte_carlo
+
+            tested = monte_carlo(indicator_set, survey,
+                                 SensitivityOptions(draws=draws, seed=seed), options)
+        if terminal:
+            from .scorecard import scorecard, sensitivity_table
 
             stdout.print(scorecard(assessment, lang.value, stdout.width))
+            if tested is not None:
+                stdout.print(sensitivity_table(assessment, tested, lang.value))
         else:
-            write_output(render_scores(assessment, fmt, lang.value), output)
+            if tested is not None and fmt is not ScoreFormat.json:
+                message("note: --sensitivity results are shown in the table and json formats "
+                        "only", "yellow")
+            write_output(render_scores(assessment, fmt, lang.value, tested), output)
+        for warning in assessment.warnings[:WARNINGS_SHOWN]:
+            message(f"warning: {warning}", "yellow")
+        if len(assessment.warnings) > WARNINGS_SHOWN:
+            message(f"… and {len(assessment.warnings) - WARNINGS_SHOWN} more warnings "
+                    "(all of them are in --format json)", "yellow")
         if fail_under is None:
             return 0
         failing = [r for r in assessment.results if r.score is None or r.score < fail_under]
@@ -64,9 +108,13 @@ def score_command(
         raise typer.Exit(code)
 
 
-def render_scores(assessment: object, fmt: ScoreFormat, lang: str) -> str:
+def render_scores(assessment: object, fmt: ScoreFormat, lang: str,
+                  sensitivity: object = None) -> str:
     """Text of the scores in a machine format (table is rendered as Markdown when saved)."""
     from ..render import scores_csv, scores_json, scores_md
+
+    if fmt is ScoreFormat.json:
+        return scores_json.to_json(assessment, lang, sensitivity)  # type: ignore[arg-type]
 
     renderers = {
         ScoreFormat.json: scores_json.to_json,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Group as RichGroup
 from rich.console import RenderableType
@@ -9,7 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..numbers import format_number, format_percent
-from ..scoring.results import Assessment, GroupResult, RegionResult
+from ..scoring.results import Assessment, GroupResult, Interval, RegionResult
+
+if TYPE_CHECKING:
+    from ..scoring.sensitivity import RegionSensitivity, SensitivityResult
 
 BAR_WIDTH = 20
 DETAIL_LIMIT = 5
@@ -18,11 +23,45 @@ DETAIL_LIMIT = 5
 _WORDS = {
     "id": {"pillar": "Pilar", "score": "Skor", "band": "Kategori", "coverage": "Cakupan",
            "indicators": "Indikator", "index": "Indeks", "region": "Wilayah", "year": "Tahun",
-           "not": "tidak dinilai", "respondents": "responden", "dimension": "dimensi"},
+           "not": "tidak dinilai", "respondents": "responden", "dimension": "dimensi",
+           "ci": "± = setengah lebar interval kepercayaan bootstrap {level} ({draws} ulangan, "
+                 "{level_of})", "respondents_level": "responden diambil ulang",
+           "answers_level": "jawaban diambil ulang per indikator",
+           "sens_title": "Analisis sensitivitas", "interval": "Interval {p}",
+           "likely": "Kategori paling mungkin", "rank": "Peringkat {p}",
+           "moves": "Paling berpengaruh", "weights": "bobot", "aggregation": "agregasi",
+           "imputation": "imputasi", "nothing": "tidak ada",
+           "sens_caption": "{scenarios} skenario: {draws} set bobot acak (±{range}) × agregasi "
+                           "({aggs}) × imputasi ({imps}); seed {seed}. Angka dalam kurung: "
+                           "bagian varians indeks yang dijelaskan pilihan itu sendiri."},
     "en": {"pillar": "Pillar", "score": "Score", "band": "Band", "coverage": "Coverage",
            "indicators": "Indicators", "index": "Index", "region": "Region", "year": "Year",
-           "not": "not assessed", "respondents": "respondents", "dimension": "dimension"},
+           "not": "not assessed", "respondents": "respondents", "dimension": "dimension",
+           "ci": "± = half the width of the {level} bootstrap interval ({draws} draws, "
+                 "{level_of})", "respondents_level": "respondents resampled",
+           "answers_level": "answers resampled per indicator",
+           "sens_title": "Sensitivity analysis", "interval": "Interval {p}",
+           "likely": "Most likely band", "rank": "Rank {p}",
+           "moves": "Moves it most", "weights": "weights", "aggregation": "aggregation",
+           "imputation": "imputation", "nothing": "nothing",
+           "sens_caption": "{scenarios} scenarios: {draws} random weight sets (±{range}) × "
+                           "aggregation ({aggs}) × imputation ({imps}); seed {seed}. In "
+                           "brackets: the share of the index's variance that choice explains "
+                           "on its own."},
 }
+
+
+def _margin(interval: Interval | None, lang: str) -> str:
+    return "" if interval is None else "± " + format_number(interval.margin, lang, 1)
+
+
+def _bootstrap_caption(assessment: Assessment, lang: str) -> str | None:
+    info = assessment.bootstrap
+    if info is None:
+        return None
+    words = _WORDS.get(lang, _WORDS["en"])
+    return words["ci"].format(level=format_percent(info.confidence, lang),
+                              draws=info.draws, level_of=words[f"{info.level}_level"])
 
 
 def scorecard(assessment: Assessment, lang: str = "id", width: int = 80) -> RenderableType:
@@ -47,16 +86,21 @@ def region_table(assessment: Assessment, result: RegionResult, lang: str) -> Tab
     iset = assessment.indicator_set
     band = result.band.label.get(lang) if result.band else words["not"]
     when = f" {result.year}" if result.year is not None else ""
+    margin = _margin(result.interval, lang)
     title = Text.assemble(
         (f"{result.region}{when}", "bold"),
         f" · {words['index']} ",
         (format_number(result.score, lang, 1, words["not"]), "bold"),
+        f" {margin}" if margin and result.score is not None else "",
         f" · {band} · {words['coverage']} {format_percent(result.coverage, lang)}"
         f" · {result.respondents} {words['respondents']}",
     )
-    table = Table(title=title, title_justify="left", expand=False, pad_edge=False)
+    table = Table(title=title, title_justify="left", expand=False, pad_edge=False,
+                  caption=_bootstrap_caption(assessment, lang), caption_justify="left")
     table.add_column(words["pillar"], no_wrap=True)
     table.add_column(words["score"], justify="right")
+    if assessment.bootstrap is not None:
+        table.add_column("±", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     table.add_column(words["band"])
     table.add_column(words["coverage"], justify="right")
@@ -78,6 +122,8 @@ def _add_group_row(table: Table, node: GroupResult, titles: dict[str, str],
     table.add_row(
         Text(name, style="bold" if depth == 0 else ""),
         format_number(node.score, lang, 1, words["not"]),
+        *([_margin(node.interval, lang).removeprefix("± ")]
+          if assessment.bootstrap is not None else []),
         _bar(node.score, iset.scale, band.color if band else None),
         band.label.get(lang) if band else "",
         format_percent(node.coverage, lang),
@@ -92,13 +138,18 @@ def compact_table(assessment: Assessment, lang: str, width: int = 80) -> Table:
     """Many region-years: one row each, sorted as in the data, pillar scores as columns."""
     words = _WORDS.get(lang, _WORDS["en"])
     iset = assessment.indicator_set
+    intervals = assessment.bootstrap is not None
     table = Table(title=Text(iset.title.get(lang), style="bold"), title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False)
+                  box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption=_bootstrap_caption(assessment, lang), caption_justify="left")
     # One line per region-year: long names are cut, numbers never are.
     table.add_column(words["region"], no_wrap=True, overflow="ellipsis",
-                     width=max(17, width - 47 - 11 * len(iset.pillars)))
+                     width=max(17, width - 47 - (8 if intervals else 0)
+                               - 11 * len(iset.pillars)))
     table.add_column(words["year"], justify="right", no_wrap=True, width=5)
     table.add_column(words["index"], justify="right", no_wrap=True, width=6)
+    if intervals:
+        table.add_column("±", justify="right", no_wrap=True, width=5)
     table.add_column(words["band"], no_wrap=True, overflow="ellipsis", width=10)
     table.add_column(words["coverage"][:5], justify="right", no_wrap=True, width=5)
     for pillar in iset.pillars:
@@ -109,8 +160,59 @@ def compact_table(assessment: Assessment, lang: str, width: int = 80) -> Table:
             result.region,
             "" if result.year is None else str(result.year),
             format_number(result.score, lang, 2, words["not"]),
+            *([_margin(result.interval, lang).removeprefix("± ")] if intervals else []),
             result.band.label.get(lang) if result.band else "",
             format_percent(result.coverage, lang),
             *(format_number(p.score, lang, 1, "–") for p in result.pillars),
         )
     return table
+
+
+def sensitivity_table(assessment: Assessment, result: SensitivityResult, lang: str = "id"
+                      ) -> Table:
+    """``score --sensitivity``: per region-year the index interval, the most likely band,
+    the rank interval and the judgement call that moves the index most."""
+    words = _WORDS.get(lang, _WORDS["en"])
+    low, high = result.interval
+    span = f"{format_number(low * 100, lang, 0)}–{format_number(high * 100, lang, 0)}%"
+    caption = words["sens_caption"].format(
+        scenarios=result.scenarios, draws=result.draws,
+        range=format_percent(result.weight_range, lang),
+        aggs=" / ".join(result.aggregations), imps=" / ".join(result.imputations),
+        seed=result.seed)
+    table = Table(title=Text(words["sens_title"], style="bold"), title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, caption=caption, caption_justify="left")
+    table.add_column(words["region"], overflow="ellipsis", max_width=28)
+    table.add_column(words["year"], justify="right", no_wrap=True)
+    table.add_column(words["index"], justify="right", no_wrap=True)
+    table.add_column(words["interval"].format(p=span), justify="right", no_wrap=True)
+    table.add_column(words["likely"], no_wrap=True)
+    ranked = any(r.rank is not None for r in result.regions)
+    if ranked:
+        table.add_column(words["rank"].format(p=span), justify="right", no_wrap=True)
+    table.add_column(words["moves"], no_wrap=True)
+    for reg in result.regions:
+        table.add_row(reg.region, "" if reg.year is None else str(reg.year),
+                      *_sensitivity_cells(reg, lang, ranked))
+    return table
+
+
+def _sensitivity_cells(reg: RegionSensitivity, lang: str, ranked: bool) -> list[str]:
+    words = _WORDS.get(lang, _WORDS["en"])
+    index = reg.index
+    interval = ("–" if index.low is None or index.high is None else
+                f"{format_number(index.low, lang, 1)}–{format_number(index.high, lang, 1)}")
+    likely = max(reg.bands, key=lambda b: b.probability, default=None)
+    band = "–" if likely is None else (
+        (likely.band.label.get(lang) if likely.band else words["not"])
+        + f" ({format_percent(likely.probability, lang)})")
+    cells = [format_number(index.nominal, lang, 1, words["not"]), interval, band]
+    if ranked:
+        rank = reg.rank
+        cells.append("–" if rank is None else (
+            f"{rank.low}–{rank.high} / {rank.of}" if rank.low != rank.high
+            else f"{rank.low} / {rank.of}"))
+    top = reg.most_influential
+    cells.append(words["nothing"] if top is None or not top.first_order else
+                 f"{words[top.factor]} ({format_percent(top.first_order, lang)})")
+    return cells

@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import InputError
-from ..indicators.model import Action, Effort, Group, Horizon, IndicatorSet
-from ..scoring.results import GroupResult, IndicatorResult, RegionResult
+from ..indicators.model import Action, Effort, Horizon, IndicatorSet
+from ..scoring.results import IndicatorResult, RegionResult
 from .plan import Plan, check_plan
 
 Phase = Literal["quick-win", "short", "medium", "long", "deferred"]
@@ -494,38 +494,41 @@ def _dependencies(actions: Sequence[PlannedAction], indicator_set: IndicatorSet,
 # --- projection ----------------------------------------------------------------------------
 
 
-def _group_map(indicator_set: IndicatorSet) -> dict[str, Group]:
-    return {g.id: g for g in indicator_set.groups()}
-
-
 def reaggregate(result: RegionResult, indicator_set: IndicatorSet,
-                scores: Mapping[str, float | None]) -> tuple[float | None,
-                                                          dict[str, float | None]]:
+                scores: Mapping[str, float | None], *,
+                pillar_scores: Mapping[str, float | None] | None = None
+                ) -> tuple[float | None, dict[str, float | None]]:
     """Index and pillar scores when indicators take the given scores (others unchanged).
 
-    Uses the engine's aggregation (weights renormalised over assessed children, minimum
-    coverage) so that a projection with no change reproduces the assessment exactly.
+    Runs the engine's own tree evaluation (:meth:`smartcity_assess.scoring.tree.Tree.evaluate`:
+    weights renormalised over assessed children, minimum coverage, the set's aggregators), so
+    that a projection with no change reproduces the assessment exactly. ``pillar_scores``
+    replaces whole pillars before the index is formed (plan targets for some pillars).
     """
-    from ..scoring.engine import _aggregate  # the engine's own rule (see docs/plan-file.md)
+    from ..scoring.tree import Tree
 
-    groups = _group_map(indicator_set)
-
-    def rebuild(node: GroupResult) -> GroupResult:
-        children: list[GroupResult | IndicatorResult] = []
-        for child in node.children:
-            if isinstance(child, GroupResult):
-                children.append(rebuild(child))
-            elif child.id in scores and child.score is not None:
-                children.append(replace(child, score=scores[child.id]))
-            else:
-                children.append(child)
-        group = groups[node.id]
-        score, _ = _aggregate(children, node.aggregation, group.min_coverage)
-        return replace(node, score=score, children=tuple(children))
-
-    pillars = tuple(rebuild(p) for p in result.pillars)
-    index, _ = _aggregate(pillars, indicator_set.aggregation, indicator_set.min_coverage)
-    return index, {p.id: p.score for p in pillars}
+    tree = Tree(indicator_set)
+    results = {r.id: r for r in result.indicators()}
+    base: list[float | None] = []
+    coverage: list[float] = []
+    for indicator in tree.indicators:
+        found = results.get(indicator.id)
+        score = found.score if found is not None else None
+        if found is not None and score is not None and indicator.id in scores:
+            score = scores[indicator.id]
+        base.append(score)
+        coverage.append(found.coverage if found is not None else 0.0)
+    out, cov = tree.evaluate(base, coverage)
+    pillars = {p.id: out[tree.node_of_group[p.id]] for p in indicator_set.pillars}
+    index = out[tree.root]
+    if pillar_scores:
+        for pillar_id, value in pillar_scores.items():
+            out[tree.node_of_group[pillar_id]] = value
+            pillars[pillar_id] = value
+        root = tree.groups[-1]
+        index, _ = tree.node_score(len(tree.groups) - 1, out, cov, root.weights,
+                                   root.aggregation)
+    return index, pillars
 
 
 def _project(result: RegionResult, indicator_set: IndicatorSet,
@@ -565,8 +568,6 @@ def _project(result: RegionResult, indicator_set: IndicatorSet,
 def _targets(result: RegionResult, indicator_set: IndicatorSet, plan: Plan
              ) -> tuple[float | None, tuple[tuple[str, float | None], ...]]:
     """Targets at the end of the horizon (see rule 7 in the module docstring)."""
-    from ..scoring.engine import _aggregate
-
     at_target = {r.id: max(r.score, r.target_score) for r in result.indicators()
                  if r.score is not None and r.target_score is not None}
     derived_index, derived_pillars = reaggregate(result, indicator_set, at_target)
@@ -579,9 +580,8 @@ def _targets(result: RegionResult, indicator_set: IndicatorSet, plan: Plan
     if plan.targets.index is not None:
         return plan.targets.index, tuple(pillar_targets)
     if plan.targets.pillars:
-        chosen = dict(pillar_targets)
-        pillars = tuple(replace(p, score=chosen[p.id]) for p in result.pillars)
-        index, _ = _aggregate(pillars, indicator_set.aggregation, indicator_set.min_coverage)
+        index, _ = reaggregate(result, indicator_set, at_target,
+                               pillar_scores=dict(pillar_targets))
         return index, tuple(pillar_targets)
     return derived_index, tuple(pillar_targets)
 

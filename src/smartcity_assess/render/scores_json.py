@@ -4,18 +4,34 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..scoring.results import Assessment, GroupResult, IndicatorResult, RegionResult
+from ..scoring.results import (
+    Assessment,
+    Consistency,
+    GroupResult,
+    IndicatorResult,
+    Interval,
+    RegionResult,
+)
+
+if TYPE_CHECKING:
+    from ..scoring.sensitivity import ScoreRange, SensitivityResult
 
 SCHEMA_VERSION = 1
 """Bumped when a key is renamed or removed (adding keys does not bump it)."""
 
 
-def assessment_to_dict(assessment: Assessment, lang: str = "id") -> dict[str, Any]:
-    """The whole assessment as plain data with stable key order."""
+def assessment_to_dict(assessment: Assessment, lang: str = "id",
+                       sensitivity: SensitivityResult | None = None) -> dict[str, Any]:
+    """The whole assessment as plain data with stable key order.
+
+    Keys added by the uncertainty methods (``bootstrap``, ``interval``, ``imputed``,
+    ``consistency``, ``sensitivity`` …) appear only when the method was used or found
+    something, so the default output is byte-identical to earlier versions.
+    """
     iset = assessment.indicator_set
-    return {
+    data = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "smartcity-assess", "version": assessment.tool_version},
         "criteria": {
@@ -30,6 +46,54 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id") -> dict[str, An
         "inputs": [asdict(f) for f in assessment.inputs],
         "results": [region_to_dict(r, lang) for r in assessment.results],
     }
+    if assessment.bootstrap is not None:
+        data["bootstrap"] = asdict(assessment.bootstrap)
+    if assessment.warnings:
+        data["warnings"] = list(assessment.warnings)
+    if sensitivity is not None:
+        data["sensitivity"] = sensitivity_to_dict(sensitivity, lang)
+    return data
+
+
+def _interval(interval: Interval | None) -> dict[str, Any] | None:
+    if interval is None:
+        return None
+    return {"low": interval.low, "high": interval.high, "margin": interval.margin,
+            "draws": interval.draws}
+
+
+def _consistency(found: Consistency) -> dict[str, Any]:
+    return {
+        "alpha": found.alpha,
+        "n": found.n,
+        "items": [{"id": i.id, "item_total": i.correlation,
+                   "alpha_if_deleted": i.alpha_if_deleted} for i in found.items],
+    }
+
+
+def _optional(node: dict[str, Any], result: GroupResult | IndicatorResult | RegionResult
+              ) -> dict[str, Any]:
+    """Add the keys of the uncertainty methods that apply to this node."""
+    if result.interval is not None:
+        node["interval"] = _interval(result.interval)
+    if isinstance(result, IndicatorResult):
+        if result.normalisation != "goalposts":
+            node["normalisation"] = result.normalisation
+        if result.imputed is not None:
+            node["imputed"] = result.imputed
+            if result.imputed_from is not None:
+                node["imputed_from"] = result.imputed_from
+        if result.winsorised:
+            node["winsorised"] = result.winsorised
+        if result.by_role:
+            node["by_role"] = [{"role": r.role, "n": r.n, "value": r.value}
+                               for r in result.by_role]
+    else:
+        if result.imputed:
+            node["imputed"] = result.imputed
+        if isinstance(result, GroupResult) and result.consistency is not None:
+            node["consistency"] = _consistency(result.consistency)
+    return node
 
 
 def region_to_dict(result: RegionResult, lang: str = "id") -> dict[str, Any]:
@@ -43,7 +107,7 @@ def region_to_dict(result: RegionResult, lang: str = "id") -> dict[str, Any]:
         "respondents": result.respondents,
         "roles": dict(result.roles),
         "pillars": [node_to_dict(p) for p in result.pillars],
-    }
+    } | _optional({}, result)
 
 
 def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:
@@ -65,7 +129,7 @@ def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:
             "effective_weight": node.effective_weight,
             "sd": spread.sd if spread else None,
             "note": node.note,
-        }
+        } | _optional({}, node)
     return {
         "id": node.id,
         "kind": node.kind,
@@ -75,10 +139,49 @@ def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:
         "effective_weight": node.effective_weight,
         "aggregation": node.aggregation,
         "children": [node_to_dict(c) for c in node.children],
+    } | _optional({}, node)
+
+
+def _range(found: ScoreRange) -> dict[str, Any]:
+    return {"nominal": found.nominal, "low": found.low, "median": found.median,
+            "high": found.high, "assessed": found.assessed}
+
+
+def sensitivity_to_dict(result: SensitivityResult, lang: str = "id") -> dict[str, Any]:
+    """The Monte Carlo over judgement calls (``score --sensitivity``)."""
+    regions = []
+    for reg in result.regions:
+        top = reg.most_influential
+        regions.append({
+            "region": reg.region,
+            "year": reg.year,
+            "index": _range(reg.index),
+            "pillars": [{"id": pid} | _range(found) for pid, found in reg.pillars],
+            "bands": [{"band": b.band.label.get(lang) if b.band else None,
+                       "probability": b.probability} for b in reg.bands],
+            "rank": None if reg.rank is None else {
+                "nominal": reg.rank.nominal, "low": reg.rank.low, "median": reg.rank.median,
+                "high": reg.rank.high, "of": reg.rank.of},
+            "effects": [{"factor": e.factor, "first_order": e.first_order, "low": e.low,
+                         "high": e.high} for e in reg.effects],
+            "most_influential": top.factor if top else None,
+        })
+    return {
+        "draws": result.draws,
+        "scenarios": result.scenarios,
+        "seed": result.seed,
+        "weight_range": result.weight_range,
+        "aggregations": list(result.aggregations),
+        "imputations": list(result.imputations),
+        "interval": list(result.interval),
+        "factors": list(result.factors),
+        "overall": dict(result.overall),
+        "results": regions,
     }
 
 
-def to_json(assessment: Assessment, lang: str = "id") -> str:
+def to_json(assessment: Assessment, lang: str = "id",
+            sensitivity: SensitivityResult | None = None) -> str:
     """Pretty, stable JSON text ending in a newline (diff-friendly in git)."""
-    return json.dumps(assessment_to_dict(assessment, lang), ensure_ascii=False, indent=2,
-                      allow_nan=False) + "\n"
+    return json.dumps(assessment_to_dict(assessment, lang, sensitivity), ensure_ascii=False,
+                      indent=2, allow_nan=False) + "\n"

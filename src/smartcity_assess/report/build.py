@@ -12,7 +12,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import OutputError, UsageError
 from ..planning.plan import Plan
@@ -21,6 +21,10 @@ from ..scoring.results import Assessment
 from ..text import LANGUAGES
 from . import i18n
 from .context import build_context, report_date, select_result
+from .environment import make_environment
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 FORMATS = ("html", "md", "pdf")
 """Report formats ``write_reports`` knows."""
@@ -91,20 +95,16 @@ def render_reports(
         for name, chart in charts.items()
     }
     if want_html:
-        from .environment import make_environment
-
         env = make_environment("html", lang, user_dir=templates_dir)
         for doc in DOCUMENTS:
-            html[doc] = env.get_template(f"{doc}.html").render(context)
+            html[doc] = _render(env, f"{doc}.html", templates_dir, context)
     if "html" in chosen:
         for doc in DOCUMENTS:
             files[f"{doc}.html"] = html[doc].encode("utf-8")
     if "md" in chosen:
-        from .environment import make_environment
-
         env = make_environment("md", lang, user_dir=templates_dir)
         for doc in DOCUMENTS:
-            text = env.get_template(f"{doc}.md").render(context)
+            text = _render(env, f"{doc}.md", templates_dir, context)
             files[f"{doc}.md"] = _tidy_markdown(text).encode("utf-8")
     files["scores.json"] = scores.encode("utf-8")
     if "md" in chosen:
@@ -116,6 +116,37 @@ def render_reports(
         for doc in DOCUMENTS:
             files[f"{doc}.pdf"] = html_to_pdf(html[doc])
     return files
+
+
+def _render(env: Environment, name: str, templates_dir: Path | None,
+            context: dict[str, Any]) -> str:
+    """One document through the environment; a user template's error is a usage error."""
+    from jinja2 import TemplateError
+
+    if templates_dir is None:
+        return env.get_template(name).render(context)
+    try:
+        return env.get_template(name).render(context)
+    except TemplateError as exc:
+        where, line = _template_position(exc, name)
+        location = f"{where}:{line}" if line else where
+        raise UsageError(f"template error in {location} (templates from "
+                         f"{templates_dir}): {exc.message or type(exc).__name__}") from None
+
+
+def _template_position(exc: Exception, default: str) -> tuple[str, int | None]:
+    """Template file and line of a Jinja error (syntax errors carry them; runtime errors
+    have them in the traceback Jinja rewrites to point into the template)."""
+    import traceback
+
+    filename = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    lineno = getattr(exc, "lineno", None)
+    if filename:
+        return Path(str(filename)).name, lineno
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if not frame.filename.endswith(".py") and not frame.filename.startswith("<"):
+            return Path(frame.filename).name, frame.lineno
+    return default, None
 
 
 def script_json(text: str) -> str:

@@ -189,8 +189,8 @@ def _radar(labels: Sequence[str], scores: Sequence[float | None],
     import math
 
     low, high = scale
-    figure = _new_figure(4.6)
-    axes: Any = figure.add_axes((0.25, 0.14, 0.5, 0.75), projection="polar")
+    figure = _new_figure(5.0)
+    axes: Any = figure.add_axes((0.21, 0.13, 0.58, 0.76), projection="polar")
     count = len(labels)
     angles = [2 * math.pi * k / count for k in range(count)]
     closed = [*angles, angles[0]]
@@ -329,8 +329,10 @@ def matrix_chart(name: str, points: Sequence[Point], threshold: float, lang: str
                  texts: dict[str, str], title: str, description: str) -> Chart:
     """Impact (index points) against effort; quadrants split at the median impact."""
     with _style():
-        figure = _new_figure(4.4)
-        _place(figure, left=0.8, right=0.2, top=0.35, bottom=0.6)
+        height = 4.4 if len(points) <= 24 else 5.8
+        figure = _new_figure(height)
+        left, right, top_margin, bottom = 0.8, 0.2, 0.35, 0.6
+        _place(figure, left=left, right=right, top=top_margin, bottom=bottom)
         axes = figure.add_subplot()
         top = max([p.impact for p in points] + [threshold, 0.01]) * 1.15
         axes.axhline(threshold, color=MUTED, linewidth=0.8, linestyle=(0, (3, 3)))
@@ -340,14 +342,9 @@ def matrix_chart(name: str, points: Sequence[Point], threshold: float, lang: str
         axes.text(3.45, top * 0.97, texts["q_major"], va="top", ha="right", **corner)
         axes.text(0.55, top * 0.02, texts["q_fill"], va="bottom", ha="left", **corner)
         axes.text(3.45, top * 0.02, texts["q_review"], va="bottom", ha="right", **corner)
-        placed: list[tuple[float, Point]] = []
-        for effort in (1, 2, 3):
-            column = sorted((p for p in points if p.effort == effort),
-                            key=lambda p: (-p.impact, p.rank))
-            count = len(column)
-            for index, point in enumerate(column):
-                offset = 0.0 if count == 1 else -0.3 + 0.6 * index / (count - 1)
-                placed.append((effort + offset, point))
+        inch_x = (WIDTH_IN - left - right) / 3.0
+        inch_y = (height - top_margin - bottom) / top
+        placed = _swarm(points, inch_x, inch_y, diameter=0.17)
         for quick, marker, color, label in ((False, "o", SCORE, texts["program"]),
                                             (True, "D", TARGET, texts["quick_win"])):
             group = [(x, p) for x, p in placed if p.quick_win is quick]
@@ -367,6 +364,42 @@ def matrix_chart(name: str, points: Sequence[Point], threshold: float, lang: str
         axes.set_axisbelow(True)
         axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2)
         return _finish(figure, name, title, description)
+
+
+def _swarm(points: Sequence[Point], inch_x: float, inch_y: float, diameter: float
+           ) -> list[tuple[float, Point]]:
+    """x positions that keep markers of one effort column from covering each other.
+
+    A beeswarm: in order of impact, each point takes the offset nearest its column's centre
+    at which it touches no point placed before (distances in inches on the page); when a
+    column is full it takes the least crowded offset. Deterministic.
+    """
+    limit = 0.44 * inch_x
+    step = diameter * 0.55
+    offsets = [0.0]
+    k = 1
+    while k * step <= limit:
+        offsets += [k * step, -k * step]
+        k += 1
+    out: list[tuple[float, Point]] = []
+    for effort in (1, 2, 3):
+        column = sorted((p for p in points if p.effort == effort),
+                        key=lambda p: (-p.impact, p.rank))
+        taken: list[tuple[float, float]] = []
+        for point in column:
+            y = point.impact * inch_y
+            best, best_room = 0.0, -1.0
+            for dx in offsets:
+                room = min((((dx - tx) ** 2 + (y - ty) ** 2) ** 0.5 for tx, ty in taken),
+                           default=float("inf"))
+                if room >= diameter:
+                    best = dx
+                    break
+                if room > best_room + 1e-9:
+                    best, best_room = dx, room
+            taken.append((best, y))
+            out.append((effort + best / inch_x, point))
+    return out
 
 
 @dataclass(frozen=True)

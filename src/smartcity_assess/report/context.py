@@ -149,7 +149,7 @@ def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap
                              else res.score_gap * res.effective_weight),
             "coverage": res.coverage,
             "n": res.n,
-            "note": res.note,
+            "note": _note(res, lang),
             "weight": res.weight,
             "effective_weight": res.effective_weight,
             "band": band_info(res.score),
@@ -380,6 +380,21 @@ def _dimension_rows(group: GroupResult, title_of: Any, band_info: Any, indicator
         else:
             rows.extend(_dimension_rows(child, title_of, band_info, indicator_row))
     return rows
+
+
+_FEWER = re.compile(r"fewer than (\d+) answers")
+
+
+def _note(result: IndicatorResult, lang: str) -> str | None:
+    """The engine's note on an indicator, in the report's language."""
+    if result.imputed:
+        return i18n.text("note_imputed", lang).format(method=result.imputed)
+    note = result.note
+    if note == "no answers":
+        return i18n.text("note_no_answers", lang)
+    if note is not None and (match := _FEWER.fullmatch(note)):
+        return i18n.text("note_fewer", lang).format(n=match.group(1))
+    return note
 
 
 def _digits(value: float | None) -> int:

@@ -18,7 +18,8 @@ import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import is_not, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +44,8 @@ YEAR_RANGE = (1900, 2100)
 """Valid years, inclusive."""
 UNSPECIFIED_ROLE = "unspecified"
 """Key in :attr:`RegionData.roles` for respondents without a role."""
-CHUNK_ROWS = 2048
-"""Rows buffered before they are transposed into per-indicator lists."""
+CHUNK_ROWS = 256
+"""Wide rows buffered, then converted column by column (small enough to stay in cache)."""
 
 _ALIASES = {canonical: [a for a, c in RESERVED.items() if c == canonical and a != canonical]
             for canonical in sorted(set(RESERVED.values()))}
@@ -116,7 +117,8 @@ class _Loader:
         self.survey = SurveyData()
         self.problems: list[Problem] = []
         self.members: dict[RegionYear, defaultdict[str, set[str]]] = {}
-        self.pool: dict[PoolKey, list[float]] = {}
+        self.pool: dict[PoolKey, list[Sequence[float]]] = {}
+        """(region-year, role, indicator) → chunks of answers, concatenated at the end."""
         self.hashes: dict[str, str] = {}
         self.repeated: set[RespondentKey] = set()
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
@@ -153,16 +155,14 @@ class _Loader:
             self.members[key] = defaultdict(set)
         return data, self.members[key]
 
-    def targets(self, key: RegionYear, role: str | None, ids: Sequence[str]) -> list[list[float]]:
-        """Per indicator in ``ids``, the list that collects this region-year-role's answers."""
-        pool = self.pool
-        lists = []
-        for ind_id in ids:
-            target = pool.get((key, role, ind_id))
-            if target is None:
-                target = pool[(key, role, ind_id)] = []
-            lists.append(target)
-        return lists
+    def chunks(self, target: tuple[RegionYear, str | None], ind_id: str
+               ) -> list[Sequence[float]]:
+        """Chunks of one region-year-role's answers to an indicator (no SKIP/BAD inside)."""
+        pool_key = (target[0], target[1], ind_id)
+        chunks = self.pool.get(pool_key)
+        if chunks is None:
+            chunks = self.pool[pool_key] = []
+        return chunks
 
     # -- one file -----------------------------------------------------------------------------
 
@@ -312,16 +312,16 @@ class _Loader:
         if self.problems:
             raise InputError(self.problems)
         regions = self.survey.regions
-        for (key, role, ind_id), values in self.pool.items():
-            if SKIP in values:
-                values = [value for value in values if value is not SKIP]
+        for (key, role, ind_id), chunks in self.pool.items():
+            values = list(chunks[0]) if len(chunks) == 1 else list(chain.from_iterable(chunks))
             if not values:
                 continue
             answers = regions[key].answers.get(ind_id)
             if answers is None:
-                answers = regions[key].answers[ind_id] = Answers()
-            answers.values.extend(values)
-            answers.roles.extend([role] * len(values))
+                answers = regions[key].answers[ind_id] = Answers(values, [role] * len(values))
+            else:
+                answers.values.extend(values)
+                answers.roles.extend([role] * len(values))
         self.pool.clear()
         for key, members in self.members.items():
             data = regions[key]
@@ -330,6 +330,18 @@ class _Loader:
             data.answers = {ind_id: data.answers[ind_id] for ind_id in order
                             if ind_id in data.answers}
         return self.survey
+
+
+def _taker(rows: list[int] | None) -> Callable[[Sequence[Any]], Sequence[Any]]:
+    """A C-level function picking ``rows`` out of a column (None: the whole column)."""
+    if rows is None:
+        return lambda column: column
+    if len(rows) == 1:
+        only = rows[0]
+        return lambda column: (column[only],)
+    if not rows:
+        return lambda column: ()
+    return itemgetter(*rows)
 
 
 def _close(table: Table) -> None:
@@ -444,66 +456,133 @@ class _Rows:
         columns = [col for col, _ in self.plan.indicators]
         if columns and columns == list(range(columns[0], columns[-1] + 1)):
             return itemgetter(slice(columns[0], columns[-1] + 1))
-        if len(columns) > 1:
-            return itemgetter(*columns)
-        if columns:
-            only = columns[0]
-            return lambda cells: (cells[only],)
-        return lambda cells: ()
+        return _taker(columns)
+
+    def _group_key(self, raw: Sequence[str]) -> tuple[RegionYear, str | None] | None:
+        """Normalised (region-year, role) of raw (region, year, role) cells; None when the
+        region is empty or the year is bad (such rows are reported one by one)."""
+        region_raw, year_raw, role_raw = raw
+        region = region_raw.strip()
+        if not region and self.region_col is not None:
+            return None
+        if year_raw in self.years:
+            year = self.years[year_raw]
+        else:
+            year = self.years[year_raw] = self._year(year_raw)
+        if isinstance(year, Bad):
+            return None
+        if role_raw in self.roles:
+            role = self.roles[role_raw]
+        else:
+            role = self.roles[role_raw] = role_raw.strip().lower() or None
+        return (region, year), role
 
     def wide(self) -> None:
-        loader, table = self.loader, self.table
-        path = table.path
+        """Convert each row in C (``map`` over memoised converters) and buffer the converted
+        rows per raw (region, year, role); every CHUNK_ROWS rows the buffers are transposed
+        into the per-indicator answer lists."""
+        loader = self.loader
         ids = [ind_id for _, ind_id in self.plan.indicators]
         converters = [loader.converter(ind_id) for ind_id in ids]
         pick = self._picker()
         getitem = dict.__getitem__
-        track = self.respondent_col is not None
-        buffers: dict[tuple[RegionYear, str | None], list[list[float]]] = {}
-        regions: dict[RegionYear, tuple[set[str], defaultdict[str, set[str]]]] = {}
+        empty = ("",)
+        region_col, year_col, role_col = self.region_col, self.year_col, self.role_col
+        raw_key = _taker([col for col in (region_col, year_col, role_col) if col is not None])
+        shape = (region_col is not None, year_col is not None, role_col is not None)
+        if shape != (True, True, True):
+            full = raw_key
+
+            def raw_key(cells: Sequence[str]) -> Sequence[str]:
+                found = iter(full(cells))
+                return tuple(next(found) if present else "" for present in shape)
+        targets: dict[Sequence[str], tuple[RegionYear, str | None] | None] = {}
+        buffers: dict[Sequence[str], list[list[float]]] = {}
+        people: dict[Sequence[str], list[str | int]] = {}
+        respondent_col = self.respondent_col
         pending = 0
-        for line, row, cells, info in table.rows:
+        for line, row, cells, info in self.table.rows:
             if info is not None and info.kinds:
                 cells = self.kinds(cells, (line, row, info), info)
-            meta = self.meta(cells, (line, row, info))
-            if meta is None:
-                continue
-            key, respondent, role = meta
+            key = raw_key(cells) if shape[0] or shape[1] or shape[2] else empty
+            buffer = buffers.get(key)
+            if buffer is None:
+                targets[key] = self._group_key(key)
+                buffer = buffers[key] = []
+                people[key] = []
             values = list(map(getitem, converters, pick(cells)))
             if BAD in values:
-                self.bad_cells(cells, (line, row, info))
-            buffer = buffers.get((key, role))
-            if buffer is None:
-                buffer = buffers[(key, role)] = []
+                self._bad_cells(cells, (line, row, info))
+            if targets[key] is None:
+                if not self._bad_row(key, cells, (line, row, info)):
+                    continue
             buffer.append(values)
+            people[key].append(cells[respondent_col] if respondent_col is not None else row)
             pending += 1
             if pending >= CHUNK_ROWS:
-                self.flush(buffers, ids)
+                self._flush(targets, buffers, people, ids)
                 pending = 0
-            region = regions.get(key)
-            if region is None:
-                data, members = loader.region(key)
-                region = regions[key] = (data.respondents, members)
-            respondents, members = region
-            if respondent is None:
-                respondent = f"{path}#{row}"
-            elif track and respondent in respondents:
-                loader.repeated.add((key[0], key[1], respondent))
-            respondents.add(respondent)
-            members[role or UNSPECIFIED_ROLE].add(respondent)
-        self.flush(buffers, ids)
+        self._flush(targets, buffers, people, ids)
 
-    def flush(self, buffers: dict[tuple[RegionYear, str | None], list[list[float]]],
-              ids: Sequence[str]) -> None:
-        """Transpose buffered rows into the per-indicator lists."""
-        for (key, role), rows in buffers.items():
-            if rows:
-                for target, column in zip(self.loader.targets(key, role, ids), zip(*rows),
-                                          strict=True):
-                    target.extend(column)
-                rows.clear()
+    def _bad_row(self, raw: Sequence[str], cells: Sequence[str], where: Where) -> bool:
+        """Report an empty region or a bad year on this row; False for an all-blank row."""
+        region_raw, year_raw, _ = raw
+        if not region_raw.strip() and self.region_col is not None:
+            if not any(cell.strip() for cell in cells):
+                self.table.data_rows -= 1
+                return False
+            self.problem("the region is empty", where, self.region_col,
+                         field=self.header[self.region_col], expected=_EXPECTED_REGION,
+                         found=shorten(region_raw))
+        year = self.years.get(year_raw)
+        if isinstance(year, Bad) and self.year_col is not None:
+            self.problem(year.message, where, self.year_col, field=self.header[self.year_col],
+                         expected=year.expected, found=shorten(year_raw))
+        return True
 
-    def bad_cells(self, cells: Sequence[str], where: Where) -> None:
+    def _flush(self, targets: dict[Sequence[str], tuple[RegionYear, str | None] | None],
+               buffers: dict[Sequence[str], list[list[float]]],
+               people: dict[Sequence[str], list[str | int]], ids: Sequence[str]) -> None:
+        """Transpose buffered rows into the answer lists; register their respondents."""
+        loader = self.loader
+        for key, rows in buffers.items():
+            if not rows:
+                continue
+            target = targets[key]
+            if target is not None:
+                for ind_id, column in zip(ids, zip(*rows, strict=True), strict=True):
+                    if SKIP in column:  # BAD only comes with a problem: the values are moot
+                        column = tuple(compress(column, map(is_not, column, repeat(SKIP))))
+                    if column:
+                        loader.chunks(target, ind_id).append(column)
+                self._respondents(target, people[key])
+            rows.clear()
+            people[key].clear()
+
+    def _respondents(self, target: tuple[RegionYear, str | None],
+                     raw: Sequence[str | int]) -> None:
+        """Register respondents (raw cells, or row numbers when there is no respondent
+        column); a respondent id seen before in the region-year is noted for the second
+        pass."""
+        key, role = target
+        data, members = self.loader.region(key)
+        path = self.table.path
+        if self.respondent_col is None:
+            ids = [f"{path}#{row}" for row in raw]
+        else:
+            ids = [str(cell).strip() for cell in raw]
+            if "" in ids:
+                ids = [rid or f"{path}#{row}" for rid, row in zip(ids, raw, strict=True)]
+            if len(set(ids)) != len(ids) or not data.respondents.isdisjoint(ids):
+                seen: set[str] = set()
+                for rid in ids:
+                    if rid in seen or rid in data.respondents:
+                        self.loader.repeated.add((key[0], key[1], rid))
+                    seen.add(rid)
+        data.respondents.update(ids)
+        members[role or UNSPECIFIED_ROLE].update(ids)
+
+    def _bad_cells(self, cells: Sequence[str], where: Where) -> None:
         for col, ind_id in self.plan.indicators:
             bad = self.loader.converter(ind_id).explain(cells[col])
             if bad is not None:
@@ -542,7 +621,7 @@ class _Rows:
         value_col = self.plan.reserved["value"]
         resolved: dict[str, str | None] = {}
         track = self.respondent_col is not None
-        pool = loader.pool
+        singles: dict[PoolKey, list[float]] = {}
         in_file: set[RespondentKey] = set()
         pairs: set[tuple[RespondentKey, str]] = set()
         for line, row, cells, info in table.rows:
@@ -581,9 +660,10 @@ class _Rows:
                 if (rkey, ind_id) in pairs:
                     loader.repeated.add(rkey)
                 pairs.add((rkey, ind_id))
-            target = pool.get((key, role, ind_id))
+            target = singles.get((key, role, ind_id))
             if target is None:
-                target = pool[(key, role, ind_id)] = []
+                target = singles[(key, role, ind_id)] = []
+                loader.chunks((key, role), ind_id).append(target)
             target.append(value)
 
     # -- second pass: which indicators each repeated respondent answered -------------------------

@@ -1,0 +1,209 @@
+"""Benchmark: ``smartcity-assess demo`` — both documents, both formats, every chart.
+
+Two measurements on the bundled Kabupaten Tegal sample:
+
+1. **Wall time of the command** as a user runs it (a fresh interpreter each time, so imports
+   count): ``python -m smartcity_assess demo --out DIR --lang id``. Target (issue 3): < 2 s.
+2. **Where the time goes**, in one process, stage by stage: imports, reading and scoring the
+   survey, planning, the template context, each chart, each template, the scores JSON and
+   the atomic write. ``--profile`` adds a profile of one in-process run (pyinstrument when
+   installed, else cProfile).
+
+Run::
+
+    .venv/bin/python benchmarks/bench_demo.py [--repeat 5] [--lang id] [--pdf] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def command_wall_times(repeat: int, lang: str, env: dict[str, str]) -> list[float]:
+    """Seconds of ``demo`` in a fresh interpreter, ``repeat`` times (after one warm-up)."""
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(repeat + 1):
+            out = Path(folder) / f"out{run}"
+            start = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "smartcity_assess", "demo", "--out",
+                                   str(out), "--lang", lang], env=env, capture_output=True,
+                                  text=True)
+            elapsed = time.perf_counter() - start
+            if proc.returncode != 0:
+                raise SystemExit(f"demo failed:\n{proc.stderr}")
+            if run:  # the first run warms the OS file cache and matplotlib's font cache
+                times.append(elapsed)
+    return times
+
+
+class Stages:
+    """Timings of named stages of one in-process run."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, float]] = []
+
+    def time(self, name: str, call: Callable[[], T]) -> T:
+        start = time.perf_counter()
+        value = call()
+        self.rows.append((name, time.perf_counter() - start))
+        return value
+
+    def print(self) -> None:
+        total = sum(t for _, t in self.rows)
+        for name, seconds in self.rows:
+            print(f"  {name:<40} {seconds * 1000:8.1f} ms  {seconds / total:6.1%}")
+        print(f"  {'total':<40} {total * 1000:8.1f} ms")
+
+
+def in_process(lang: str, formats: tuple[str, ...], out: Path) -> Stages:
+    """One demo run in this process, stage by stage (imports happen in their stage)."""
+    stages = Stages()
+    stages.time("import matplotlib.figure", lambda: __import__("matplotlib.figure"))
+    stages.time("import jinja2", lambda: __import__("jinja2"))
+    from smartcity_assess.cli.demo import SAMPLE_FILES
+    from smartcity_assess.pipeline import run_assessment
+    from smartcity_assess.planning.plan import load_plan
+    from smartcity_assess.planning.planner import build_roadmap
+    from smartcity_assess.render.scores_json import to_json
+    from smartcity_assess.report import build
+    from smartcity_assess.report.context import build_context, report_date
+    from smartcity_assess.report.environment import make_environment
+    from smartcity_assess.resources import sample_dir
+
+    folder = sample_dir()
+    assessment = stages.time("read + score the sample survey", lambda: run_assessment(
+        [folder / name for name in SAMPLE_FILES]))
+    plan = stages.time("load plan.yaml", lambda: load_plan(folder / "plan.yaml"))
+    result = assessment.results[0]
+    date = report_date()
+    roadmap = stages.time("build_roadmap", lambda: build_roadmap(
+        result, assessment.indicator_set, plan, reference_year=date.year))
+    context = stages.time("build_context", lambda: build_context(
+        assessment, result, roadmap, plan, lang, date))
+
+    from smartcity_assess.report import charts as ch
+
+    timed: dict[str, float] = {}
+    originals: dict[str, Any] = {}
+    for name in ("pillar_chart", "indicator_chart", "matrix_chart", "gantt_chart",
+                 "trajectory_chart"):
+        originals[name] = getattr(ch, name)
+
+        def wrapper(*args: Any, _name: str = name, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            value = originals[_name](*args, **kwargs)
+            timed[_name] = timed.get(_name, 0.0) + time.perf_counter() - start
+            return value
+
+        setattr(ch, name, wrapper)
+    try:
+        charts = stages.time("charts (all)", lambda: build.make_charts(
+            context, roadmap, assessment, lang))
+    finally:
+        for name, original in originals.items():
+            setattr(ch, name, original)
+    for name, seconds in sorted(timed.items()):
+        stages.rows.append((f"  of which {name}", 0.0))
+        stages.rows[-1] = (f"  · {name}", seconds)
+    stages.rows = [r for r in stages.rows if not r[0].startswith("  ·")] + [
+        r for r in stages.rows if r[0].startswith("  ·")]
+
+    scores = stages.time("scores JSON", lambda: to_json(assessment, lang))
+    from markupsafe import Markup
+
+    context["scores_json"] = Markup(build.script_json(scores))
+    context["charts"] = {n: {"name": n, "title": c.title, "description": c.description,
+                             "svg": Markup(c.svg), "file": Markup(f"charts/{n}.svg")}
+                         for n, c in charts.items()}
+    files: dict[str, bytes] = {}
+    for kind in ("html", "md"):
+        env = make_environment(kind, lang)  # type: ignore[arg-type]
+        for doc in ("masterplan", "roadmap"):
+            template = stages.time(f"compile {doc}.{kind}",
+                                   lambda env=env, doc=doc, kind=kind:
+                                   env.get_template(f"{doc}.{kind}"))
+            text = stages.time(f"render {doc}.{kind}",
+                               lambda template=template: template.render(context))
+            files[f"{doc}.{kind}"] = text.encode()
+    for name, chart in charts.items():
+        files[f"charts/{name}.svg"] = chart.file_text().encode()
+    files["scores.json"] = scores.encode()
+    if "pdf" in formats:
+        from smartcity_assess.report.pdf import html_to_pdf
+
+        for doc in ("masterplan", "roadmap"):
+            files[f"{doc}.pdf"] = stages.time(f"pdf {doc}", lambda doc=doc: html_to_pdf(
+                files[f"{doc}.html"].decode()))
+    stages.time("write files (atomic)", lambda: build._commit(out, files))
+    return stages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--lang", default="id", choices=("id", "en"))
+    parser.add_argument("--pdf", action="store_true", help="also time PDF (in-process only)")
+    parser.add_argument("--profile", action="store_true", help="profile one in-process run")
+    args = parser.parse_args()
+
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+    env.setdefault("MPLCONFIGDIR", str(Path(tempfile.gettempdir()) / "smartcity-bench-mpl"))
+    os.environ.update({k: env[k] for k in ("SOURCE_DATE_EPOCH", "MPLCONFIGDIR")})
+
+    times = command_wall_times(args.repeat, args.lang, env)
+    print(f"demo --lang {args.lang} (fresh interpreter, {args.repeat} runs after a warm-up):")
+    print(f"  median {statistics.median(times):.3f} s   min {min(times):.3f} s   "
+          f"max {max(times):.3f} s   target < 2 s")
+
+    with tempfile.TemporaryDirectory() as folder:
+        formats = ("html", "md", "pdf") if args.pdf else ("html", "md")
+        print("\nwhere the time goes (one in-process run):")
+        in_process(args.lang, formats, Path(folder) / "stages").print()
+        if args.profile:
+            profile(args.lang, Path(folder) / "profiled")
+
+
+def profile(lang: str, out: Path) -> None:
+    """Profile one full ``write_reports`` of the demo in this (already warm) process."""
+    from smartcity_assess.cli.demo import SAMPLE_FILES
+    from smartcity_assess.pipeline import run_assessment
+    from smartcity_assess.planning.plan import load_plan
+    from smartcity_assess.report.build import write_reports
+    from smartcity_assess.resources import sample_dir
+
+    folder = sample_dir()
+
+    def run() -> None:
+        assessment = run_assessment([folder / name for name in SAMPLE_FILES])
+        write_reports(assessment, out, plan=load_plan(folder / "plan.yaml"), lang=lang)
+
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(run)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        return
+    with Profiler() as prof:
+        run()
+    print(prof.output_text(unicode=True, color=False, show_all=False))
+
+
+if __name__ == "__main__":
+    main()

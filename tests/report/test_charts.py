@@ -1,0 +1,89 @@
+"""Charts: deterministic SVG, accessible, inlinable side by side (no id clashes)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from smartcity_assess.report import charts as ch
+
+TEXTS = {"target": "Target", "score": "Skor", "not_assessed": "belum terukur",
+         "score_axis": "Skor (0–100)", "q_quick": "Quick win", "q_major": "Program strategis",
+         "q_fill": "Pelengkap", "q_review": "Tinjau ulang", "low": "Rendah",
+         "medium": "Sedang", "high": "Tinggi", "effort_axis": "Upaya",
+         "impact_axis": "Dampak", "quick_win": "Quick win", "program": "Program"}
+ZONES = [ch.BandZone(0, "Kurang", "#D55E00"), ch.BandZone(50, "Baik", "#009E73")]
+
+
+def every_chart() -> list[ch.Chart]:
+    return [
+        ch.pillar_chart("pillars", ["A", "B", "C", "D"], [62.5, 48.0, None, 40.0],
+                        [75, 70, 65, None], (0, 100), "id", TEXTS, "Radar", "Radar desc"),
+        ch.pillar_chart("two", ["A", "B"], [62.5, None], [75, 70], (0, 100), "en", TEXTS,
+                        "Two", "Two pillars"),
+        ch.indicator_chart("bars-a", [ch.Bar("Costs $5 & <more>", 40, 80, "#56B4E9"),
+                                      ch.Bar("Not answered", None, 60, "#9aa5b1")],
+                           (0, 100), ZONES, "id", TEXTS, "Bars", "Bar desc"),
+        ch.matrix_chart("matrix", [ch.Point(1, 1, 2.5, True), ch.Point(2, 3, 1.0, False),
+                                   ch.Point(3, 3, 0.5, False)], 1.0, "id", TEXTS, "Matrix",
+                        "Matrix desc"),
+        ch.gantt_chart("gantt", [ch.Task("1. Satu", 2026, 2026, 0, True),
+                                 ch.Task("2. Dua", 2026, 2028, 1, False)],
+                       ["A", "B"], [2026, 2027, 2028, 2029, 2030],
+                       [("Pendek", 2026, 2027), ("Menengah", 2028, 2030)], TEXTS, "Gantt",
+                       "Gantt desc"),
+        ch.trajectory_chart("trajectory", [2025, 2026, 2027],
+                            [ch.Line("Index", [40, 45, 50], ch.SCORE, markers=True),
+                             ch.Line("Target", [40, None, 60], ch.TARGET, dashed=True)],
+                            (0, 100), ZONES, "id", TEXTS, "Trajectory", "Trajectory desc"),
+    ]
+
+
+def test_same_input_same_bytes() -> None:
+    first = [c.svg for c in every_chart()]
+    second = [c.svg for c in every_chart()]
+    assert first == second
+    for svg in first:
+        assert "<dc:date>" not in svg and "<metadata>" not in svg
+
+
+def test_ids_are_unique_across_charts() -> None:
+    charts = every_chart()
+    ids = Counter(i for c in charts for i in re.findall(r'\bid="([^"]+)"', c.svg))
+    assert [i for i, n in ids.items() if n > 1] == []
+    for chart in charts:
+        own = set(re.findall(r'\bid="([^"]+)"', chart.svg))
+        assert all(i.startswith(chart.name + "-") for i in own), chart.name
+        refs = re.findall(r'(?:url\(#|href="#)([^")]+)', chart.svg)
+        assert refs and set(refs) <= own, chart.name  # every reference stays inside
+
+
+def test_accessible_title_and_description() -> None:
+    chart = every_chart()[2]
+    assert chart.svg.startswith("<svg ")
+    assert 'role="img" aria-labelledby="bars-a-title bars-a-desc"' in chart.svg
+    assert '<title id="bars-a-title">Bars</title>' in chart.svg
+    assert '<desc id="bars-a-desc">Bar desc</desc>' in chart.svg
+    hostile = ch.matrix_chart("m", [], 0.0, "id", TEXTS, "</title><script>x</script>",
+                              "a & b < c")
+    assert "&lt;/title&gt;&lt;script&gt;" in hostile.svg and "a &amp; b &lt; c" in hostile.svg
+    assert "<script" not in hostile.svg
+
+
+def test_standalone_file() -> None:
+    text = every_chart()[0].file_text()
+    assert text.startswith('<?xml version="1.0" encoding="utf-8" standalone="no"?>\n<svg ')
+    assert text.endswith("</svg>\n")
+
+
+@pytest.mark.parametrize(("lang", "separator", "other"), [("id", "f", "11"),
+                                                         ("en", "11", "f")])
+def test_charts_speak_the_language(lang: str, separator: str, other: str) -> None:
+    # Text is drawn as paths: look for the glyphs of the bold score labels instead (DejaVu
+    # Sans Bold glyph f is the comma of "62,5", glyph 11 the full stop of "62.5").
+    chart = ch.pillar_chart("p", ["A", "B", "C"], [62.5, 50.0, 40.0], [None, None, None],
+                            (0, 100), lang, TEXTS, "t", "d")
+    assert f'id="p-DejaVuSans-Bold-{separator}"' in chart.svg
+    assert f'id="p-DejaVuSans-Bold-{other}"' not in chart.svg

@@ -1,0 +1,244 @@
+"""write_reports end to end on the two-pillar fixture: files, golden outputs, determinism,
+atomic writes, region-year choice, user templates in a sandbox, PDF, hostile text.
+
+Golden files live in tests/report/golden/. After a deliberate change of the templates,
+regenerate them with ``UPDATE_GOLDEN=1 .venv/bin/pytest tests/report/test_reports.py`` and
+review the diff. Inline SVG is replaced by a placeholder in the HTML golden file: the charts
+have their own tests, and their bytes depend on the matplotlib version.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from smartcity_assess.errors import OutputError, UsageError
+from smartcity_assess.planning.plan import Plan
+from smartcity_assess.report.build import render_reports, write_reports
+from smartcity_assess.scoring.results import Assessment
+
+GOLDEN = Path(__file__).parent / "golden"
+EXPECTED = ["masterplan.html", "roadmap.html", "masterplan.md", "roadmap.md", "scores.json",
+            "charts/pillars.svg", "charts/bars-infra.svg", "charts/bars-gov.svg",
+            "charts/matrix.svg", "charts/gantt.svg", "charts/trajectory.svg"]
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing: run with UPDATE_GOLDEN=1 to create it"
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"{name} differs from its golden file (UPDATE_GOLDEN=1 to accept)"
+
+
+def without_svg(html: str) -> str:
+    return _SVG.sub(lambda m: "<svg><!-- chart --></svg>", html)
+
+
+def test_writes_every_file(assessment: Assessment, plan: Plan, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    written = write_reports(assessment, out, plan=plan)
+    assert [p.relative_to(out).as_posix() for p in written] == EXPECTED
+    assert sorted(tree(out)) == sorted(EXPECTED)  # no temporary files left behind
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_golden_documents(assessment: Assessment, plan: Plan, lang: str) -> None:
+    files = render_reports(assessment, plan=plan, lang=lang)
+    check_golden(f"masterplan.{lang}.md", files["masterplan.md"].decode())
+    check_golden(f"roadmap.{lang}.md", files["roadmap.md"].decode())
+    check_golden(f"masterplan.{lang}.html", without_svg(files["masterplan.html"].decode()))
+    check_golden(f"roadmap.{lang}.html", without_svg(files["roadmap.html"].decode()))
+
+
+def test_rerun_is_byte_identical(assessment: Assessment, plan: Plan, tmp_path: Path) -> None:
+    write_reports(assessment, tmp_path / "a", plan=plan)
+    write_reports(assessment, tmp_path / "b", plan=plan)
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_cover_date_comes_from_source_date_epoch(assessment: Assessment, plan: Plan,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764288000")  # 2025-11-28
+    html = render_reports(assessment, plan=plan, formats=["html"])["masterplan.html"].decode()
+    assert '<time datetime="2025-11-28">28 November 2025</time>' in html
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH"):
+        render_reports(assessment, plan=plan)
+
+
+def test_locale_numbers(assessment: Assessment, plan: Plan) -> None:
+    indonesian = render_reports(assessment, plan=plan, lang="id")
+    english = render_reports(assessment, plan=plan, lang="en")
+    # infra = (50 + 37.5)/2 = 43.75; population 1,234,567.
+    assert "| Infrastruktur Digital | 43,8 |" in indonesian["masterplan.md"].decode()
+    assert "| Digital Infrastructure | 43.8 |" in english["masterplan.md"].decode()
+    assert "1.234.567 jiwa" in indonesian["masterplan.html"].decode()
+    assert "1,234,567 people" in english["masterplan.html"].decode()
+    assert 'lang="en"' in english["roadmap.html"].decode()
+
+
+def test_formats_and_languages_are_checked(assessment: Assessment, plan: Plan) -> None:
+    with pytest.raises(UsageError, match="unknown report format docx"):
+        render_reports(assessment, plan=plan, formats=["html", "docx"])
+    with pytest.raises(UsageError, match="unknown report language"):
+        render_reports(assessment, plan=plan, lang="fr")
+    only_md = render_reports(assessment, plan=plan, formats=["md"])
+    assert "masterplan.html" not in only_md and "charts/gantt.svg" in only_md
+    only_html = render_reports(assessment, plan=plan, formats=["html"])
+    assert not any(name.startswith("charts/") for name in only_html)  # charts are inline
+
+
+def test_one_region_year_per_report(make_assessment: Callable[..., Assessment], plan: Plan,
+                                    tmp_path: Path) -> None:
+    several = make_assessment(keys=[("Kab A", 2024), ("Kab A", 2025), ("Kab B", 2025)])
+    with pytest.raises(UsageError, match="several region-years"):
+        write_reports(several, tmp_path / "x", plan=plan)
+    assert not (tmp_path / "x").exists()
+    files = render_reports(several, plan=replace(plan, region=replace(plan.region, name=None)),
+                           region="Kab A", year=2024)
+    assert "# Masterplan Smart City — Kab A" in files["masterplan.md"].decode()
+    assert "Tahun penilaian:** 2024" in files["masterplan.md"].decode()
+    files = render_reports(several, plan=plan, region="Kab B")
+    assert json.loads(files["scores.json"])["results"][2]["region"] == "Kab B"
+    with pytest.raises(UsageError, match="several region-years match 'Kab A'"):
+        render_reports(several, plan=plan, region="Kab A")
+    with pytest.raises(UsageError, match="no results for 'Kab C'"):
+        render_reports(several, plan=plan, region="Kab C")
+
+
+def test_nothing_is_written_when_rendering_fails(assessment: Assessment, plan: Plan,
+                                                 tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "masterplan.md").write_text("old", encoding="utf-8")
+    mine = tmp_path / "templates"
+    mine.mkdir()
+    (mine / "roadmap.md").write_text("# {{ no_such_value }}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"template error in roadmap\.md:1.*no_such_value"):
+        write_reports(assessment, out, plan=plan, templates_dir=mine)
+    assert tree(out) == {"masterplan.md": b"old"}
+
+
+def test_user_templates_are_sandboxed(assessment: Assessment, plan: Plan,
+                                      tmp_path: Path) -> None:
+    mine = tmp_path / "templates"
+    mine.mkdir()
+    (mine / "report.css").write_text(":root { --accent: #8a1538; }\n", encoding="utf-8")
+    (mine / "roadmap.md").write_text(
+        "# {{ t('roadmap') }} — {{ region.name }}\n\n{{ index.score|num }}\n",
+        encoding="utf-8")
+    files = render_reports(assessment, plan=plan, templates_dir=mine)
+    assert ":root { --accent: #8a1538; }" in files["masterplan.html"].decode()
+    assert files["roadmap.md"].decode() == "# Peta Jalan Smart City — Kabupaten Uji\n\n40,1\n"
+    (mine / "roadmap.md").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
+                                     encoding="utf-8")
+    with pytest.raises(UsageError, match="template error in roadmap.md.*unsafe"):
+        render_reports(assessment, plan=plan, templates_dir=mine)
+    with pytest.raises(UsageError, match="does not exist"):
+        render_reports(assessment, plan=plan, templates_dir=tmp_path / "nowhere")
+
+
+def test_output_folder_problems(assessment: Assessment, plan: Plan, tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="it is a file"):
+        write_reports(assessment, target, plan=plan)
+    out = tmp_path / "out"
+    (out / "masterplan.html").mkdir(parents=True)
+    with pytest.raises(OutputError, match="it is a folder"):
+        write_reports(assessment, out, plan=plan)
+    assert sorted(tree(out)) == []
+
+
+def test_sample_notice_and_scores_json(assessment: Assessment, plan: Plan) -> None:
+    files = render_reports(assessment, plan=replace(plan, sample=True))
+    html = files["masterplan.html"].decode()
+    assert '<p class="sample" role="note">DATA CONTOH' in html
+    assert "> **DATA CONTOH** —" in files["roadmap.md"].decode()
+    embedded = re.search(r'<script type="application/json" id="scores">(.*?)</script>', html,
+                         re.S)
+    assert embedded is not None
+    assert json.loads(embedded.group(1)) == json.loads(files["scores.json"])
+    assert "SAMPLE" not in render_reports(assessment, plan=plan,
+                                          lang="en")["masterplan.html"].decode()
+
+
+HOSTILE = {
+    "region": "</script><script>alert(1)</script>",
+    "title": '[x](javascript:alert(1)) ![i](http://evil/i.png) <img src=x onerror=alert(2)>',
+    "plan": "# Heading | cell *bold* _it_ `code` <b>b</b> &amp;",
+}
+
+
+def test_hostile_text_is_inert(make_assessment: Callable[..., Assessment], two_pillar: object,
+                               plan: Plan) -> None:
+    from smartcity_assess.indicators.model import IndicatorSet
+    from smartcity_assess.text import Text
+
+    assert isinstance(two_pillar, IndicatorSet)
+    pillars = tuple(replace(p, title=Text.of(HOSTILE["title"])) for p in two_pillar.pillars)
+    hostile_set = replace(two_pillar, pillars=pillars, title=Text.of(HOSTILE["title"]))
+    assessment = make_assessment(region=HOSTILE["region"], indicator_set=hostile_set)
+    hostile_plan = replace(plan, vision=Text.of(HOSTILE["plan"]),
+                           region=replace(plan.region, name=None, notes=Text.of(HOSTILE["plan"])))
+    files = render_reports(assessment, plan=hostile_plan)
+    for name in ("masterplan.html", "roadmap.html"):
+        html = files[name].decode()
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        scores = re.search(r'id="scores">(.*?)</script>', html, re.S)
+        assert scores is not None and "</" not in scores.group(1)
+        assert json.loads(scores.group(1))["results"][0]["region"] == HOSTILE["region"]
+    for name in ("masterplan.md", "roadmap.md"):
+        md = files[name].decode()
+        assert "<script" not in md and "<img" not in md and "<b>" not in md
+        assert "](javascript:" not in md and "](http://evil" not in md
+        assert "\\[x\\]\\(javascript:alert\\(1\\)\\)" in md
+    md = files["masterplan.md"].decode()
+    assert "> \\# Heading \\| cell \\*bold\\* \\_it\\_ \\`code\\` &lt;b&gt;b&lt;/b&gt; &amp;amp;" \
+        in md
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").enable("table").render(md)
+    assert "<script" not in rendered and "<img" not in rendered.replace('<img src="charts/', "")
+    assert 'href="javascript' not in rendered
+
+
+def test_pdf(assessment: Assessment, plan: Plan) -> None:
+    pytest.importorskip("weasyprint")
+    first = render_reports(assessment, plan=plan, formats=["pdf"])
+    assert sorted(first) == ["masterplan.pdf", "roadmap.pdf", "scores.json"]
+    assert first["masterplan.pdf"].startswith(b"%PDF-")
+    again = render_reports(assessment, plan=plan, formats=["pdf"])
+    assert first["roadmap.pdf"] == again["roadmap.pdf"]
+
+
+def test_pdf_without_weasyprint(assessment: Assessment, plan: Plan,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_weasyprint(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("weasyprint"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_weasyprint)
+    with pytest.raises(UsageError, match=r"pip install 'smartcity-assess\[pdf\]'"):
+        render_reports(assessment, plan=plan, formats=["html", "pdf"])

@@ -1,0 +1,32 @@
+"""Plain helpers for scoring tests: surveys built from respondent rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from smartcity_assess.survey.data import Answers, RegionData, SurveyData
+
+Row = tuple[str, str | None, dict[str, float]]
+"""(respondent id, role, {indicator id: answer})."""
+
+
+def survey_of(regions: dict[tuple[str, int | None], Iterable[Row]], ids: bool = True
+              ) -> SurveyData:
+    """A survey from respondent rows per region-year (with respondent ids unless ``ids``)."""
+    survey = SurveyData()
+    for key, rows in regions.items():
+        data = survey.regions.setdefault(key, RegionData())
+        for respondent, role, answers in rows:
+            data.respondents.add(respondent)
+            if role is not None:
+                data.roles[role] = data.roles.get(role, 0) + 1
+            for ind_id, value in answers.items():
+                data.answers.setdefault(ind_id, Answers()).add(
+                    value, role, respondent if ids else None)
+    return survey
+
+
+def one_row(key: tuple[str, int | None], answers: dict[str, float]
+            ) -> dict[tuple[str, int | None], list[Row]]:
+    """A region-year with a single row (official statistics)."""
+    return {key: [(f"{key[0]}#{key[1]}", None, answers)]}
