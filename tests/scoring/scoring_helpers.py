@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from smartcity_assess.survey.data import Answers, RegionData, SurveyData
 
@@ -10,7 +11,7 @@ Row = tuple[str, str | None, dict[str, float]]
 """(respondent id, role, {indicator id: answer})."""
 
 
-def survey_of(regions: dict[tuple[str, int | None], Iterable[Row]], ids: bool = True
+def survey_of(regions: Mapping[tuple[str, Any], Iterable[Row]], ids: bool = True
               ) -> SurveyData:
     """A survey from respondent rows per region-year (with respondent ids unless ``ids``)."""
     survey = SurveyData()

@@ -34,7 +34,7 @@ def demo_command(
         folder = sample_dir()
         assessment = run_assessment([folder / name for name in SAMPLE_FILES])
         message("Kabupaten Tegal — SAMPLE DATA (synthetic, for demonstration)", "bold yellow")
-        stdout.print(scorecard(assessment, lang.value))
+        stdout.print(scorecard(assessment, lang.value, stdout.width))
         written = write_reports(assessment, out, plan=load_plan(folder / "plan.yaml"),
                                 formats=("html", "md"), lang=lang.value)
         for path in written:

@@ -67,20 +67,23 @@ def _bootstrap_caption(assessment: Assessment, lang: str) -> str | None:
 def scorecard(assessment: Assessment, lang: str = "id", width: int = 80) -> RenderableType:
     """Detailed tables for a few region-years, a compact ranking-style table for many."""
     if len(assessment.results) <= DETAIL_LIMIT:
-        return RichGroup(*(region_table(assessment, r, lang) for r in assessment.results))
+        return RichGroup(*(region_table(assessment, r, lang, width)
+                           for r in assessment.results))
     return compact_table(assessment, lang, width)
 
 
-def _bar(score: float | None, scale: tuple[float, float], color: str | None) -> Text:
+def _bar(score: float | None, scale: tuple[float, float], color: str | None,
+         size: int = BAR_WIDTH) -> Text:
     if score is None:
         return Text("")
     share = (score - scale[0]) / (scale[1] - scale[0])
-    filled = round(max(0.0, min(1.0, share)) * BAR_WIDTH)
-    return Text("█" * filled, style=color or "cyan") + Text("░" * (BAR_WIDTH - filled),
+    filled = round(max(0.0, min(1.0, share)) * size)
+    return Text("█" * filled, style=color or "cyan") + Text("░" * (size - filled),
                                                              style="grey50")
 
 
-def region_table(assessment: Assessment, result: RegionResult, lang: str) -> Table:
+def region_table(assessment: Assessment, result: RegionResult, lang: str,
+                 width: int = 80) -> Table:
     """One region-year: index and band in the title, a row per pillar and dimension."""
     words = _WORDS.get(lang, _WORDS["en"])
     iset = assessment.indicator_set
@@ -96,23 +99,28 @@ def region_table(assessment: Assessment, result: RegionResult, lang: str) -> Tab
         f" · {result.respondents} {words['respondents']}",
     )
     table = Table(title=title, title_justify="left", expand=False, pad_edge=False,
-                  caption=_bootstrap_caption(assessment, lang), caption_justify="left")
-    table.add_column(words["pillar"], no_wrap=True)
-    table.add_column(words["score"], justify="right")
+                  box=box.SIMPLE_HEAD, caption=_bootstrap_caption(assessment, lang),
+                  caption_justify="left")
+    bar = BAR_WIDTH if width >= 100 else 12
+    margin_width = 6 if assessment.bootstrap is not None else 0
+    # Numbers are never cut; long names are, so that a row fits one line.
+    table.add_column(words["pillar"], no_wrap=True, overflow="ellipsis",
+                     width=max(16, width - bar - 45 - margin_width))
+    table.add_column(words["score"], justify="right", no_wrap=True, width=5)
     if assessment.bootstrap is not None:
-        table.add_column("±", justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column(words["band"])
-    table.add_column(words["coverage"], justify="right")
-    table.add_column(words["indicators"], justify="right")
+        table.add_column("±", justify="right", no_wrap=True, width=margin_width - 2)
+    table.add_column("", no_wrap=True, width=bar)
+    table.add_column(words["band"], no_wrap=True, overflow="ellipsis", width=11)
+    table.add_column(words["coverage"][:5], justify="right", no_wrap=True, width=5)
+    table.add_column(words["indicators"][:5], justify="right", no_wrap=True, width=5)
     titles = {g.id: g.title.get(lang) for g in iset.groups()}
     for pillar in result.pillars:
-        _add_group_row(table, pillar, titles, assessment, lang, depth=0)
+        _add_group_row(table, pillar, titles, assessment, lang, 0, bar)
     return table
 
 
 def _add_group_row(table: Table, node: GroupResult, titles: dict[str, str],
-                   assessment: Assessment, lang: str, depth: int) -> None:
+                   assessment: Assessment, lang: str, depth: int, bar: int) -> None:
     words = _WORDS.get(lang, _WORDS["en"])
     iset = assessment.indicator_set
     band = iset.band_for(node.score)
@@ -124,14 +132,14 @@ def _add_group_row(table: Table, node: GroupResult, titles: dict[str, str],
         format_number(node.score, lang, 1, words["not"]),
         *([_margin(node.interval, lang).removeprefix("± ")]
           if assessment.bootstrap is not None else []),
-        _bar(node.score, iset.scale, band.color if band else None),
+        _bar(node.score, iset.scale, band.color if band else None, bar),
         band.label.get(lang) if band else "",
         format_percent(node.coverage, lang),
         f"{assessed}/{len(indicators)}",
     )
     for child in node.children:
         if isinstance(child, GroupResult):
-            _add_group_row(table, child, titles, assessment, lang, depth + 1)
+            _add_group_row(table, child, titles, assessment, lang, depth + 1, bar)
 
 
 def compact_table(assessment: Assessment, lang: str, width: int = 80) -> Table:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,8 @@ from .environment import make_environment
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from .charts import Chart
 
 FORMATS = ("html", "md", "pdf")
 """Report formats ``write_reports`` knows."""
@@ -78,7 +82,17 @@ def render_reports(
     date = report_date()
     roadmap = build_roadmap(result, assessment.indicator_set, plan, reference_year=date.year)
     context = build_context(assessment, result, roadmap, plan, lang, date)
-    charts = make_charts(context, roadmap, assessment, lang)
+    jobs = chart_jobs(context, roadmap, lang)
+    charts_done = _background_charts(jobs)
+    try:
+        return _render_all(assessment, context, jobs, charts_done, chosen, lang, templates_dir)
+    finally:
+        charts_done()  # collect the worker even when a template failed (returns at once if done)
+
+
+def _render_all(assessment: Assessment, context: dict[str, Any], jobs: Sequence[ChartJob],
+                charts_done: Callable[[], list[Chart]], chosen: tuple[str, ...], lang: str,
+                templates_dir: Path | None) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     want_html = "html" in chosen or "pdf" in chosen
     html: dict[str, str] = {}
@@ -89,23 +103,33 @@ def render_reports(
 
     scores = to_json(assessment, lang)
     context["scores_json"] = Markup(script_json(scores))
+    # The templates render while the charts are drawn; each SVG replaces its placeholder.
+    placeholders = {job.name: f"<!--smartcity-assess:chart:{job.name}-->" for job in jobs}
     context["charts"] = {
-        name: {"name": name, "title": chart.title, "description": chart.description,
-               "svg": Markup(chart.svg), "file": Markup(f"{CHART_DIR}/{name}.svg")}
-        for name, chart in charts.items()
+        job.name: {"name": job.name, "title": job.title, "description": job.description,
+                   "svg": Markup(placeholders[job.name]),
+                   "file": Markup(f"{CHART_DIR}/{job.name}.svg")}
+        for job in jobs
     }
     if want_html:
         env = make_environment("html", lang, user_dir=templates_dir)
         for doc in DOCUMENTS:
             html[doc] = _render(env, f"{doc}.html", templates_dir, context)
-    if "html" in chosen:
-        for doc in DOCUMENTS:
-            files[f"{doc}.html"] = html[doc].encode("utf-8")
+    markdown: dict[str, str] = {}
     if "md" in chosen:
         env = make_environment("md", lang, user_dir=templates_dir)
         for doc in DOCUMENTS:
-            text = _render(env, f"{doc}.md", templates_dir, context)
-            files[f"{doc}.md"] = _tidy_markdown(text).encode("utf-8")
+            markdown[doc] = _tidy_markdown(_render(env, f"{doc}.md", templates_dir, context))
+    charts = dict(zip([job.name for job in jobs], charts_done(), strict=True))
+    for doc, text in html.items():
+        for name, chart in charts.items():
+            text = text.replace(placeholders[name], chart.svg)
+        html[doc] = text
+    if "html" in chosen:
+        for doc in DOCUMENTS:
+            files[f"{doc}.html"] = html[doc].encode("utf-8")
+    for doc, text in markdown.items():
+        files[f"{doc}.md"] = text.encode("utf-8")
     files["scores.json"] = scores.encode("utf-8")
     if "md" in chosen:
         for name, chart in charts.items():
@@ -203,9 +227,88 @@ def _commit(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
 # --- charts ----------------------------------------------------------------------------------
 
 
-def make_charts(context: dict[str, Any], roadmap: Roadmap, assessment: Assessment,
-                lang: str) -> dict[str, Any]:
-    """Every chart of both documents, by name (the file stem under ``charts/``)."""
+@dataclass(frozen=True)
+class ChartJob:
+    """Everything needed to draw one chart: picklable, so a worker process can draw it."""
+
+    name: str
+    title: str
+    description: str
+    function: str
+    """Name of the drawing function in :mod:`.charts`."""
+    args: tuple[Any, ...]
+    """Its arguments between ``name`` and ``title``."""
+
+
+def draw(job: ChartJob) -> Chart:
+    """Draw one chart (imports matplotlib on first use)."""
+    from . import charts
+
+    function = getattr(charts, job.function)
+    chart: Chart = function(job.name, *job.args, title=job.title, description=job.description)
+    return chart
+
+
+def _draw_all(jobs: Sequence[ChartJob]) -> list[Chart]:
+    return [draw(job) for job in jobs]
+
+
+def make_charts(context: dict[str, Any], roadmap: Roadmap, lang: str) -> dict[str, Chart]:
+    """Every chart of both documents, drawn in this process, by name."""
+    return {job.name: draw(job) for job in chart_jobs(context, roadmap, lang)}
+
+
+def _background_charts(jobs: Sequence[ChartJob]) -> Callable[[], list[Chart]]:
+    """Start drawing the charts in a forked worker; returns a function that waits for them.
+
+    matplotlib's import and the drawing take most of a report's time; a worker does them
+    while this process renders the templates. Where ``fork`` is not available (or
+    ``SMARTCITY_ASSESS_SERIAL`` is set) the charts are drawn here, on demand.
+    """
+    import multiprocessing
+
+    if (os.environ.get("SMARTCITY_ASSESS_SERIAL")
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or "matplotlib.figure" in sys.modules):
+        return _once(lambda: _draw_all(jobs))
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        future = pool.submit(_draw_all, list(jobs))
+    except OSError:
+        return _once(lambda: _draw_all(jobs))
+
+    def wait() -> list[Chart]:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown(wait=True)
+
+    return _once(wait)
+
+
+def _once(function: Callable[[], list[Chart]]) -> Callable[[], list[Chart]]:
+    """``function`` called at most once; later calls return (or raise) the same."""
+    done: list[list[Chart]] = []
+    failed: list[BaseException] = []
+
+    def call() -> list[Chart]:
+        if failed:
+            raise failed[0]
+        if not done:
+            try:
+                done.append(function())
+            except BaseException as exc:
+                failed.append(exc)
+                raise
+        return done[0]
+
+    return call
+
+
+def chart_jobs(context: dict[str, Any], roadmap: Roadmap, lang: str) -> list[ChartJob]:
+    """The charts of both documents as jobs, in a fixed order (cheap: nothing is drawn)."""
     from . import charts as ch
 
     def t(key: str, **values: Any) -> str:
@@ -225,14 +328,14 @@ def make_charts(context: dict[str, Any], roadmap: Roadmap, assessment: Assessmen
     texts["score_axis"] = t("score_axis", scale=context["scale"]["text"])
     zones = [ch.BandZone(b["lower"], b["label"], b["color"]) for b in context["bands"]]
     pillars = context["pillars"]
-    out: dict[str, Any] = {}
+    jobs: list[ChartJob] = []
 
     items = "; ".join(f"{p['title']} {num(p['score'])} (target {num(p['target'])})"
                       for p in pillars)
-    out["pillars"] = ch.pillar_chart(
-        "pillars", [p["title"] for p in pillars], [p["score"] for p in pillars],
-        [p["target"] for p in pillars], scale, lang, texts, t("radar_title"),
-        t("radar_desc", items=items))
+    jobs.append(ChartJob(
+        "pillars", t("radar_title"), t("radar_desc", items=items), "pillar_chart",
+        ([p["title"] for p in pillars], [p["score"] for p in pillars],
+         [p["target"] for p in pillars], scale, lang, texts)))
 
     for pillar in pillars:
         bars = [ch.Bar(r["title"], r["score"], r["target_score"],
@@ -240,15 +343,15 @@ def make_charts(context: dict[str, Any], roadmap: Roadmap, assessment: Assessmen
                 for r in pillar["indicators"]]
         items = "; ".join(f"{r['title']} {num(r['score'])} → {num(r['target_score'])}"
                           for r in pillar["indicators"])
-        out[pillar["chart"]] = ch.indicator_chart(
-            pillar["chart"], bars, scale, zones, lang, texts,
-            t("bars_title", pillar=pillar["title"]), t("bars_desc", items=items))
+        jobs.append(ChartJob(
+            pillar["chart"], t("bars_title", pillar=pillar["title"]),
+            t("bars_desc", items=items), "indicator_chart", (bars, scale, zones, lang, texts)))
 
     points = [ch.Point(a["rank"], a["effort_points"], a["impact"], a["quick_win"])
               for a in context["actions"]]
-    out["matrix"] = ch.matrix_chart(
-        "matrix", points, roadmap.median_impact, lang, texts, t("matrix_title"),
-        t("matrix_desc", median=num(roadmap.median_impact, 2)))
+    jobs.append(ChartJob(
+        "matrix", t("matrix_title"), t("matrix_desc", median=num(roadmap.median_impact, 2)),
+        "matrix_chart", (points, roadmap.median_impact, lang, texts)))
 
     pillar_index = {p["id"]: i for i, p in enumerate(pillars)}
     tasks = [ch.Task(f"{a['rank']}. {a['title']}", a["start"], a["end"],
@@ -256,10 +359,10 @@ def make_charts(context: dict[str, Any], roadmap: Roadmap, assessment: Assessmen
              for a in context["scheduled"]]
     phases = [(p["label"], p["first"], p["last"]) for p in context["phases"]
               if p["key"] in ("short", "medium", "long")]
-    out["gantt"] = ch.gantt_chart(
-        "gantt", tasks, [p["title"] for p in pillars], list(roadmap.plan_years), phases,
-        texts, t("gantt_title", start=roadmap.start_year, end=roadmap.end_year),
-        t("gantt_desc", count=len(tasks)))
+    jobs.append(ChartJob(
+        "gantt", t("gantt_title", start=roadmap.start_year, end=roadmap.end_year),
+        t("gantt_desc", count=len(tasks)), "gantt_chart",
+        (tasks, [p["title"] for p in pillars], list(roadmap.plan_years), phases, texts)))
 
     index = context["index"]
     lines = [ch.Line(t("index_projected"), index["projection"], ch.SCORE, 2.4, markers=True),
@@ -271,11 +374,11 @@ def make_charts(context: dict[str, Any], roadmap: Roadmap, assessment: Assessmen
                              1.1))
     items = "; ".join(f"{y} {num(v)}" for y, v in zip(context["calendar"], index["projection"],
                                                        strict=True))
-    out["trajectory"] = ch.trajectory_chart(
-        "trajectory", context["calendar"], lines, scale, zones, lang, texts,
-        t("trajectory_title"), t("trajectory_desc", items=items,
-                                 target=num(index["target"]), year=roadmap.end_year))
-    return out
+    jobs.append(ChartJob(
+        "trajectory", t("trajectory_title"),
+        t("trajectory_desc", items=items, target=num(index["target"]), year=roadmap.end_year),
+        "trajectory_chart", (context["calendar"], lines, scale, zones, lang, texts)))
+    return jobs
 
 
 def dump_context(context: dict[str, Any]) -> str:

@@ -5,8 +5,10 @@ ids prefixed with the chart's name so that several charts can be inlined in one 
 and no date or other run-dependent metadata (same input → same bytes).
 
 Colours: the Okabe–Ito palette (safe for the common colour-vision deficiencies); band
-colours come from the indicator set. Text is drawn as paths in DejaVu Sans, which ships
-with matplotlib, so the look does not depend on the fonts of the machine.
+colours come from the indicator set. Text stays text (``svg.fonttype: none``): laid out with
+the metrics of DejaVu Sans, which ships with matplotlib, so the bytes do not depend on the
+machine; viewers without DejaVu fall back to Verdana (the same metrics) or their sans-serif.
+Text as paths would be 2–3 times slower to draw and make the files six times larger.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ WIDTH_IN = 6.7
 
 _RC: dict[str, Any] = {
     "svg.hashsalt": HASH_SALT,
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
     "font.size": 8.5,
     "text.parse_math": False,  # "$" in a region or indicator name is just a dollar sign
@@ -131,6 +133,9 @@ def _wrap(text: str, width: int, lines: int = 2) -> str:
     return "\n".join(parts)
 
 
+_FONT = "font-family: 'DejaVu Sans'"
+FONT_STACK = "font-family: 'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif"
+"""What the SVG asks for: DejaVu first, then fonts of the same metrics, then any sans."""
 _ID = re.compile(r'\bid="([^"]+)"')
 _REF = re.compile(r'(url\(#|xlink:href="#|href="#)([^")]+)')
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
@@ -145,6 +150,7 @@ def _finish(figure: Figure, name: str, title: str, description: str) -> Chart:
     text = buffer.getvalue()
     text = _HEAD.sub("", text, count=1)
     text = _METADATA.sub("", text, count=1)
+    text = text.replace(_FONT, FONT_STACK)
     text = _ID.sub(lambda m: f'id="{name}-{m.group(1)}"', text)
     text = _REF.sub(lambda m: f"{m.group(1)}{name}-{m.group(2)}", text)
     opening = _SVG_OPEN.search(text)

@@ -27,7 +27,7 @@ from ..errors import InputError, Problem, UsageError, shorten
 from ..indicators.model import IndicatorSet
 from ..scoring.results import InputFile
 from .data import Answers, RegionData, RegionYear, SurveyData
-from .readers import RowInfo, Table, open_table
+from .readers import Block, RawRow, RowInfo, Table, open_table
 from .values import BAD, SKIP, Bad, Converter, parse_number
 
 RESERVED: dict[str, str] = {
@@ -45,7 +45,9 @@ YEAR_RANGE = (1900, 2100)
 UNSPECIFIED_ROLE = "unspecified"
 """Key in :attr:`RegionData.roles` for respondents without a role."""
 CHUNK_ROWS = 256
-"""Wide rows buffered, then converted column by column (small enough to stay in cache)."""
+"""Rows per block when blocks are built from rows (XLSX, JSON, CSV with quotes)."""
+CATEGORICAL_LIMIT = 32
+"""A column whose converter has seen at most this many distinct cells is counted, not mapped."""
 
 _ALIASES = {canonical: [a for a, c in RESERVED.items() if c == canonical and a != canonical]
             for canonical in sorted(set(RESERVED.values()))}
@@ -119,6 +121,8 @@ class _Loader:
         self.members: dict[RegionYear, defaultdict[str, set[str]]] = {}
         self.pool: dict[PoolKey, list[Sequence[float]]] = {}
         """(region-year, role, indicator) → chunks of answers, concatenated at the end."""
+        self.tallies: dict[PoolKey, dict[float, int]] = {}
+        """(region-year, role, indicator) → counted answers (value → count)."""
         self.hashes: dict[str, str] = {}
         self.repeated: set[RespondentKey] = set()
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
@@ -163,6 +167,15 @@ class _Loader:
         if chunks is None:
             chunks = self.pool[pool_key] = []
         return chunks
+
+    def tally(self, target: tuple[RegionYear, str | None], ind_id: str) -> dict[float, int]:
+        """Counted answers (value → count) of one region-year-role to an indicator."""
+        pool_key = (target[0], target[1], ind_id)
+        tally = self.tallies.get(pool_key)
+        if tally is None:
+            tally = self.tallies[pool_key] = {}
+            self.pool.setdefault(pool_key, [])
+        return tally
 
     # -- one file -----------------------------------------------------------------------------
 
@@ -312,8 +325,11 @@ class _Loader:
         if self.problems:
             raise InputError(self.problems)
         regions = self.survey.regions
-        for (key, role, ind_id), chunks in self.pool.items():
+        for pool_key, chunks in self.pool.items():
+            key, role, ind_id = pool_key
             values = list(chunks[0]) if len(chunks) == 1 else list(chain.from_iterable(chunks))
+            for value, count in self.tallies.get(pool_key, {}).items():
+                values.extend(repeat(value, count))
             if not values:
                 continue
             answers = regions[key].answers.get(ind_id)
@@ -332,7 +348,7 @@ class _Loader:
         return self.survey
 
 
-def _taker(rows: list[int] | None) -> Callable[[Sequence[Any]], Sequence[Any]]:
+def _taker(rows: Sequence[int] | None) -> Callable[[Sequence[Any]], Sequence[Any]]:
     """A C-level function picking ``rows`` out of a column (None: the whole column)."""
     if rows is None:
         return lambda column: column
@@ -376,6 +392,8 @@ class _Rows:
         self.role_col = reserved.get("role")
         self.years: dict[str, int | Bad | None] = {"": None}
         self.roles: dict[str, str | None] = {"": None}
+        self.targets: dict[Sequence[str], tuple[RegionYear, str | None] | None] = {}
+        self.specs = [(col, ind_id, loader.converter(ind_id)) for col, ind_id in plan.indicators]
         self.used = plan.used()
         self.indicator_expected = {col: loader.converter(ind_id).expected
                                    for col, ind_id in plan.indicators}
@@ -478,51 +496,138 @@ class _Rows:
         return (region, year), role
 
     def wide(self) -> None:
-        """Convert each row in C (``map`` over memoised converters) and buffer the converted
-        rows per raw (region, year, role); every CHUNK_ROWS rows the buffers are transposed
-        into the per-indicator answer lists."""
-        loader = self.loader
-        ids = [ind_id for _, ind_id in self.plan.indicators]
-        converters = [loader.converter(ind_id) for ind_id in ids]
-        pick = self._picker()
-        getitem = dict.__getitem__
-        empty = ("",)
-        region_col, year_col, role_col = self.region_col, self.year_col, self.role_col
-        raw_key = _taker([col for col in (region_col, year_col, role_col) if col is not None])
-        shape = (region_col is not None, year_col is not None, role_col is not None)
-        if shape != (True, True, True):
-            full = raw_key
+        """Convert the file a block of rows at a time (see :meth:`block`)."""
+        blocks = self.table.blocks
+        if blocks is None:
+            blocks = self._blocks_from_rows()
+        for block in blocks:
+            self.block(block)
 
-            def raw_key(cells: Sequence[str]) -> Sequence[str]:
-                found = iter(full(cells))
-                return tuple(next(found) if present else "" for present in shape)
-        targets: dict[Sequence[str], tuple[RegionYear, str | None] | None] = {}
-        buffers: dict[Sequence[str], list[list[float]]] = {}
-        people: dict[Sequence[str], list[str | int]] = {}
-        respondent_col = self.respondent_col
-        pending = 0
-        for line, row, cells, info in self.table.rows:
+    def _blocks_from_rows(self) -> Iterator[Block]:
+        width = len(self.header)
+        chunk: list[RawRow] = []
+        for item in self.table.rows:
+            info = item[3]
             if info is not None and info.kinds:
-                cells = self.kinds(cells, (line, row, info), info)
-            key = raw_key(cells) if shape[0] or shape[1] or shape[2] else empty
-            buffer = buffers.get(key)
-            if buffer is None:
-                targets[key] = self._group_key(key)
-                buffer = buffers[key] = []
-                people[key] = []
-            values = list(map(getitem, converters, pick(cells)))
-            if BAD in values:
-                self._bad_cells(cells, (line, row, info))
-            if targets[key] is None:
-                if not self._bad_row(key, cells, (line, row, info)):
+                line, row, cells, _ = item
+                item = (line, row, self.kinds(cells, (line, row, info), info), info)
+            chunk.append(item)
+            if len(chunk) >= CHUNK_ROWS:
+                yield Block.of(chunk, width)
+                chunk = []
+        if chunk:
+            yield Block.of(chunk, width)
+
+    def block(self, block: Block) -> None:
+        """Check and file the answers of a block of wide rows, a column at a time.
+
+        Rows are grouped by their raw (region, year, role) cells. In each group, a column whose
+        converter has seen few distinct cells (likert, yes/no, choices) is counted; any other
+        column is mapped through its memoised converter. Both run in C.
+        """
+        loader = self.loader
+        width, cells, size = block.width, block.cells, len(block)
+        reserved = [cells[col::width] if col is not None else None
+                    for col in (self.region_col, self.year_col, self.role_col)]
+        present = [column for column in reserved if column is not None]
+        groups: list[tuple[tuple[str, str, str], list[int] | None]]
+        if all(len(set(column)) == 1 for column in present):
+            groups = [(tuple(column[0] if column is not None else "" for column in reserved),
+                       None)]  # type: ignore[list-item]
+        else:
+            empty = repeat("")
+            keys = zip(*(column if column is not None else empty for column in reserved),
+                       strict=False)
+            members: dict[tuple[str, str, str], list[int]] = {}
+            for i, key in enumerate(keys):
+                found = members.get(key)
+                if found is None:
+                    members[key] = [i]
+                else:
+                    found.append(i)
+            groups = list(members.items())
+        columns = {col: cells[col::width] for col, _ in self.plan.indicators}
+        for raw, rows in groups:
+            if raw in self.targets:
+                target = self.targets[raw]
+            else:
+                target = self.targets[raw] = self._group_key(raw)
+            if target is None:
+                rows = self._bad_rows(block, raw, range(size) if rows is None else rows)
+                if not rows:
                     continue
-            buffer.append(values)
-            people[key].append(cells[respondent_col] if respondent_col is not None else row)
-            pending += 1
-            if pending >= CHUNK_ROWS:
-                self._flush(targets, buffers, people, ids)
-                pending = 0
-        self._flush(targets, buffers, people, ids)
+            take = _taker(rows)
+            for col, ind_id, conv in self.specs:
+                column = take(columns[col])
+                if len(conv) <= CATEGORICAL_LIMIT:
+                    tally = loader.tally(target, ind_id) if target is not None else None
+                    for cell in set(column):
+                        value = conv[cell]
+                        if value is SKIP:
+                            continue
+                        if value is BAD:
+                            self._locate_bad(block, col, conv, cell, column, rows)
+                        elif tally is not None:
+                            tally[value] = tally.get(value, 0) + column.count(cell)
+                    continue
+                values = list(map(conv.__getitem__, column))
+                if BAD in values:
+                    for i, value in enumerate(values):
+                        if value is BAD:
+                            self._locate_bad(block, col, conv, column[i], (column[i],),
+                                             [rows[i] if rows is not None else i])
+                if target is None:
+                    continue
+                if SKIP in values:
+                    values = list(compress(values, map(is_not, values, repeat(SKIP))))
+                if values:
+                    loader.chunks(target, ind_id).append(values)
+            if target is not None:
+                self._respondents(target, block, rows)
+
+    def _bad_rows(self, block: Block, raw: Sequence[str], rows: Sequence[int]) -> list[int]:
+        """Report an empty region or a bad year on each row; return the rows that are not
+        entirely blank (their cells are still checked)."""
+        kept = []
+        for i in rows:
+            if self._bad_row(raw, block.row_cells(i), block.where(i)):
+                kept.append(i)
+        return kept
+
+    def _locate_bad(self, block: Block, col: int, conv: Converter, cell: str,
+                    column: Sequence[str], rows: Sequence[int] | None) -> None:
+        bad = conv.explain(cell)
+        if bad is None:  # pragma: no cover - a BAD memo entry always explains itself
+            return
+        for i, text in enumerate(column):
+            if text == cell:
+                row = rows[i] if rows is not None else i
+                self.problem(bad.message, block.where(row), col, field=self.header[col],
+                             expected=bad.expected, found=shorten(cell))
+
+    def _respondents(self, target: tuple[RegionYear, str | None], block: Block,
+                     rows: Sequence[int] | None) -> None:
+        """Register a group's respondents; a respondent id seen before in the region-year is
+        noted for the second pass."""
+        key, role = target
+        data, members = self.loader.region(key)
+        path = self.table.path
+        numbers = block.rows if rows is None else [block.rows[i] for i in rows]
+        if self.respondent_col is None:
+            ids = [f"{path}#{row}" for row in numbers]
+        else:
+            column = _taker(rows)(block.cells[self.respondent_col::block.width])
+            ids = list(map(str.strip, column))
+            if "" in ids:
+                ids = [rid or f"{path}#{row}" for rid, row in zip(ids, numbers, strict=True)]
+            if len(set(ids)) != len(ids) or not data.respondents.isdisjoint(ids):
+                seen: set[str] = set()
+                for rid in ids:
+                    if rid in seen or rid in data.respondents:
+                        self.loader.repeated.add((key[0], key[1], rid))
+                    seen.add(rid)
+        data.respondents.update(ids)
+        members[role or UNSPECIFIED_ROLE].update(ids)
 
     def _bad_row(self, raw: Sequence[str], cells: Sequence[str], where: Where) -> bool:
         """Report an empty region or a bad year on this row; False for an all-blank row."""
@@ -539,55 +644,6 @@ class _Rows:
             self.problem(year.message, where, self.year_col, field=self.header[self.year_col],
                          expected=year.expected, found=shorten(year_raw))
         return True
-
-    def _flush(self, targets: dict[Sequence[str], tuple[RegionYear, str | None] | None],
-               buffers: dict[Sequence[str], list[list[float]]],
-               people: dict[Sequence[str], list[str | int]], ids: Sequence[str]) -> None:
-        """Transpose buffered rows into the answer lists; register their respondents."""
-        loader = self.loader
-        for key, rows in buffers.items():
-            if not rows:
-                continue
-            target = targets[key]
-            if target is not None:
-                for ind_id, column in zip(ids, zip(*rows, strict=True), strict=True):
-                    if SKIP in column:  # BAD only comes with a problem: the values are moot
-                        column = tuple(compress(column, map(is_not, column, repeat(SKIP))))
-                    if column:
-                        loader.chunks(target, ind_id).append(column)
-                self._respondents(target, people[key])
-            rows.clear()
-            people[key].clear()
-
-    def _respondents(self, target: tuple[RegionYear, str | None],
-                     raw: Sequence[str | int]) -> None:
-        """Register respondents (raw cells, or row numbers when there is no respondent
-        column); a respondent id seen before in the region-year is noted for the second
-        pass."""
-        key, role = target
-        data, members = self.loader.region(key)
-        path = self.table.path
-        if self.respondent_col is None:
-            ids = [f"{path}#{row}" for row in raw]
-        else:
-            ids = [str(cell).strip() for cell in raw]
-            if "" in ids:
-                ids = [rid or f"{path}#{row}" for rid, row in zip(ids, raw, strict=True)]
-            if len(set(ids)) != len(ids) or not data.respondents.isdisjoint(ids):
-                seen: set[str] = set()
-                for rid in ids:
-                    if rid in seen or rid in data.respondents:
-                        self.loader.repeated.add((key[0], key[1], rid))
-                    seen.add(rid)
-        data.respondents.update(ids)
-        members[role or UNSPECIFIED_ROLE].update(ids)
-
-    def _bad_cells(self, cells: Sequence[str], where: Where) -> None:
-        for col, ind_id in self.plan.indicators:
-            bad = self.loader.converter(ind_id).explain(cells[col])
-            if bad is not None:
-                self.problem(bad.message, where, col, field=self.header[col],
-                             expected=bad.expected, found=shorten(cells[col]))
 
     # -- long ---------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ import zipfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,37 @@ def column_letter(index: int) -> str:
 
 
 @dataclass
+class Block:
+    """Consecutive data rows as one flat list of cells: row ``i`` is
+    ``cells[i * width:(i + 1) * width]`` and column ``j`` is ``cells[j::width]``."""
+
+    width: int
+    cells: list[str]
+    lines: Sequence[int | None]
+    rows: Sequence[int]
+    infos: Sequence[RowInfo | None] | None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @classmethod
+    def of(cls, chunk: Sequence[RawRow], width: int) -> Block:
+        """A block from row tuples (all of ``width`` cells)."""
+        lines, rows, cells, infos = zip(*chunk, strict=True)
+        flat = list(chain.from_iterable(cells))
+        return cls(width, flat, lines, rows,
+                   None if infos.count(None) == len(infos) else infos)
+
+    def where(self, i: int) -> tuple[int | None, int, RowInfo | None]:
+        """(line, row, info) of row ``i``."""
+        return self.lines[i], self.rows[i], self.infos[i] if self.infos is not None else None
+
+    def row_cells(self, i: int) -> list[str]:
+        """The cells of row ``i``."""
+        return self.cells[i * self.width:(i + 1) * self.width]
+
+
+@dataclass
 class Table:
     """A file read into header and rows. ``rows`` is consumed once; problems accumulate."""
 
@@ -104,6 +136,9 @@ class Table:
     header: list[str] = field(default_factory=list)
     """Column names as written, stripped of surrounding whitespace."""
     rows: Iterator[RawRow] = field(default_factory=lambda: iter(()))
+    blocks: Iterator[Block] | None = None
+    """The same data rows as flat blocks (CSV fast path); None: build blocks from ``rows``.
+    Read ``rows`` or ``blocks``, not both."""
     problems: list[Problem] = field(default_factory=list)
     usable: bool = True
     """False when the file cannot be read at all (the problems say why)."""
@@ -394,15 +429,98 @@ def read_csv(data: bytes, table: Table, sheet: str | None = None) -> None:
     table.header_row = row
     table.check_header()
     table.rows = state.data_rows(len(cells))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if "\r" not in text:
+        start = _after_line(text, reader.line_num)
+        table.blocks = _flat_blocks(text, start, state, len(cells))
+
+
+def _after_line(text: str, lines: int) -> int:
+    """Offset just after the first ``lines`` lines of ``text`` (``\n`` line ends)."""
+    offset = 0
+    for _ in range(lines):
+        found = text.find("\n", offset)
+        if found < 0:
+            return len(text)
+        offset = found + 1
+    return offset
+
+
+BLOCK_CHARS = 32 * 1024
+"""Characters of CSV text split at once by the fast path."""
+
+
+def _flat_blocks(text: str, start: int, state: _CsvState, width: int) -> Iterator[Block]:
+    """Data rows as flat blocks, split with ``str.split`` where that is exactly what CSV means.
+
+    A block of whole lines with no quote character, in which every line has ``width``
+    fields, is split in one go. A block with ragged or blank lines goes through csv.reader
+    (it has no quotes, so no field spans blocks). From the first block with a quote on, the
+    rest of the file goes through csv.reader.
+    """
+    table = state.table
+    delimiter = table.delimiter or ","
+    line, row = state.line, state.row
+    end = len(text)
+    pos = start
+    separators = width - 1
+    seen = 0
+    try:
+        while pos < end:
+            stop = text.find("\n", pos + BLOCK_CHARS)
+            stop = end if stop < 0 else stop + 1
+            block = text[pos:stop]
+            if '"' in block:
+                rest = csv.reader(io.StringIO(text[pos:], newline=""), delimiter=delimiter,
+                                  strict=True)
+                tail = _CsvState(rest, table, line, base=line)
+                tail.row = row
+                yield from _row_blocks(tail.data_rows(width), width)
+                return
+            body = block[:-1] if block.endswith("\n") else block
+            lines = body.split("\n")
+            count = len(lines)
+            if set(map(str.count, lines, repeat(delimiter))) == {separators}:
+                fields = (body.replace("\n", delimiter) if count > 1 else body).split(delimiter)
+                seen += count
+                yield Block(width, fields, range(line + 1, line + 1 + count),
+                            range(row + 1, row + 1 + count), None)
+            else:
+                part = csv.reader(io.StringIO(block, newline=""), delimiter=delimiter,
+                                  strict=True)
+                piece = _CsvState(part, table, line, base=line)
+                piece.row = row
+                yield from _row_blocks(piece.data_rows(width), width)
+            line += count
+            row += count
+            pos = stop
+    finally:
+        table.data_rows += seen
+
+
+def _row_blocks(rows: Iterator[RawRow], width: int, size: int = 256) -> Iterator[Block]:
+    """Group rows into blocks of at most ``size`` rows."""
+    chunk: list[RawRow] = []
+    for item in rows:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield Block.of(chunk, width)
+            chunk = []
+    if chunk:
+        yield Block.of(chunk, width)
 
 
 class _CsvState:
     """Walks csv.reader records, tracking the first line and the spreadsheet row of each."""
 
-    def __init__(self, reader: Any, table: Table, line: int) -> None:
+    def __init__(self, reader: Any, table: Table, line: int, base: int = 0) -> None:
         self.reader = reader
         self.table = table
         self.line = line
+        """Lines consumed so far (absolute)."""
+        self.base = base
+        """Lines before the text this reader reads (when it reads a slice of the file)."""
         self.row = 0
         self.errors = 0
 
@@ -415,7 +533,7 @@ class _CsvState:
                 return None
             except csv.Error as exc:
                 start = self.line + 1
-                self.line = self.reader.line_num
+                self.line = self.base + self.reader.line_num
                 self.row += 1
                 self.errors += 1
                 self.table.problems.append(Problem(
@@ -428,7 +546,7 @@ class _CsvState:
                     return None
                 continue
             start = self.line + 1
-            self.line = self.reader.line_num
+            self.line = self.base + self.reader.line_num
             self.row += 1
             return start, self.row, cells
 
@@ -444,14 +562,14 @@ class _CsvState:
 
         The hot path is a plain ``for`` over the csv reader (no per-row ``try``).
         """
-        table, reader = self.table, self.reader
+        table, reader, base = self.table, self.reader, self.base
         line, row, seen = self.line, self.row, 0
         try:
             while True:
                 try:
                     for cells in reader:
                         start = line + 1
-                        line = reader.line_num
+                        line = base + reader.line_num
                         row += 1
                         if len(cells) != width:
                             if any(cell.strip() for cell in cells):
@@ -467,7 +585,7 @@ class _CsvState:
                     return
                 except csv.Error as exc:
                     start = line + 1
-                    line = reader.line_num
+                    line = base + reader.line_num
                     row += 1
                     seen += 1
                     self.errors += 1

@@ -1,0 +1,145 @@
+"""Sensitivity analysis (issue 6, item 3): a Monte Carlo over weights, index aggregation and
+imputation, with intervals, band probabilities, rank intervals and first-order effects."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+from scoring_helpers import survey_of
+
+from smartcity_assess.indicators.model import IndicatorSet
+from smartcity_assess.render.scores_json import assessment_to_dict
+from smartcity_assess.scoring.engine import assess
+from smartcity_assess.scoring.sensitivity import SensitivityOptions, sensitivity
+
+SET = """\
+id: s
+version: "1"
+title: S
+bands:
+  - {from: 0, label: Low}
+  - {from: 58, label: High}
+pillars:
+  - id: a
+    title: A
+    indicators:
+      - {id: a1, title: A1, type: percent}
+  - id: b
+    title: B
+    indicators:
+      - {id: b1, title: B1, type: percent}
+"""
+
+
+@pytest.fixture()
+def iset(make_set: Callable[[str], IndicatorSet]) -> IndicatorSet:
+    return make_set(SET)
+
+
+def rows(a: float, b: float) -> list[tuple[str, str | None, dict[str, float]]]:
+    return [("r", None, {"a1": a, "b1": b})]
+
+
+def test_aggregation_only_by_hand(iset: IndicatorSet) -> None:
+    survey = survey_of({("R", 2025): rows(40.0, 80.0)})
+    result = sensitivity(iset, survey, SensitivityOptions(weight_range=0.0))
+    assert result.factors == ("aggregation", "imputation") and result.scenarios == 4
+    reg = result.regions[0]
+    geo = math.sqrt(40 * 80)                      # 56.5685…
+    # scenarios: arithmetic 60 and geometric 56.57, each under both imputations
+    assert reg.index.nominal == pytest.approx(60.0)
+    # 5th percentile of [56.57, 56.57, 60, 60]: h = 3 · 0.05 = 0.15 → 56.57
+    assert reg.index.low == pytest.approx(geo)
+    assert reg.index.high == pytest.approx(60.0)
+    assert reg.index.median == pytest.approx((geo + 60) / 2)
+    # half the scenarios fall below 58
+    assert [(b.band.label.get() if b.band else None, b.probability) for b in reg.bands] == [
+        ("Low", 0.5), ("High", 0.5)]
+    effects = {e.factor: e for e in reg.effects}
+    assert effects["aggregation"].first_order == pytest.approx(1.0)
+    assert effects["imputation"].first_order == 0.0
+    assert (effects["aggregation"].low, effects["aggregation"].high) == pytest.approx((geo, 60))
+    assert reg.most_influential is effects["aggregation"]
+    assert reg.rank is None                        # alone in its year
+
+
+def test_weights_stay_within_their_range(iset: IndicatorSet) -> None:
+    survey = survey_of({("R", 2025): rows(40.0, 80.0)})
+    options = SensitivityOptions(draws=400, aggregations=("arithmetic",), imputations=("none",))
+    reg = sensitivity(iset, survey, options).regions[0]
+    # w_a = f_a / (f_a + f_b) with f in [0.75, 1.25] → w_a in [0.375, 0.625]
+    # → index = 80 − 40 w_a in [55, 65]
+    assert reg.index.low is not None and reg.index.high is not None
+    assert 55.0 <= reg.index.low < 58.0 and 62.0 < reg.index.high <= 65.0
+    assert [e.factor for e in reg.effects] == ["weights"]
+    assert reg.effects[0].first_order == pytest.approx(1.0)
+    # the pillars hold one indicator each: weights cannot move them
+    assert dict(reg.pillars)["a"].low == dict(reg.pillars)["a"].high == 40.0
+
+
+def test_imputation_alone(make_set: Callable[[str], IndicatorSet]) -> None:
+    iset = make_set("""\
+id: m
+version: "1"
+title: M
+pillars:
+  - id: p
+    title: P
+    indicators:
+      - {id: a, title: A, type: percent}
+      - {id: b, title: B, type: percent}
+      - {id: c, title: C, type: percent, weight: 2}
+""")
+    survey = survey_of({("R", 2025): [("r", None, {"a": 20.0, "c": 80.0})]})
+    reg = sensitivity(iset, survey, SensitivityOptions(weight_range=0.0)).regions[0]
+    imputation = {e.factor: e for e in reg.effects}["imputation"]
+    # none: (¼·20 + ½·80)/¾ = 60; group-mean: b = 50 → ¼·20 + ¼·50 + ½·80 = 57.5
+    assert (imputation.low, imputation.high) == pytest.approx((57.5, 60.0))
+    assert imputation.first_order == pytest.approx(1.0)    # one pillar: aggregation is moot
+
+
+def test_ranks_and_reproducibility(iset: IndicatorSet) -> None:
+    survey = survey_of({
+        ("A", 2025): rows(90.0, 10.0),      # arithmetic 50, geometric 30
+        ("B", 2025): rows(45.0, 45.0),      # 45 either way
+        ("C", 2025): rows(20.0, 20.0),      # always last
+        ("D", 2024): rows(50.0, 50.0),      # another year: not ranked with them
+    })
+    result = sensitivity(iset, survey, SensitivityOptions(draws=50))
+    ranks = {r.region: r.rank for r in result.regions}
+    assert ranks["D"] is None
+    a, b, c = ranks["A"], ranks["B"], ranks["C"]
+    assert a is not None and b is not None and c is not None
+    assert (a.nominal, b.nominal, c.nominal) == (1, 2, 3) and a.of == 3
+    assert (a.low, a.high) == (1, 2) and (b.low, b.high) == (1, 2) and (c.low, c.high) == (3, 3)
+    again = sensitivity(iset, survey, SensitivityOptions(draws=50))
+    assert again == result
+    other = sensitivity(iset, survey, SensitivityOptions(draws=50, seed=1))
+    assert other.regions[0].index != result.regions[0].index
+
+
+def test_nominal_is_the_assessment_and_json(iset: IndicatorSet) -> None:
+    survey = survey_of({("A", 2025): rows(70.0, 30.0), ("B", 2025): rows(35.0, 65.0)})
+    assessment = assess(iset, survey)
+    result = sensitivity(iset, survey, SensitivityOptions(draws=20))
+    for reg, res in zip(result.regions, assessment.results, strict=True):
+        assert reg.index.nominal == res.score
+    data = assessment_to_dict(assessment, "en", result)["sensitivity"]
+    assert data["draws"] == 20 and data["scenarios"] == 80
+    assert data["factors"] == ["weights", "aggregation", "imputation"]
+    first = data["results"][0]
+    assert set(first) == {"region", "year", "index", "pillars", "bands", "rank", "effects",
+                          "most_influential"}
+    assert first["bands"][0]["band"] == "Low"
+    assert abs(sum(b["probability"] for b in first["bands"]) - 1) < 1e-12
+
+
+def test_bad_options(iset: IndicatorSet) -> None:
+    survey = survey_of({("R", 2025): rows(40.0, 80.0)})
+    for options in (SensitivityOptions(draws=0), SensitivityOptions(weight_range=1.5),
+                    SensitivityOptions(aggregations=("harmonic",)),
+                    SensitivityOptions(interval=(0.9, 0.1))):
+        with pytest.raises(ValueError):
+            sensitivity(iset, survey, options)
