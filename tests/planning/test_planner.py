@@ -105,7 +105,7 @@ def test_yearly_capacity(iset: IndicatorSet, result_of: Score) -> None:
     # then net-fiber (svc-portal still waits), then svc-portal (dc-build done), then svc-mpp.
     assert programs == {"dc-build": 2026, "net-fiber": 2027, "svc-portal": 2028,
                         "svc-mpp": 2029}
-    assert sorted(a.start_year for a in roadmap.actions if a.quick_win) == [2026, 2026]
+    assert [a.start_year for a in roadmap.actions if a.quick_win] == [2026, 2026]
 
 
 def test_capacity_per_owner_defers_what_does_not_fit(iset: IndicatorSet,

@@ -53,9 +53,11 @@ def two_pillar() -> IndicatorSet:
 def make_assessment(two_pillar: IndicatorSet) -> Callable[..., Assessment]:
     def make(region: str = "Kabupaten Uji", year: int | None = 2025,
              keys: list[tuple[str, int | None]] | None = None,
-             indicator_set: IndicatorSet | None = None) -> Assessment:
+             indicator_set: IndicatorSet | None = None,
+             answers: dict[str, list[float]] | None = None) -> Assessment:
         return assess(indicator_set or two_pillar,
-                      survey_of(ANSWERS, keys or [(region, year)]))
+                      survey_of(ANSWERS if answers is None else answers,
+                                keys or [(region, year)]))
     return make
 
 

@@ -78,12 +78,16 @@ def test_standalone_file() -> None:
     assert text.endswith("</svg>\n")
 
 
-@pytest.mark.parametrize(("lang", "separator", "other"), [("id", "f", "11"),
-                                                         ("en", "11", "f")])
-def test_charts_speak_the_language(lang: str, separator: str, other: str) -> None:
-    # Text is drawn as paths: look for the glyphs of the bold score labels instead (DejaVu
-    # Sans Bold glyph f is the comma of "62,5", glyph 11 the full stop of "62.5").
+@pytest.mark.parametrize(("lang", "shown", "hidden"), [("id", ">62,5<", ">62.5<"),
+                                                      ("en", ">62.5<", ">62,5<")])
+def test_charts_speak_the_language(lang: str, shown: str, hidden: str) -> None:
     chart = ch.pillar_chart("p", ["A", "B", "C"], [62.5, 50.0, 40.0], [None, None, None],
                             (0, 100), lang, TEXTS, "t", "d")
-    assert f'id="p-DejaVuSans-Bold-{separator}"' in chart.svg
-    assert f'id="p-DejaVuSans-Bold-{other}"' not in chart.svg
+    assert shown in chart.svg and hidden not in chart.svg
+
+
+def test_text_stays_text_with_a_font_fallback() -> None:
+    chart = every_chart()[2]
+    assert ">Costs $5 &amp; &lt;more&gt;<" in chart.svg  # escaped, and no mathtext
+    assert "font-family: 'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif" in chart.svg
+    assert "font-family: 'DejaVu Sans';" not in chart.svg

@@ -24,6 +24,7 @@ from smartcity_assess.report.build import render_reports, write_reports
 from smartcity_assess.scoring.results import Assessment
 
 GOLDEN = Path(__file__).parent / "golden"
+TWO_PILLAR_FILE = Path(__file__).parents[1] / "planning" / "fixtures" / "two-pillar.yaml"
 EXPECTED = ["masterplan.html", "roadmap.html", "masterplan.md", "roadmap.md", "scores.json",
             "charts/pillars.svg", "charts/bars-infra.svg", "charts/bars-gov.svg",
             "charts/matrix.svg", "charts/gantt.svg", "charts/trajectory.svg"]
@@ -221,11 +222,14 @@ def test_hostile_text_is_inert(make_assessment: Callable[..., Assessment], two_p
 
 def test_pdf(assessment: Assessment, plan: Plan) -> None:
     pytest.importorskip("weasyprint")
-    first = render_reports(assessment, plan=plan, formats=["pdf"])
-    assert sorted(first) == ["masterplan.pdf", "roadmap.pdf", "scores.json"]
-    assert first["masterplan.pdf"].startswith(b"%PDF-")
-    again = render_reports(assessment, plan=plan, formats=["pdf"])
-    assert first["roadmap.pdf"] == again["roadmap.pdf"]
+    from smartcity_assess.report.pdf import html_to_pdf
+
+    files = render_reports(assessment, plan=plan, formats=["html", "pdf"])
+    assert sorted(files) == ["masterplan.html", "masterplan.pdf", "roadmap.html", "roadmap.pdf",
+                             "scores.json"]
+    assert files["masterplan.pdf"].startswith(b"%PDF-")
+    # Byte-identical: WeasyPrint writes no date of its own.
+    assert html_to_pdf(files["roadmap.html"].decode()) == files["roadmap.pdf"]
 
 
 def test_pdf_without_weasyprint(assessment: Assessment, plan: Plan,
@@ -242,3 +246,61 @@ def test_pdf_without_weasyprint(assessment: Assessment, plan: Plan,
     monkeypatch.setattr(builtins, "__import__", no_weasyprint)
     with pytest.raises(UsageError, match=r"pip install 'smartcity-assess\[pdf\]'"):
         render_reports(assessment, plan=plan, formats=["html", "pdf"])
+
+
+def test_charts_drawn_in_workers_or_here_are_the_same(assessment: Assessment, plan: Plan,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    parallel = render_reports(assessment, plan=plan)
+    monkeypatch.setenv("SMARTCITY_ASSESS_SERIAL", "1")
+    assert render_reports(assessment, plan=plan) == parallel
+    html = parallel["masterplan.html"].decode()
+    assert "<!--smartcity-assess:chart:" not in html  # every placeholder was replaced
+    assert html.count("<svg ") == 1 + 2 + 1  # radar, two pillars, matrix
+    assert parallel["charts/matrix.svg"].decode().startswith("<?xml")
+
+
+def test_warm_up_starts_the_workers_early(assessment: Assessment, plan: Plan) -> None:
+    from smartcity_assess.report import build
+
+    build.warm_up()
+    assert len(build._warm) == (1 if build._fork_available() else 0)
+    warmed = render_reports(assessment, plan=plan, formats=["md"])
+    assert build._warm == []  # the report took the pool
+    assert warmed == render_reports(assessment, plan=plan, formats=["md"])
+
+
+@pytest.mark.parametrize("case", ["no actions", "nothing answered", "one pillar", "undated"])
+def test_unusual_inputs_render_cleanly(case: str, tmp_path: Path, plan: Plan,
+                                       make_assessment: Callable[..., Assessment],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import warnings
+
+    from smartcity_assess.indicators.loader import load_indicator_set
+
+    text = TWO_PILLAR_FILE.read_text(encoding="utf-8")
+    answers: dict[str, list[float]] | None = None
+    key: tuple[str, int | None] = ("Kabupaten Uji", 2025)
+    if case == "no actions":
+        text = re.sub(r"\n        actions:\n(?:          .*\n)+", "\n", text)
+    elif case == "one pillar":
+        text = text.split("  - id: gov")[0]
+    elif case == "nothing answered":
+        answers = {"unknown": [1.0]}
+    else:
+        key = ("Kabupaten Uji", None)
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    assessment = make_assessment(keys=[key], answers=answers,
+                                 indicator_set=load_indicator_set(tmp_path / "set.yaml"))
+    monkeypatch.setenv("SMARTCITY_ASSESS_SERIAL", "1")  # draw here, so warnings surface
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        files = render_reports(assessment, plan=replace(plan, horizon=replace(
+            plan.horizon, start_year=None)))
+    md = files["masterplan.md"].decode()
+    if case == "no actions":
+        assert "Tidak ada program yang perlu diusulkan" in md
+    if case == "nothing answered":
+        assert "Indeks belum dapat dihitung" in md
+    if case == "undated":
+        assert "Tahun penilaian" not in md
+        assert "Periode:** 2027–2031" in md  # the year after the report year (2026-01-01)

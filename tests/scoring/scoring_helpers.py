@@ -1,11 +1,26 @@
-"""Plain helpers for scoring tests: surveys built from respondent rows."""
+"""Helpers for scoring tests: indicator sets from YAML text, surveys from respondent rows.
+
+Not a ``conftest.py``: other test folders import their own ``conftest`` by name, and a second
+module of that name here would shadow theirs.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
+from smartcity_assess.indicators.loader import load_indicator_set
+from smartcity_assess.indicators.model import IndicatorSet
 from smartcity_assess.survey.data import Answers, RegionData, SurveyData
+
+
+def set_from(tmp_path: Path, text: str) -> IndicatorSet:
+    """Load an indicator set from YAML text (written to a file, as users give it)."""
+    path = tmp_path / f"set-{hashlib.sha256(text.encode()).hexdigest()[:12]}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_indicator_set(path)
 
 Row = tuple[str, str | None, dict[str, float]]
 """(respondent id, role, {indicator id: answer})."""

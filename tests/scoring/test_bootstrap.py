@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from scoring_helpers import survey_of
+from scoring_helpers import set_from, survey_of
 
 from smartcity_assess.indicators.model import IndicatorSet
 from smartcity_assess.render.scores_json import assessment_to_dict, to_json
@@ -32,8 +32,8 @@ pillars:
 
 
 @pytest.fixture()
-def iset(make_set: Callable[[str], IndicatorSet]) -> IndicatorSet:
-    return make_set(SET)
+def iset(tmp_path: Path) -> IndicatorSet:
+    return set_from(tmp_path, SET)
 
 
 def citizens(n: int, seed: int = 1) -> list[tuple[str, str | None, dict[str, float]]]:
@@ -120,9 +120,9 @@ def test_level_is_recorded_and_json_keys(iset: IndicatorSet) -> None:
     assert "bootstrap" not in plain["methods"]
 
 
-def test_intervals_follow_cross_region_methods(make_set: Callable[[str], IndicatorSet]) -> None:
+def test_intervals_follow_cross_region_methods(tmp_path: Path) -> None:
     # minmax links region-years: a constant region's score moves when another one's does
-    iset = make_set(SET.replace("type: percent, roles: [official]",
+    iset = set_from(tmp_path, SET.replace("type: percent, roles: [official]",
                                 "type: percent, roles: [official], normalisation: minmax"))
     survey = survey_of({
         ("A", 2025): [("a", "official", {"s": 50.0})],

@@ -19,12 +19,11 @@ Alpha without item1: 2 · (1 − (0.7 + 0.7) / 2.5) = 0.88.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from scoring_helpers import survey_of
+from scoring_helpers import set_from, survey_of
 
-from smartcity_assess.indicators.model import IndicatorSet
 from smartcity_assess.render.scores_json import assessment_to_dict
 from smartcity_assess.scoring.consistency import cronbach_alpha, item_totals
 from smartcity_assess.scoring.engine import ScoringOptions, assess
@@ -66,15 +65,15 @@ def survey(ids: bool = True) -> SurveyData:
     return survey_of({("R", 2025): rows}, ids=ids)
 
 
-def test_in_the_engine_with_a_reversed_item(make_set: Callable[[str], IndicatorSet]) -> None:
-    iset = make_set(SET.replace("DIRECTION", "higher"))
+def test_in_the_engine_with_a_reversed_item(tmp_path: Path) -> None:
+    iset = set_from(tmp_path, SET.replace("DIRECTION", "higher"))
     assessment = assess(iset, survey())
     found = assessment.results[0].pillar("p").consistency
     assert found is not None and found.n == 5
     assert [i.id for i in found.negative_items] == ["i4"]
     assert len(assessment.warnings) == 1 and "'i4' correlates negatively" in assessment.warnings[0]
     # reverse-coded (direction: lower), item 4 = item 1: it agrees with the rest
-    iset = make_set(SET.replace("DIRECTION", "lower"))
+    iset = set_from(tmp_path, SET.replace("DIRECTION", "lower"))
     assessment = assess(iset, survey())
     found = assessment.results[0].pillar("p").consistency
     assert found is not None and not found.negative_items and assessment.warnings == ()
@@ -86,8 +85,8 @@ def test_in_the_engine_with_a_reversed_item(make_set: Callable[[str], IndicatorS
 
 
 def test_needs_respondent_ids_and_can_be_switched_off(
-        make_set: Callable[[str], IndicatorSet]) -> None:
-    iset = make_set(SET.replace("DIRECTION", "higher"))
+        tmp_path: Path) -> None:
+    iset = set_from(tmp_path, SET.replace("DIRECTION", "higher"))
     without_ids = assess(iset, survey(ids=False))
     assert without_ids.results[0].pillar("p").consistency is None
     off = assess(iset, survey(), ScoringOptions(consistency=False))

@@ -6,10 +6,10 @@ Hand-worked on a pillar of three indicators with weights 1, 1, 2 (normalised ¼,
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from scoring_helpers import survey_of
+from scoring_helpers import set_from, survey_of
 
 from smartcity_assess.indicators.model import IMPUTATIONS, IndicatorSet
 from smartcity_assess.indicators.schema import ImputationName
@@ -33,17 +33,17 @@ pillars:
 """
 
 
-def make(make_set: Callable[[str], IndicatorSet], method: str,
+def make(tmp_path: Path, method: str,
          aggregation: str = "arithmetic") -> IndicatorSet:
-    return make_set(SET.format(method=method, aggregation=aggregation))
+    return set_from(tmp_path, SET.format(method=method, aggregation=aggregation))
 
 
 def test_registry_names_match_the_file_format() -> None:
     assert IMPUTATION_METHODS == set(IMPUTATIONS) == set(typing.get_args(ImputationName))
 
 
-def test_none_renormalises(make_set: Callable[[str], IndicatorSet]) -> None:
-    result = assess(make(make_set, "none"),
+def test_none_renormalises(tmp_path: Path) -> None:
+    result = assess(make(tmp_path, "none"),
                     survey_of({("R", 2025): [("r", None, {"a": 20.0, "c": 80.0})]})).results[0]
     # b missing: (¼·20 + ½·80) / ¾ = 45 / 0.75 = 60
     assert result.pillar("p").score == pytest.approx(60.0)
@@ -51,8 +51,8 @@ def test_none_renormalises(make_set: Callable[[str], IndicatorSet]) -> None:
 
 
 def test_group_mean_fills_from_siblings_without_adding_coverage(
-        make_set: Callable[[str], IndicatorSet]) -> None:
-    result = assess(make(make_set, "group-mean"),
+        tmp_path: Path) -> None:
+    result = assess(make(tmp_path, "group-mean"),
                     survey_of({("R", 2025): [("r", None, {"a": 20.0, "c": 80.0})]})).results[0]
     b = result.indicator("b")
     # unweighted mean of the measured siblings: (20 + 80) / 2 = 50
@@ -67,34 +67,34 @@ def test_group_mean_fills_from_siblings_without_adding_coverage(
 
 
 def test_group_mean_equals_renormalising_with_equal_weights(
-        make_set: Callable[[str], IndicatorSet]) -> None:
+        tmp_path: Path) -> None:
     text = SET.replace(", weight: 2", "")
     answers = {("R", 2025): [("r", None, {"a": 20.0, "c": 80.0})]}
-    mean = assess(make_set(text.format(method="group-mean", aggregation="arithmetic")),
+    mean = assess(set_from(tmp_path, text.format(method="group-mean", aggregation="arithmetic")),
                   survey_of(answers)).results[0]
-    none = assess(make_set(text.format(method="none", aggregation="arithmetic")),
+    none = assess(set_from(tmp_path, text.format(method="none", aggregation="arithmetic")),
                   survey_of(answers)).results[0]
     assert mean.score == pytest.approx(none.score)   # the Handbook's remark, exactly 50
 
 
-def test_group_median_and_geometric(make_set: Callable[[str], IndicatorSet]) -> None:
+def test_group_median_and_geometric(tmp_path: Path) -> None:
     rows = {("R", 2025): [("r", None, {"b": 10.0, "c": 90.0})]}
-    result = assess(make(make_set, "group-median", "geometric"), survey_of(rows)).results[0]
+    result = assess(make(tmp_path, "group-median", "geometric"), survey_of(rows)).results[0]
     # a = median(10, 90) = 50; geometric: 50^¼ · 10^¼ · 90^½
     assert result.indicator("a").score == pytest.approx(50.0)
     assert result.pillar("p").score == pytest.approx(50 ** 0.25 * 10 ** 0.25 * 90 ** 0.5)
 
 
-def test_a_group_below_coverage_is_not_rescued(make_set: Callable[[str], IndicatorSet]) -> None:
+def test_a_group_below_coverage_is_not_rescued(tmp_path: Path) -> None:
     # only a (¼ of the pillar) measured: coverage 0.25 < 0.5 → not assessed even if imputed
-    result = assess(make(make_set, "group-mean"),
+    result = assess(make(tmp_path, "group-mean"),
                     survey_of({("R", 2025): [("r", None, {"a": 20.0})]})).results[0]
     assert result.pillar("p").score is None
     assert result.indicator("b").score == pytest.approx(20.0)
 
 
-def test_previous_year(make_set: Callable[[str], IndicatorSet]) -> None:
-    iset = make(make_set, "previous-year")
+def test_previous_year(tmp_path: Path) -> None:
+    iset = make(tmp_path, "previous-year")
     survey = survey_of({
         ("R", 2022): [("r", None, {"a": 10.0, "b": 30.0, "c": 50.0})],
         ("R", 2023): [("r", None, {"a": 20.0, "c": 60.0})],          # b: from 2022
@@ -115,8 +115,8 @@ def test_previous_year(make_set: Callable[[str], IndicatorSet]) -> None:
     assert results[("S", 2024)].indicator("b").score is None   # other regions never lend
 
 
-def test_run_time_override_and_record(make_set: Callable[[str], IndicatorSet]) -> None:
-    iset = make(make_set, "none")
+def test_run_time_override_and_record(tmp_path: Path) -> None:
+    iset = make(tmp_path, "none")
     survey = survey_of({("R", 2025): [("r", None, {"a": 20.0, "c": 80.0})]})
     assessment = assess(iset, survey, ScoringOptions(imputation="group-mean"))
     assert assessment.results[0].indicator("b").imputed == "group-mean"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import math
 import typing
-from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from scoring_helpers import survey_of
+from scoring_helpers import set_from, survey_of
 
 from smartcity_assess.errors import InputError
-from smartcity_assess.indicators.model import NORMALISATIONS, Indicator, IndicatorSet
+from smartcity_assess.indicators.model import NORMALISATIONS, Indicator
 from smartcity_assess.indicators.schema import NormalisationName
 from smartcity_assess.scoring.engine import ScoringOptions, assess
 from smartcity_assess.scoring.normalise import (
@@ -110,8 +110,8 @@ pillars:
 
 
 def test_methods_by_set_group_and_indicator_in_a_run(
-        make_set: Callable[[str], IndicatorSet]) -> None:
-    iset = make_set(RUN_SET)
+        tmp_path: Path) -> None:
+    iset = set_from(tmp_path, RUN_SET)
     methods = {i.id: i.normalisation for i in iset.indicators()}
     assert methods == {"x": "minmax", "y": "zscore", "t": "distance-to-target",
                        "g": "goalposts"}
@@ -133,8 +133,8 @@ def test_methods_by_set_group_and_indicator_in_a_run(
 
 
 def test_run_time_override_and_single_region_warning(
-        make_set: Callable[[str], IndicatorSet]) -> None:
-    iset = make_set(RUN_SET.replace("normalisation: minmax\n", "", 1))
+        tmp_path: Path) -> None:
+    iset = set_from(tmp_path, RUN_SET.replace("normalisation: minmax\n", "", 1))
     survey = survey_of({("A", 2025): [("a", None, {"x": 10.0, "y": 2.0, "t": 1.0, "g": 5.0})]})
     assessment = assess(iset, survey, ScoringOptions(normalisation="minmax"))
     assert {i.normalisation for i in assessment.results[0].indicators()} == {"minmax"}
@@ -146,7 +146,7 @@ def test_run_time_override_and_single_region_warning(
 
 
 def test_distance_to_target_needs_a_usable_target(
-        make_set: Callable[[str], IndicatorSet]) -> None:
+        tmp_path: Path) -> None:
     text = """\
 id: bad
 version: "1"
@@ -161,7 +161,7 @@ pillars:
       - {id: lower, title: Lower, type: percent, direction: lower, target: 100}
 """
     with pytest.raises(InputError) as caught:
-        make_set(text)
+        set_from(tmp_path, text)
     messages = [p.message for p in caught.value.problems]
     assert len(messages) == 3
     assert "has no target" in messages[0]

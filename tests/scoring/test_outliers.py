@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from scoring_helpers import survey_of
+from scoring_helpers import set_from, survey_of
 
 from smartcity_assess.errors import InputError
-from smartcity_assess.indicators.model import IndicatorSet, Outliers
+from smartcity_assess.indicators.model import Outliers
 from smartcity_assess.scoring.engine import assess
 from smartcity_assess.scoring.outliers import winsorise
 from smartcity_assess.scoring.stats import quantile
@@ -43,8 +43,8 @@ pillars:
 """
 
 
-def test_over_answers(make_set: Callable[[str], IndicatorSet]) -> None:
-    iset = make_set(SET.format(over="answers"))
+def test_over_answers(tmp_path: Path) -> None:
+    iset = set_from(tmp_path, SET.format(over="answers"))
     assert iset.indicator_map()["apps"].outliers == Outliers("winsorise", (0.1, 0.9), "answers")
     assert iset.indicator_map()["kept"].outliers is None
     rows = [(f"r{v}", None, {"apps": v, "kept": v}) for v in (1.0, 2.0, 3.0, 4.0, 100.0)]
@@ -58,8 +58,8 @@ def test_over_answers(make_set: Callable[[str], IndicatorSet]) -> None:
         assessment.methods.extra)["outliers"]
 
 
-def test_over_regions(make_set: Callable[[str], IndicatorSet]) -> None:
-    iset = make_set(SET.format(over="regions"))
+def test_over_regions(tmp_path: Path) -> None:
+    iset = set_from(tmp_path, SET.format(over="regions"))
     regions = {(f"R{v:g}", 2025): [("x", None, {"apps": v})]
                for v in (1.0, 2.0, 3.0, 4.0, 100.0)}
     results = {r.region: r for r in assess(iset, survey_of(regions)).results}
@@ -69,7 +69,7 @@ def test_over_regions(make_set: Callable[[str], IndicatorSet]) -> None:
     assert results["R3"].indicator("apps").winsorised == 0
 
 
-def test_limits_are_checked(make_set: Callable[[str], IndicatorSet]) -> None:
+def test_limits_are_checked(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
-        make_set(SET.format(over="regions").replace("[0.1, 0.9]", "[0.9, 0.1]"))
+        set_from(tmp_path, SET.format(over="regions").replace("[0.1, 0.9]", "[0.9, 0.1]"))
     assert caught.value.problems[0].field == "outliers.limits"

@@ -4,10 +4,10 @@ spread, and the value per role — every number worked by hand in the comments."
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from scoring_helpers import survey_of
+from scoring_helpers import set_from, survey_of
 
 from smartcity_assess.indicators.model import IndicatorSet
 from smartcity_assess.scoring.engine import assess
@@ -37,8 +37,8 @@ ROWS = [
 
 
 @pytest.fixture()
-def iset(make_set: Callable[[str], IndicatorSet]) -> IndicatorSet:
-    return make_set(SET)
+def iset(tmp_path: Path) -> IndicatorSet:
+    return set_from(tmp_path, SET)
 
 
 def test_role_weights_and_asked_roles(iset: IndicatorSet) -> None:

@@ -4,15 +4,17 @@ imputation, with intervals, band probabilities, rank intervals and first-order e
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import random
+from pathlib import Path
 
 import pytest
-from scoring_helpers import survey_of
+from scoring_helpers import set_from, survey_of
 
 from smartcity_assess.indicators.model import IndicatorSet
 from smartcity_assess.render.scores_json import assessment_to_dict
 from smartcity_assess.scoring.engine import assess
 from smartcity_assess.scoring.sensitivity import SensitivityOptions, sensitivity
+from smartcity_assess.scoring.tree import Tree, normalised
 
 SET = """\
 id: s
@@ -34,8 +36,8 @@ pillars:
 
 
 @pytest.fixture()
-def iset(make_set: Callable[[str], IndicatorSet]) -> IndicatorSet:
-    return make_set(SET)
+def iset(tmp_path: Path) -> IndicatorSet:
+    return set_from(tmp_path, SET)
 
 
 def rows(a: float, b: float) -> list[tuple[str, str | None, dict[str, float]]]:
@@ -79,8 +81,8 @@ def test_weights_stay_within_their_range(iset: IndicatorSet) -> None:
     assert dict(reg.pillars)["a"].low == dict(reg.pillars)["a"].high == 40.0
 
 
-def test_imputation_alone(make_set: Callable[[str], IndicatorSet]) -> None:
-    iset = make_set("""\
+def test_imputation_alone(tmp_path: Path) -> None:
+    iset = set_from(tmp_path, """\
 id: m
 version: "1"
 title: M
@@ -143,3 +145,65 @@ def test_bad_options(iset: IndicatorSet) -> None:
                     SensitivityOptions(interval=(0.9, 0.1))):
         with pytest.raises(ValueError):
             sensitivity(iset, survey, options)
+
+
+def test_the_sets_own_imputation_is_among_the_options(
+        tmp_path: Path) -> None:
+    iset = set_from(tmp_path, SET.replace("pillars:", "imputation: previous-year\npillars:", 1))
+    survey = survey_of({("R", 2024): rows(40.0, 80.0),
+                        ("R", 2025): [("r", None, {"a1": 50.0})]})
+    result = sensitivity(iset, survey, SensitivityOptions(weight_range=0.0,
+                                                          aggregations=("arithmetic",)))
+    assert result.imputations == ("none", "group-mean", "previous-year")
+    reg = result.for_region("R", 2025)
+    # none: b missing → pillar b not assessed → index = a = 50 (coverage ½ is enough);
+    # group-mean: no sibling in b's pillar → the same 50; previous-year: b = 80 → 65
+    imputation = {e.factor: e for e in reg.effects}["imputation"]
+    assert reg.index.nominal == pytest.approx(65.0)
+    assert (imputation.low, imputation.high) == pytest.approx((50.0, 65.0))
+
+
+def test_fast_evaluation_agrees_with_the_engine(tmp_path: Path) -> None:
+    iset = set_from(tmp_path, """\
+id: f
+version: "1"
+title: F
+aggregation: geometric
+pillars:
+  - id: p
+    title: P
+    weight: 2
+    aggregation: geometric
+    indicators:
+      - {id: a, title: A, type: percent}
+      - {id: b, title: B, type: percent, weight: 3}
+  - id: q
+    title: Q
+    min_coverage: 0.6
+    dimensions:
+      - id: q1
+        title: Q1
+        indicators:
+          - {id: c, title: C, type: percent}
+          - {id: d, title: D, type: percent}
+      - id: q2
+        title: Q2
+        indicators:
+          - {id: e, title: E, type: percent}
+""")
+    tree = Tree(iset)
+    rng = random.Random(4)
+    for _ in range(200):
+        scores = [None if rng.random() < 0.3 else rng.uniform(0, 100) for _ in range(5)]
+        coverage = [0.0 if s is None else 1.0 for s in scores]
+        weights = [normalised([w * rng.uniform(0.5, 1.5) for w in node.raw_weights])
+                   for node in tree.groups]
+        pillars, roots = tree.evaluate_many(scores, coverage, [weights],
+                                            ("geometric", "arithmetic"))
+        for method, fast in zip(("geometric", "arithmetic"), roots[0], strict=True):
+            exact, _ = tree.evaluate(scores, coverage, weights, method)
+            assert (fast is None) == (exact[tree.root] is None)
+            if fast is not None:
+                assert fast == pytest.approx(exact[tree.root], rel=1e-12)
+        exact, _ = tree.evaluate(scores, coverage, weights)
+        assert pillars[0] == pytest.approx([exact[c] for c in tree.groups[-1].children])

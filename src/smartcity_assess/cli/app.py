@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import criteria, demo, report, score, survey, validate
+from . import compare, criteria, demo, init, report, run, score, survey, validate
 
 app = typer.Typer(
     name="smartcity-assess",
@@ -29,6 +29,9 @@ app.command("validate")(validate.validate_command)
 app.command("score")(score.score_command)
 app.command("report")(report.report_command)
 app.command("demo")(demo.demo_command)
+app.command("compare")(compare.compare_command)
+app.command("run")(run.run_command)
+app.command("init")(init.init_command)
 
 
 def _show_version(value: bool) -> None:

@@ -30,7 +30,8 @@ _WORDS = {
            "sens_title": "Analisis sensitivitas", "interval": "Interval {p}",
            "likely": "Kategori paling mungkin", "rank": "Peringkat {p}",
            "moves": "Paling berpengaruh", "weights": "bobot", "aggregation": "agregasi",
-           "imputation": "imputasi", "nothing": "tidak ada",
+           "imputation": "imputasi", "nothing": "tidak ada", "choice": "Pilihan",
+           "share": "Bagian varians", "alone": "Indeks bila hanya ini berubah",
            "sens_caption": "{scenarios} skenario: {draws} set bobot acak (±{range}) × agregasi "
                            "({aggs}) × imputasi ({imps}); seed {seed}. Angka dalam kurung: "
                            "bagian varians indeks yang dijelaskan pilihan itu sendiri."},
@@ -43,7 +44,8 @@ _WORDS = {
            "sens_title": "Sensitivity analysis", "interval": "Interval {p}",
            "likely": "Most likely band", "rank": "Rank {p}",
            "moves": "Moves it most", "weights": "weights", "aggregation": "aggregation",
-           "imputation": "imputation", "nothing": "nothing",
+           "imputation": "imputation", "nothing": "nothing", "choice": "Choice",
+           "share": "Share of variance", "alone": "Index when only this varies",
            "sens_caption": "{scenarios} scenarios: {draws} random weight sets (±{range}) × "
                            "aggregation ({aggs}) × imputation ({imps}); seed {seed}. In "
                            "brackets: the share of the index's variance that choice explains "
@@ -177,7 +179,7 @@ def compact_table(assessment: Assessment, lang: str, width: int = 80) -> Table:
 
 
 def sensitivity_table(assessment: Assessment, result: SensitivityResult, lang: str = "id"
-                      ) -> Table:
+                      ) -> RenderableType:
     """``score --sensitivity``: per region-year the index interval, the most likely band,
     the rank interval and the judgement call that moves the index most."""
     words = _WORDS.get(lang, _WORDS["en"])
@@ -190,18 +192,41 @@ def sensitivity_table(assessment: Assessment, result: SensitivityResult, lang: s
         seed=result.seed)
     table = Table(title=Text(words["sens_title"], style="bold"), title_justify="left",
                   box=box.SIMPLE_HEAD, pad_edge=False, caption=caption, caption_justify="left")
-    table.add_column(words["region"], overflow="ellipsis", max_width=28)
-    table.add_column(words["year"], justify="right", no_wrap=True)
-    table.add_column(words["index"], justify="right", no_wrap=True)
-    table.add_column(words["interval"].format(p=span), justify="right", no_wrap=True)
-    table.add_column(words["likely"], no_wrap=True)
+    table.add_column(words["region"], overflow="ellipsis", no_wrap=True, min_width=12,
+                     max_width=28)
+    table.add_column(words["year"], justify="right", min_width=4)
+    table.add_column(words["index"], justify="right", min_width=5)
+    table.add_column(words["interval"].format(p=span), justify="right", min_width=9)
+    table.add_column(words["likely"], min_width=10)
     ranked = any(r.rank is not None for r in result.regions)
     if ranked:
-        table.add_column(words["rank"].format(p=span), justify="right", no_wrap=True)
-    table.add_column(words["moves"], no_wrap=True)
+        table.add_column(words["rank"].format(p=span), justify="right", min_width=7)
+    table.add_column(words["moves"], min_width=10)
     for reg in result.regions:
         table.add_row(reg.region, "" if reg.year is None else str(reg.year),
                       *_sensitivity_cells(reg, lang, ranked))
+    if len(result.regions) > DETAIL_LIMIT:
+        return table
+    return RichGroup(table, *(_effects_table(reg, lang) for reg in result.regions))
+
+
+def _effects_table(reg: RegionSensitivity, lang: str) -> Table:
+    """One region-year: each choice's share of the variance and the index when only it
+    varies, then the probability of every band."""
+    words = _WORDS.get(lang, _WORDS["en"])
+    when = f" {reg.year}" if reg.year is not None else ""
+    bands = " · ".join(
+        f"{b.band.label.get(lang) if b.band else words['not']} "
+        f"{format_percent(b.probability, lang)}" for b in reg.bands if b.probability > 0)
+    table = Table(title=Text.assemble((f"{reg.region}{when}", "bold"), f" · {bands}"),
+                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(words["choice"])
+    table.add_column(words["share"], justify="right")
+    table.add_column(words["alone"], justify="right")
+    for effect in reg.effects:
+        span = ("–" if effect.low is None or effect.high is None else
+                f"{format_number(effect.low, lang, 1)}–{format_number(effect.high, lang, 1)}")
+        table.add_row(words[effect.factor], format_percent(effect.first_order, lang), span)
     return table
 
 

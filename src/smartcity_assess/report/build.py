@@ -7,7 +7,6 @@ rendering error therefore leaves the folder as it was.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -258,32 +257,96 @@ def make_charts(context: dict[str, Any], roadmap: Roadmap, lang: str) -> dict[st
     return {job.name: draw(job) for job in chart_jobs(context, roadmap, lang)}
 
 
-def _background_charts(jobs: Sequence[ChartJob]) -> Callable[[], list[Chart]]:
-    """Start drawing the charts in a forked worker; returns a function that waits for them.
+WORKERS = 2
+"""Processes that draw charts while this one renders the templates (this machine: 2 cores)."""
 
-    matplotlib's import and the drawing take most of a report's time; a worker does them
-    while this process renders the templates. Where ``fork`` is not available (or
-    ``SMARTCITY_ASSESS_SERIAL`` is set) the charts are drawn here, on demand.
-    """
+
+def _cost(job: ChartJob) -> float:
+    """Rough drawing time of a chart in milliseconds, to share the work between workers."""
+    rows = next((len(a) for a in job.args if isinstance(a, list) and a
+                 and not isinstance(a[0], str | float | int)), 0)
+    return 45.0 + 3.0 * rows
+
+
+_warm: list[Any] = []
+"""A pool started by :func:`warm_up` and not yet used (at most one)."""
+
+
+def _fork_available() -> bool:
     import multiprocessing
 
-    if (os.environ.get("SMARTCITY_ASSESS_SERIAL")
-            or "fork" not in multiprocessing.get_all_start_methods()
-            or "matplotlib.figure" in sys.modules):
-        return _once(lambda: _draw_all(jobs))
+    return (not os.environ.get("SMARTCITY_ASSESS_SERIAL")
+            and "fork" in multiprocessing.get_all_start_methods()
+            and "matplotlib.figure" not in sys.modules)
+
+
+def _new_pool() -> Any:
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    return ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_quiet_worker)
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the main process's to handle: a worker ignores it instead of printing a
+    traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _import_matplotlib() -> None:
+    import matplotlib.figure  # noqa: F401
+
+
+def warm_up() -> None:
+    """Start the chart workers now, so that they import matplotlib while the caller reads and
+    scores the survey. Optional: :func:`write_reports` starts them itself when needed.
+
+    Call it first thing in a command that will write reports; it does nothing where the charts
+    are drawn in-process (no ``fork``, or ``SMARTCITY_ASSESS_SERIAL``).
+    """
+    if _warm or not _fork_available():
+        return
     try:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        future = pool.submit(_draw_all, list(jobs))
+        pool = _new_pool()
+        for _ in range(WORKERS):
+            pool.submit(_import_matplotlib)
+    except OSError:
+        return
+    _warm.append(pool)
+
+
+def _background_charts(jobs: Sequence[ChartJob]) -> Callable[[], list[Chart]]:
+    """Start drawing the charts in forked workers; returns a function that waits for them.
+
+    matplotlib's import and the drawing take most of a report's time; two workers share the
+    charts while this process renders the templates. Where ``fork`` is not available (or
+    ``SMARTCITY_ASSESS_SERIAL`` is set) the charts are drawn here when they are needed.
+    The result is the same either way: each chart is drawn by the same code from the same job.
+    """
+    pool = _warm.pop() if _warm else None
+    if pool is None and (not _fork_available() or len(jobs) < 2):
+        return _once(lambda: _draw_all(jobs))
+    shares: list[list[ChartJob]] = [[] for _ in range(WORKERS)]
+    loads = [0.0] * WORKERS
+    for job in sorted(jobs, key=lambda j: -_cost(j)):  # longest first, to the lightest share
+        lightest = loads.index(min(loads))
+        shares[lightest].append(job)
+        loads[lightest] += _cost(job)
+    try:
+        pool = pool or _new_pool()
+        futures = [pool.submit(_draw_all, share) for share in shares if share]
     except OSError:
         return _once(lambda: _draw_all(jobs))
 
     def wait() -> list[Chart]:
         try:
-            return future.result()
+            drawn = {chart.name: chart for future in futures for chart in future.result()}
         finally:
             pool.shutdown(wait=True)
+        return [drawn[job.name] for job in jobs]
 
     return _once(wait)
 
@@ -379,14 +442,3 @@ def chart_jobs(context: dict[str, Any], roadmap: Roadmap, lang: str) -> list[Cha
         t("trajectory_desc", items=items, target=num(index["target"]), year=roadmap.end_year),
         "trajectory_chart", (context["calendar"], lines, scale, zones, lang, texts)))
     return jobs
-
-
-def dump_context(context: dict[str, Any]) -> str:
-    """The context as JSON, for template authors (dates as ISO text, charts left out)."""
-    def default(value: Any) -> Any:
-        if hasattr(value, "isoformat"):
-            return value.isoformat()
-        return str(value)
-
-    visible = {k: v for k, v in context.items() if k not in ("charts", "scores_json")}
-    return json.dumps(visible, default=default, ensure_ascii=False, indent=2)

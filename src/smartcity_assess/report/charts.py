@@ -230,7 +230,7 @@ def _radar(labels: Sequence[str], scores: Sequence[float | None],
                           fontsize=8, fontweight="bold", color=SCORE,
                           bbox={"facecolor": "#ffffff", "edgecolor": "none", "alpha": 0.8,
                                 "pad": 0.5})
-    figure.legend(loc="lower center", ncols=2, bbox_to_anchor=(0.5, 0.0))
+    figure.legend(loc="upper right", ncols=1, bbox_to_anchor=(0.99, 0.99))
     return figure
 
 
@@ -303,9 +303,7 @@ def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
             text = (texts["not_assessed"] if bar.score is None
                     else format_number(bar.score, lang, 1))
             x = low if bar.score is None else bar.score
-            axes.text(x + (high - low) * 0.01, y, text, va="center", fontsize=7.5, color=INK,
-                      bbox={"facecolor": "#ffffff", "edgecolor": "none", "alpha": 0.75,
-                            "pad": 0.6})
+            axes.text(x + (high - low) * 0.01, y, text, va="center", fontsize=7.5, color=INK)
         axes.set_yticks(positions, labels, fontsize=8)
         axes.set_xlim(low, high)
         axes.set_ylim(-0.6, len(bars) - 0.4)
@@ -512,5 +510,7 @@ def trajectory_chart(name: str, years: Sequence[int], lines: Sequence[Line],
         axes.set_ylabel(texts["score_axis"])
         axes.grid(axis="y", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
-        figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=3, fontsize=7.5)
+        if axes.get_legend_handles_labels()[0]:
+            figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=3,
+                          fontsize=7.5)
         return _finish(figure, name, title, description)

@@ -20,7 +20,13 @@ from ..indicators.model import Group, Indicator, IndicatorSet
 from ..numbers import format_number
 from ..planning.plan import Plan
 from ..planning.planner import PHASES, PlannedAction, Roadmap, phase_of
-from ..scoring.results import Assessment, GroupResult, IndicatorResult, RegionResult
+from ..scoring.results import (
+    Assessment,
+    GroupResult,
+    IndicatorResult,
+    Interval,
+    RegionResult,
+)
 from . import i18n
 
 CONTEXT_VERSION = 1
@@ -159,6 +165,7 @@ def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap
             "direction": ind.direction,
             "goalposts": list(ind.goalposts),
             "respondents_rule": ind.respondents,
+            "normalisation": res.normalisation,
             "references": list(ind.references),
             "question": ind.question.get(lang),
         }
@@ -186,6 +193,7 @@ def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap
             "weight": pillar_result.weight,
             "effective_weight": pillar_result.effective_weight,
             "aggregation": pillar_result.aggregation,
+            "interval": _interval(pillar_result.interval),
             "target": roadmap.pillar_target(pillar_result.id),
             "projected_end": projected[-1],
             "projection": list(projected),
@@ -308,8 +316,16 @@ def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap
                    "upper": iset.bands[i + 1].lower if i + 1 < len(iset.bands) else high,
                    "color": colors[i], "description": b.description.get(lang)}
                   for i, b in enumerate(iset.bands)],
+        "confidence": assessment.bootstrap.confidence if assessment.bootstrap else None,
+        "bootstrap": None if assessment.bootstrap is None else {
+            "draws": assessment.bootstrap.draws, "seed": assessment.bootstrap.seed,
+            "basis": i18n.text(f"basis_{assessment.bootstrap.level}", lang)
+            if f"basis_{assessment.bootstrap.level}" in i18n.CATALOGUE
+            else assessment.bootstrap.level},
+        "warnings": list(assessment.warnings),
         "index": {
             "score": result.score,
+            "interval": _interval(result.interval),
             "band": band_info(result.score),
             "coverage": result.coverage,
             "target": roadmap.index_target,
@@ -358,6 +374,13 @@ def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap
         "plan_file": {"path": plan.source, "sha256": plan.sha256},
         "weights": _weights(result, look, title_of),
     }
+
+
+def _interval(interval: Interval | None) -> dict[str, float] | None:
+    """A bootstrap interval as plain data (None when none was computed)."""
+    if interval is None:
+        return None
+    return {"low": interval.low, "high": interval.high, "margin": interval.margin}
 
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,79}")
@@ -500,13 +523,14 @@ def _weights(result: RegionResult, look: _Lookup, title_of: Any) -> list[dict[st
                          "goalposts": list(ind.goalposts), "direction": ind.direction,
                          "target": node.target, "respondents_rule": ind.respondents,
                          "transform": ind.transform, "references": list(ind.references),
-                         "aggregation": None})
+                         "normalisation": node.normalisation, "aggregation": None})
             return
         rows.append({"kind": node.kind, "id": node.id, "title": title_of(node.id),
                      "depth": depth, "weight": node.weight,
                      "effective_weight": node.effective_weight, "goalposts": None,
                      "direction": None, "target": None, "respondents_rule": None,
-                     "transform": None, "references": [], "aggregation": node.aggregation})
+                     "transform": None, "references": [], "normalisation": None,
+                     "aggregation": node.aggregation})
         for child in node.children:
             walk(child, depth + 1)
 

@@ -69,6 +69,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "projected_index_end": ("Proyeksi indeks {year}", "Projected index {year}"),
     "target_index_end": ("target {value}", "target {value}"),
     "of_scale": ("dari {value}", "out of {value}"),
+    "interval_note": ("interval {level}: {low}–{high}", "{level} interval: {low}–{high}"),
+    "col_interval": ("Interval {level}", "{level} interval"),
+    "interval_text": (
+        "Rentang kepercayaan {level} indeks (bootstrap {draws} kali atas {basis}): "
+        "{low}–{high}.",
+        "The index's {level} confidence interval ({draws} bootstrap draws over {basis}): "
+        "{low}–{high}."),
+    "basis_respondents": ("responden", "respondents"),
+    "basis_answers": ("jawaban", "answers"),
+    "warnings_heading": ("Catatan data", "Notes on the data"),
     "key_figures": ("Angka kunci", "Key figures"),
     "tile_scheduled": ("{n} terjadwal, {d} di luar horizon",
                        "{n} scheduled, {d} beyond the horizon"),

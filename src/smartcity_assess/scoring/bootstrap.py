@@ -23,6 +23,7 @@ import math
 import random
 from array import array
 from collections.abc import Sequence
+from operator import mul
 
 from ..indicators.model import Indicator
 from ..survey.data import RegionData, RegionYear, SurveyData
@@ -60,15 +61,12 @@ class _Entries:
     def value(self, counts: Sequence[int]) -> float | None:
         """The combined value when unit ``u`` is drawn ``counts[u]`` times."""
         if self.fast:
-            n = top = bottom = 0.0
-            for unit, wx, w in zip(self.units, self.weighted, self.weights, strict=True):
-                c = counts[unit]
-                if c:
-                    n += c
-                    top += c * wx
-                    bottom += c * w
+            drawn = [counts[u] for u in self.units]
+            n = sum(drawn)
+            bottom: float = sum(map(mul, drawn, self.weights))
             if n < self.indicator.min_answers or bottom <= 0:
                 return None
+            top: float = sum(map(mul, drawn, self.weighted))
             return top / bottom
         values: list[float] = []
         weights: list[float] = []
@@ -200,7 +198,7 @@ def bootstrap_intervals(tree: Tree, keys: Sequence[RegionYear], survey: SurveyDa
         r: [array("d") for _ in range(tree.size)] for r in tracked}
     rng = random.Random(seed)
     nan = math.nan
-    for _ in range(draws):
+    for _ in range(draws if varying else 0):
         values = list(combined)
         for r in varying:
             values[r] = resamplers[r].draw(rng)

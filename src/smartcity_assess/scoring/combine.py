@@ -39,18 +39,16 @@ def usable_answers(indicator: Indicator, answers: Answers | None,
     if not indicator.roles and not role_weights:
         return answers.values, [1.0] * len(answers.values), None
     asked = set(indicator.roles)
-    values: list[float] = []
-    weights: list[float] = []
-    positions: list[int] = []
-    for position, (value, role) in enumerate(zip(answers.values, answers.roles, strict=True)):
-        if asked and role not in asked:
-            continue
-        weight = role_weights.get(role or "", 1.0)
-        if weight > 0:
-            values.append(value)
-            weights.append(weight)
-            positions.append(position)
-    return values, weights, positions
+    roles = answers.roles
+    weight_of = {role: (0.0 if asked and role not in asked
+                        else role_weights.get(role or "", 1.0))
+                 for role in set(roles)}
+    if all(w > 0 for w in weight_of.values()):
+        return answers.values, [weight_of[r] for r in roles], None
+    positions = [p for p, role in enumerate(roles) if weight_of[role] > 0]
+    values = answers.values
+    return ([values[p] for p in positions], [weight_of[roles[p]] for p in positions],
+            positions)
 
 
 def combine_values(indicator: Indicator, values: Sequence[float], weights: Sequence[float]

@@ -58,8 +58,9 @@ class SensitivityOptions:
     """Relative range r: each weight is multiplied by a factor uniform in [1 − r, 1 + r]."""
     aggregations: tuple[str, ...] = ("arithmetic", "geometric")
     """Methods tried for combining the pillars into the index."""
-    imputations: tuple[str, ...] = ("none", "group-mean")
-    """Imputation methods tried (each applied to every indicator)."""
+    imputations: tuple[str, ...] | None = None
+    """Imputation methods tried, each applied to every indicator. None: ``none`` and
+    ``group-mean``, plus any other method the set uses (so its own choice is among them)."""
     interval: tuple[float, float] = (0.05, 0.95)
     """Percentiles reported as the score and rank interval."""
 
@@ -69,12 +70,12 @@ class SensitivityOptions:
             raise ValueError("sensitivity needs at least one draw")
         if not 0.0 <= self.weight_range < 1.0:
             raise ValueError("weight_range must lie in [0, 1)")
-        if not self.aggregations or not self.imputations:
+        if not self.aggregations or self.imputations == ():
             raise ValueError("give at least one aggregation and one imputation")
         for name in self.aggregations:
             if name not in AGGREGATORS:
                 raise ValueError(f"unknown aggregation {name!r}")
-        for name in self.imputations:
+        for name in self.imputations or ():
             if name not in IMPUTATION_METHODS:
                 raise ValueError(f"unknown imputation {name!r}")
         low, high = self.interval
@@ -199,9 +200,11 @@ def sensitivity(indicator_set: IndicatorSet, survey: SurveyData,
     combined = [[c.value for c in row] for row in combine_all(tree, survey, keys)]
     nominal_config = Config.of(tree, scoring.normalisation, scoring.imputation)
     nominal_run = score_run(tree, keys, combined, nominal_config)
+    imputations = options.imputations or _unique(
+        ("none", "group-mean", *sorted(set(nominal_config.imputation))))
     level_runs = [score_run(tree, keys, combined,
                             Config.of(tree, scoring.normalisation, method))
-                  for method in options.imputations]
+                  for method in imputations]
 
     varies_weights = options.weight_range > 0
     draws = options.draws if varies_weights else 1
@@ -217,7 +220,6 @@ def sensitivity(indicator_set: IndicatorSet, survey: SurveyData,
     set_aggregation = indicator_set.aggregation
     aggregations = options.aggregations
     root_methods = _unique((*aggregations, set_aggregation))
-    imputations = options.imputations
     pillar_nodes = tree.groups[-1].children
     pillar_ids = [tree.groups[p - len(tree.indicators)].group for p in pillar_nodes]
     factors = tuple(name for name, varies in (
@@ -314,7 +316,7 @@ def sensitivity(indicator_set: IndicatorSet, survey: SurveyData,
             overall.append((factor, math.fsum(shares) / len(shares)))
     return SensitivityResult(
         draws=draws, scenarios=scenarios, seed=options.seed, weight_range=options.weight_range,
-        aggregations=aggregations, imputations=imputations, interval=options.interval,
+        aggregations=aggregations, imputations=tuple(imputations), interval=options.interval,
         factors=factors, regions=regions, overall=tuple(overall))
 
 
@@ -374,14 +376,18 @@ def _first_orders(grid: Sequence[Sequence[Sequence[float | None]]]
     aggregations = len(grid[0][0]) if methods else 0
     sums = ([0.0] * draws, [0.0] * methods, [0.0] * aggregations)
     counts = ([0] * draws, [0] * methods, [0] * aggregations)
+    by_draw, by_method, by_aggregation = sums
+    n_draw, n_method, n_aggregation = counts
     for i, per_m in enumerate(grid):
         for m, per_a in enumerate(per_m):
             for a, y in enumerate(per_a):
-                if y is None:
-                    continue
-                for axis, slot in ((0, i), (1, m), (2, a)):
-                    sums[axis][slot] += y
-                    counts[axis][slot] += 1
+                if y is not None:
+                    by_draw[i] += y
+                    n_draw[i] += 1
+                    by_method[m] += y
+                    n_method[m] += 1
+                    by_aggregation[a] += y
+                    n_aggregation[a] += 1
     shares: list[float | None] = []
     for axis in range(3):
         means = [t / n for t, n in zip(sums[axis], counts[axis], strict=True) if n]

@@ -6,10 +6,13 @@ otherwise), converts each cell with the indicator's :class:`~.values.Converter`,
 answers under their region-year. Every problem of every file is collected; if there is any, one
 :class:`~smartcity_assess.errors.InputError` lists them all.
 
-Speed: a wide file is converted a row at a time in C (``map`` over memoised converters), rows
-are buffered per region-year-role and transposed into per-indicator lists in chunks, and
-"not answered" markers are dropped at the end. Answers are therefore grouped by role, then in
-file order; every combination rule is order-independent.
+Speed: a wide file is handled a block of rows at a time. The reader splits a block of CSV
+text in one ``str.split`` where that is exactly what CSV means; the loader converts all the
+block's indicator cells in one C-level ``map`` over memoised converters (shared by indicators
+with the same rules, so that lookups stay in cache), slices the result per indicator, drops
+"not answered" markers and extends the answer lists. Answers keep the file's row order.
+A respondent id that occurs twice in a region-year triggers a second, slower pass that finds
+any indicator answered twice.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, repeat
-from operator import is_not, itemgetter
+from itertools import compress, repeat
+from operator import eq, is_not, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +31,7 @@ from ..indicators.model import IndicatorSet
 from ..scoring.results import InputFile
 from .data import Answers, RegionData, RegionYear, SurveyData
 from .readers import Block, RawRow, RowInfo, Table, open_table
-from .values import BAD, SKIP, Bad, Converter, parse_number
+from .values import BAD, SKIP, Bad, Converter, parse_number, semantics
 
 RESERVED: dict[str, str] = {
     "region": "region", "wilayah": "region", "daerah": "region",
@@ -46,8 +49,6 @@ UNSPECIFIED_ROLE = "unspecified"
 """Key in :attr:`RegionData.roles` for respondents without a role."""
 CHUNK_ROWS = 256
 """Rows per block when blocks are built from rows (XLSX, JSON, CSV with quotes)."""
-CATEGORICAL_LIMIT = 32
-"""A column whose converter has seen at most this many distinct cells is counted, not mapped."""
 
 _ALIASES = {canonical: [a for a, c in RESERVED.items() if c == canonical and a != canonical]
             for canonical in sorted(set(RESERVED.values()))}
@@ -63,8 +64,10 @@ Where = tuple[int | None, int, RowInfo | None]
 """(line, row, info) of a row, enough to locate any of its cells."""
 RespondentKey = tuple[str, int | None, str]
 """(region, year, respondent)."""
-PoolKey = tuple[RegionYear, str | None, str]
-"""(region-year, role, indicator id)."""
+PoolKey = tuple[RegionYear, str]
+"""(region-year, indicator id)."""
+RoleChunk = list[str | None] | str | None
+"""Roles of a chunk of answers: one per answer, or one role for all."""
 
 
 def read_survey(paths: Sequence[str | Path], indicator_set: IndicatorSet, *,
@@ -116,13 +119,12 @@ class _Loader:
         own = getattr(indicator_set, "ignore_columns", ())
         self.ignore = {name.strip().casefold() for name in (*own, *ignore_columns)}
         self.converters: dict[str, Converter] = {}
+        self.shared: dict[tuple[object, ...], Converter] = {}
         self.survey = SurveyData()
         self.problems: list[Problem] = []
         self.members: dict[RegionYear, defaultdict[str, set[str]]] = {}
-        self.pool: dict[PoolKey, list[Sequence[float]]] = {}
-        """(region-year, role, indicator) → chunks of answers, concatenated at the end."""
-        self.tallies: dict[PoolKey, dict[float, int]] = {}
-        """(region-year, role, indicator) → counted answers (value → count)."""
+        self.pool: dict[PoolKey, Answers] = {}
+        """(region-year, indicator) → answers, filed into the regions at the end."""
         self.hashes: dict[str, str] = {}
         self.repeated: set[RespondentKey] = set()
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
@@ -132,9 +134,15 @@ class _Loader:
     # -- helpers ------------------------------------------------------------------------------
 
     def converter(self, ind_id: str) -> Converter:
+        """The converter of an indicator, shared by indicators with the same semantics."""
         conv = self.converters.get(ind_id)
         if conv is None:
-            conv = self.converters[ind_id] = Converter(self.indicators[ind_id])
+            indicator = self.indicators[ind_id]
+            kind = semantics(indicator)
+            conv = self.shared.get(kind)
+            if conv is None:
+                conv = self.shared[kind] = Converter(indicator)
+            self.converters[ind_id] = conv
         return conv
 
     def match_indicator(self, name: str) -> str | None:
@@ -159,23 +167,12 @@ class _Loader:
             self.members[key] = defaultdict(set)
         return data, self.members[key]
 
-    def chunks(self, target: tuple[RegionYear, str | None], ind_id: str
-               ) -> list[Sequence[float]]:
-        """Chunks of one region-year-role's answers to an indicator (no SKIP/BAD inside)."""
-        pool_key = (target[0], target[1], ind_id)
-        chunks = self.pool.get(pool_key)
-        if chunks is None:
-            chunks = self.pool[pool_key] = []
-        return chunks
-
-    def tally(self, target: tuple[RegionYear, str | None], ind_id: str) -> dict[float, int]:
-        """Counted answers (value → count) of one region-year-role to an indicator."""
-        pool_key = (target[0], target[1], ind_id)
-        tally = self.tallies.get(pool_key)
-        if tally is None:
-            tally = self.tallies[pool_key] = {}
-            self.pool.setdefault(pool_key, [])
-        return tally
+    def answers(self, key: RegionYear, ind_id: str) -> Answers:
+        """The answers of a region-year to an indicator, created on first use."""
+        answers = self.pool.get((key, ind_id))
+        if answers is None:
+            answers = self.pool[(key, ind_id)] = Answers()
+        return answers
 
     # -- one file -----------------------------------------------------------------------------
 
@@ -250,9 +247,10 @@ class _Loader:
             if name in reserved and not long:
                 other = "value" if name == "indicator" else "indicator"
                 col = reserved.pop(name)
+                article = "an" if other == "indicator" else "a"
                 table.problems.append(Problem(
-                    table.path, f"a {name} column without a {other} column: the long layout "
-                    "needs both", field=header[col],
+                    table.path, f"a {name} column without {article} {other} column: the long "
+                    "layout needs both", field=header[col],
                     expected="both an indicator and a value column (long layout), or one "
                     "column per indicator (wide layout)", found=shorten(header[col]),
                     **table.locate_header(col)))
@@ -271,7 +269,7 @@ class _Loader:
                             "column named in ignore_columns / --ignore-column")
             else:
                 guess = self.suggest(name, reserved=True)
-                message = f"unknown column {name!r}" + (f"; did you mean {guess!r}?"
+                message = f"unknown column {name!r}" + (f" (did you mean {guess!r}?)"
                                                         if guess else "")
                 expected = (f"an indicator id of {self.set.id!r}, a reserved column (region, "
                             "year, respondent, role), or a column named in ignore_columns / "
@@ -325,19 +323,9 @@ class _Loader:
         if self.problems:
             raise InputError(self.problems)
         regions = self.survey.regions
-        for pool_key, chunks in self.pool.items():
-            key, role, ind_id = pool_key
-            values = list(chunks[0]) if len(chunks) == 1 else list(chain.from_iterable(chunks))
-            for value, count in self.tallies.get(pool_key, {}).items():
-                values.extend(repeat(value, count))
-            if not values:
-                continue
-            answers = regions[key].answers.get(ind_id)
-            if answers is None:
-                answers = regions[key].answers[ind_id] = Answers(values, [role] * len(values))
-            else:
-                answers.values.extend(values)
-                answers.roles.extend([role] * len(values))
+        for (key, ind_id), answers in self.pool.items():
+            if answers.values:
+                regions[key].answers[ind_id] = answers
         self.pool.clear()
         for key, members in self.members.items():
             data = regions[key]
@@ -392,8 +380,10 @@ class _Rows:
         self.role_col = reserved.get("role")
         self.years: dict[str, int | Bad | None] = {"": None}
         self.roles: dict[str, str | None] = {"": None}
-        self.targets: dict[Sequence[str], tuple[RegionYear, str | None] | None] = {}
+        self.targets: dict[Sequence[str], RegionYear | None] = {}
         self.specs = [(col, ind_id, loader.converter(ind_id)) for col, ind_id in plan.indicators]
+        self.tools: dict[int, tuple[Callable[[Sequence[str]], Sequence[str]],
+                                    list[Converter]]] = {}
         self.used = plan.used()
         self.indicator_expected = {col: loader.converter(ind_id).expected
                                    for col, ind_id in plan.indicators}
@@ -414,8 +404,9 @@ class _Rows:
             if meaning is None:
                 continue
             expected = self.indicator_expected.get(col) or _EXPECTED_RESERVED.get(meaning, "")
+            found = f"{kind} {shorten(out[col])}" if out[col] else kind
             self.problem(f"the cell holds {kind}", where, col, field=self.header[col],
-                         expected=expected, found=f"{kind} {shorten(out[col])}")
+                         expected=expected, found=found)
             out[col] = ""
         return out
 
@@ -469,32 +460,6 @@ class _Rows:
 
     # -- wide ---------------------------------------------------------------------------------
 
-    def _picker(self) -> Callable[[Sequence[str]], Sequence[str]]:
-        """A C-level function giving the indicator cells of a row, in plan order."""
-        columns = [col for col, _ in self.plan.indicators]
-        if columns and columns == list(range(columns[0], columns[-1] + 1)):
-            return itemgetter(slice(columns[0], columns[-1] + 1))
-        return _taker(columns)
-
-    def _group_key(self, raw: Sequence[str]) -> tuple[RegionYear, str | None] | None:
-        """Normalised (region-year, role) of raw (region, year, role) cells; None when the
-        region is empty or the year is bad (such rows are reported one by one)."""
-        region_raw, year_raw, role_raw = raw
-        region = region_raw.strip()
-        if not region and self.region_col is not None:
-            return None
-        if year_raw in self.years:
-            year = self.years[year_raw]
-        else:
-            year = self.years[year_raw] = self._year(year_raw)
-        if isinstance(year, Bad):
-            return None
-        if role_raw in self.roles:
-            role = self.roles[role_raw]
-        else:
-            role = self.roles[role_raw] = role_raw.strip().lower() or None
-        return (region, year), role
-
     def wide(self) -> None:
         """Convert the file a block of rows at a time (see :meth:`block`)."""
         blocks = self.table.blocks
@@ -519,26 +484,34 @@ class _Rows:
             yield Block.of(chunk, width)
 
     def block(self, block: Block) -> None:
-        """Check and file the answers of a block of wide rows, a column at a time.
+        """Check and file the answers of a block of wide rows.
 
-        Rows are grouped by their raw (region, year, role) cells. In each group, a column whose
-        converter has seen few distinct cells (likert, yes/no, choices) is counted; any other
-        column is mapped through its memoised converter. Both run in C.
+        The indicator cells of the whole block are picked and converted in one C-level pass,
+        in memory order (``map`` over the memoised converters). The converted values are then
+        sliced per indicator, split by region-year when the block holds several, cleared of
+        "not answered" markers and filed with their roles.
         """
         loader = self.loader
         width, cells, size = block.width, block.cells, len(block)
-        reserved = [cells[col::width] if col is not None else None
-                    for col in (self.region_col, self.year_col, self.role_col)]
-        present = [column for column in reserved if column is not None]
-        groups: list[tuple[tuple[str, str, str], list[int] | None]]
-        if all(len(set(column)) == 1 for column in present):
-            groups = [(tuple(column[0] if column is not None else "" for column in reserved),
-                       None)]  # type: ignore[list-item]
+        count = len(self.specs)
+        values: list[float] = []
+        if count:
+            pick, converters = self._block_tools(size, width)
+            values = list(map(dict.__getitem__, converters, pick(cells)))
+            if BAD in values:
+                self._block_bad(block, values)
+        roles = self._block_roles(block)
+        region_col, year_col = self.region_col, self.year_col
+        regions = cells[region_col::width] if region_col is not None else None
+        years = cells[year_col::width] if year_col is not None else None
+        groups: list[tuple[tuple[str, str], list[int] | None]]
+        if (regions is None or len(set(regions)) == 1) and (years is None or
+                                                            len(set(years)) == 1):
+            groups = [((regions[0] if regions else "", years[0] if years else ""), None)]
         else:
-            empty = repeat("")
-            keys = zip(*(column if column is not None else empty for column in reserved),
-                       strict=False)
-            members: dict[tuple[str, str, str], list[int]] = {}
+            members: dict[tuple[str, str], list[int]] = {}
+            keys = zip(regions if regions is not None else repeat(""),
+                       years if years is not None else repeat(""), strict=False)
             for i, key in enumerate(keys):
                 found = members.get(key)
                 if found is None:
@@ -546,70 +519,99 @@ class _Rows:
                 else:
                     found.append(i)
             groups = list(members.items())
-        columns = {col: cells[col::width] for col, _ in self.plan.indicators}
+        columns = [values[j::count] for j in range(count)]
         for raw, rows in groups:
             if raw in self.targets:
                 target = self.targets[raw]
             else:
-                target = self.targets[raw] = self._group_key(raw)
+                target = self.targets[raw] = self._region_year(raw)
             if target is None:
-                rows = self._bad_rows(block, raw, range(size) if rows is None else rows)
-                if not rows:
-                    continue
+                self._bad_rows(block, raw, range(size) if rows is None else rows)
+                continue
             take = _taker(rows)
-            for col, ind_id, conv in self.specs:
-                column = take(columns[col])
-                if len(conv) <= CATEGORICAL_LIMIT:
-                    tally = loader.tally(target, ind_id) if target is not None else None
-                    for cell in set(column):
-                        value = conv[cell]
-                        if value is SKIP:
-                            continue
-                        if value is BAD:
-                            self._locate_bad(block, col, conv, cell, column, rows)
-                        elif tally is not None:
-                            tally[value] = tally.get(value, 0) + column.count(cell)
-                    continue
-                values = list(map(conv.__getitem__, column))
-                if BAD in values:
-                    for i, value in enumerate(values):
-                        if value is BAD:
-                            self._locate_bad(block, col, conv, column[i], (column[i],),
-                                             [rows[i] if rows is not None else i])
-                if target is None:
-                    continue
-                if SKIP in values:
-                    values = list(compress(values, map(is_not, values, repeat(SKIP))))
-                if values:
-                    loader.chunks(target, ind_id).append(values)
-            if target is not None:
-                self._respondents(target, block, rows)
+            group_roles: RoleChunk = list(take(roles)) if isinstance(roles, list) else roles
+            ids = self._respondents(target, block, rows, group_roles)
+            for (_, ind_id, _), column in zip(self.specs, columns, strict=True):
+                given = take(column)
+                answers = loader.answers(target, ind_id)
+                if SKIP not in given:
+                    answers.values.extend(given)
+                    answers.respondents.extend(ids)
+                    if isinstance(group_roles, list):
+                        answers.roles.extend(group_roles)
+                    else:
+                        answers.roles.extend(repeat(group_roles, len(given)))
+                else:
+                    flags = list(map(is_not, given, repeat(SKIP)))
+                    before = len(answers.values)
+                    answers.values.extend(compress(given, flags))
+                    answers.respondents.extend(compress(ids, flags))
+                    if isinstance(group_roles, list):
+                        answers.roles.extend(compress(group_roles, flags))
+                    else:
+                        answers.roles.extend(repeat(group_roles, len(answers.values) - before))
 
-    def _bad_rows(self, block: Block, raw: Sequence[str], rows: Sequence[int]) -> list[int]:
-        """Report an empty region or a bad year on each row; return the rows that are not
-        entirely blank (their cells are still checked)."""
-        kept = []
+    def _block_roles(self, block: Block) -> RoleChunk:
+        """Normalised roles of a block's rows: a list, or one role for all rows."""
+        if self.role_col is None:
+            return None
+        raw = block.cells[self.role_col::block.width]
+        distinct = set(raw)
+        for cell in distinct:
+            if cell not in self.roles:
+                self.roles[cell] = cell.strip().lower() or None
+        if len(distinct) == 1:
+            return self.roles[raw[0]]
+        return list(map(self.roles.__getitem__, raw))
+
+    def _region_year(self, raw: Sequence[str]) -> RegionYear | None:
+        """Normalised region-year of raw (region, year) cells; None when the region is empty
+        or the year is bad (such rows are reported one by one)."""
+        region_raw, year_raw = raw
+        region = region_raw.strip()
+        if not region and self.region_col is not None:
+            return None
+        if year_raw in self.years:
+            year = self.years[year_raw]
+        else:
+            year = self.years[year_raw] = self._year(year_raw)
+        if isinstance(year, Bad):
+            return None
+        return region, year
+
+    def _block_tools(self, size: int, width: int
+                     ) -> tuple[Callable[[Sequence[str]], Sequence[str]], list[Converter]]:
+        """For blocks of ``size`` rows: a function picking the indicator cells row by row,
+        and the converters to apply to them in the same order."""
+        tools = self.tools.get(size)
+        if tools is None:
+            offsets = [col for col, _, _ in self.specs]
+            positions = [row * width + col for row in range(size) for col in offsets]
+            converters = [conv for _, _, conv in self.specs] * size
+            tools = self.tools[size] = (_taker(positions), converters)
+        return tools
+
+    def _block_bad(self, block: Block, values: Sequence[float]) -> None:
+        count = len(self.specs)
+        for index, value in enumerate(values):
+            if value is BAD:
+                row, j = divmod(index, count)
+                col, _, conv = self.specs[j]
+                cell = block.cells[row * block.width + col]
+                bad = conv.explain(cell)
+                if bad is not None:
+                    self.problem(bad.message, block.where(row), col, field=self.header[col],
+                                 expected=bad.expected, found=shorten(cell))
+
+    def _bad_rows(self, block: Block, raw: Sequence[str], rows: Sequence[int]) -> None:
+        """Report an empty region or a bad year on each row (blank rows are skipped)."""
         for i in rows:
-            if self._bad_row(raw, block.row_cells(i), block.where(i)):
-                kept.append(i)
-        return kept
+            self._bad_row(raw, block.row_cells(i), block.where(i))
 
-    def _locate_bad(self, block: Block, col: int, conv: Converter, cell: str,
-                    column: Sequence[str], rows: Sequence[int] | None) -> None:
-        bad = conv.explain(cell)
-        if bad is None:  # pragma: no cover - a BAD memo entry always explains itself
-            return
-        for i, text in enumerate(column):
-            if text == cell:
-                row = rows[i] if rows is not None else i
-                self.problem(bad.message, block.where(row), col, field=self.header[col],
-                             expected=bad.expected, found=shorten(cell))
-
-    def _respondents(self, target: tuple[RegionYear, str | None], block: Block,
-                     rows: Sequence[int] | None) -> None:
-        """Register a group's respondents; a respondent id seen before in the region-year is
-        noted for the second pass."""
-        key, role = target
+    def _respondents(self, key: RegionYear, block: Block, rows: Sequence[int] | None,
+                     roles: RoleChunk) -> list[str]:
+        """Register a group's respondents, per role, and return their ids row by row; a
+        respondent id seen before in the region-year is noted for the second pass."""
         data, members = self.loader.region(key)
         path = self.table.path
         numbers = block.rows if rows is None else [block.rows[i] for i in rows]
@@ -627,11 +629,17 @@ class _Rows:
                         self.loader.repeated.add((key[0], key[1], rid))
                     seen.add(rid)
         data.respondents.update(ids)
-        members[role or UNSPECIFIED_ROLE].update(ids)
+        if isinstance(roles, list):
+            for role in set(roles):
+                members[role or UNSPECIFIED_ROLE].update(
+                    compress(ids, map(eq, roles, repeat(role))))
+        else:
+            members[roles or UNSPECIFIED_ROLE].update(ids)
+        return ids
 
     def _bad_row(self, raw: Sequence[str], cells: Sequence[str], where: Where) -> bool:
         """Report an empty region or a bad year on this row; False for an all-blank row."""
-        region_raw, year_raw, _ = raw
+        region_raw, year_raw = raw[0], raw[1]
         if not region_raw.strip() and self.region_col is not None:
             if not any(cell.strip() for cell in cells):
                 self.table.data_rows -= 1
@@ -661,7 +669,7 @@ class _Rows:
             expected = f"an indicator id of {self.loader.set.id!r}"
             if text:
                 guess = self.loader.suggest(text, reserved=False)
-                hint = f"; did you mean {guess!r}?" if guess else ""
+                hint = f" (did you mean {guess!r}?)" if guess else ""
                 self.problem(f"unknown indicator {text!r}{hint}", where, ind_col,
                              field=self.header[ind_col], expected=expected,
                              found=shorten(cells[ind_col]))
@@ -677,7 +685,6 @@ class _Rows:
         value_col = self.plan.reserved["value"]
         resolved: dict[str, str | None] = {}
         track = self.respondent_col is not None
-        singles: dict[PoolKey, list[float]] = {}
         in_file: set[RespondentKey] = set()
         pairs: set[tuple[RespondentKey, str]] = set()
         for line, row, cells, info in table.rows:
@@ -716,11 +723,7 @@ class _Rows:
                 if (rkey, ind_id) in pairs:
                     loader.repeated.add(rkey)
                 pairs.add((rkey, ind_id))
-            target = singles.get((key, role, ind_id))
-            if target is None:
-                target = singles[(key, role, ind_id)] = []
-                loader.chunks((key, role), ind_id).append(target)
-            target.append(value)
+            loader.answers(key, ind_id).add(value, role, respondent)
 
     # -- second pass: which indicators each repeated respondent answered -------------------------
 

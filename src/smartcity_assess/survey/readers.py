@@ -75,8 +75,8 @@ class RowInfo:
 
     kinds: dict[int, str] = field(default_factory=dict)
     """Column → what the cell really held when it is not text or a number (``a date``)."""
-    positions: dict[int, tuple[int, int]] = field(default_factory=dict)
-    """Column → (line, column) of the cell's value in the file (JSON)."""
+    source: JsonMap | None = None
+    """Where the JSON record of this row is, found on demand (JSON)."""
 
 
 RawRow = tuple[int | None, int, Sequence[str], RowInfo | None]
@@ -153,8 +153,8 @@ class Table:
     """Non-blank data rows seen so far (complete once ``rows`` is exhausted)."""
     header_line: int | None = None
     header_row: int = 1
-    header_positions: dict[int, tuple[int, int]] = field(default_factory=dict)
-    """Column → (line, column) where the column's name first appears (JSON keys)."""
+    json_map: JsonMap | None = None
+    """Positions in a JSON file, found on demand (only problems need them)."""
     skip_columns: set[int] = field(default_factory=set)
     """Columns whose header is blank or repeated (already reported): their cells are ignored."""
 
@@ -173,10 +173,13 @@ class Table:
                 return {"row": row}
             return {"row": row, "column": col + 1, "cell": f"{column_letter(col)}{row}"}
         if self.format == "json":
-            if col is not None and info is not None and col in info.positions:
-                cl, cc = info.positions[col]
-                return {"line": cl, "column": cc, "row": row}
-            return {"line": line, "row": row}
+            source = info.source if info is not None else self.json_map
+            if source is None:
+                return {"line": line, "row": row}
+            found = source.value(row, self.header[col]) if col is not None else None
+            if found is None:
+                found = source.record(row)
+            return {"line": found[0], "column": found[1], "row": row}
         where: dict[str, Any] = {"line": line, "row": row}
         if col is not None:
             where["column"] = col + 1
@@ -190,10 +193,12 @@ class Table:
             return {"row": self.header_row, "column": col + 1,
                     "cell": f"{column_letter(col)}{self.header_row}"}
         if self.format == "json":
-            if col is not None and col in self.header_positions:
-                line, column = self.header_positions[col]
-                return {"line": line, "column": column}
-            return {"line": self.header_line} if self.header_line else {}
+            if self.json_map is None:
+                return {}
+            found = self.json_map.key(self.header[col]) if col is not None else None
+            if found is None:
+                found = self.json_map.start()
+            return {"line": found[0], "column": found[1]}
         where: dict[str, Any] = {"line": self.header_line, "row": self.header_row}
         if col is not None:
             where["column"] = col + 1
@@ -465,6 +470,7 @@ def _flat_blocks(text: str, start: int, state: _CsvState, width: int) -> Iterato
     end = len(text)
     pos = start
     separators = width - 1
+    limit = csv.field_size_limit()  # a longer line may hold a longer field: csv.reader decides
     seen = 0
     try:
         while pos < end:
@@ -481,7 +487,8 @@ def _flat_blocks(text: str, start: int, state: _CsvState, width: int) -> Iterato
             body = block[:-1] if block.endswith("\n") else block
             lines = body.split("\n")
             count = len(lines)
-            if set(map(str.count, lines, repeat(delimiter))) == {separators}:
+            if set(map(str.count, lines, repeat(delimiter))) == {separators} and \
+                    max(map(len, lines)) <= limit:
                 fields = (body.replace("\n", delimiter) if count > 1 else body).split(delimiter)
                 seen += count
                 yield Block(width, fields, range(line + 1, line + 1 + count),
@@ -862,7 +869,7 @@ def _json_text(value: object) -> tuple[str, str | None]:
         return str(value), None
     if isinstance(value, float):
         return _fmt_number(value), None
-    return shorten(json.dumps(value, ensure_ascii=False), 200), _json_kind(value)
+    return json.dumps(value, ensure_ascii=False)[:200], _json_kind(value)
 
 
 class _Positions:
@@ -914,6 +921,93 @@ SHAPE = ('a list of objects (one per row), or an object with key "responses" hol
          'list')
 
 
+class _Pairs(dict[str, Any]):
+    """A JSON object that had repeated keys (``repeated`` lists them, in order)."""
+
+    repeated: list[str]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """object_pairs_hook: a plain dict, or a _Pairs when a key repeats."""
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    flagged = _Pairs(result)
+    seen: set[str] = set()
+    flagged.repeated = []
+    for key, _ in pairs:
+        if key in seen:
+            flagged.repeated.append(key)
+        seen.add(key)
+    return flagged
+
+
+class JsonMap:
+    """Positions of records, keys and values in a JSON survey file.
+
+    Reading does not need them; a problem does. The text is walked once, on first use.
+    """
+
+    def __init__(self, text: str, list_at: int) -> None:
+        self.text = text
+        self.list_at = list_at
+        self._where: _Positions | None = None
+        self._items: list[tuple[int, dict[str, tuple[int, int]], dict[str, list[int]]]] = []
+        self._keys: dict[str, int] = {}
+
+    def _walk(self) -> _Positions:
+        if self._where is None:
+            text = self.text
+            self._where = _Positions(text)
+            if self.list_at >= 0 and text[self.list_at] == "[":
+                for item_at, _ in _walk_items(text, self.list_at):
+                    values: dict[str, tuple[int, int]] = {}
+                    keys: dict[str, list[int]] = {}
+                    if text[item_at] == "{":
+                        for key, key_at, value_at, end in _walk_members(text, item_at):
+                            name = key.strip()
+                            values[name] = (value_at, end)
+                            keys.setdefault(name, []).append(key_at)
+                            self._keys.setdefault(name, key_at)
+                    self._items.append((item_at, values, keys))
+        return self._where
+
+    def start(self) -> tuple[int, int]:
+        """(line, column) of the list of records."""
+        return self._walk()(max(self.list_at, 0))
+
+    def record(self, number: int) -> tuple[int, int]:
+        """(line, column) of record ``number`` (1-based)."""
+        where = self._walk()
+        if 1 <= number <= len(self._items):
+            return where(self._items[number - 1][0])
+        return where(max(self.list_at, 0))
+
+    def value(self, number: int, name: str) -> tuple[int, int] | None:
+        """(line, column) of the value of key ``name`` in record ``number``."""
+        where = self._walk()
+        if 1 <= number <= len(self._items):
+            found = self._items[number - 1][1].get(name)
+            if found is not None:
+                return where(found[0])
+        return None
+
+    def repeated_key(self, number: int, name: str) -> tuple[int, int] | None:
+        """(line, column) of the second occurrence of key ``name`` in record ``number``."""
+        where = self._walk()
+        if 1 <= number <= len(self._items):
+            found = self._items[number - 1][2].get(name, [])
+            if len(found) > 1:
+                return where(found[1])
+        return None
+
+    def key(self, name: str) -> tuple[int, int] | None:
+        """(line, column) of the first occurrence of key ``name`` in any record."""
+        where = self._walk()
+        found = self._keys.get(name)
+        return where(found) if found is not None else None
+
+
 def read_json(data: bytes, table: Table, sheet: str | None = None) -> None:
     """JSON: a list of row objects, or ``{"responses": [...]}``; wide or long records."""
     try:
@@ -925,7 +1019,7 @@ def read_json(data: bytes, table: Table, sheet: str | None = None) -> None:
                    found=f"byte 0x{data[exc.start]:02x}")
         return
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
         table.fail(f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno,
                    expected="valid JSON")
@@ -936,7 +1030,6 @@ def read_json(data: bytes, table: Table, sheet: str | None = None) -> None:
     except ValueError as exc:  # e.g. integers longer than Python's digit limit
         table.fail(f"not valid JSON: {shorten(str(exc), 120)}", expected="valid JSON")
         return
-    where = _Positions(text)
     start = _skip(text, 0)
     records: list[Any]
     if isinstance(document, list):
@@ -956,59 +1049,57 @@ def read_json(data: bytes, table: Table, sheet: str | None = None) -> None:
                 found = f"an object with keys {keys}" if keys else "an empty object"
         else:
             found = _json_kind(document)
-        table.fail("the JSON does not have the shape of survey data", line=where(start)[0],
-                   column=where(start)[1], expected=SHAPE, found=shorten(found, 80))
+        line, column = _Positions(text)(start)
+        table.fail("the JSON does not have the shape of survey data", line=line,
+                   column=column, expected=SHAPE, found=shorten(found, 80))
         return
-    table.header_line = where(list_at)[0]
+    source = table.json_map = JsonMap(text, list_at)
     columns: dict[str, int] = {}
-    parsed: list[tuple[int, int, dict[int, tuple[str, str | None]], dict[int, tuple[int, int]]]]
-    parsed = []
-    for number, (record, (item_at, _)) in enumerate(zip(records, _walk_items(text, list_at),
-                                                        strict=True), start=1):
-        line, column = where(item_at)
+    for record in records:
+        if isinstance(record, dict):
+            for key in record:
+                name = key.strip()
+                if name not in columns:
+                    columns[name] = len(columns)
+    table.header = list(columns)
+    table.check_header()
+    if records:
+        table.rows = _json_rows(records, columns, source, table)
+
+
+def _json_rows(records: list[Any], columns: dict[str, int], source: JsonMap,
+               table: Table) -> Iterator[RawRow]:
+    width = len(columns)
+    for number, record in enumerate(records, start=1):
+        table.data_rows += 1
         if not isinstance(record, dict):
-            table.data_rows += 1
+            line, column = source.record(number)
             table.problems.append(Problem(
                 table.path, f"record {number} is not an object", line=line, column=column,
                 row=number, expected="an object such as {\"region\": ..., \"<indicator>\": ...}",
                 found=_json_kind(record)))
             continue
-        cells: dict[int, tuple[str, str | None]] = {}
-        positions: dict[int, tuple[int, int]] = {}
-        for key, key_at, value_at, _ in _walk_members(text, item_at):
-            name = key.strip()
-            col = columns.get(name)
-            if col is None:
-                col = columns[name] = len(columns)
-                table.header_positions[col] = where(key_at)
-            if col in cells:
-                key_line, key_column = where(key_at)
-                table.problems.append(Problem(
-                    table.path, f"key {name!r} appears more than once in this record",
-                    line=key_line, column=key_column, row=number, field=name,
-                    expected="each key once per record", found=shorten(key)))
-            cells[col] = _json_text(record.get(key))
-            positions[col] = where(value_at)
-        parsed.append((line, number, cells, positions))
-    table.header = list(columns)
-    table.check_header()
-    if not records:
-        return
-    table.rows = _json_rows(parsed, len(columns), table)
-
-
-def _json_rows(parsed: list[tuple[int, int, dict[int, tuple[str, str | None]],
-                                  dict[int, tuple[int, int]]]],
-               width: int, table: Table) -> Iterator[RawRow]:
-    for line, number, cells, positions in parsed:
         texts = [""] * width
-        info = RowInfo(positions=positions)
-        for col, (text, kind) in cells.items():
+        info = RowInfo(source=source)
+        repeated = list(record.repeated) if type(record) is _Pairs else []
+        filled: set[int] = set()
+        for key, value in record.items():
+            col = columns[key.strip()]
+            if col in filled:  # keys that differ only in surrounding spaces
+                repeated.append(key)
+            filled.add(col)
+            text, kind = _json_text(value)
             texts[col] = text
             if kind is not None:
                 info.kinds[col] = kind
-        table.data_rows += 1
-        yield line, number, texts, info
+        if repeated:
+            for name in repeated:
+                found = source.repeated_key(number, name.strip()) or source.record(number)
+                table.problems.append(Problem(
+                    table.path, f"key {name.strip()!r} appears more than once in this record",
+                    line=found[0], column=found[1], row=number, field=name.strip(),
+                    expected="each key once per record", found=shorten(name)))
+        yield None, number, texts, info
 
 
 READERS: dict[str, Reader] = {"csv": read_csv, "xlsx": read_xlsx, "json": read_json}

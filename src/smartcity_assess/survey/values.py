@@ -1,4 +1,4 @@
-"""Cell text → raw number, one converter per indicator, with a per-indicator memo.
+"""Cell text → raw number: one memoised converter per kind of indicator.
 
 A survey column holds few distinct texts (``"1"``–``"5"``, ``"ya"``/``"tidak"``, empty), so each
 converter is a ``dict`` subclass: a hit costs one hash lookup, a miss runs the careful parser
@@ -204,6 +204,21 @@ class Converter(dict[str, float]):
         """What is wrong with ``cell`` (None when it is a valid answer or not answered)."""
         result = self._convert(cell)
         return result if isinstance(result, Bad) else None
+
+
+def semantics(indicator: Indicator) -> tuple[object, ...]:
+    """What decides how a cell of this indicator converts; indicators that agree can share
+    one :class:`Converter` (and its memo, which keeps lookups in cache)."""
+    bounds = indicator.valid_range
+    if indicator.type == "percent" and bounds is None:
+        bounds = (0.0, 100.0)
+    if indicator.type in ("number", "percent"):
+        return (indicator.type, bounds)
+    if indicator.type == "likert":
+        return ("likert", indicator.level_values())
+    if indicator.type == "choice":
+        return ("choice", indicator.choices)
+    return (indicator.type,)
 
 
 def allowed_values(indicator: Indicator, lang: str = "en") -> list[str]:

@@ -1,0 +1,1 @@
+"""Assessment projects: the ``assessment.yaml`` config, its assertions, provenance and runs."""
