@@ -78,6 +78,7 @@ class Stages:
 def in_process(lang: str, formats: tuple[str, ...], out: Path) -> Stages:
     """One demo run in this process, stage by stage (imports happen in their stage)."""
     stages = Stages()
+    stages.time("import the CLI (typer, rich)", lambda: __import__("smartcity_assess.cli.app"))
     stages.time("import matplotlib.figure", lambda: __import__("matplotlib.figure"))
     stages.time("import jinja2", lambda: __import__("jinja2"))
     from smartcity_assess.cli.demo import SAMPLE_FILES
@@ -93,6 +94,7 @@ def in_process(lang: str, formats: tuple[str, ...], out: Path) -> Stages:
     folder = sample_dir()
     assessment = stages.time("read + score the sample survey", lambda: run_assessment(
         [folder / name for name in SAMPLE_FILES]))
+    stages.time("terminal scorecard (rich)", lambda: _scorecard(assessment, lang))
     plan = stages.time("load plan.yaml", lambda: load_plan(folder / "plan.yaml"))
     result = assessment.results[0]
     date = report_date()
@@ -157,6 +159,17 @@ def in_process(lang: str, formats: tuple[str, ...], out: Path) -> Stages:
     return stages
 
 
+def _scorecard(assessment: Any, lang: str) -> None:
+    import io
+
+    from rich.console import Console
+
+    from smartcity_assess.cli.scorecard import scorecard
+
+    console = Console(file=io.StringIO(), width=120)
+    console.print(scorecard(assessment, lang, 120))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -170,7 +183,7 @@ def main() -> None:
     env.setdefault("MPLCONFIGDIR", str(Path(tempfile.gettempdir()) / "smartcity-bench-mpl"))
     os.environ.update({k: env[k] for k in ("SOURCE_DATE_EPOCH", "MPLCONFIGDIR")})
 
-    for label, extra in (("charts in 2 worker processes", {}),
+    for label, extra in (("charts in a worker process", {}),
                          ("charts in the main process", {"SMARTCITY_ASSESS_SERIAL": "1"})):
         walls, cpus = command_times(args.repeat, args.lang, env | extra)
         print(f"demo --lang {args.lang}, {label} ({args.repeat} runs after a warm-up):")

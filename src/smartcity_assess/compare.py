@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .errors import UsageError
-from .history import Snapshot
+from .history import Snapshot, Timeline
 from .numbers import format_number
 from .render.escape import markdown_text
 
@@ -411,13 +411,13 @@ def to_markdown(comparison: Comparison, lang: str = "en", detail: bool | None = 
         rank = f"{rank_text(p.base_rank)} → {rank_text(p.other_rank)}"
         if p.rank_change:
             rank += f" ({rank_change_text(p.rank_change)})"
-        note = ["**break**: " + markdown_text(p.break_reason) if p.is_break else "–"] if (
+        note_cell = ["**break**: " + markdown_text(p.break_reason) if p.is_break else "–"] if (
             breaks) else []
         lines.append("| " + " | ".join([
             markdown_text(p.key), markdown_text(p.base_side), markdown_text(p.other_side),
             format_number(p.index.other, lang, 1), signed(p.index.delta, lang), band, rank,
             *(signed(deltas[pid].delta, lang) if pid in deltas else "–" for pid in pillar_ids),
-            *note]) + " |")
+            *note_cell]) + " |")
     if comparison.unmatched:
         lines += ["", "Not compared (found on one side only):", ""]
         for key, has, lacks in comparison.unmatched:
@@ -441,3 +441,33 @@ def to_markdown(comparison: Comparison, lang: str = "en", detail: bool | None = 
                              f"{format_number(d.other, lang, 1)} | {signed(d.delta, lang)} |")
     lines.append("")
     return "\n".join(lines)
+
+
+# --- trends ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One year of a region's trend, with its change from the year before (if any)."""
+
+    snapshot: Snapshot
+    change: Pair | None
+
+    @property
+    def is_break(self) -> bool:
+        """True when this year was scored with another indicator set than the year before."""
+        return self.change is not None and self.change.is_break
+
+
+def trend(timeline: Timeline, region: str, until: int | None = None) -> list[TrendPoint]:
+    """The years of ``region`` up to ``until`` (all when None), oldest first, each compared
+    with the year before it."""
+    series = [s for s in timeline.series(region) if s.year is not None
+              and (until is None or s.year <= until)]
+    points: list[TrendPoint] = []
+    for position, snapshot in enumerate(series):
+        before = series[position - 1] if position else None
+        change = None if before is None else pair(region, str(before.year), str(snapshot.year),
+                                                  before, snapshot)
+        points.append(TrendPoint(snapshot, change))
+    return points

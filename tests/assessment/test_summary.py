@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from assessment.assessment_helpers import Project
 
+from assessment.assessment_helpers import Project
 from smartcity_assess.assessment.run import run
 
 HOSTILE = ["<img src=x onerror=alert(1)>", "[link](javascript:evil) | cell", "../../etc",

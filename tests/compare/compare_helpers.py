@@ -8,7 +8,7 @@ from typing import Any
 
 def only_year(data: dict[str, Any], year: int) -> dict[str, Any]:
     """A copy of a scores document with one year's results."""
-    copy = json.loads(json.dumps(data))
+    copy: dict[str, Any] = json.loads(json.dumps(data))
     copy["results"] = [r for r in copy["results"] if r["year"] == year]
     return copy
 

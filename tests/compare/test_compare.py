@@ -63,8 +63,8 @@ def test_ranks_are_among_the_regions_of_the_same_file_and_year(
     scores_2024 = sorted((r["score"], r["region"]) for r in ipm_scores["results"]
                          if r["year"] == 2024)
     best = scores_2024[-1][1]
-    assert by_region[best].other_rank is not None
-    assert (by_region[best].other_rank.rank, by_region[best].other_rank.of) == (1, 3)
+    rank = by_region[best].other_rank
+    assert rank is not None and (rank.rank, rank.of) == (1, 3)
     assert all(p.rank_change is not None for p in comparison.pairs)
 
 
@@ -191,3 +191,23 @@ def test_markdown_passes_markdownlint(ipm_scores: dict[str, Any], tmp_path: Path
     path.write_text(to_markdown(compare([load("s.json", ipm_scores)]), "id", detail=True),
                     encoding="utf-8")
     assert markdownlint([path]) == []
+
+
+def test_trend_compares_each_year_with_the_one_before(ipm_scores: dict[str, Any]) -> None:
+    from smartcity_assess.compare import trend
+    from smartcity_assess.history import Timeline
+
+    snapshots = from_dict(ipm_scores, "s.json")
+    older = json.loads(json.dumps(only_year(ipm_scores, 2022)))
+    older["criteria"]["version"] = "2009"
+    for r in older["results"]:
+        r["year"] = 2021
+    timeline = Timeline([*from_dict(older, "old.json"), *snapshots])
+    points = trend(timeline, "Kota Tegal", until=2023)
+    assert [p.snapshot.year for p in points] == [2021, 2022, 2023]
+    assert points[0].change is None and points[1].is_break and not points[2].is_break
+    change = points[2].change
+    assert change is not None and change.index.delta == pytest.approx(
+        result(ipm_scores, "Kota Tegal", 2023)["score"]
+        - result(ipm_scores, "Kota Tegal", 2022)["score"])
+    assert [p.snapshot.year for p in trend(timeline, "Kota Tegal")] == [2021, 2022, 2023, 2024]

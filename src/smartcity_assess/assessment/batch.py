@@ -91,8 +91,10 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
                        processes: int = 1, progress: Progress | None = None) -> list[Written]:
     """Render and write every job; return what was written, in job order.
 
-    With ``processes`` > 1 the jobs are shared among worker processes (``fork`` where the
-    platform has it). The first error stops the batch and is raised here.
+    Several jobs are shared among ``processes`` worker processes (``fork`` where the platform
+    has it), even when that is one: a worker imports the chart library once and draws every
+    chart itself, where a report rendered alone draws its charts in helper processes that
+    each import it again. The first error stops the batch and is raised here.
     """
     total = len(jobs)
     if total == 0:
@@ -103,7 +105,7 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
         year = "" if result.year is None else f" {result.year}"
         return f"{result.region}{year} ({job.lang})"
 
-    if processes <= 1 or total == 1:
+    if total == 1:  # one report: render here (its charts are drawn by helper processes)
         found: list[Written] = []
         for done, job in enumerate(jobs, start=1):
             found += _render_one(assessment, plan, formats, templates_dir, out, job)
@@ -119,7 +121,7 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
     state = {"assessment": assessment, "plan": plan, "formats": tuple(formats),
              "templates_dir": templates_dir, "out": out}
     results: dict[int, list[Written]] = {}
-    pool = ProcessPoolExecutor(max_workers=min(processes, total), mp_context=context,
+    pool = ProcessPoolExecutor(max_workers=max(1, min(processes, total)), mp_context=context,
                                initializer=_start, initargs=(state,))
     try:
         futures: dict[Future[list[Written]], int] = {

@@ -50,7 +50,7 @@ def run_command(
         from ..assessment.run import execute, prepare
 
         prepared = prepare(config, output=out)
-        with _progress() as progress:
+        with progress_bar() as progress:
             result = execute(prepared, jobs=jobs or default_jobs(), progress=progress)
         if summary:
             import sys
@@ -87,7 +87,7 @@ def run_command(
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[int, int, str], None] | None]:
+def progress_bar() -> Iterator[Callable[[int, int, str], None] | None]:
     """A Rich progress bar on stderr while reports are written; nothing when stderr is not a
     terminal (CI logs stay clean)."""
     if not stderr.is_terminal:

@@ -252,13 +252,67 @@ def _draw_all(jobs: Sequence[ChartJob]) -> list[Chart]:
     return [draw(job) for job in jobs]
 
 
+def _split(jobs: Sequence[ChartJob], parts: int) -> list[list[ChartJob]]:
+    """Jobs shared into ``parts`` lists of about equal drawing time (longest first)."""
+    shares: list[list[ChartJob]] = [[] for _ in range(parts)]
+    loads = [0.0] * parts
+    for job in sorted(jobs, key=lambda j: -_cost(j)):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(job)
+        loads[lightest] += _cost(job)
+    return shares
+
+
+def _draw_in_two(jobs: Sequence[ChartJob]) -> list[Chart]:
+    """In the worker: import matplotlib once, then fork, and draw half the charts in each
+    process. Two cores draw while matplotlib is imported only once (the import costs about
+    as much as drawing all the charts)."""
+    import pickle
+
+    import matplotlib.figure  # noqa: F401  imported before the fork: both halves share it
+
+    first, second = _split(jobs, 2)
+    if not second or not hasattr(os, "fork"):
+        return _draw_all(jobs)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the second half, in a child of the worker
+        try:
+            os.close(read)
+            try:
+                payload = pickle.dumps((True, _draw_all(second)))
+            except BaseException as exc:  # hand any failure to the parent, which raises it
+                try:
+                    payload = pickle.dumps((False, exc))
+                except Exception:
+                    payload = pickle.dumps((False, RuntimeError(repr(exc))))
+            with os.fdopen(write, "wb") as stream:
+                stream.write(payload)
+        finally:
+            os._exit(0)
+    os.close(write)
+    try:
+        mine = _draw_all(first)
+    finally:
+        with os.fdopen(read, "rb") as stream:
+            data = stream.read()
+        os.waitpid(pid, 0)
+    if not data:
+        raise RuntimeError("the chart drawing process ended without a result")
+    ok, value = pickle.loads(data)
+    if not ok:
+        raise value
+    drawn = {chart.name: chart for chart in (*mine, *value)}
+    return [drawn[job.name] for job in jobs]
+
+
 def make_charts(context: dict[str, Any], roadmap: Roadmap, lang: str) -> dict[str, Chart]:
     """Every chart of both documents, drawn in this process, by name."""
     return {job.name: draw(job) for job in chart_jobs(context, roadmap, lang)}
 
 
-WORKERS = 2
-"""Processes that draw charts while this one renders the templates (this machine: 2 cores)."""
+WORKERS = 1
+"""Worker processes in the pool (the worker forks once more to draw on two cores)."""
 
 
 def _cost(job: ChartJob) -> float:
@@ -311,42 +365,36 @@ def warm_up() -> None:
         return
     try:
         pool = _new_pool()
-        for _ in range(WORKERS):
-            pool.submit(_import_matplotlib)
+        pool.submit(_import_matplotlib)
     except OSError:
         return
     _warm.append(pool)
 
 
 def _background_charts(jobs: Sequence[ChartJob]) -> Callable[[], list[Chart]]:
-    """Start drawing the charts in forked workers; returns a function that waits for them.
+    """Start drawing the charts in a forked worker; returns a function that waits for them.
 
-    matplotlib's import and the drawing take most of a report's time; two workers share the
-    charts while this process renders the templates. Where ``fork`` is not available (or
-    ``SMARTCITY_ASSESS_SERIAL`` is set) the charts are drawn here when they are needed.
+    matplotlib's import and the drawing take most of a report's time; a worker does them while
+    this process renders the templates (which never imports matplotlib), and splits the
+    drawing over two processes once matplotlib is imported. Where ``fork`` is not available
+    (or ``SMARTCITY_ASSESS_SERIAL`` is set) the charts are drawn here when they are needed.
     The result is the same either way: each chart is drawn by the same code from the same job.
     """
     pool = _warm.pop() if _warm else None
     if pool is None and (not _fork_available() or len(jobs) < 2):
         return _once(lambda: _draw_all(jobs))
-    shares: list[list[ChartJob]] = [[] for _ in range(WORKERS)]
-    loads = [0.0] * WORKERS
-    for job in sorted(jobs, key=lambda j: -_cost(j)):  # longest first, to the lightest share
-        lightest = loads.index(min(loads))
-        shares[lightest].append(job)
-        loads[lightest] += _cost(job)
     try:
         pool = pool or _new_pool()
-        futures = [pool.submit(_draw_all, share) for share in shares if share]
+        future = pool.submit(_draw_in_two, list(jobs))
     except OSError:
         return _once(lambda: _draw_all(jobs))
 
     def wait() -> list[Chart]:
         try:
-            drawn = {chart.name: chart for future in futures for chart in future.result()}
+            charts: list[Chart] = future.result()
+            return charts
         finally:
             pool.shutdown(wait=True)
-        return [drawn[job.name] for job in jobs]
 
     return _once(wait)
 
