@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .console import message, run, stdout
-from .options import Lang, LangOption
+from .options import Lang
 
 SAMPLE_FILES = (
     "tegal-citizen-survey.csv",
@@ -16,15 +16,24 @@ SAMPLE_FILES = (
     "tegal-official-statistics.csv",
 )
 
+SECOND_LANGUAGE_FOLDER = "en"
+"""Without ``--lang`` the demo writes Indonesian into DIR and English into DIR/en."""
+
 
 def demo_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the reports into.")]
     = Path("smartcity-demo"),
-    lang: LangOption = Lang.id,
+    lang: Annotated[Lang | None, typer.Option(
+        "--lang", "-l", help="Write the reports in this language only. Default: Indonesian "
+        "into DIR and English into DIR/en.", show_default=False)] = None,
 ) -> None:
     """Score the bundled Kabupaten Tegal SAMPLE survey and write its masterplan and roadmap."""
 
     def body() -> None:
+        from ..report.build import warm_up
+
+        warm_up()  # the chart worker imports matplotlib while the sample is read and scored
+
         from ..pipeline import run_assessment
         from ..planning.plan import load_plan
         from ..report.build import write_reports
@@ -33,11 +42,16 @@ def demo_command(
 
         folder = sample_dir()
         assessment = run_assessment([folder / name for name in SAMPLE_FILES])
+        plan = load_plan(folder / "plan.yaml")
+        shown = lang.value if lang else Lang.id.value
         message("Kabupaten Tegal — SAMPLE DATA (synthetic, for demonstration)", "bold yellow")
-        stdout.print(scorecard(assessment, lang.value, stdout.width))
-        written = write_reports(assessment, out, plan=load_plan(folder / "plan.yaml"),
-                                formats=("html", "md"), lang=lang.value)
-        for path in written:
-            message(f"wrote {path}")
+        stdout.print(scorecard(assessment, shown, stdout.width))
+        targets = [(shown, out)] if lang else [(Lang.id.value, out),
+                                               (Lang.en.value, out / SECOND_LANGUAGE_FOLDER)]
+        for language, folder_out in targets:
+            written = write_reports(assessment, folder_out, plan=plan,
+                                    formats=("html", "md"), lang=language)
+            for path in written:
+                message(f"wrote {path}")
 
     run(body)
