@@ -36,3 +36,19 @@ def test_demo_with_one_language_writes_only_that(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert '<html lang="en"' in (out / "masterplan.html").read_text(encoding="utf-8")
     assert not (out / "en").exists()
+
+
+def test_demo_names_the_sample_files_the_same_on_every_machine(tmp_path: Path) -> None:
+    from smartcity_assess.resources import sample_dir
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["demo", "--out", str(out), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    installed = str(sample_dir())
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".md", ".html", ".json"):
+            assert installed not in path.read_text(encoding="utf-8"), path
+    scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
+    assert [item["path"] for item in scores["inputs"]] == [
+        "sample/tegal-citizen-survey.csv", "sample/tegal-opd-self-assessment.xlsx",
+        "sample/tegal-official-statistics.csv"]

@@ -169,8 +169,9 @@ def test_output_folder_problems(assessment: Assessment, plan: Plan, tmp_path: Pa
 def test_sample_notice_and_scores_json(assessment: Assessment, plan: Plan) -> None:
     files = render_reports(assessment, plan=replace(plan, sample=True))
     html = files["masterplan.html"].decode()
-    assert '<p class="sample" role="note">DATA CONTOH' in html
-    assert "> **DATA CONTOH** —" in files["roadmap.md"].decode()
+    assert '<p class="sample" role="note"><strong>DATA CONTOH</strong> — Dokumen' in html
+    assert "> **DATA CONTOH** — Dokumen ini" in files["roadmap.md"].decode()
+    assert html.count("DATA CONTOH") == 3  # badge, note and footer: each once
     embedded = re.search(r'<script type="application/json" id="scores">(.*?)</script>', html,
                          re.S)
     assert embedded is not None

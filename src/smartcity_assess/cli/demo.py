@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .console import message, run, stdout
 from .options import Lang
 
+if TYPE_CHECKING:
+    from ..scoring.results import Assessment
+
 SAMPLE_FILES = (
     "tegal-citizen-survey.csv",
     "tegal-opd-self-assessment.xlsx",
     "tegal-official-statistics.csv",
 )
+
+SAMPLE_LABEL = "sample"
+"""How the reports name the folder of the bundled sample files."""
 
 SECOND_LANGUAGE_FOLDER = "en"
 """Without ``--lang`` the demo writes Indonesian into DIR and English into DIR/en."""
@@ -41,8 +48,10 @@ def demo_command(
         from .scorecard import scorecard
 
         folder = sample_dir()
-        assessment = run_assessment([folder / name for name in SAMPLE_FILES])
+        assessment = _relabelled(run_assessment([folder / name for name in SAMPLE_FILES]))
         plan = load_plan(folder / "plan.yaml")
+        # The reports name the bundled files as "sample/...", not by where Python installed them.
+        plan = replace(plan, source=f"{SAMPLE_LABEL}/plan.yaml")
         shown = lang.value if lang else Lang.id.value
         message("Kabupaten Tegal — SAMPLE DATA (synthetic, for demonstration)", "bold yellow")
         stdout.print(scorecard(assessment, shown, stdout.width))
@@ -55,3 +64,10 @@ def demo_command(
                 message(f"wrote {path}")
 
     run(body)
+
+
+def _relabelled(assessment: Assessment) -> Assessment:
+    """The assessment with its input files named ``sample/<file>``, the same on every machine."""
+    inputs = tuple(replace(item, path=f"{SAMPLE_LABEL}/{Path(item.path).name}")
+                   for item in assessment.inputs)
+    return replace(assessment, inputs=inputs)

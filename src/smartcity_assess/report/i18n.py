@@ -26,10 +26,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "area": ("Luas wilayah", "Area"),
     "people": ("jiwa", "people"),
     "sample_notice": (
-        "DATA CONTOH — dokumen ini dibuat dari data sintetis untuk demonstrasi dan tidak "
-        "memuat angka resmi.",
-        "SAMPLE DATA — this document was generated from synthetic data for demonstration "
-        "and contains no official figures."),
+        "Dokumen ini dibuat dari data sintetis untuk demonstrasi dan tidak memuat angka resmi.",
+        "This document was generated from synthetic data for demonstration and contains no "
+        "official figures."),
     "sample_badge": ("DATA CONTOH", "SAMPLE DATA"),
     "contents": ("Daftar Isi", "Contents"),
     "generated_by": ("Dibuat dengan {tool} {version}.", "Generated with {tool} {version}."),
