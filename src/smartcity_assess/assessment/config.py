@@ -188,7 +188,7 @@ def load_config(path: str | Path) -> AssessmentConfig:
 
 def build_config(document: YamlDocument, path: Path) -> AssessmentConfig:
     """Validate a parsed config document."""
-    from ..indicators.loader import _schema_problems  # the shared pydantic → Problem mapping
+    from ..indicators.loader import schema_problems
 
     label = document.label
     data = document.data
@@ -202,7 +202,7 @@ def build_config(document: YamlDocument, path: Path) -> AssessmentConfig:
     try:
         spec = ConfigSpec.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_schema_problems(exc, document))
+        problems.extend(schema_problems(exc, document))
 
     def problem(where: PathKey, message: str, expected: str | None = None,
                 found: object = None) -> None:

@@ -66,14 +66,14 @@ def build_indicator_set(document: YamlDocument) -> IndicatorSet:
     try:
         spec = IndicatorSetSpec.model_validate(data)
     except ValidationError as exc:
-        raise InputError(_schema_problems(exc, document)) from None
+        raise InputError(schema_problems(exc, document)) from None
     problems = list(_check(spec, document))
     if problems:
         raise InputError(problems)
     return _to_model(spec, document)
 
 
-def _schema_problems(exc: ValidationError, document: YamlDocument) -> list[Problem]:
+def schema_problems(exc: ValidationError, document: YamlDocument) -> list[Problem]:
     problems: dict[tuple[PathKey, str], Problem] = {}
     for error in exc.errors():
         path = _data_path(error["loc"], document.data)

@@ -182,7 +182,7 @@ def load_plan(path: str | Path | None) -> Plan:
 
 def build_plan(document: YamlDocument) -> Plan:
     """Validate a parsed plan document and build the model."""
-    from ..indicators.loader import _schema_problems  # shared error mapping (see docs)
+    from ..indicators.loader import schema_problems
 
     data = document.data
     if data is None:
@@ -194,7 +194,7 @@ def build_plan(document: YamlDocument) -> Plan:
     try:
         spec = PlanSpec.model_validate(data)
     except ValidationError as exc:
-        raise InputError(_schema_problems(exc, document)) from None
+        raise InputError(schema_problems(exc, document)) from None
     problems = list(_check_spec(spec, document))
     if problems:
         raise InputError(problems)
