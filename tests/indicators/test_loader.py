@@ -174,3 +174,13 @@ def test_bundled_sets_load() -> None:
     for set_id in sets:
         iset = load_indicator_set(set_id)
         assert iset.source == f"bundled:{set_id}"
+
+
+def test_indicator_ids_cannot_be_reserved_survey_columns(tmp_path: Path) -> None:
+    text = MINIMAL.replace("id: a\n", "id: Year\n").replace("id: b\n", "id: peran\n")
+    found = problems(tmp_path, text)
+    assert len(found) == 2
+    assert found[0].startswith("set.yaml:11:9 (field pillars[0].indicators[0].id): ")
+    assert "indicator id 'Year' is a reserved survey column name" in found[0]
+    assert "indicator id 'peran' is a reserved survey column name" in found[1]
+    assert "expected an id other than daerah, indicator, indikator, nilai" in found[0]

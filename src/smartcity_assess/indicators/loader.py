@@ -208,6 +208,11 @@ def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
 
 def _check_indicator(ind: IndicatorSpec, path: PathKey, spec: IndicatorSetSpec,
                      problem: Any) -> Iterator[Problem]:
+    from ..survey.load import RESERVED  # survey column names with a meaning of their own
+
+    if ind.id.strip().casefold() in RESERVED:
+        yield problem((*path, "id"), f"indicator id {ind.id!r} is a reserved survey column name",
+                      "an id other than " + ", ".join(sorted(RESERVED)), ind.id)
     if ind.type == "number" and ind.goalposts is None:
         yield problem(path, f"indicator {ind.id!r} of type number needs goalposts",
                       "goalposts: [min, max]")
