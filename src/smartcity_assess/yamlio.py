@@ -22,6 +22,10 @@ MAX_NODES = 200_000
 
 PathKey = tuple[str | int, ...]
 
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it (5× faster), else the pure-Python one;
+both refuse ``!!python/...`` tags and both give every node its line and column."""
+
 
 @dataclass(frozen=True)
 class YamlDocument:
@@ -86,7 +90,7 @@ def parse_yaml(raw: bytes, label: str) -> YamlDocument:
             [Problem(label, "file is not UTF-8 text", expected="UTF-8",
                      found=f"byte {raw[exc.start]:#04x} at offset {exc.start}")]
         ) from None
-    loader = yaml.SafeLoader(text)
+    loader = _SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -100,10 +104,10 @@ def parse_yaml(raw: bytes, label: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "invalid YAML"
-        if "found character '\\t'" in message or "\\t" in message:
-            message += " (YAML does not allow tabs for indentation; use spaces)"
         if exc.context and exc.problem:
             message = f"{exc.context}: {exc.problem}"
+        if "\\t" in message or "tab character" in message:
+            message += " (YAML does not allow tabs for indentation; use spaces)"
         raise InputError(
             [Problem(label, f"YAML syntax error: {message}",
                      line=mark.line + 1 if mark else None,
