@@ -9,7 +9,9 @@ the year and keeps names distinct within one run.
 Stability: a region's folder depends only on its own name and year, except when two regions
 of one run would get the same slug (``Kota Batu`` and ``KOTA BATU``, ``Kota Baru`` and
 ``Kota-Baru``): then each of them gets a short hash of its exact name, so neither is
-silently merged into the other.
+silently merged into the other. Two names that are the same text in different Unicode
+normalisation forms (``Bogotá`` typed on a Mac and on Windows) are two regions to the
+engine; the one not in NFC also gets the hash of its code points, so their folders differ too.
 """
 
 from __future__ import annotations
@@ -50,9 +52,13 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 K = TypeVar("K")
 
 
-def name_hash(name: str) -> str:
-    """Short hex hash of a name (NFC-normalised, so the same text always hashes the same)."""
-    text = unicodedata.normalize("NFC", name)
+def name_hash(name: str, *, exact: bool = False) -> str:
+    """Short hex hash of a name (NFC-normalised, so the same text always hashes the same).
+
+    ``exact`` hashes the code points as they are: it tells apart names that are the same
+    text in different Unicode normalisation forms (``Bogotá`` composed and decomposed).
+    """
+    text = name if exact else unicodedata.normalize("NFC", name)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_LENGTH]
 
 
@@ -104,6 +110,12 @@ def region_folders(keys: Iterable[tuple[str, int | None]]) -> dict[tuple[str, in
     for names in _clashes(slugs.items()):
         for name in names:
             slugs[name] = hashed(name)
+    # The same text in two Unicode normalisation forms (data typed on different systems)
+    # has one NFC hash: the names not in NFC get the hash of their exact code points too.
+    for names in _clashes(slugs.items()):
+        for name in names:
+            if name != unicodedata.normalize("NFC", name):
+                slugs[name] = f"{slugs[name]}-{name_hash(name, exact=True)}"
 
     def folder(key: tuple[str, int | None]) -> str:
         return slugs[key[0]] if key[1] is None else f"{slugs[key[0]]}-{key[1]}"
@@ -113,6 +125,11 @@ def region_folders(keys: Iterable[tuple[str, int | None]]) -> dict[tuple[str, in
     for clashing in _clashes(folders.items()):
         for key in clashing:
             slugs[key[0]] = hashed(key[0])
+    folders = {key: folder(key) for key in unique}
+    for clashing in _clashes(folders.items()):  # ... in two normalisation forms
+        for key in clashing:
+            if key[0] != unicodedata.normalize("NFC", key[0]):
+                slugs[key[0]] = f"{hashed(key[0])}-{name_hash(key[0], exact=True)}"
     return {key: folder(key) for key in unique}
 
 
@@ -127,4 +144,5 @@ def _clashes(items: Iterable[tuple[K, str]]) -> list[list[K]]:
 def is_safe_component(name: str) -> bool:
     """True when ``name`` is one safe path component as :func:`region_slug` makes them."""
     return (bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name))
-            and name not in WINDOWS_RESERVED and len(name) <= MAX_SLUG + HASH_LENGTH + 8)
+            and name not in WINDOWS_RESERVED
+            and len(name) <= MAX_SLUG + 2 * (HASH_LENGTH + 1) + 8)

@@ -227,6 +227,6 @@ def init_project(folder: str | Path, lang: str = "id") -> list[Path]:
     written = []
     for relative, data in project.files.items():
         target = root / relative
-        write_bytes_atomic(target, data)
+        write_bytes_atomic(target, data, exclusive=True)  # never over a file made meanwhile
         written.append(target)
     return written

@@ -121,8 +121,13 @@ def test_reports_per_language_and_stale_files_are_removed(project: Project,
                    .replace("languages: [en]", "languages: [en, id]"), years=(2024,))
     run(path)
     out = tmp_path / "out"
-    folders = sorted(p.name for p in (out / "reports" / "en").iterdir())
+    folders = sorted(p.name for p in (out / "reports" / "en").iterdir() if p.is_dir())
     assert folders == ["kabupaten-brebes-2024", "kabupaten-tegal-2024", "kota-tegal-2024"]
+    # Several region-years: the overview above their folders, in each language.
+    overview = (out / "reports" / "en" / "index.md").read_text(encoding="utf-8")
+    assert "[Masterplan](kota-tegal-2024/masterplan.md)" in overview
+    assert (out / "reports" / "id" / "index-heatmap-2024.svg").is_file()
+    assert not (out / "reports" / "en" / "index.html").exists()  # formats: [md]
     assert (out / "reports" / "id" / "kota-tegal-2024" / "masterplan.md").is_file()
     report_scores = json.loads((out / "reports" / "en" / "kota-tegal-2024" / "scores.json")
                                .read_text(encoding="utf-8"))

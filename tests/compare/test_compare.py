@@ -180,7 +180,7 @@ def test_markdown_escapes_region_names(ipm_scores: dict[str, Any]) -> None:
             r["region"] = "[click](http://x) | <b>Kota</b>"
     text = to_markdown(compare([load("s.json", hostile)]))
     assert "[click](http" not in text and "<b>" not in text
-    assert "\\[click\\]\\(http://x\\) \\| &lt;b&gt;Kota&lt;/b&gt;" in text
+    assert "\\[click\\]\\(http\\://x\\) \\| &lt;b&gt;Kota&lt;/b&gt;" in text
 
 
 @pytest.mark.validator

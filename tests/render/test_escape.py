@@ -9,7 +9,7 @@ from smartcity_assess.render.escape import markdown_text, spreadsheet_cell
 def test_markdown_payloads_are_inert() -> None:
     assert markdown_text("[click](javascript:alert(1))") == (
         "\\[click\\]\\(javascript:alert\\(1\\)\\)")
-    assert markdown_text("![x](http://evil/x.png)") == "\\!\\[x\\]\\(http://evil/x\\.png\\)"
+    assert markdown_text("![x](http://evil/x.png)") == "\\!\\[x\\]\\(http\\://evil/x\\.png\\)"
     assert markdown_text("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
     assert markdown_text("a | b\n# heading") == "a \\| b \\# heading"
     assert markdown_text("Kabupaten Tegal") == "Kabupaten Tegal"

@@ -317,6 +317,73 @@ def test_hostile_outputs_stay_valid(hostile: Run) -> None:
     assert not findings, "markdownlint:\n" + "\n".join(findings)
 
 
+# --------------------------------------------------------------------------- overview
+# Several region-years: one folder each and the overview (index.html, index.md) above them,
+# with a hostile region name and one that looks like a path.
+
+
+@pytest.fixture(scope="module")
+def overview(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    root = tmp_path_factory.mktemp("overview")
+    criteria = root / "set.yaml"
+    criteria.write_text(_hostile_set(), encoding="utf-8")
+    survey = root / "survey.csv"
+    survey.write_text(
+        "region,year,a,b,c\n"
+        f"{REGION},2025,40,55,70\nKota Alpha,2025,60,65,70\n../../etc,2025,80,85,90\n",
+        encoding="utf-8",
+    )
+    out = root / "out"
+    proc = run_cli(
+        "report", str(survey), "--criteria", str(criteria), "--out", str(out),
+        "--format", "html,md", "--jobs", "2", cwd=root,
+    )
+    return Run("id", out, proc)
+
+
+@pytest.mark.validator
+def test_overview_is_valid_html5_and_clean_markdown(overview: Run) -> None:
+    out = overview.ok()
+    errors = vnu_errors([out / "index.html"])
+    assert not errors, "W3C Nu validator:\n" + "\n".join(errors)
+    findings = markdownlint([out / "index.md"])
+    assert not findings, "markdownlint:\n" + "\n".join(findings)
+    assert not broken_image_links(out / "index.md")
+
+
+@pytest.mark.browser
+def test_overview_in_chromium(overview: Run, browser: Chromium) -> None:
+    out = overview.ok()
+    report = browser.open(
+        out / "index.html",
+        screenshot=ARTIFACTS / "overview.png",
+        pdf_path=ARTIFACTS / "overview.pdf",
+        js={
+            "injected": "typeof window.__injected",
+            "text": "document.body.innerText",
+            "svg": "document.querySelectorAll('svg').length",
+            "rows": "document.querySelectorAll('table.ranking tbody tr').length",
+            "links": "[...document.querySelectorAll('main a[href]')]"
+            ".map(a => a.getAttribute('href')).filter(h => !h.startsWith('#'))",
+            "ranking": "JSON.parse(document.getElementById('ranking').textContent)"
+            ".results.map(r => r.region)",
+        },
+    )
+    js = report.js
+    failures = report.problems()
+    if js["injected"] != "undefined":
+        failures.append(f"hostile script ran: typeof window.__injected is {js['injected']!r}")
+    text = js["text"] if isinstance(js["text"], str) else ""
+    failures += [f"not shown as text: {t!r}" for t in (REGION, "../../etc") if t not in text]
+    assert not failures, "\n".join(failures)
+    assert js["svg"] == 2  # the distribution and one heatmap (one year)
+    assert js["rows"] == 3
+    assert js["ranking"] == ["../../etc", "Kota Alpha", REGION]  # index 85, 65, 55
+    missing = [h for h in js["links"] if not (out / h).is_file()]
+    assert js["links"] and not missing, missing
+    assert report.pdf_pages >= 1
+
+
 # --------------------------------------------------------------------------- helpers
 
 

@@ -40,7 +40,7 @@ def test_percent_and_date() -> None:
 def test_markdown_filter_makes_payloads_inert() -> None:
     assert markdown("[click](javascript:alert(1))") == (
         "\\[click\\]\\(javascript:alert\\(1\\)\\)")
-    assert markdown("![x](http://e/x.png)") == "\\!\\[x\\]\\(http://e/x\\.png\\)"
+    assert markdown("![x](http://e/x.png)") == "\\!\\[x\\]\\(http\\://e/x\\.png\\)"
     assert markdown("<script>x</script>") == "&lt;script&gt;x&lt;/script&gt;"
     assert markdown("a | b\n# c") == "a \\| b \\# c"
     assert markdown("`code` *em* _em_ {x} + - . !") == (

@@ -78,6 +78,8 @@ class PageReport:
     console_errors: list[str] = field(default_factory=list)
     console_warnings: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    # alert() / confirm() / prompt() / beforeunload dialogs the page opened (each dismissed).
+    dialogs: list[str] = field(default_factory=list)
     # Every request whose URL is not the file itself (aborted before it left the browser).
     # data: URLs are kept apart: they never reach the network, and Chromium does not route
     # them, so they are counted from the DOM (src/href attributes; CSS url() is not seen).
@@ -101,6 +103,7 @@ class PageReport:
         """Everything that should make a report page fail, as readable lines."""
         out = [f"console error: {m}" for m in self.console_errors]
         out += [f"page error: {m}" for m in self.page_errors]
+        out += [f"dialog opened: {m}" for m in self.dialogs]
         out += [f"request beyond the file: {u}" for u in dict.fromkeys(self.external_requests)]
         out += [f"websocket: {u}" for u in dict.fromkeys(self.websockets)]
         out += [f"resource loaded: {u}" for u in dict.fromkeys(self.resource_entries)]
@@ -205,6 +208,12 @@ class Chromium:
 
             page.on("console", on_console)
             page.on("pageerror", lambda err: report.page_errors.append(str(err)))
+
+            def on_dialog(dialog: Any) -> None:
+                report.dialogs.append(f"{dialog.type}: {dialog.message}")
+                dialog.dismiss()
+
+            page.on("dialog", on_dialog)
             page.on("websocket", lambda ws: report.websockets.append(ws.url))
             context.route("**/*", on_route)
 

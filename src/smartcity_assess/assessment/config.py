@@ -353,7 +353,8 @@ def check_against_set(config: AssessmentConfig, indicator_set: IndicatorSet) -> 
             hint = f"did you mean {close[0]!r}? " if close else ""
             listed = ", ".join(ids[:12]) + (" …" if len(ids) > 12 else "")
             problem(where, f"unknown {assertion.kind} {assertion.id!r} in assertions",
-                    f"{hint}a {assertion.kind} id of {indicator_set.id}: {listed}",
+                    f"{hint}{'an' if assertion.kind[0] in 'aeiou' else 'a'} "
+                    f"{assertion.kind} id of {indicator_set.id}: {listed}",
                     assertion.id)
         for check in assertion.checks:
             path = (*where, check.name)

@@ -11,8 +11,11 @@ Then the outputs are written into the config's output folder::
       reports/<lang>/<region>-<year>/masterplan.html, roadmap.html, *.md, charts/ ...
 
 Files a previous run wrote (as listed in its provenance.json) that this run does not write
-are removed, so the folder always reflects the latest run and a commit of it shows a clean
-diff. Nothing else in the folder is touched.
+are removed when they still hold what that run wrote, so the folder always reflects the
+latest run and a commit of it shows a clean diff. Nothing else in the folder is touched: a
+file the tool did not write is never replaced (the run stops before writing, exit 2), and a
+second run into the same folder at the same time stops with a clear error
+(:class:`smartcity_assess.outputs.OutputFolder`).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from typing import Any, TypeVar
 from ..compare import pair
 from ..errors import InputError, OutputError, Problem
 from ..history import History, Snapshot, Timeline, from_assessment, read_history
-from ..outputs import write_bytes_atomic
+from ..outputs import OutputFolder
 from ..paths import region_folders
 from ..scoring.results import Assessment, RegionResult
 from .assertions import Outcome, evaluate, in_scope
@@ -138,28 +141,34 @@ def execute(prepared: Prepared, *, jobs: int = 1, progress: Progress | None = No
     summary = to_markdown(assessment, rows, outcomes, lang)
 
     out = config.output
-    previous_outputs = _previous_outputs(out)
     records: list[dict[str, Any]] = []
     written: list[Path] = []
+    scores = to_json(assessment, lang).encode("utf-8")
+    summary_bytes = summary.encode("utf-8")
+    # The folder is locked for the whole run (a second run into it stops with a clear
+    # error); files are replaced only when the last run's provenance.json lists them, or
+    # the manifest an interrupted run left behind (removed again once a run completes).
+    with OutputFolder(out, manifest="interrupted") as folder:
+        previous_outputs = {path: digest for path, digest in folder.previous.items()
+                            if digest} | _previous_outputs(out)
+        folder.owned |= set(previous_outputs) | {PROVENANCE}
+        folder.check({SCORES: scores, SUMMARY: summary_bytes})
 
-    def put(relative: str, data: bytes) -> None:
-        write_bytes_atomic(out / relative, data)
-        records.append(bytes_record(relative, data))
-        written.append(out / relative)
+        def put(relative: str, data: bytes) -> None:
+            folder.write(relative, data)
+            records.append(bytes_record(relative, data))
+            written.append(out / relative)
 
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create the output folder {out}: {exc.strerror}") from None
-    for record in _reports(prepared, jobs=jobs, progress=progress):
-        records.append(record)
-        written.append(out / record["path"])
-    put(SCORES, to_json(assessment, lang).encode("utf-8"))
-    put(SUMMARY, summary.encode("utf-8"))
-    record = provenance(config, assessment, history=history.files if history else (),
-                        outputs=records)
-    put(PROVENANCE, provenance_json(record).encode("utf-8"))
-    removed = _remove_stale(out, previous_outputs, {r["path"] for r in records} | {PROVENANCE})
+        for record in _reports(prepared, jobs=jobs, progress=progress, folder=folder):
+            records.append(record)
+            written.append(out / record["path"])
+        put(SCORES, scores)
+        put(SUMMARY, summary_bytes)
+        record = provenance(config, assessment, history=history.files if history else (),
+                            outputs=records)
+        put(PROVENANCE, provenance_json(record).encode("utf-8"))
+        removed = _remove_stale(out, previous_outputs,
+                                {r["path"] for r in records} | {PROVENANCE})
     notes = [*(history.notes if history else ()), *assessment.warnings]
     return RunResult(config, assessment, tuple(outcomes), summary, tuple(written),
                      tuple(removed), tuple(notes))
@@ -195,8 +204,8 @@ def report_targets(assessment: Assessment, which: str) -> list[RegionResult]:
     return [r for r in results if latest[r.region] is r]
 
 
-def _reports(prepared: Prepared, *, jobs: int, progress: Progress | None
-             ) -> list[dict[str, Any]]:
+def _reports(prepared: Prepared, *, jobs: int, progress: Progress | None,
+             folder: OutputFolder | None = None) -> list[dict[str, Any]]:
     """Write the reports of every chosen region-year in every language; return the
     provenance records of the files written (paths relative to the output folder)."""
     from .batch import report_jobs, write_reports_many
@@ -210,41 +219,96 @@ def _reports(prepared: Prepared, *, jobs: int, progress: Progress | None
     folders = region_folders((r.region, r.year) for r in chosen)
     work = report_jobs(prepared.assessment, chosen, config.languages, folders,
                        lambda lang: f"{REPORTS}/{lang}")
+    # The overview of several region-years (report_set.py): rendered before the reports, so
+    # that a failure stops the run before they are written, and written after them.
+    overview = _overviews(prepared, chosen)
+    if folder is not None and overview:
+        folder.check(overview)
     written = write_reports_many(prepared.assessment, config.output, work, plan=prepared.plan,
-                                 formats=config.formats, processes=jobs, progress=progress)
+                                 formats=config.formats, processes=jobs, progress=progress,
+                                 folder=folder, history=prepared.history)
+    written = [*written, *_write_overviews(config.output, overview, folder)]
     return [{"path": w.path, "sha256": w.sha256, "bytes": w.bytes} for w in written]
+
+
+def _overviews(prepared: Prepared, chosen: Sequence[RegionResult]) -> dict[str, bytes]:
+    """``reports/<lang>/index.html`` and ``index.md`` when more than one region-year gets
+    reports (none for a single one: its folder is the whole story)."""
+    from .report_set import render_overviews
+
+    if len(chosen) < 2:
+        return {}
+    config = prepared.config
+    return render_overviews(prepared.assessment, chosen, languages=config.languages,
+                            formats=config.formats, plan=prepared.plan,
+                            prefix=lambda lang: f"{REPORTS}/{lang}")
+
+
+def _write_overviews(out: Path, files: dict[str, bytes], folder: OutputFolder | None
+                     ) -> list[Any]:
+    import hashlib
+
+    from ..outputs import commit_files
+    from .batch import Written
+
+    if not files:
+        return []
+    if folder is not None:
+        folder.commit(files)
+    else:
+        commit_files(out, files)
+    return [Written(path, hashlib.sha256(data).hexdigest(), len(data))
+            for path, data in files.items()]
 
 
 # --- stale outputs ---------------------------------------------------------------------------
 
 
-def _previous_outputs(out: Path) -> set[str]:
-    """Paths the last run listed in its provenance.json (empty when there is none)."""
+def _previous_outputs(out: Path) -> dict[str, str]:
+    """Paths the last run listed in its provenance.json, with their SHA-256 (empty when
+    there is none; paths that would leave the folder are left out)."""
     import json
+
+    from ..outputs import check_relative
 
     record = out / PROVENANCE
     if not record.is_file():
-        return set()
+        return {}
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
-        return {str(item["path"]) for item in data.get("outputs", [])
-                if isinstance(item, dict) and isinstance(item.get("path"), str)}
+        items = [item for item in data.get("outputs", []) if isinstance(item, dict)
+                 and isinstance(item.get("path"), str) and isinstance(item.get("sha256"), str)]
     except (OSError, ValueError, AttributeError):
-        return set()
+        return {}
+    found = {}
+    for item in items:
+        try:
+            check_relative(item["path"])
+        except OutputError:
+            continue  # a provenance.json edited by hand: never touch anything outside
+        found[item["path"]] = item["sha256"]
+    return found
 
 
-def _remove_stale(out: Path, before: set[str], now: set[str]) -> list[Path]:
-    """Delete files the previous run wrote and this one did not, then empty folders left."""
+def _remove_stale(out: Path, before: dict[str, str], now: set[str]) -> list[Path]:
+    """Delete files the previous run wrote and this one did not, then empty folders left.
+
+    A file is deleted only when it still holds what that run wrote (its SHA-256 matches the
+    record): a file edited since, or put in its place, is left alone.
+    """
+    import hashlib
+
     removed: list[Path] = []
     root = out.resolve()
-    for relative in sorted(before - now):
+    for relative in sorted(set(before) - now):
         parts = Path(relative).parts
         if not parts or Path(relative).is_absolute() or ".." in parts:
             continue  # a provenance.json edited by hand: never delete outside the folder
         target = out / relative
         try:
             if target.is_file() and not target.is_symlink() and \
-                    target.resolve().is_relative_to(root):
+                    target.resolve().is_relative_to(root) and \
+                    hashlib.sha256(target.read_bytes()).hexdigest() == before[relative]:
                 target.unlink()
                 removed.append(target)
         except OSError:

@@ -62,7 +62,9 @@ def compare_command(
         from ..compare import compare, to_json, to_markdown
         from ..errors import InputError, Problem
         from ..history import Snapshot, read_scores
+        from ..outputs import refuse_input_as_output
 
+        refuse_input_as_output(output, scores)
         files: list[tuple[str, list[Snapshot]]] = []
         problems: list[Problem] = []
         for path in scores:

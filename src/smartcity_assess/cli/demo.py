@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .console import message, run, stdout
-from .options import Lang
+from .options import Lang, NoUncertainty
 
 if TYPE_CHECKING:
     from ..scoring.results import Assessment
@@ -33,6 +33,7 @@ def demo_command(
     lang: Annotated[Lang | None, typer.Option(
         "--lang", "-l", help="Write the reports in this language only. Default: Indonesian "
         "into DIR and English into DIR/en.", show_default=False)] = None,
+    uncertainty: NoUncertainty = True,
 ) -> None:
     """Score the bundled Kabupaten Tegal SAMPLE survey and write its masterplan and roadmap."""
 
@@ -41,14 +42,20 @@ def demo_command(
 
         warm_up()  # the chart worker imports matplotlib while the sample is read and scored
 
-        from ..pipeline import run_assessment
+        from ..pipeline import run_assessment, run_with_uncertainty
         from ..planning.plan import load_plan
         from ..report.build import write_reports
         from ..resources import sample_dir
         from .scorecard import scorecard
 
         folder = sample_dir()
-        assessment = _relabelled(run_assessment([folder / name for name in SAMPLE_FILES]))
+        files = [folder / name for name in SAMPLE_FILES]
+        tested = None
+        if uncertainty:
+            found, tested = run_with_uncertainty(files)
+        else:
+            found = run_assessment(files)
+        assessment = _relabelled(found)
         plan = load_plan(folder / "plan.yaml")
         # The reports name the bundled files as "sample/...", not by where Python installed them.
         plan = replace(plan, source=f"{SAMPLE_LABEL}/plan.yaml")
@@ -59,7 +66,7 @@ def demo_command(
                                                (Lang.en.value, out / SECOND_LANGUAGE_FOLDER)]
         for language, folder_out in targets:
             written = write_reports(assessment, folder_out, plan=plan,
-                                    formats=("html", "md"), lang=language)
+                                    formats=("html", "md"), lang=language, sensitivity=tested)
             for path in written:
                 message(f"wrote {path}")
 

@@ -39,3 +39,16 @@ IgnoreColumns = Annotated[
     typer.Option("--ignore-column", help="A survey column to ignore (repeatable).",
                  show_default=False),
 ]
+
+NoUncertainty = Annotated[
+    bool,
+    typer.Option("--uncertainty/--no-uncertainty",
+                 help="Compute the bootstrap intervals (1000 draws) and the sensitivity analysis "
+                 "(500 weight sets × 4 choices) for the masterplan's \"How sure are we?\" "
+                 "section. --no-uncertainty skips both (faster; the section says so)."),
+]
+Seed = Annotated[
+    int,
+    typer.Option("--seed", help="Seed of the bootstrap and the Monte Carlo: same seed, same "
+                 "output."),
+]

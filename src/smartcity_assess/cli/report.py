@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .console import message, run
-from .options import Criteria, IgnoreColumns, Lang, LangOption, Sheet, Surveys
+from .options import Criteria, IgnoreColumns, Lang, LangOption, NoUncertainty, Seed, Sheet, Surveys
 
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the reports into.")]
 Formats = Annotated[str, typer.Option(
@@ -16,6 +16,9 @@ Formats = Annotated[str, typer.Option(
 PlanOption = Annotated[Path | None, typer.Option(
     "--plan", help="Plan file (YAML): region profile, vision, horizon, targets, OPD, capacity.",
     show_default=False)]
+HistoryOption = Annotated[Path | None, typer.Option(
+    "--history", help="Folder of earlier scores.json files: the masterplan shows the region's "
+    "trend over those years and the years in the data.", show_default=False)]
 TemplatesOption = Annotated[Path | None, typer.Option(
     "--templates", help="Folder of your own Jinja templates (rendered in a sandbox).",
     show_default=False)]
@@ -33,6 +36,16 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return formats
 
 
+RegionFilter = Annotated[list[str] | None, typer.Option(
+    "--region", "-r", help="Only this region (repeatable): its name in the data, in any letter "
+    "case, or its folder name.", show_default=False)]
+YearFilter = Annotated[list[int] | None, typer.Option(
+    "--year", "-y", help="Only this year (repeatable).", show_default=False)]
+Jobs = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Processes that write the reports of several region-years in "
+    "parallel (default: the number of CPUs, at most 8).", show_default=False)]
+
+
 def report_command(
     surveys: Surveys,
     criteria: Criteria = None,
@@ -43,21 +56,67 @@ def report_command(
     templates: TemplatesOption = None,
     sheet: Sheet = None,
     ignore_column: IgnoreColumns = None,
+    region: RegionFilter = None,
+    year: YearFilter = None,
+    jobs: Jobs = None,
+    history: HistoryOption = None,
+    uncertainty: NoUncertainty = True,
+    seed: Seed = 20250101,
 ) -> None:
-    """Write the masterplan and roadmap (HTML and Markdown, with charts) and scores.json."""
+    """Write the masterplan and roadmap (HTML and Markdown, with charts) and scores.json.
+
+    One region-year: the files go straight into --out. Several: one folder per region-year
+    under --out, and an overview (index.html, index.md) with the ranking, a pillar-by-region
+    heatmap and the distribution of the index, linking every region's documents.
+    """
 
     def body() -> None:
-        from ..pipeline import run_assessment
+        from dataclasses import replace
+
+        from ..assessment.report_set import choose, write_report_set
+        from ..pipeline import Uncertainty, run_assessment, run_with_uncertainty
         from ..planning.plan import load_plan
         from ..report.build import write_reports
+        from .progress import default_jobs, progress_bar
 
-        chosen = parse_formats(formats)
+        chosen_formats = parse_formats(formats)
         the_plan = load_plan(plan)
-        assessment = run_assessment(surveys, criteria, sheet=sheet,
-                                    ignore_columns=ignore_column or ())
-        written = write_reports(assessment, out, plan=the_plan, formats=chosen,
-                                lang=lang.value, templates_dir=templates)
-        for path in written:
-            message(f"wrote {path}")
+        earlier = None
+        if history is not None:
+            from ..history import read_history
+
+            earlier = read_history(history)
+        tested = None
+        if uncertainty:
+            # The sensitivity analysis is shown in a single region-year's masterplan only
+            # (the writer of several does not take it yet): skip it when it would not be.
+            assessment, tested = run_with_uncertainty(
+                surveys, criteria, sheet=sheet, ignore_columns=ignore_column or (),
+                uncertainty=Uncertainty(seed=seed),
+                sensitivity_if=lambda found: len(choose(found, region or (), year or ())) == 1)
+        else:
+            assessment = run_assessment(surveys, criteria, sheet=sheet,
+                                        ignore_columns=ignore_column or ())
+        chosen = choose(assessment, region or (), year or ())
+        if len(chosen) == 1:  # the flat layout: the documents straight into --out
+            one = chosen[0]
+            own_years = tuple(r for r in assessment.results if r.region == one.region)
+            written = write_reports(replace(assessment, results=own_years), out,
+                                    plan=the_plan, formats=chosen_formats, lang=lang.value,
+                                    templates_dir=templates, region=one.region, year=one.year,
+                                    history=earlier, sensitivity=tested)
+            for path in written:
+                message(f"wrote {path}")
+            return
+        with progress_bar() as progress:
+            files = write_report_set(assessment, out, chosen, plan=the_plan,
+                                     formats=chosen_formats, lang=lang.value,
+                                     templates_dir=templates,
+                                     processes=jobs or default_jobs(), progress=progress,
+                                     history=earlier)
+        overview = next((f.path for f in files if f.path in ("index.html", "index.md")), None)
+        message(f"wrote {len(files)} files into {out}: the reports of {len(chosen)} "
+                f"region-years, one folder each" + (f", and the overview {out / overview}"
+                                                    if overview else ""))
 
     run(body)

@@ -6,26 +6,15 @@ failure is listed on stderr), 2 when an input is broken (nothing is written).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .console import EXIT_THRESHOLD, message, run, stderr
+from .console import EXIT_THRESHOLD, message, run
+from .progress import default_jobs, progress_bar
 
 WARNINGS_SHOWN = 10
-
-
-def default_jobs() -> int:
-    """Processes for the reports: the CPUs this process may use, at most 8."""
-    try:
-        count = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        count = os.cpu_count() or 1
-    return max(1, min(count, 8))
 
 
 def run_command(
@@ -85,29 +74,3 @@ def run_command(
     if code:
         raise typer.Exit(code)
 
-
-@contextmanager
-def progress_bar() -> Iterator[Callable[[int, int, str], None] | None]:
-    """A Rich progress bar on stderr while reports are written; nothing when stderr is not a
-    terminal (CI logs stay clean)."""
-    if not stderr.is_terminal:
-        yield None
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    bar = Progress(TextColumn("reports"), BarColumn(), MofNCompleteColumn(),
-                   TimeRemainingColumn(), TextColumn("{task.description}"),
-                   console=stderr, transient=True)
-    task = bar.add_task("", total=None)
-
-    def update(done: int, total: int, label: str) -> None:
-        bar.update(task, completed=done, total=total, description=label)
-
-    with bar:
-        yield update

@@ -59,9 +59,11 @@ def score_command(
 
     def body() -> int:
         from ..indicators.loader import load_indicator_set
+        from ..outputs import refuse_input_as_output
         from ..scoring.engine import DEFAULT_BOOTSTRAP_DRAWS, ScoringOptions, assess
         from ..survey.load import read_survey
 
+        refuse_input_as_output(output, [*surveys, *([criteria] if criteria else [])])
         terminal = fmt is ScoreFormat.table and output is None
         draws_bootstrap = bootstrap if bootstrap is not None else (
             DEFAULT_BOOTSTRAP_DRAWS if terminal else 0)
@@ -84,9 +86,9 @@ def score_command(
             if tested is not None:
                 stdout.print(sensitivity_table(assessment, tested, lang.value))
         else:
-            if tested is not None and fmt is not ScoreFormat.json:
-                message("note: --sensitivity results are shown in the table and json formats "
-                        "only", "yellow")
+            if tested is not None and fmt is ScoreFormat.csv:
+                message("note: --sensitivity results are shown in the table, json and md "
+                        "formats only", "yellow")
             write_output(render_scores(assessment, fmt, lang.value, tested), output)
         for warning in assessment.warnings[:WARNINGS_SHOWN]:
             message(f"warning: {warning}", "yellow")
@@ -115,6 +117,8 @@ def render_scores(assessment: object, fmt: ScoreFormat, lang: str,
 
     if fmt is ScoreFormat.json:
         return scores_json.to_json(assessment, lang, sensitivity)  # type: ignore[arg-type]
+    if fmt in (ScoreFormat.md, ScoreFormat.table):
+        return scores_md.to_markdown(assessment, lang, sensitivity)  # type: ignore[arg-type]
 
     renderers = {
         ScoreFormat.json: scores_json.to_json,

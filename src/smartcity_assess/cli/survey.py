@@ -36,8 +36,10 @@ def template_command(
     def body() -> None:
         from ..errors import UsageError
         from ..indicators.loader import load_indicator_set
+        from ..outputs import refuse_input_as_output
         from ..survey.template import write_template
 
+        refuse_input_as_output(output, [criteria] if criteria else [])
         chosen = fmt.value if fmt else output.suffix.lower().lstrip(".")
         if chosen not in ("csv", "xlsx"):
             raise UsageError(f"cannot tell the format of {output}: use --format csv|xlsx")

@@ -16,7 +16,14 @@ from ..resources import criteria_dir
 from ..text import Text
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file, parse_yaml
 from .model import Action, Band, Group, Indicator, IndicatorSet, Outliers
-from .schema import ActionSpec, GroupSpec, IndicatorSetSpec, IndicatorSpec, OutliersSpec
+from .schema import (
+    IDENTIFIER_PATTERN,
+    ActionSpec,
+    GroupSpec,
+    IndicatorSetSpec,
+    IndicatorSpec,
+    OutliersSpec,
+)
 
 DEFAULT_SET = "smartcity-id"
 """Id of the bundled four-pillar set used when no ``--criteria`` is given."""
@@ -82,6 +89,10 @@ def schema_problems(exc: ValidationError, document: YamlDocument) -> list[Proble
             message, expected, found = f"unknown key {shorten(path[-1])}", None, None
         elif kind == "missing":
             message, expected, found = f"required key {shorten(path[-1])} is missing", None, None
+        elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get(
+                "pattern") == IDENTIFIER_PATTERN:
+            message, found = "not a valid id", shorten(error.get("input"))
+            expected = "letters, digits, '.', '_' and '-', starting with a letter or digit"
         else:
             message = error["msg"]
             expected, found = None, shorten(error.get("input"))

@@ -13,9 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 LocalText = str | dict[str, str]
 """A plain string, or a map from language code (``id``, ``en``) to text."""
 
+IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+"""What an id may look like (ids are survey column names and parts of file names)."""
 Identifier = Annotated[
     str,
-    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=80,
+    Field(pattern=IDENTIFIER_PATTERN, max_length=80,
           description="Letters, digits, '.', '_' and '-'; starts with a letter or digit."),
 ]
 Pair = Annotated[list[float], Field(min_length=2, max_length=2)]
@@ -25,7 +27,9 @@ ImputationName = Literal["none", "group-mean", "group-median", "previous-year"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Infinite and NaN numbers (YAML's .inf, .nan, 1e400) are never meaningful weights,
+    # goalposts or targets: refuse them with the field's line, like any other wrong value.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class OutliersSpec(_Strict):
@@ -121,7 +125,8 @@ class BandSpec(_Strict):
     color: str | None = Field(None, pattern=r"^#[0-9A-Fa-f]{6}$")
     description: LocalText | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              allow_inf_nan=False)
 
 
 class IndicatorSetSpec(_Strict):

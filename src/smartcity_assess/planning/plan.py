@@ -35,7 +35,7 @@ Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class RegionSpec(_Strict):

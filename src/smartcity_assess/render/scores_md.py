@@ -2,22 +2,47 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..numbers import format_number, format_percent
-from ..scoring.results import Assessment, RegionResult
+from ..scoring.results import Assessment, Interval, RegionResult
 from .escape import markdown_text
+
+if TYPE_CHECKING:
+    from ..scoring.sensitivity import RegionSensitivity, SensitivityResult
 
 _LABELS = {
     "id": {"region": "Wilayah", "year": "Tahun", "index": "Indeks", "band": "Kategori",
            "coverage": "Cakupan data", "pillar": "Pilar", "score": "Skor",
-           "respondents": "Responden", "title": "Kartu skor", "not": "tidak dinilai"},
+           "respondents": "Responden", "title": "Kartu skor", "not": "tidak dinilai",
+           "ci": "± = setengah lebar interval kepercayaan bootstrap {level} ({draws} ulangan, "
+                 "{basis} diambil ulang; seed {seed}).", "respondents_basis": "responden",
+           "answers_basis": "jawaban", "sens": "Analisis sensitivitas",
+           "range": "Rentang {p}", "likely": "Predikat paling mungkin", "rank": "Peringkat {p}",
+           "moves": "Paling berpengaruh", "weights": "bobot", "aggregation": "agregasi",
+           "imputation": "imputasi", "nothing": "tidak ada",
+           "sens_note": "{scenarios} skenario: {draws} set bobot acak (±{range}) × agregasi "
+                        "({aggs}) × imputasi ({imps}); seed {seed}. Dalam kurung: bagian "
+                        "varians indeks yang dijelaskan pilihan itu sendiri."},
     "en": {"region": "Region", "year": "Year", "index": "Index", "band": "Band",
            "coverage": "Data coverage", "pillar": "Pillar", "score": "Score",
-           "respondents": "Respondents", "title": "Scorecard", "not": "not assessed"},
+           "respondents": "Respondents", "title": "Scorecard", "not": "not assessed",
+           "ci": "± = half the width of the {level} bootstrap interval ({draws} draws, {basis} "
+                 "resampled; seed {seed}).", "respondents_basis": "respondents",
+           "answers_basis": "answers", "sens": "Sensitivity analysis",
+           "range": "Range {p}", "likely": "Most likely band", "rank": "Rank {p}",
+           "moves": "Moves it most", "weights": "weights", "aggregation": "aggregation",
+           "imputation": "imputation", "nothing": "nothing",
+           "sens_note": "{scenarios} scenarios: {draws} random weight sets (±{range}) × "
+                        "aggregation ({aggs}) × imputation ({imps}); seed {seed}. In brackets: "
+                        "the share of the index's variance that choice explains on its own."},
 }
 
 
-def to_markdown(assessment: Assessment, lang: str = "id") -> str:
-    """A heading, one summary table of all region-years, then pillars per region-year."""
+def to_markdown(assessment: Assessment, lang: str = "id",
+                sensitivity: SensitivityResult | None = None) -> str:
+    """A heading, one summary table of all region-years (scores with "± x" when the
+    assessment has bootstrap intervals), then the sensitivity analysis when given."""
     labels = _LABELS.get(lang, _LABELS["en"])
     iset = assessment.indicator_set
     pillar_titles = [markdown_text(p.title.get(lang)) for p in iset.pillars]
@@ -35,18 +60,73 @@ def to_markdown(assessment: Assessment, lang: str = "id") -> str:
     for result in assessment.results:
         lines.append("| " + " | ".join(_summary_row(result, lang, labels["not"])) + " |")
     lines.append("")
+    info = assessment.bootstrap
+    if info is not None:
+        lines += [labels["ci"].format(level=format_percent(info.confidence, lang),
+                                      draws=format_number(info.draws, lang, 0),
+                                      basis=labels[f"{info.level}_basis"], seed=info.seed), ""]
+    if sensitivity is not None:
+        lines += _sensitivity(sensitivity, lang, labels)
     return "\n".join(lines)
 
 
 def _summary_row(result: RegionResult, lang: str, not_assessed: str) -> list[str]:
-    def score(value: float | None) -> str:
-        return not_assessed if value is None else format_number(value, lang, 1)
+    def score(value: float | None, interval: Interval | None) -> str:
+        if value is None:
+            return not_assessed
+        margin = "" if interval is None else " ± " + format_number(interval.margin, lang, 1)
+        return format_number(value, lang, 1) + margin
 
     return [
         markdown_text(result.region),
         "" if result.year is None else str(result.year),
-        score(result.score),
+        score(result.score, result.interval),
         markdown_text(result.band.label.get(lang)) if result.band else "",
         format_percent(result.coverage, lang),
-        *(score(p.score) for p in result.pillars),
+        *(score(p.score, p.interval) for p in result.pillars),
     ]
+
+
+def _sensitivity(result: SensitivityResult, lang: str, labels: dict[str, str]) -> list[str]:
+    """Per region-year: the index's range, the most likely band, the rank range and the
+    choice that moves the index most (as ``score --sensitivity`` shows in the terminal)."""
+    low, high = result.interval
+    span = f"{format_number(low * 100, lang, 0)}–{format_number(high * 100, lang, 0)}%"
+    ranked = any(r.rank is not None for r in result.regions)
+    head = [labels["region"], labels["year"], labels["index"], labels["range"].format(p=span),
+            labels["likely"], *([labels["rank"].format(p=span)] if ranked else []),
+            labels["moves"]]
+    lines = [f"## {labels['sens']}", "", "| " + " | ".join(head) + " |",
+             "| " + " | ".join(["---", "---:", "---:", "---:", "---",
+                                *(["---:"] if ranked else []), "---"]) + " |"]
+    for reg in result.regions:
+        lines.append("| " + " | ".join(_sensitivity_row(reg, lang, labels, ranked)) + " |")
+    lines += ["", labels["sens_note"].format(
+        scenarios=format_number(result.scenarios, lang, 0),
+        draws=format_number(result.draws, lang, 0),
+        range=format_percent(result.weight_range, lang),
+        aggs=" / ".join(result.aggregations), imps=" / ".join(result.imputations),
+        seed=result.seed), ""]
+    return lines
+
+
+def _sensitivity_row(reg: RegionSensitivity, lang: str, labels: dict[str, str],
+                     ranked: bool) -> list[str]:
+    index = reg.index
+    span = ("–" if index.low is None or index.high is None else
+            f"{format_number(index.low, lang, 1)}–{format_number(index.high, lang, 1)}")
+    likely = max(reg.bands, key=lambda b: b.probability, default=None)
+    band = "–" if likely is None else (
+        (markdown_text(likely.band.label.get(lang)) if likely.band else labels["not"])
+        + f" ({format_percent(likely.probability, lang)})")
+    cells = [markdown_text(reg.region), "" if reg.year is None else str(reg.year),
+             format_number(index.nominal, lang, 1, labels["not"]), span, band]
+    if ranked:
+        rank = reg.rank
+        cells.append("–" if rank is None else (
+            f"{rank.low}–{rank.high} / {rank.of}" if rank.low != rank.high
+            else f"{rank.low} / {rank.of}"))
+    top = reg.most_influential
+    cells.append(labels["nothing"] if top is None or not top.first_order else
+                 f"{labels[top.factor]} ({format_percent(top.first_order, lang)})")
+    return cells

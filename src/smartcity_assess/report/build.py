@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import OutputError, UsageError
+from ..errors import UsageError
 from ..planning.plan import Plan
 from ..planning.planner import Roadmap, build_roadmap
 from ..scoring.results import Assessment
 from ..text import LANGUAGES
-from . import i18n
+from . import certainty, i18n
 from .context import build_context, report_date, select_result
 from .environment import make_environment
+from .trends import HistoryLike
+from .trends import chart_job as trend_chart_job
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from ..scoring.sensitivity import SensitivityResult
     from .charts import Chart
 
 FORMATS = ("html", "md", "pdf")
@@ -45,15 +47,21 @@ def write_reports(
     templates_dir: Path | None = None,
     region: str | None = None,
     year: int | None = None,
+    history: HistoryLike | None = None,
+    sensitivity: SensitivityResult | None = None,
 ) -> list[Path]:
     """Render both documents for one region-year and write them into ``out_dir``.
 
     Returns the paths written, documents first. Raises :class:`UsageError` for an unknown
     format or language, several region-years without a choice, or a missing PDF extra;
-    :class:`OutputError` when the folder cannot be written.
+    :class:`OutputError` when the folder cannot be written. ``history`` (earlier scores)
+    adds their years to the masterplan's trends (see :mod:`.trends`); ``sensitivity`` (the
+    Monte Carlo over judgement calls of the same data) fills the "How sure are we?" section
+    together with the assessment's bootstrap intervals (see :mod:`.certainty`).
     """
     files = render_reports(assessment, plan=plan, formats=formats, lang=lang,
-                           templates_dir=templates_dir, region=region, year=year)
+                           templates_dir=templates_dir, region=region, year=year,
+                           history=history, sensitivity=sensitivity)
     return _commit(Path(out_dir), files)
 
 
@@ -66,8 +74,14 @@ def render_reports(
     templates_dir: Path | None = None,
     region: str | None = None,
     year: int | None = None,
+    history: HistoryLike | None = None,
+    sensitivity: SensitivityResult | None = None,
 ) -> dict[str, bytes]:
-    """Every output file as bytes, keyed by its path relative to the output folder."""
+    """Every output file as bytes, keyed by its path relative to the output folder.
+
+    The region's other years in ``assessment`` and in ``history`` (earlier scores) make the
+    masterplan's trends section (none with a single year).
+    """
     chosen = tuple(dict.fromkeys(formats))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
@@ -80,18 +94,21 @@ def render_reports(
     result = select_result(assessment, region, year)
     date = report_date()
     roadmap = build_roadmap(result, assessment.indicator_set, plan, reference_year=date.year)
-    context = build_context(assessment, result, roadmap, plan, lang, date)
+    context = build_context(assessment, result, roadmap, plan, lang, date, history=history,
+                            sensitivity=sensitivity)
     jobs = chart_jobs(context, roadmap, lang)
     charts_done = _background_charts(jobs)
     try:
-        return _render_all(assessment, context, jobs, charts_done, chosen, lang, templates_dir)
+        return _render_all(assessment, context, jobs, charts_done, chosen, lang, templates_dir,
+                           sensitivity)
     finally:
         charts_done()  # collect the worker even when a template failed (returns at once if done)
 
 
 def _render_all(assessment: Assessment, context: dict[str, Any], jobs: Sequence[ChartJob],
                 charts_done: Callable[[], list[Chart]], chosen: tuple[str, ...], lang: str,
-                templates_dir: Path | None) -> dict[str, bytes]:
+                templates_dir: Path | None, sensitivity: SensitivityResult | None = None
+                ) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     want_html = "html" in chosen or "pdf" in chosen
     html: dict[str, str] = {}
@@ -100,7 +117,7 @@ def _render_all(assessment: Assessment, context: dict[str, Any], jobs: Sequence[
 
     from ..render.scores_json import to_json
 
-    scores = to_json(assessment, lang)
+    scores = to_json(assessment, lang, sensitivity)
     context["scores_json"] = Markup(script_json(scores))
     # The templates render while the charts are drawn; each SVG replaces its placeholder.
     placeholders = {job.name: f"<!--smartcity-assess:chart:{job.name}-->" for job in jobs}
@@ -144,25 +161,38 @@ def _render_all(assessment: Assessment, context: dict[str, Any], jobs: Sequence[
 def _render(env: Environment, name: str, templates_dir: Path | None,
             context: dict[str, Any]) -> str:
     """One document through the environment; a user template's error is a usage error."""
-    from jinja2 import TemplateError
+    from jinja2 import TemplateError, TemplateNotFound
 
     if templates_dir is None:
         return env.get_template(name).render(context)
     try:
         return env.get_template(name).render(context)
+    except TemplateNotFound as exc:  # {% include '/etc/passwd' %}: only the folders' files
+        where, line = _template_position(exc, name, follow_name=False)
+        location = f"{where}:{line}" if line else where
+        raise UsageError(f"template error in {location} (templates from {templates_dir}): "
+                         f"no template {exc.name!r} in the templates folders") from None
     except TemplateError as exc:
         where, line = _template_position(exc, name)
         location = f"{where}:{line}" if line else where
         raise UsageError(f"template error in {location} (templates from "
                          f"{templates_dir}): {exc.message or type(exc).__name__}") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
+            RecursionError, MemoryError) as exc:  # e.g. {{ 1/0 }} in the user's template
+        where, line = _template_position(exc, name)
+        location = f"{where}:{line}" if line else where
+        raise UsageError(f"template error in {location} (templates from "
+                         f"{templates_dir}): {type(exc).__name__}: {exc}") from None
 
 
-def _template_position(exc: Exception, default: str) -> tuple[str, int | None]:
+def _template_position(exc: Exception, default: str, *, follow_name: bool = True
+                       ) -> tuple[str, int | None]:
     """Template file and line of a Jinja error (syntax errors carry them; runtime errors
     have them in the traceback Jinja rewrites to point into the template)."""
     import traceback
 
-    filename = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    filename = getattr(exc, "filename", None) or (getattr(exc, "name", None)
+                                                  if follow_name else None)
     lineno = getattr(exc, "lineno", None)
     if filename:
         return Path(str(filename)).name, lineno
@@ -194,33 +224,17 @@ def _tidy_markdown(text: str) -> str:
 
 
 def _commit(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file through a temporary file in its folder, then rename them all."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"cannot write reports into {out_dir}: it is a file, not a folder")
-    staged: list[tuple[str, Path]] = []
-    try:
-        for relative, data in files.items():
-            target = out_dir / relative
-            if target.is_dir():
-                raise OutputError(f"cannot write {target}: it is a folder")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                            dir=target.parent)
-            staged.append((relative, Path(name)))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.chmod(name, 0o644)
-        written = []
-        for relative, temp in staged:
-            os.replace(temp, out_dir / relative)
-            written.append(out_dir / relative)
-        return written
-    except OSError as exc:
-        raise OutputError(f"cannot write reports into {out_dir}: "
-                          f"{exc.strerror or exc}") from None
-    finally:
-        for _, temp in staged:
-            temp.unlink(missing_ok=True)
+    """Write every file through a temporary file in its folder, then rename them all
+    (:class:`~smartcity_assess.outputs.OutputFolder`: locked, and never over a file the
+    tool did not write)."""
+    from ..outputs import OutputFolder
+
+    with OutputFolder(out_dir, wait=LOCK_WAIT) as folder:
+        return folder.commit(files)
+
+
+LOCK_WAIT = 30.0
+"""Seconds to wait for another process that is writing into the same folder."""
 
 
 # --- charts ----------------------------------------------------------------------------------
@@ -234,16 +248,18 @@ class ChartJob:
     title: str
     description: str
     function: str
-    """Name of the drawing function in :mod:`.charts`."""
+    """Name of the drawing function in :mod:`.charts`, or ``module.function`` for one in
+    another module of this package (``trend_charts.trend_chart``)."""
     args: tuple[Any, ...]
     """Its arguments between ``name`` and ``title``."""
 
 
 def draw(job: ChartJob) -> Chart:
     """Draw one chart (imports matplotlib on first use)."""
-    from . import charts
+    import importlib
 
-    function = getattr(charts, job.function)
+    module, _, name = job.function.rpartition(".")
+    function = getattr(importlib.import_module(f".{module or 'charts'}", __package__), name)
     chart: Chart = function(job.name, *job.args, title=job.title, description=job.description)
     return chart
 
@@ -437,20 +453,23 @@ def chart_jobs(context: dict[str, Any], roadmap: Roadmap, lang: str) -> list[Cha
         "low", "medium", "high", "effort_axis", "impact_axis", "program")}
     texts["quick_win"] = t("phase_quick-win")
     texts["score_axis"] = t("score_axis", scale=context["scale"]["text"])
+    texts["interval"] = certainty.interval_label(context, lang)
     zones = [ch.BandZone(b["lower"], b["label"], b["color"]) for b in context["bands"]]
     pillars = context["pillars"]
     jobs: list[ChartJob] = []
 
-    items = "; ".join(f"{p['title']} {num(p['score'])} (target {num(p['target'])})"
-                      for p in pillars)
+    items = "; ".join(f"{p['title']} {num(p['score'])}{certainty.margin_text(p, lang)} "
+                      f"(target {num(p['target'])})" for p in pillars)
     jobs.append(ChartJob(
-        "pillars", t("radar_title"), t("radar_desc", items=items), "pillar_chart",
+        "pillars", t("radar_title"), t("radar_desc", items=items),
+        "certainty_charts.pillar_chart_with_intervals",
         ([p["title"] for p in pillars], [p["score"] for p in pillars],
-         [p["target"] for p in pillars], scale, lang, texts)))
+         [p["target"] for p in pillars], certainty.bounds(pillars), scale, lang, texts)))
 
     for pillar in pillars:
         bars = [ch.Bar(r["title"], r["score"], r["target_score"],
-                       r["band"]["color"] if r["band"] else "#9aa5b1")
+                       r["band"]["color"] if r["band"] else "#9aa5b1",
+                       *(certainty.bounds([r])[0] or (None, None)))
                 for r in pillar["indicators"]]
         items = "; ".join(f"{r['title']} {num(r['score'])} → {num(r['target_score'])}"
                           for r in pillar["indicators"])
@@ -489,4 +508,8 @@ def chart_jobs(context: dict[str, Any], roadmap: Roadmap, lang: str) -> list[Cha
         "trajectory", t("trajectory_title"),
         t("trajectory_desc", items=items, target=num(index["target"]), year=roadmap.end_year),
         "trajectory_chart", (context["calendar"], lines, scale, zones, lang, texts)))
+    trend = trend_chart_job(context, lang)
+    if trend is not None:
+        jobs.append(trend)
+    jobs.extend(certainty.chart_jobs(context, lang))
     return jobs

@@ -179,19 +179,25 @@ class BandZone:
 
 def pillar_chart(name: str, labels: Sequence[str], scores: Sequence[float | None],
                  targets: Sequence[float | None], scale: tuple[float, float], lang: str,
-                 texts: dict[str, str], title: str, description: str) -> Chart:
-    """Radar of the pillars (three or more) with the target polygon; bars for fewer."""
+                 texts: dict[str, str], title: str, description: str,
+                 intervals: Sequence[tuple[float, float] | None] | None = None) -> Chart:
+    """Radar of the pillars (three or more) with the target polygon; bars for fewer.
+
+    ``intervals`` (low, high) per pillar draw an error bar on each score; ``texts`` then
+    needs ``interval`` (its legend label).
+    """
     with _style():
         if len(labels) >= 3:
-            figure = _radar(labels, scores, targets, scale, lang, texts)
+            figure = _radar(labels, scores, targets, scale, lang, texts, intervals)
         else:
-            figure = _pillar_bars(labels, scores, targets, scale, lang, texts)
+            figure = _pillar_bars(labels, scores, targets, scale, lang, texts, intervals)
         return _finish(figure, name, title, description)
 
 
 def _radar(labels: Sequence[str], scores: Sequence[float | None],
            targets: Sequence[float | None], scale: tuple[float, float], lang: str,
-           texts: dict[str, str]) -> Figure:
+           texts: dict[str, str],
+           intervals: Sequence[tuple[float, float] | None] | None = None) -> Figure:
     import math
 
     low, high = scale
@@ -223,6 +229,17 @@ def _radar(labels: Sequence[str], scores: Sequence[float | None],
     axes.plot(closed, ring(scores), color=SCORE, linewidth=2.0, marker="o", markersize=4,
               label=texts["score"])
     axes.fill(closed, ring(scores), color=SCORE, alpha=0.16)
+    spans = [(a, i) for a, i, s in zip(angles, intervals or [None] * count, scores, strict=True)
+             if i is not None and s is not None and i[1] - i[0] > 1e-9]
+    for number, (angle, (bottom, top)) in enumerate(spans):
+        # An error bar along the spoke, with caps across it (a cap is a short tangential
+        # segment: its angular half-width shrinks with the radius so that it keeps its length).
+        axes.plot([angle, angle], [bottom, top], color=INK, linewidth=1.3, solid_capstyle="butt",
+                  label=texts.get("interval") if number == 0 else None, zorder=4)
+        for radius in (bottom, top):
+            half = 0.018 * (high - low) / max(radius - low, 0.06 * (high - low))
+            axes.plot([angle - half, angle + half], [radius, radius], color=INK,
+                      linewidth=1.3, zorder=4)
     for angle, value in zip(angles, scores, strict=True):
         if value is not None:
             axes.annotate(format_number(value, lang, 1), (angle, value),
@@ -236,7 +253,8 @@ def _radar(labels: Sequence[str], scores: Sequence[float | None],
 
 def _pillar_bars(labels: Sequence[str], scores: Sequence[float | None],
                  targets: Sequence[float | None], scale: tuple[float, float], lang: str,
-                 texts: dict[str, str]) -> Figure:
+                 texts: dict[str, str],
+                 intervals: Sequence[tuple[float, float] | None] | None = None) -> Figure:
     figure = _new_figure(1.1 + 0.55 * len(labels))
     wrapped = [_wrap(label, 28) for label in labels]
     _place(figure, left=_text_width(wrapped, 8.5) + 0.25, right=0.3, top=0.35, bottom=0.35)
@@ -249,8 +267,12 @@ def _pillar_bars(labels: Sequence[str], scores: Sequence[float | None],
         axes.vlines([t for t, _ in marks], [y - 0.35 for _, y in marks],
                     [y + 0.35 for _, y in marks], color=TARGET, linewidth=2,
                     label=texts["target"])
-    for y, score in zip(positions, scores, strict=True):
-        axes.text(scale[0] if score is None else score, y,
+    spans = intervals or [None] * len(labels)
+    _error_bars(axes, [(s, i, y) for s, i, y in zip(scores, spans, positions, strict=True)],
+                texts.get("interval"))
+    for y, score, span in zip(positions, scores, spans, strict=True):
+        right = score if span is None or score is None else max(score, span[1])
+        axes.text(scale[0] if right is None else right, y,
                   "  " + (texts["not_assessed"] if score is None
                           else format_number(score, lang, 1)),
                   va="center", fontsize=8, color=INK)
@@ -271,6 +293,23 @@ class Bar:
     score: float | None
     target: float | None
     color: str
+    low: float | None = None
+    high: float | None = None
+    """Bootstrap interval of the score, drawn as an error bar (None: none)."""
+
+
+def _error_bars(axes: Any, bars: Sequence[tuple[float | None, tuple[float, float] | None, float]],
+                label: str | None = None) -> None:
+    """Horizontal error bars: (score, (low, high), y) for each bar with an interval."""
+    drawn = [(s, i, y) for s, i, y in bars
+             if s is not None and i is not None and i[1] - i[0] > 1e-9]
+    if not drawn:
+        return
+    axes.errorbar([s for s, _, _ in drawn], [y for _, _, y in drawn],
+                  xerr=[[max(0.0, s - i[0]) for s, i, _ in drawn],
+                        [max(0.0, i[1] - s) for s, i, _ in drawn]],
+                  fmt="none", ecolor=INK, elinewidth=1.0, capsize=2.5, capthick=1.0,
+                  zorder=3, label=label)
 
 
 def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
@@ -299,10 +338,12 @@ def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
         if marks:
             axes.vlines([t for t, _ in marks], [y - 0.38 for _, y in marks],
                         [y + 0.38 for _, y in marks], color=INK, linewidth=1.8)
+        _error_bars(axes, [(b.score, None if b.low is None or b.high is None
+                            else (b.low, b.high), y) for y, b in zip(positions, bars, strict=True)])
         for y, bar in zip(positions, bars, strict=True):
             text = (texts["not_assessed"] if bar.score is None
                     else format_number(bar.score, lang, 1))
-            x = low if bar.score is None else bar.score
+            x = low if bar.score is None else max(bar.score, bar.high or bar.score)
             axes.text(x + (high - low) * 0.01, y, text, va="center", fontsize=7.5, color=INK)
         axes.set_yticks(positions, labels, fontsize=8)
         axes.set_xlim(low, high)
@@ -313,8 +354,12 @@ def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
         axes.set_xlabel(texts["score_axis"])
         handles: list[Any] = [Patch(color=z.color, label=z.label) for z in zones]
         handles.append(Line2D([], [], color=INK, linewidth=1.8, label=texts["target"]))
+        if "interval" in texts and any(b.low is not None and b.score is not None
+                                       for b in bars):
+            handles.append(Line2D([], [], color=INK, linewidth=1.0, marker="|",
+                                  markersize=6, label=texts["interval"]))
         figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0),
-                      ncols=min(len(handles), 6), fontsize=7.5, handlelength=1.2)
+                      ncols=min(len(handles), 7), fontsize=7.5, handlelength=1.2)
         return _finish(figure, name, title, description)
 
 

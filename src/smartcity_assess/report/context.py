@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..indicators.model import Group, Indicator, IndicatorSet
@@ -28,6 +28,11 @@ from ..scoring.results import (
     RegionResult,
 )
 from . import i18n
+from .certainty import build_certainty
+from .trends import HistoryLike, trend_context
+
+if TYPE_CHECKING:
+    from ..scoring.sensitivity import SensitivityResult
 
 CONTEXT_VERSION = 1
 """Bumped when a key templates rely on is renamed or removed."""
@@ -114,8 +119,10 @@ def _spread(colors: Sequence[str], count: int) -> list[str]:
 
 
 def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap, plan: Plan,
-                  lang: str, date: dt.date) -> dict[str, Any]:
-    """Everything the masterplan and roadmap templates show."""
+                  lang: str, date: dt.date, *, history: HistoryLike | None = None,
+                  sensitivity: SensitivityResult | None = None) -> dict[str, Any]:
+    """Everything the masterplan and roadmap templates show (``history``: earlier scores
+    for the trends, see :mod:`.trends`)."""
     iset = assessment.indicator_set
     look = _lookup(iset)
     low, high = iset.scale
@@ -159,6 +166,7 @@ def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap
             "weight": res.weight,
             "effective_weight": res.effective_weight,
             "band": band_info(res.score),
+            "interval": _interval(res.interval),
             "sd": res.spread.sd if res.spread else None,
             "type": ind.type,
             "unit": ind.unit,
@@ -373,6 +381,8 @@ def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap
                     "layout": f.layout, "rows": f.rows} for f in assessment.inputs],
         "plan_file": {"path": plan.source, "sha256": plan.sha256},
         "weights": _weights(result, look, title_of),
+        "trends": trend_context(assessment, result, history, lang),
+        "certainty": build_certainty(assessment, result, sensitivity, lang, colors),
     }
 
 

@@ -62,13 +62,33 @@ def _md_finalize(value: Any) -> Any:
     return markdown(value)
 
 
+_CACHE: dict[tuple[str, str, str], Environment] = {}
+"""Environments of the bundled templates, by kind, language and folder (see below)."""
+
+
 def make_environment(kind: Kind, lang: str, *, user_dir: Path | None = None,
                      bundled_dir: Path | None = None) -> Environment:
     """The Jinja environment for one output kind and language.
 
     ``user_dir`` (``--templates``) is searched before the bundled templates and switches to
     the sandboxed environment. Undefined names are errors (StrictUndefined).
+
+    An environment of the bundled templates alone is made once per process and reused: it
+    keeps its compiled templates, and compiling them cost about a third of a report's time
+    when a batch renders hundreds of regions. (With ``user_dir`` a new environment is made
+    each time, so that edited templates are read again.)
     """
+    if user_dir is not None:
+        return _new_environment(kind, lang, user_dir, bundled_dir)
+    key = (kind, lang, str(bundled_dir or templates_dir()))
+    env = _CACHE.get(key)
+    if env is None:
+        env = _CACHE[key] = _new_environment(kind, lang, None, bundled_dir)
+    return env
+
+
+def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
+                     bundled_dir: Path | None) -> Environment:
     from jinja2 import (
         ChoiceLoader,
         Environment,

@@ -77,6 +77,312 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{low}–{high}."),
     "basis_respondents": ("responden", "respondents"),
     "basis_answers": ("jawaban", "answers"),
+    # --- how sure are we? (report/certainty.py, _certainty.html/.md) ------------------------
+    "word_or": ("atau", "or"),
+    "cert_heading": ("Seberapa yakin?", "How sure are we?"),
+    "cert_intro": (
+        "Setiap skor dalam laporan ini adalah perkiraan. Hasilnya bisa berbeda karena dua "
+        "hal: orang lain bisa saja yang menjawab survei (sampel), dan indeks disusun dengan "
+        "pilihan — bobot, cara menggabungkan pilar, cara menangani data yang kosong — yang "
+        "dapat dibuat berbeda oleh orang lain (pilihan metodologis). Bagian ini menunjukkan "
+        "seberapa jauh masing-masing dapat menggeser hasil.",
+        "Every score in this report is an estimate. It could have come out differently for "
+        "two reasons: other people could have answered the survey (sampling), and the index "
+        "rests on choices — weights, how the pillars are combined, how missing data are "
+        "handled — that others could reasonably make differently (judgement calls). This "
+        "section shows how far each of them could move the result."),
+    "cert_verdict_label": ("Kesimpulan", "Conclusion"),
+    "cert_verdict_solid": (
+        "predikat {band} kokoh. Interval 95% indeks ({low}–{high}) berada di dalam rentang "
+        "{band} ({lower}–{upper}), dan predikat tetap {band} pada {p} skenario dengan "
+        "pilihan metodologis lain.",
+        "the grade {band} is solid. The index's 95% interval ({low}–{high}) lies inside the "
+        "{band} range ({lower}–{upper}), and the grade stays {band} in {p} of the scenarios "
+        "with other judgement calls."),
+    "cert_verdict_solid_sampling": (
+        "predikat {band} kokoh terhadap pemilihan responden: interval 95% indeks "
+        "({low}–{high}) berada di dalam rentang {band} ({lower}–{upper}).",
+        "the grade {band} holds whichever respondents answered: the index's 95% interval "
+        "({low}–{high}) lies inside the {band} range ({lower}–{upper})."),
+    "cert_verdict_solid_judgement": (
+        "predikat {band} kokoh: predikat tetap {band} pada {p} skenario dengan pilihan "
+        "metodologis lain.",
+        "the grade {band} is solid: it stays {band} in {p} of the scenarios with other "
+        "judgement calls."),
+    "cert_verdict_sampling": (
+        "predikat {band} belum pasti. Interval 95% indeks ({low}–{high}) melewati batas "
+        "{boundary} antara {band} dan {other}: dengan responden lain predikatnya bisa "
+        "{other}. Bacalah predikat ini sebagai {band}, mendekati {other}.",
+        "the grade {band} is not certain. The index's 95% interval ({low}–{high}) crosses "
+        "the boundary {boundary} between {band} and {other}: with other respondents the "
+        "grade could be {other}. Read it as {band}, close to {other}."),
+    "cert_verdict_likely": (
+        "predikat {band} mungkin, tetapi belum pasti: predikat ini berlaku pada {p} "
+        "skenario; pada skenario lain indeks masuk {other} ({other_p}). Bacalah predikat "
+        "ini sebagai {band}, mendekati {other}.",
+        "the grade {band} is likely but not certain: it holds in {p} of the scenarios; in "
+        "the others the index falls in {other} ({other_p}). Read it as {band}, close to "
+        "{other}."),
+    "cert_verdict_borderline": (
+        "indeks berada di dekat batas predikat: {band} pada {p} skenario, {other} pada "
+        "{other_p}. Sampaikan predikat sebagai perbatasan antara {band} dan {other}, dan "
+        "perhatikan skor pilar daripada predikatnya.",
+        "the index sits near a grade boundary: {band} in {p} of the scenarios, {other} in "
+        "{other_p}. Report the grade as borderline between {band} and {other}, and look at "
+        "the pillar scores rather than the grade."),
+    "cert_summary_more": ("Rincian: bagian {section}.", "Details: section {section}."),
+    "cert_chart_title": ("Skor beserta ketidakpastiannya", "Scores with their uncertainty"),
+    "cert_chart_desc": (
+        "Untuk indeks dan setiap pilar: skor (titik), interval 95% dari pengambilan ulang "
+        "responden (garis hitam) dan rentang skor di bawah pilihan metodologis lain, "
+        "persentil {plow}–{phigh} (batang biru muda). {items}.",
+        "For the index and each pillar: the score (dot), the 95% interval from re-drawing "
+        "the respondents (black line) and the range under other judgement calls, "
+        "{plow}th–{phigh}th percentile (light blue bar). {items}."),
+    "cert_chart_score": ("Skor", "Score"),
+    "cert_chart_interval": ("Interval {level} (responden)", "{level} interval (respondents)"),
+    "cert_chart_range": ("Rentang pilihan metodologis ({plow}–{phigh}%)",
+                         "Range under other judgement calls ({plow}–{phigh}%)"),
+    "cert_chart_axis": ("Skor ({scale}); latar: predikat", "Score ({scale}); background: grades"),
+    "cert_table_caption": ("Skor dan rentang ketidakpastiannya",
+                           "Scores and their uncertainty"),
+    "col_margin": ("±", "±"),
+    "col_interval_short": ("Interval", "Interval"),
+    "col_range": ("Rentang skenario {plow}–{phigh}%", "Scenario range {plow}–{phigh}%"),
+    "col_reach": ("Predikat yang mungkin", "Grades within reach"),
+    "cert_sampling_heading": ("Siapa yang menjawab: interval sampel",
+                              "Who answered: the sampling interval"),
+    "cert_sampling_text": (
+        "Survei ini menanyai {respondents} responden, bukan seluruh warga, OPD atau pelaku "
+        "usaha. Untuk melihat pengaruhnya, seluruh penilaian dihitung ulang {draws} kali, "
+        "setiap kali dengan responden yang diambil acak, dengan pengembalian, dari mereka "
+        "yang menjawab (bootstrap). Pada {level} dari pengulangan itu indeks berada antara "
+        "{low} dan {high}: indeks adalah {score} ± {margin}.",
+        "The survey asked {respondents} respondents, not every resident, agency or business. "
+        "To see how much that matters, the whole assessment was recomputed {draws} times, "
+        "each time with respondents drawn at random, with replacement, from those who "
+        "answered (the bootstrap). In {level} of these repetitions the index lay between "
+        "{low} and {high}: it is {score} ± {margin}."),
+    "cert_sampling_answers": (
+        "Data ini tidak mencatat identitas responden, sehingga jawaban diambil ulang per "
+        "pertanyaan; interval pilar dan indeks karenanya cenderung sedikit terlalu sempit.",
+        "The data carry no respondent ids, so answers were re-drawn question by question; "
+        "the intervals of pillars and index are therefore likely somewhat too narrow."),
+    "cert_exact": (
+        "{count} indikator berasal dari statistik resmi (satu baris data) dan tidak memiliki "
+        "interval sampel: tidak ada responden yang dapat diambil ulang.",
+        "{count} indicators come from official statistics (one row of data) and have no "
+        "sampling interval: there are no respondents to re-draw."),
+    "cert_exact_one": (
+        "1 indikator berasal dari statistik resmi (satu baris data) dan tidak memiliki "
+        "interval sampel: tidak ada responden yang dapat diambil ulang.",
+        "1 indicator comes from official statistics (one row of data) and has no sampling "
+        "interval: there are no respondents to re-draw."),
+    "cert_widest": (
+        "Interval paling lebar ada pada pilar {pillar} (± {margin}). Interval melebar bila "
+        "sedikit orang menjawab atau bila jawaban mereka sangat berbeda-beda. Indikator yang "
+        "paling melebarkan interval indeks:",
+        "The interval is widest for the {pillar} pillar (± {margin}). An interval widens "
+        "when few people answered or when their answers differ a lot. The indicators that "
+        "widen the index's interval most:"),
+    "cert_driver": (
+        "{title} ({pillar}): ± {margin} poin dari {n} jawaban, simpangan baku {sd}",
+        "{title} ({pillar}): ± {margin} points from {n} answers, standard deviation {sd}"),
+    "cert_drivers_advice": (
+        "Menambah jumlah jawaban untuk pertanyaan-pertanyaan ini paling mempersempit "
+        "interval pada penilaian berikutnya.",
+        "More answers to these questions would narrow the interval most at the next "
+        "assessment."),
+    "cert_sens_heading": ("Pilihan metodologis: analisis sensitivitas",
+                          "Judgement calls: the sensitivity analysis"),
+    "cert_sens_text": (
+        "Indeks juga dihitung ulang dalam {scenarios} skenario yang mengubah pilihan di "
+        "baliknya: setiap bobot diubah acak hingga ±{range}, pilar digabung dengan rata-rata "
+        "{aggs}, dan indikator tanpa data {imps}. Pada {share} skenario indeks berada antara "
+        "{low} dan {high} (median {median}).",
+        "The index was also recomputed in {scenarios} scenarios that change the choices "
+        "behind it: every weight varied at random by up to ±{range}, the pillars combined "
+        "by an {aggs} mean, and indicators without data {imps}. In {share} of the scenarios "
+        "the index lay between {low} and {high} (median {median})."),
+    "cert_effects_caption": ("Pilihan mana yang paling menggeser indeks",
+                             "Which choice moves the index most"),
+    "col_choice": ("Pilihan", "Choice"),
+    "col_tried": ("Yang dicoba", "What was tried"),
+    "col_alone": ("Indeks bila hanya ini berubah", "Index when only this changes"),
+    "col_share": ("Bagian dari variasi", "Share of the variation"),
+    "cert_factor_weights": ("Bobot", "Weights"),
+    "cert_factor_aggregation": ("Penggabungan pilar", "Combining the pillars"),
+    "cert_factor_imputation": ("Indikator tanpa data", "Indicators without data"),
+    "cert_tried_weights": ("setiap bobot × {low}–{high}", "each weight × {low}–{high}"),
+    "cert_tried_aggregation": ("rata-rata {aggs}", "{aggs} mean"),
+    "cert_most": (
+        "Pilihan yang paling menggeser indeks adalah {choice}: sendirian ia menjelaskan "
+        "{share} dari variasi antarskenario; bila hanya pilihan ini yang berubah, indeks "
+        "berkisar {low}–{high}.",
+        "The choice that moves the index most is {choice}: on its own it explains {share} "
+        "of the variation between scenarios; if only it changes, the index ranges from "
+        "{low} to {high}."),
+    "cert_interaction": (
+        "Sisanya ({share}) berasal dari pilihan-pilihan yang bekerja bersama.",
+        "The rest ({share}) comes from the choices acting together."),
+    "cert_nothing_moves": ("Tidak satu pun pilihan ini menggeser indeks.",
+                           "None of these choices moves the index."),
+    "cert_bands_caption": ("Peluang setiap predikat", "Probability of each grade"),
+    "cert_bands_text": (
+        "Bagian dari {scenarios} skenario yang menempatkan indeks pada setiap predikat.",
+        "Share of the {scenarios} scenarios that put the index in each grade."),
+    "col_probability": ("Peluang", "Probability"),
+    "cert_bands_lead": (
+        "Peluang setiap predikat: bagian dari {scenarios} skenario yang menempatkan indeks "
+        "pada predikat itu.",
+        "Probability of each grade: the share of the {scenarios} scenarios that put the index "
+        "in it."),
+    "col_score_range": ("Rentang skor", "Score range"),
+    "cert_rank_heading": ("Peringkat antarwilayah", "Ranking among regions"),
+    "cert_rank_text": (
+        "Di antara {of} wilayah yang dinilai, {region} berada di peringkat {rank}; di bawah "
+        "pilihan metodologis lain peringkatnya berkisar {low}–{high} (pada {share} "
+        "skenario).",
+        "Among the {of} regions assessed, {region} ranks {rank}; under other judgement calls "
+        "its rank lies between {low} and {high} (in {share} of the scenarios)."),
+    "cert_rank_text_fixed": (
+        "Di antara {of} wilayah yang dinilai, {region} berada di peringkat {rank}, dan tetap "
+        "di peringkat itu pada {share} skenario dengan pilihan metodologis lain.",
+        "Among the {of} regions assessed, {region} ranks {rank}, and it keeps that rank in "
+        "{share} of the scenarios with other judgement calls."),
+    "cert_ranks_caption": ("Peringkat dan rentangnya", "Ranks and their range"),
+    "col_region": ("Wilayah", "Region"),
+    "col_rank_nominal": ("Peringkat", "Rank"),
+    "col_rank_range": ("Rentang peringkat", "Rank range"),
+    "cert_consistency_heading": ("Apakah pertanyaannya mengukur satu hal?",
+                                 "Do the questions measure one thing?"),
+    "cert_consistency_text": (
+        "Bila satu pilar atau dimensi menanyakan beberapa pertanyaan berskala 1–5 kepada "
+        "responden yang sama, alfa Cronbach menunjukkan apakah jawabannya saling sejalan: "
+        "0,7 atau lebih biasanya dianggap dapat diterima, 0,8 atau lebih baik. Alfa yang "
+        "rendah berarti pertanyaan-pertanyaan itu mengukur hal yang berbeda, sehingga rata-"
+        "ratanya perlu dibaca dengan hati-hati.",
+        "Where a pillar or dimension asks the same respondents several questions on a 1–5 "
+        "scale, Cronbach's alpha shows whether the answers hang together: 0.7 or more is "
+        "usually taken as acceptable, 0.8 or more as good. A low alpha means the questions "
+        "measure different things, so their average should be read with care."),
+    "cert_consistency_caption": ("Konsistensi internal pertanyaan berskala",
+                                 "Internal consistency of the rated questions"),
+    "col_group": ("Pilar / dimensi", "Pillar / dimension"),
+    "col_items": ("Pertanyaan", "Questions"),
+    "col_respondents_n": ("Responden", "Respondents"),
+    "col_alpha": ("Alfa Cronbach", "Cronbach's alpha"),
+    "col_reading": ("Penilaian", "Reading"),
+    "col_weakest": ("Tanpa pertanyaan terlemah", "Without its weakest question"),
+    "cert_unchanged": ("{value} (tidak berubah)", "{value} (unchanged)"),
+    "cert_alpha_excellent": ("sangat baik", "excellent"),
+    "cert_alpha_good": ("baik", "good"),
+    "cert_alpha_acceptable": ("dapat diterima", "acceptable"),
+    "cert_alpha_questionable": ("diragukan", "questionable"),
+    "cert_alpha_poor": ("lemah", "poor"),
+    "cert_warning": ("Peringatan", "Warning"),
+    "cert_negative": (
+        "pertanyaan “{item}” berlawanan dengan pertanyaan lain dalam {group} (korelasi "
+        "butir–sisa {r}): responden yang menilai pertanyaan lain tinggi cenderung menilai "
+        "pertanyaan ini rendah. Periksa kalimat dan arah skalanya (apakah jawaban tinggi "
+        "berarti baik?) sebelum memakai skor ini.",
+        "the question “{item}” works against the other questions of {group} (item–rest "
+        "correlation {r}): respondents who rate the others high tend to rate it low. Check "
+        "its wording and its direction (is a high answer good?) before relying on this "
+        "score."),
+    "cert_no_negative": ("Tidak ada pertanyaan yang berlawanan dengan kelompoknya.",
+                         "No question works against its group."),
+    "cert_not_computed": (
+        "Ketidakpastian tidak dihitung untuk laporan ini (misalnya karena --no-uncertainty). "
+        "Jalankan report tanpa opsi itu untuk melihat interval dan analisis sensitivitas.",
+        "Uncertainty was not computed for this report (with --no-uncertainty, for example). "
+        "Run report without that option to see the intervals and the sensitivity analysis."),
+    "cert_imp_none": ("dibiarkan tidak dinilai", "left out"),
+    "cert_imp_group-mean": ("diisi rata-rata kelompoknya", "filled with their group's mean"),
+    "cert_imp_group-median": ("diisi median kelompoknya", "filled with their group's median"),
+    "cert_imp_previous-year": ("diisi nilai tahun sebelumnya",
+                               "carried forward from the previous year"),
+    "cert_over_regions": ("nilai semua wilayah-tahun dalam penghitungan",
+                          "the values of all region-years in the run"),
+    "cert_over_answers": ("jawaban setiap wilayah-tahun", "each region-year's answers"),
+    # --- methodology annex: uncertainty and data treatment -------------------------------
+    "cert_annex_heading": ("Ketidakpastian dan perlakuan data",
+                           "Uncertainty and data treatment"),
+    "cert_annex_bootstrap": (
+        "Interval kepercayaan: bootstrap {draws} kali (seed {seed}), interval persentil "
+        "{level}; {basis} diambil ulang dengan pengembalian di dalam setiap wilayah-tahun "
+        "dan setiap peran.",
+        "Confidence intervals: bootstrap with {draws} draws (seed {seed}), {level} "
+        "percentile intervals; {basis} re-drawn with replacement within each region-year "
+        "and each role."),
+    "cert_annex_no_bootstrap": ("Interval kepercayaan: tidak dihitung.",
+                                "Confidence intervals: not computed."),
+    "cert_annex_sensitivity": (
+        "Analisis sensitivitas: {draws} set bobot acak × agregasi ({aggs}) × imputasi "
+        "({imps}) = {scenarios} skenario (seed {seed}); setiap bobot dikalikan faktor acak "
+        "seragam antara {low} dan {high}; rentang = persentil {plow}–{phigh}.",
+        "Sensitivity analysis: {draws} random weight sets × aggregation ({aggs}) × "
+        "imputation ({imps}) = {scenarios} scenarios (seed {seed}); each weight multiplied "
+        "by a factor drawn uniformly between {low} and {high}; ranges are the "
+        "{plow}th–{phigh}th percentiles."),
+    "cert_annex_no_sensitivity": ("Analisis sensitivitas: tidak dihitung.",
+                                  "Sensitivity analysis: not computed."),
+    "cert_annex_imputation": ("Imputasi indikator tanpa data: {items}.",
+                              "Imputation of indicators without data: {items}."),
+    "cert_imputation_item": ("{method} ({count} indikator)", "{method} ({count} indicators)"),
+    "cert_annex_imputation_none": (
+        "Imputasi: tidak ada — indikator tanpa data tidak dinilai dan bobotnya dibagi ulang "
+        "di antara indikator lain dalam kelompoknya.",
+        "Imputation: none — an indicator without data is not assessed and its weight is "
+        "shared among the other indicators of its group."),
+    "cert_annex_imputed": ("Diimputasi dalam penilaian ini: {items}.",
+                           "Imputed in this assessment: {items}."),
+    "cert_annex_outliers": ("Perlakuan pencilan: {items}.", "Outlier treatment: {items}."),
+    "cert_outlier_item": (
+        "winsorisasi pada kuantil {low} dan {high} dari {over} ({count} indikator)",
+        "winsorised at the {low} and {high} quantiles of {over} ({count} indicators)"),
+    "cert_annex_outliers_none": ("Perlakuan pencilan: tidak ada.",
+                                 "Outlier treatment: none."),
+    "cert_annex_winsorised": ("Nilai yang dipangkas dalam penilaian ini: {items}.",
+                              "Values capped in this assessment: {items}."),
+    "cert_annex_normalisation": ("Normalisasi selain goalposts: {items}.",
+                                 "Normalisation other than goalposts: {items}."),
+    "cert_annex_normalisation_default": ("Normalisasi: goalposts untuk semua indikator.",
+                                         "Normalisation: goalposts for every indicator."),
+    "cert_annex_roles": (
+        "Bobot peran saat jawaban digabung: {items}; peran lain berbobot 1.",
+        "Role weights when answers are combined: {items}; other roles count 1."),
+    "cert_annex_roles_equal": ("Bobot peran: setiap responden dihitung sama.",
+                               "Role weights: every respondent counts the same."),
+    "cert_annex_min_answers": (
+        "Jumlah jawaban minimum: {items}; dengan jawaban lebih sedikit indikator tidak "
+        "dinilai.",
+        "Minimum answers: {items}; with fewer answers the indicator is not assessed."),
+    "cert_min_item": ("{count} indikator memerlukan sedikitnya {n} jawaban",
+                      "{count} indicators need at least {n} answers"),
+    "cert_min_item_one": ("1 indikator memerlukan sedikitnya {n} jawaban",
+                          "1 indicator needs at least {n} answers"),
+    "cert_annex_min_answers_default": (
+        "Jumlah jawaban minimum: satu jawaban cukup untuk setiap indikator.",
+        "Minimum answers: one answer suffices for every indicator."),
+    "cert_answers_heading": ("Sebaran jawaban per indikator", "Spread of answers by indicator"),
+    "cert_answers_text": (
+        "n: jawaban yang dipakai (minimum dalam kurung); simpangan baku jawaban; setuju/ya: "
+        "bagian jawaban pada atau di atas ambang positif indikator (misalnya 4 atau lebih "
+        "pada skala 1–5, atau “ya”); per peran: nilai dari jawaban satu peran saja. "
+        "Statistik resmi hanya satu baris dan tidak memiliki sebaran.",
+        "n: answers used (the minimum in brackets); the standard deviation of the answers; "
+        "agree/yes: share of answers at or above the indicator's positive threshold (for "
+        "example 4 or more on a 1–5 scale, or “yes”); by role: the value from one role's "
+        "answers alone. Official statistics are one row and have no spread."),
+    "cert_answers_caption": ("Sebaran jawaban dan interval per indikator",
+                             "Spread of answers and interval by indicator"),
+    "col_roles": ("Peran yang ditanya", "Roles asked"),
+    "col_n": ("n", "n"),
+    "col_sd": ("Simpangan baku", "Std. dev."),
+    "col_agree": ("Setuju/ya", "Agree/yes"),
+    "col_by_role": ("Per peran", "By role"),
+    "cert_all_roles": ("semua", "all"),
     "warnings_heading": ("Catatan data", "Notes on the data"),
     "key_figures": ("Angka kunci", "Key figures"),
     "tile_scheduled": ("{n} terjadwal, {d} di luar horizon",
@@ -326,6 +632,67 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "Quick Win — innovation and creativity of acceleration programs."),
     "kpi_index": ("Indeks kesiapan smart city", "Smart-city readiness index"),
     "kpi_pillar": ("Pilar {pillar}", "{pillar} pillar"),
+    # --- trends (masterplan, with two years or more) -----------------------------------------
+    "trends_heading": ("Tren {first}–{last}", "Trends {first}–{last}"),
+    "trends_intro": (
+        "Bagian ini membandingkan hasil penilaian {region} pada {count} tahun ({years}): "
+        "indeks dan skor pilar per tahun, perubahan dari tahun ke tahun, dan indikator yang "
+        "paling banyak berubah.",
+        "This section compares the assessments of {region} over {count} years ({years}): the "
+        "index and pillar scores by year, the change from year to year, and the indicators "
+        "that moved most."),
+    "trends_summary": (
+        "Indeks bergerak dari {first_score} pada {first} menjadi {last_score} pada {last} "
+        "({change} poin); dibandingkan {previous}, perubahannya {latest} poin.",
+        "The index moved from {first_score} in {first} to {last_score} in {last} ({change} "
+        "points); against {previous} the change is {latest} points."),
+    "trends_sources": (
+        "Sumber: {data} dari data penilaian ini; {history} dari berkas skor terdahulu "
+        "(riwayat).",
+        "Sources: {data} from this assessment's data; {history} from earlier scores files "
+        "(history)."),
+    "trend_break": ("Jeda seri", "Series break"),
+    "trend_break_reason": ("instrumen berubah dari {old} menjadi {new}",
+                           "the indicator set changed from {old} to {new}"),
+    "trend_break_note": (
+        "Skor sebelum dan sesudah jeda dihitung dengan instrumen yang berbeda sehingga tidak "
+        "sepenuhnya sebanding: perubahan yang melintasi jeda ditandai † dan garis pada grafik "
+        "diputus.",
+        "Scores before and after the break were computed with different indicator sets and "
+        "are not fully comparable: changes across the break are marked † and the lines of "
+        "the chart are broken."),
+    "trend_break_chart": ("Instrumen berubah", "Indicator set changed"),
+    "trend_dagger": ("† Melintasi jeda seri: {reasons}.", "† Across a series break: {reasons}."),
+    "trend_chart_title": ("Tren indeks dan pilar {first}–{last}",
+                          "Index and pillar trends {first}–{last}"),
+    "trend_chart_desc": (
+        "Skor indeks dan setiap pilar per tahun. Indeks: {items}.",
+        "Index and pillar scores by year. Index: {items}."),
+    "trend_chart_desc_break": (
+        "Jeda seri pada {year} ({reason}): garis diputus di titik ini.",
+        "Series break in {year} ({reason}): the lines are broken there."),
+    "trend_table_caption": ("Indeks dan skor pilar per tahun, dengan perubahan dari tahun "
+                            "sebelumnya", "Index and pillar scores by year, with the change "
+                            "from the year before"),
+    "col_change_span": ("Perubahan {first}–{last}", "Change {first}–{last}"),
+    "col_change": ("Perubahan", "Change"),
+    "trend_indicators_heading": ("Perubahan indikator {previous}–{last}",
+                                 "Indicator changes {previous}–{last}"),
+    "trend_indicators_intro": (
+        "Indikator dengan kenaikan dan penurunan skor terbesar dari {previous} ke {last}. "
+        "Skor semua indikator untuk setiap tahun ada pada tabel lengkap.",
+        "The indicators whose scores rose and fell most from {previous} to {last}. Every "
+        "indicator's score in every year is in the full table."),
+    "trend_rises": ("Kenaikan terbesar", "Largest rises"),
+    "trend_falls": ("Penurunan terbesar", "Largest falls"),
+    "trend_no_rises": ("Tidak ada indikator yang naik.", "No indicator rose."),
+    "trend_no_falls": ("Tidak ada indikator yang turun.", "No indicator fell."),
+    "trend_all": ("Semua indikator: skor per tahun ({n} indikator)",
+                  "All indicators: scores by year ({n} indicators)"),
+    "trend_all_caption": ("Skor setiap indikator per tahun, dengan perubahan dari tahun "
+                          "sebelumnya", "Each indicator's score by year, with the change from "
+                          "the year before"),
+    "trend_not_in_set": ("tidak ada dalam instrumen saat ini", "not in the current set"),
     # --- methodology -------------------------------------------------------------------------
     "method_set": ("Instrumen penilaian", "Assessment framework"),
     "method_set_text": (
@@ -501,6 +868,107 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "figure": ("Gambar {n}", "Figure {n}"),
     "table": ("Tabel {n}", "Table {n}"),
     "unit_points": ("poin", "points"),
+    # --- overview of many region-years (index.html, index.md; report/overview.py) ---------
+    "overview": ("Ikhtisar Wilayah", "Regional Overview"),
+    "ov_subtitle": ("Peringkat, skor pilar dan sebaran indeks",
+                    "Ranking, pillar scores and distribution of the index"),
+    "ov_regions": ("{n} wilayah", "{n} regions"),
+    "ov_region_years": ("{n} wilayah-tahun", "{n} region-years"),
+    "ov_count": ("Cakupan", "Scope"),
+    "ch_ov_summary": ("Ringkasan", "Summary"),
+    "ch_ov_heatmap": ("Skor Pilar per Wilayah", "Pillar Scores by Region"),
+    "ch_ov_ranking": ("Peringkat Wilayah", "Regional Ranking"),
+    "ch_ov_method": ("Catatan Metode", "Method Notes"),
+    "ov_tile_assessed": ("Wilayah dinilai", "Regions assessed"),
+    "ov_tile_assessed_note": ("dari {n} wilayah", "of {n} regions"),
+    "ov_tile_median": ("Median indeks", "Median index"),
+    "ov_tile_highest": ("Tertinggi", "Highest"),
+    "ov_tile_lowest": ("Terendah", "Lowest"),
+    "ov_summary": (
+        "Pada tahun {year}, {n} wilayah dinilai dengan {set}. Median indeks adalah {median} "
+        "pada skala {scale}; tertinggi {best} ({best_score}) dan terendah {worst} "
+        "({worst_score}).",
+        "In {year}, {n} regions were assessed with {set}. The median index is {median} on a "
+        "scale of {scale}; the highest is {best} ({best_score}) and the lowest {worst} "
+        "({worst_score})."),
+    "ov_summary_no_year": (
+        "{n} wilayah dinilai dengan {set}. Median indeks adalah {median} pada skala "
+        "{scale}; tertinggi {best} ({best_score}) dan terendah {worst} ({worst_score}).",
+        "{n} regions were assessed with {set}. The median index is {median} on a scale of "
+        "{scale}; the highest is {best} ({best_score}) and the lowest {worst} "
+        "({worst_score})."),
+    "ov_summary_bands": ("Sebaran predikat: {items}.", "Grades: {items}."),
+    "ov_not_assessed": (
+        "Wilayah-tahun yang belum terukur karena cakupan datanya di bawah ambang (tanpa "
+        "peringkat): {n}.",
+        "Region-years not assessed because their data coverage is under the threshold "
+        "(not ranked): {n}."),
+    "ov_years_caption": ("Indeks per tahun", "The index by year"),
+    "ov_col_regions": ("Wilayah", "Regions"),
+    "ov_col_assessed": ("Dinilai", "Assessed"),
+    "ov_col_median": ("Median", "Median"),
+    "ov_col_lowest": ("Terendah", "Lowest"),
+    "ov_col_highest": ("Tertinggi", "Highest"),
+    "ov_col_region": ("Wilayah", "Region"),
+    "ov_col_index": ("Indeks", "Index"),
+    "ov_col_documents": ("Dokumen", "Documents"),
+    "ov_link_masterplan": ("Masterplan", "Masterplan"),
+    "ov_link_roadmap": ("Peta jalan", "Roadmap"),
+    "ov_doc_of": ("{doc} {region}", "{doc} of {region}"),
+    "ov_ranking_caption": (
+        "Diurutkan menurut tahun lalu peringkat (1 = indeks tertinggi pada tahun itu). "
+        "Warna sel mengikuti predikat skor.",
+        "Sorted by year, then rank (1 = the highest index of that year). Cell colours "
+        "follow the grade of the score."),
+    "ov_ranking_intro": (
+        "Setiap wilayah memiliki masterplan dan peta jalan sendiri; tautan di kolom "
+        "terakhir membukanya.",
+        "Each region has its own masterplan and roadmap; the links in the last column "
+        "open them."),
+    "ov_dist_title": ("Sebaran indeks", "Distribution of the index"),
+    "ov_dist_desc": (
+        "Histogram indeks dari {n} wilayah-tahun, lebar kelas {width} poin, dengan zona "
+        "predikat sebagai latar. Median tahun terakhir {median}. Jumlah per predikat: "
+        "{counts}.",
+        "Histogram of the index of {n} region-years, bins {width} points wide, over the "
+        "grade zones. Median of the latest year {median}. Count per grade: {counts}."),
+    "ov_median_mark": ("median {value}", "median {value}"),
+    "ov_count_axis": ("Jumlah wilayah", "Number of regions"),
+    "ov_heat_title": ("Skor indeks dan pilar per wilayah",
+                      "Index and pillar scores by region"),
+    "ov_heat_title_year": ("Skor indeks dan pilar per wilayah, {year}",
+                           "Index and pillar scores by region, {year}"),
+    "ov_heat_desc": (
+        "Peta panas skor indeks dan pilar dari {n} wilayah, diurutkan menurut peringkat; "
+        "warna sel mengikuti kelas kuantil skor dari {low} sampai {high} (makin gelap makin "
+        "tinggi). Teratas: {items}.",
+        "Heatmap of the index and pillar scores of {n} regions, in rank order; cell "
+        "colours follow quantile classes of the scores from {low} to {high} (darker is "
+        "higher). Top: {items}."),
+    "ov_heat_key": ("Kelas skor", "Score class"),
+    "ov_heat_gap": ("… {n} wilayah lain, lihat tabel peringkat …",
+                    "… {n} more regions, see the ranking table …"),
+    "ov_heat_truncated": (
+        "Ditampilkan {top} wilayah teratas dan {bottom} terbawah dari {total}; semua "
+        "wilayah ada di tabel peringkat.",
+        "Showing the top {top} and bottom {bottom} of {total} regions; every region is in "
+        "the ranking table."),
+    "ov_heat_all": ("Semua wilayah, diurutkan menurut peringkat.",
+                    "Every region, in rank order."),
+    "ov_method_text": (
+        "Setiap wilayah-tahun dinilai dengan instrumen yang sama: {set} ({id}, versi "
+        "{version}). Peringkat adalah peringkat kompetisi (1, 2, 2, 4) di antara wilayah yang "
+        "dinilai pada tahun yang sama; wilayah yang belum terukur tidak diberi peringkat.",
+        "Every region-year is assessed with the same framework: {set} ({id}, version "
+        "{version}). Ranks are competition ranks (1, 2, 2, 4) among the regions assessed in "
+        "the same year; regions not assessed are not ranked."),
+    "ov_method_folders": (
+        "Dokumen setiap wilayah ada di foldernya sendiri, dinamai dari nama wilayah dan "
+        "tahun (huruf kecil, angka dan tanda hubung). Skor lengkap setiap wilayah ada di "
+        "berkas scores.json di folder tersebut.",
+        "Each region's documents are in a folder of its own, named after the region and "
+        "the year (lower-case letters, digits and hyphens). The full scores of each region "
+        "are in the scores.json file in that folder."),
 }
 """Text key → (Indonesian, English)."""
 

@@ -29,8 +29,9 @@ from typing import Any
 from ..errors import InputError, Problem, UsageError, shorten
 from ..indicators.model import IndicatorSet
 from ..scoring.results import InputFile
+from . import readers
 from .data import Answers, RegionData, RegionYear, SurveyData
-from .readers import Block, RawRow, RowInfo, Table, open_table
+from .readers import Block, Problems, RawRow, RowInfo, Table, open_table
 from .values import BAD, SKIP, Bad, Converter, parse_number, semantics
 
 RESERVED: dict[str, str] = {
@@ -47,6 +48,8 @@ YEAR_RANGE = (1900, 2100)
 """Valid years, inclusive."""
 UNSPECIFIED_ROLE = "unspecified"
 """Key in :attr:`RegionData.roles` for respondents without a role."""
+NUMERIC = ("number", "percent")
+"""Indicator types whose cells are numbers written by people (decimal comma or point)."""
 CHUNK_ROWS = 256
 """Rows per block when blocks are built from rows (XLSX, JSON, CSV with quotes)."""
 
@@ -122,6 +125,10 @@ class _Loader:
         self.shared: dict[tuple[object, ...], Converter] = {}
         self.survey = SurveyData()
         self.problems: list[Problem] = []
+        self.dropped = 0
+        """Problems found but not listed (beyond :data:`~.readers.MAX_PROBLEMS` in a file)."""
+        self.notes = 0
+        """Problems in the list that only say how many others were not listed."""
         self.members: dict[RegionYear, defaultdict[str, set[str]]] = {}
         self.pool: dict[PoolKey, Answers] = {}
         """(region-year, indicator) → answers, filed into the regions at the end."""
@@ -183,7 +190,7 @@ class _Loader:
                        "(given twice?)", expected="each survey file once")
         if not table.usable:
             _close(table)
-            self.problems.extend(table.problems)
+            self.collect(table.path, table.problems)
             return
         self.hashes[table.sha256] = table.path
         plan = self.plan(table)
@@ -198,10 +205,19 @@ class _Loader:
             table.problems.append(Problem(
                 table.path, "the file has no data rows", expected="at least one row of answers "
                 "below the header", **table.locate_header(None)))
-        self.problems.extend(table.problems)
+        self.collect(table.path, table.problems)
         self.survey.files.append(InputFile(
             path=table.path, sha256=table.sha256, format=table.format, layout=plan.layout,
             rows=max(table.data_rows, 0), **_input_file_extras(table)))
+
+    def collect(self, path: str, problems: Problems) -> None:
+        """Take over a file's problems, with a note when some were not listed."""
+        self.problems.extend(problems)
+        note = problems.note(path)
+        if note is not None:
+            self.problems.append(note)
+            self.notes += 1
+            self.dropped += problems.dropped
 
     def plan(self, table: Table) -> _Plan:
         """Work out the layout and what each column means; header problems go to the table."""
@@ -268,7 +284,7 @@ class _Loader:
                 expected = ("region, year, respondent, role, indicator and value columns, or a "
                             "column named in ignore_columns / --ignore-column")
             else:
-                guess = self.suggest(name, reserved=True)
+                guess = None if table.problems.full else self.suggest(name, reserved=True)
                 message = f"unknown column {name!r}" + (f" (did you mean {guess!r}?)"
                                                         if guess else "")
                 expected = (f"an indicator id of {self.set.id!r}, a reserved column (region, "
@@ -297,7 +313,8 @@ class _Loader:
             if not table.usable or table.sha256 != digest:
                 _close(table)
                 continue
-            problems: list[Problem] = []
+            problems = Problems()  # the first pass reported these already
+            repeats = Problems()
             plan = self.plan(table)
             rows = _Rows(self, table, plan, problems)
             for key, where, answered in rows.respondent_rows(self.repeated):
@@ -311,17 +328,24 @@ class _Loader:
                     place = region if year is None else f"{region} {year}"
                     at = (f"{earlier[0]} line {earlier[1]}" if earlier[1] is not None
                           else f"{earlier[0]} row {earlier[2]}")
-                    self.problems.append(Problem(
+                    repeats.append(Problem(
                         table.path, f"respondent {respondent!r} answers {ind_id!r} for {place} "
                         f"a second time (first in {at})", field=ind_id,
                         expected="one answer per respondent, indicator and region-year",
                         found="a second answer", **table.locate(line, row, where[2], col)))
+            self.collect(table.path, repeats)
 
     # -- the end ------------------------------------------------------------------------------
 
     def finish(self) -> SurveyData:
         if self.problems:
-            raise InputError(self.problems)
+            summary = None
+            if self.dropped:
+                files = sorted({p.file for p in self.problems})
+                total = len(self.problems) - self.notes + self.dropped
+                summary = (f"{total} problems in {', '.join(files)} (only the first "
+                           f"{readers.MAX_PROBLEMS:,} of each file are listed)")
+            raise InputError(self.problems, summary)
         regions = self.survey.regions
         for (key, ind_id), answers in self.pool.items():
             if answers.values:
@@ -367,7 +391,7 @@ class _Rows:
     """The row loops of one file: wide, long, and the respondent re-check."""
 
     def __init__(self, loader: _Loader, table: Table, plan: _Plan,
-                 problems: list[Problem] | None = None) -> None:
+                 problems: Problems | None = None) -> None:
         self.loader = loader
         self.table = table
         self.plan = plan
@@ -382,6 +406,13 @@ class _Rows:
         self.roles: dict[str, str | None] = {"": None}
         self.targets: dict[Sequence[str], RegionYear | None] = {}
         self.specs = [(col, ind_id, loader.converter(ind_id)) for col, ind_id in plan.indicators]
+        # CSV numbers are text: "1.234" next to "72,5" in one column could be 1234 or 1.234.
+        self.text_numbers = table.format == "csv"
+        self.decimal_specs = [spec for spec in self.specs if spec[2].indicator.type in NUMERIC
+                              ] if self.text_numbers else []
+        self.decimals: dict[int | str, tuple[str, Where, str]] = {}
+        """Column (wide) or indicator id (long) → (separator, where, cell) of its first
+        number with a decimal separator."""
         self.tools: dict[int, tuple[Callable[[Sequence[str]], Sequence[str]],
                                     list[Converter]]] = {}
         self.used = plan.used()
@@ -500,6 +531,8 @@ class _Rows:
             values = list(map(dict.__getitem__, converters, pick(cells)))
             if BAD in values:
                 self._block_bad(block, values)
+            if self.decimal_specs:
+                self._block_decimals(block)
         roles = self._block_roles(block)
         region_col, year_col = self.region_col, self.year_col
         regions = cells[region_col::width] if region_col is not None else None
@@ -593,8 +626,12 @@ class _Rows:
 
     def _block_bad(self, block: Block, values: Sequence[float]) -> None:
         count = len(self.specs)
+        problems = self.problems
         for index, value in enumerate(values):
             if value is BAD:
+                if problems.full:  # none of the rest would be listed: only count them
+                    problems.dropped += values[index:].count(BAD)
+                    return
                 row, j = divmod(index, count)
                 col, _, conv = self.specs[j]
                 cell = block.cells[row * block.width + col]
@@ -602,6 +639,49 @@ class _Rows:
                 if bad is not None:
                     self.problem(bad.message, block.where(row), col, field=self.header[col],
                                  expected=bad.expected, found=shorten(cell))
+
+    def _block_decimals(self, block: Block) -> None:
+        """Numbers of one column must all use the same decimal separator (CSV)."""
+        width = block.width
+        for col, _, conv in self.decimal_specs:
+            column = block.cells[col::width]
+            joined = "\x1f".join(column)
+            comma, point = "," in joined, "." in joined
+            if not comma and not point:
+                continue
+            first = self.decimals.get(col)
+            if first is not None and comma != point and first[0] == ("," if comma else "."):
+                continue
+            for i, cell in enumerate(column):
+                self._decimal(col, cell, block.where(i), conv, col, self.header[col])
+
+    def _decimal(self, key: int | str, cell: str, where: Where, conv: Converter,
+                 col: int, field: str) -> None:
+        """Remember the first decimal separator of ``key``; report a number using the other."""
+        if "," in cell:
+            separator = ","
+        elif "." in cell:
+            separator = "."
+        else:
+            return
+        value = conv[cell]
+        if value is BAD or value is SKIP:
+            return
+        first = self.decimals.get(key)
+        if first is None:
+            self.decimals[key] = (separator, where, cell)
+            return
+        if separator == first[0]:
+            return
+        names = {",": "comma", ".": "point"}
+        line, row, _ = first[1]
+        at = f"line {line}" if line is not None else f"row {row}"
+        ind_id = conv.indicator.id
+        self.problem(f"this number has a decimal {names[separator]}, but {ind_id!r} uses a "
+                     f"decimal {names[first[0]]} earlier in this file ({at}: "
+                     f"{first[2].strip()!r}): use one decimal separator (1.234 could mean "
+                     "1234 or 1.234)", where, col, field=field,
+                     expected=f"a decimal {names[first[0]]}, as on {at}", found=shorten(cell))
 
     def _bad_rows(self, block: Block, raw: Sequence[str], rows: Sequence[int]) -> None:
         """Report an empty region or a bad year on each row (blank rows are skipped)."""
@@ -719,6 +799,9 @@ class _Rows:
                 continue
             if value is SKIP:
                 continue
+            if self.text_numbers and loader.converter(ind_id).indicator.type in NUMERIC:
+                self._decimal(ind_id, cells[value_col], where, loader.converter(ind_id),
+                              value_col, ind_id)
             if rkey is not None:
                 if (rkey, ind_id) in pairs:
                     loader.repeated.add(rkey)

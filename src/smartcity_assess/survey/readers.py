@@ -22,13 +22,14 @@ import stat
 import warnings
 import zipfile
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, shorten
+from ..filekinds import OLE_MAGIC, ZIP_MAGIC, binary_kind, ole_kind
 
 # ---------------------------------------------------------------------------------------------
 # Limits (module constants so that tests and embedders can lower them)
@@ -41,11 +42,16 @@ MAX_XLSX_BYTES = 256 * 1024 * 1024
 """Largest XLSX file read (compressed bytes)."""
 MAX_XLSX_UNCOMPRESSED = 1024 * 1024 * 1024
 """Largest total size of the parts inside an XLSX file once unpacked (guards zip bombs)."""
+MAX_XLSX_SHARED_STRINGS = 256 * 1024 * 1024
+"""Largest shared-strings part once unpacked: openpyxl holds it in memory as Python text."""
+MAX_CELLS = 50_000_000
+"""Most cells (data rows × columns) read from one file. 100,000 respondents answering 50
+questions are 5 million; the limit bounds memory (about 25 bytes an answer) and time."""
 MAX_LINE_ERRORS = 100
 """CSV lines that cannot be parsed before the reader gives up on the file."""
-
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_PROBLEMS = 1000
+"""Problems listed per file; the rest are counted. A file that is wrong on every row would
+otherwise print a million lines (and take a minute to do it)."""
 
 EXTENSIONS: dict[str, str] = {
     ".csv": "csv", ".txt": "csv", ".tsv": "csv",
@@ -77,6 +83,41 @@ class RowInfo:
     """Column → what the cell really held when it is not text or a number (``a date``)."""
     source: JsonMap | None = None
     """Where the JSON record of this row is, found on demand (JSON)."""
+
+
+class Problems(list[Problem]):
+    """The problems of one file: the first :data:`MAX_PROBLEMS` are kept, the rest counted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dropped = 0
+        """Problems found beyond the limit (not kept)."""
+
+    @property
+    def full(self) -> bool:
+        """True once no more problems are kept: callers may skip building them."""
+        return len(self) >= MAX_PROBLEMS
+
+    def append(self, problem: Problem, /) -> None:
+        if len(self) < MAX_PROBLEMS:
+            super().append(problem)
+        else:
+            self.dropped += 1
+
+    def extend(self, problems: Iterable[Problem], /) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def keep(self, problem: Problem) -> None:
+        """Add a problem even when the list is full (one that stops reading the file)."""
+        super().append(problem)
+
+    def note(self, path: str) -> Problem | None:
+        """A problem saying how many were not listed, or None when none were dropped."""
+        if not self.dropped:
+            return None
+        return Problem(path, f"{self.dropped:,} more problems are not listed (only the first "
+                       f"{MAX_PROBLEMS:,} of a file are): fix these and check again")
 
 
 RawRow = tuple[int | None, int, Sequence[str], RowInfo | None]
@@ -139,7 +180,7 @@ class Table:
     blocks: Iterator[Block] | None = None
     """The same data rows as flat blocks (CSV fast path); None: build blocks from ``rows``.
     Read ``rows`` or ``blocks``, not both."""
-    problems: list[Problem] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
     usable: bool = True
     """False when the file cannot be read at all (the problems say why)."""
     sha256: str = ""
@@ -161,9 +202,18 @@ class Table:
     # -- problems located the way the format allows -------------------------------------------
 
     def fail(self, message: str, **where: Any) -> None:
-        """Record a problem that makes the file unreadable."""
-        self.problems.append(Problem(self.path, message, **where))
+        """Record a problem that makes the file unreadable (always kept)."""
+        self.problems.keep(Problem(self.path, message, **where))
         self.usable = False
+
+    def too_many_cells(self, rows: int, width: int, *, more: bool = True,
+                       **where: Any) -> None:
+        """Stop reading: the file holds more than :data:`MAX_CELLS` cells (``more``: there
+        are more than ``rows`` rows, not exactly ``rows``)."""
+        self.fail(f"the file has more than {MAX_CELLS:,} cells (rows × columns): split it "
+                  "into several files", expected=f"at most {MAX_CELLS:,} cells",
+                  found=f"{'more than ' if more else ''}{rows:,} data rows of {width:,} "
+                  "columns", **where)
 
     def locate(self, line: int | None, row: int, info: RowInfo | None,
                col: int | None) -> dict[str, Any]:
@@ -243,10 +293,26 @@ def _what_is(data: bytes) -> str:
     """A few words on what the bytes look like, for mismatch messages."""
     if data.startswith(ZIP_MAGIC):
         return "ZIP data (an XLSX workbook or another Office file)"
-    if data.startswith(OLE_MAGIC):
-        return "an old Excel .xls file or a password-protected workbook"
+    kind = binary_kind(data)
+    if kind is not None:
+        return kind
     head = data[:40].decode("utf-8", errors="replace")
     return "text starting " + shorten(head, 50)
+
+
+def _size(count: int) -> str:
+    """``536870912`` → ``512 MB``; sizes under a megabyte in bytes."""
+    return f"{count // 2**20} MB" if count >= 2**20 else f"{count:,} bytes"
+
+
+def _looks_like_json(data: bytes) -> bool:
+    """True when text starts as a JSON list of objects or an object with a quoted key."""
+    head = data[:256].lstrip(b"\xef\xbb\xbf").lstrip()
+    if head[:1] == b"{":
+        return head[1:].lstrip()[:1] in (b'"', b"}")
+    if head[:1] == b"[":
+        return head[1:].lstrip()[:1] in (b"{", b"]", b"[")
+    return False
 
 
 def _sniff(data: bytes) -> str:
@@ -278,6 +344,10 @@ def open_table(path: str | Path, *, sheet: str | None = None) -> Table:
     if stat.S_ISDIR(info.st_mode):
         table.fail("this is a folder, not a file", expected="a survey file (CSV, XLSX or JSON)")
         return table
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISFIFO(info.st_mode):
+        table.fail("this is a device or other special file, not a regular file",
+                   expected="a survey file (CSV, XLSX or JSON)")
+        return table
     suffix = file.suffix.lower()
     if fmt is None and suffix in UNSUPPORTED:
         table.fail(f"this is {UNSUPPORTED[suffix]}", expected="a .csv, .xlsx or .json file",
@@ -290,9 +360,9 @@ def open_table(path: str | Path, *, sheet: str | None = None) -> Table:
         return table
     limit = {"json": MAX_JSON_BYTES, "xlsx": MAX_XLSX_BYTES}.get(fmt or "", MAX_TEXT_BYTES)
     if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-        table.fail(f"the file is too large ({info.st_size // 2**20} MB; the limit is "
-                   f"{limit // 2**20} MB): split it into several files",
-                   expected=f"at most {limit // 2**20} MB", found=f"{info.st_size} bytes")
+        table.fail(f"the file is too large ({_size(info.st_size)}; the limit is "
+                   f"{_size(limit)}): split it into several files",
+                   expected=f"at most {_size(limit)}", found=f"{info.st_size} bytes")
         return table
     try:
         with open(file, "rb") as stream:
@@ -301,47 +371,65 @@ def open_table(path: str | Path, *, sheet: str | None = None) -> Table:
         table.fail(f"cannot read the file: {exc.strerror or exc}")
         return table
     if len(data) > limit:
-        table.fail(f"the file is too large (the limit is {limit // 2**20} MB)",
-                   expected=f"at most {limit // 2**20} MB")
+        table.fail(f"the file is too large (the limit is {_size(limit)})",
+                   expected=f"at most {_size(limit)}")
         return table
     table.sha256 = hashlib.sha256(data).hexdigest()
     if not data:
         table.fail("the file is empty", expected="a header row and data rows")
         return table
-    sniffed = _sniff(data)
     if fmt is None:
-        if sniffed == "ole":
-            table.fail("this is an old Excel .xls file or a password-protected workbook: save "
-                       "it as .xlsx without a password, or as CSV UTF-8")
-            return table
-        fmt = table.format = sniffed
+        sniffed = _sniff(data)
+        fmt = table.format = "xlsx" if sniffed == "ole" else sniffed
     problem = _mismatch(fmt, data)
     if problem:
-        table.fail(problem[0], expected=problem[1], found=_what_is(data))
+        table.fail(problem[0], expected=problem[1], found=problem[2])
         return table
     READERS[fmt](data, table, sheet)
     return table
 
 
-def _mismatch(fmt: str, data: bytes) -> tuple[str, str] | None:
-    """(message, expected) when the content is not what the format says."""
-    is_zip = data.startswith(ZIP_MAGIC)
-    is_ole = data.startswith(OLE_MAGIC)
+def _mismatch(fmt: str, data: bytes) -> tuple[str, str, str] | None:
+    """(message, expected, found) when the content is not what the format says."""
+    found = _what_is(data)
+    if data.startswith(OLE_MAGIC):
+        kind = ole_kind(data)
+        if "password" in kind:
+            return ("the workbook is password-protected: open it, remove the password (Excel: "
+                    "File › Info › Protect Workbook › Encrypt with Password) and save it again",
+                    "a file without a password", kind)
+        if kind.startswith("an OLE2"):  # no stream names found: say what it usually is
+            if fmt == "xlsx":
+                return ("the workbook is password-protected or in the old .xls format: save "
+                        "it as .xlsx without a password", "an XLSX workbook (a ZIP file)", kind)
+            return (f"this is an old Excel .xls file or a password-protected workbook, not "
+                    f"{fmt.upper()} text: save it as CSV UTF-8 or .xlsx", f"{fmt.upper()} text",
+                    kind)
+        target = "CSV UTF-8 or .xlsx" if fmt != "xlsx" else ".xlsx (Excel Workbook)"
+        return (f"this is {kind}, not {_FORMAT_NAMES[fmt]}: open it in Excel or LibreOffice "
+                f"and save it as {target}", _FORMAT_NAMES[fmt], kind)
     if fmt == "xlsx":
-        if is_ole:
-            return ("the workbook is password-protected or in the old .xls format: save it as "
-                    ".xlsx without a password", "an XLSX workbook (a ZIP file)")
-        if not is_zip:
-            return ("this is not an XLSX workbook (it is not a ZIP file): if it is CSV text, "
-                    "rename it to .csv", "an XLSX workbook (a ZIP file)")
-        return None
-    if is_zip:
+        if data.startswith(ZIP_MAGIC):
+            return None
+        if binary_kind(data) is None:
+            rename = ".json" if _looks_like_json(data) else ".csv"
+            what = "JSON" if rename == ".json" else "CSV"
+            return ("this is not an XLSX workbook (it is not a ZIP file): if it is "
+                    f"{what} text, rename it to {rename}", "an XLSX workbook (a ZIP file)", found)
+        return (f"this is {found}, not an XLSX workbook", "an XLSX workbook (a ZIP file)",
+                found)
+    if data.startswith(ZIP_MAGIC):
         return (f"this is a ZIP file (probably an Excel workbook), not {fmt.upper()} text: "
-                "rename it to .xlsx", f"{fmt.upper()} text")
-    if is_ole:
-        return (f"this is an old Excel .xls file or a password-protected workbook, not "
-                f"{fmt.upper()} text: save it as CSV UTF-8 or .xlsx", f"{fmt.upper()} text")
+                "rename it to .xlsx", f"{fmt.upper()} text", found)
+    binary = binary_kind(data)
+    if binary is not None:
+        return f"this is {binary}, not {fmt.upper()} text", f"{fmt.upper()} text", binary
+    if fmt == "csv" and _looks_like_json(data):
+        return ("this is JSON, not CSV text: rename it to .json", "CSV text", found)
     return None
+
+
+_FORMAT_NAMES = {"csv": "CSV text", "json": "JSON text", "xlsx": "an XLSX workbook"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -352,31 +440,33 @@ def decode_text(data: bytes, *, fallback: bool = True) -> tuple[str, str]:
     """Text and the encoding used: UTF-8 (BOM or not), UTF-16 with BOM, else cp1252.
 
     cp1252 leaves five byte values undefined; a file using them is read as Latin-1.
-    Raises UnicodeDecodeError only when ``fallback`` is False and the text is not UTF-8.
+    A file that starts with a byte-order mark says what it is: when it is not that, this
+    raises UnicodeDecodeError whatever ``fallback`` says (reading it as cp1252 would turn
+    damaged text into wrong region names without a word). Otherwise raises
+    UnicodeDecodeError only when ``fallback`` is False and the text is not UTF-8.
     """
     if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:
-            if not fallback:
-                raise
-            data = data[3:]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            if not fallback:
-                raise
-    else:
-        try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            if not fallback:
-                raise
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        if not fallback:
+            raise
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _not_encoded(table: Table, data: bytes, exc: UnicodeDecodeError, what: str) -> None:
+    """Fail a file whose bytes are not the encoding it declares (or must have)."""
+    offset = exc.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)
+    bad = data[offset:offset + 1]
+    table.fail(what, line=data.count(b"\n", 0, offset) + 1,
+               expected=f"{exc.encoding.upper().replace('-SIG', '')} text",
+               found=f"byte 0x{bad.hex() or '??'} at offset {offset}")
 
 
 def _line_of(text: str, index: int) -> int:
@@ -404,7 +494,14 @@ def sniff_delimiter(line: str) -> str:
 
 def read_csv(data: bytes, table: Table, sheet: str | None = None) -> None:
     """CSV (``,`` ``;`` or TAB; UTF-8 with or without BOM, UTF-16 with BOM, cp1252)."""
-    text, table.encoding = decode_text(data)
+    try:
+        text, table.encoding = decode_text(data)
+    except UnicodeDecodeError as exc:
+        bom = "UTF-8" if data.startswith(codecs.BOM_UTF8) else "UTF-16"
+        _not_encoded(table, data, exc, f"the file starts with a {bom} byte-order mark but is "
+                     f"not {bom} text: it is damaged, or was joined from files in different "
+                     "encodings; save it again as CSV UTF-8")
+        return
     nul = text.find("\x00")
     if nul >= 0:
         table.fail("the file contains NUL characters: it is binary, or UTF-16 text without a "
@@ -472,6 +569,7 @@ def _flat_blocks(text: str, start: int, state: _CsvState, width: int) -> Iterato
     separators = width - 1
     limit = csv.field_size_limit()  # a longer line may hold a longer field: csv.reader decides
     seen = 0
+    last = _last_row(table, width)
     try:
         while pos < end:
             stop = text.find("\n", pos + BLOCK_CHARS)
@@ -487,6 +585,11 @@ def _flat_blocks(text: str, start: int, state: _CsvState, width: int) -> Iterato
             body = block[:-1] if block.endswith("\n") else block
             lines = body.split("\n")
             count = len(lines)
+            if row + count > last:  # the first row past the limit is in this block
+                over = last + 1 - row
+                table.too_many_cells(last - table.header_row, width, line=line + over,
+                                     row=last + 1)
+                return
             if set(map(str.count, lines, repeat(delimiter))) == {separators} and \
                     max(map(len, lines)) <= limit:
                 fields = (body.replace("\n", delimiter) if count > 1 else body).split(delimiter)
@@ -518,6 +621,29 @@ def _row_blocks(rows: Iterator[RawRow], width: int, size: int = 256) -> Iterator
         yield Block.of(chunk, width)
 
 
+_CSV_ERRORS = (
+    ("field larger than field limit",
+     "a cell is longer than {limit:,} characters (is a quote not closed?)"),
+    ("unexpected end of data", "the file ends inside a quoted cell (a quote is not closed)"),
+    ("expected after", "text follows the closing quote of a cell"),
+)
+
+
+def _csv_error(exc: csv.Error) -> str:
+    """A csv.Error in words people can act on."""
+    text = str(exc)
+    for marker, message in _CSV_ERRORS:
+        if marker in text:
+            return "this line cannot be read as CSV: " + message.format(
+                limit=csv.field_size_limit())
+    return f"this line cannot be read as CSV: {text}"
+
+
+def _last_row(table: Table, width: int) -> int:
+    """The last data row that keeps the file within :data:`MAX_CELLS`."""
+    return table.header_row + max(MAX_CELLS // max(width, 1), 1)
+
+
 class _CsvState:
     """Walks csv.reader records, tracking the first line and the spreadsheet row of each."""
 
@@ -544,7 +670,7 @@ class _CsvState:
                 self.row += 1
                 self.errors += 1
                 self.table.problems.append(Problem(
-                    self.table.path, f"this line cannot be read as CSV: {exc}", line=start,
+                    self.table.path, _csv_error(exc), line=start,
                     row=self.row, expected="well-formed CSV (quotes closed, fields separated by "
                     f"{self.table.delimiter!r})"))
                 if self.errors >= MAX_LINE_ERRORS:
@@ -571,6 +697,7 @@ class _CsvState:
         """
         table, reader, base = self.table, self.reader, self.base
         line, row, seen = self.line, self.row, 0
+        last = _last_row(table, width)
         try:
             while True:
                 try:
@@ -578,6 +705,10 @@ class _CsvState:
                         start = line + 1
                         line = base + reader.line_num
                         row += 1
+                        if row > last:
+                            table.too_many_cells(row - 1 - table.header_row, width,
+                                                line=start, row=row)
+                            return
                         if len(cells) != width:
                             if any(cell.strip() for cell in cells):
                                 seen += 1
@@ -597,7 +728,7 @@ class _CsvState:
                     seen += 1
                     self.errors += 1
                     table.problems.append(Problem(
-                        table.path, f"this line cannot be read as CSV: {exc}", line=start,
+                        table.path, _csv_error(exc), line=start,
                         row=row, expected="well-formed CSV (quotes closed, fields separated "
                         f"by {table.delimiter!r})"))
                     if self.errors >= MAX_LINE_ERRORS:
@@ -668,6 +799,8 @@ def _xlsx_text(value: object, cell: Any) -> tuple[str, str | None]:
         return "", None
     kind = type(value)
     if kind is str:
+        if cell.data_type == "e":  # #DIV/0!, #N/A, #REF! … : a formula that failed
+            return value, "an error value"  # type: ignore[return-value]
         return value, None  # type: ignore[return-value]
     if kind is bool:
         return ("true" if value else "false"), None
@@ -705,11 +838,22 @@ def read_xlsx(data: bytes, table: Table, sheet: str | None = None) -> None:
                 "a ZIP file that is not an Excel workbook")
         table.fail(f"this is {what}", expected="an XLSX workbook", found=_what_is(data))
         return
+    # Sizes as the ZIP directory declares them: Python's zipfile never unpacks more than the
+    # declared size of a part (and checks its CRC), so checking them here, before anything
+    # is unpacked, refuses a zip bomb in microseconds.
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_XLSX_UNCOMPRESSED:
         table.fail(f"the workbook unpacks to {unpacked // 2**20} MB, more than the limit of "
                    f"{MAX_XLSX_UNCOMPRESSED // 2**20} MB", expected="a smaller workbook",
                    found=f"{unpacked} bytes unpacked")
+        return
+    strings = sum(info.file_size for info in infos
+                  if info.filename.lower() == "xl/sharedstrings.xml")
+    if strings > MAX_XLSX_SHARED_STRINGS:
+        table.fail(f"the workbook's shared text (xl/sharedStrings.xml) unpacks to "
+                   f"{strings // 2**20} MB, more than the limit of "
+                   f"{MAX_XLSX_SHARED_STRINGS // 2**20} MB (it is held in memory)",
+                   expected="a smaller workbook", found=f"{strings} bytes unpacked")
         return
     try:
         import openpyxl
@@ -721,7 +865,7 @@ def read_xlsx(data: bytes, table: Table, sheet: str | None = None) -> None:
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        table.fail(f"the workbook cannot be opened: {type(exc).__name__}: {shorten(str(exc), 120)}",
+        table.fail(_open_error(exc),
                    expected="an XLSX workbook saved by Excel, LibreOffice or Google Sheets")
         return
     if sheet is not None:
@@ -745,6 +889,11 @@ def read_xlsx(data: bytes, table: Table, sheet: str | None = None) -> None:
                    expected="a worksheet with survey data", found=shorten(table.sheet))
         workbook.close()
         return
+    # The <dimension> a file declares is not to be trusted: "A1:XFD1048576" in a tiny file
+    # would make openpyxl pad every row to 16,384 cells and invent a million empty rows.
+    reset = getattr(worksheet, "reset_dimensions", None)
+    if reset is not None:
+        reset()
     merges: list[str] = []
     formulas: set[tuple[int, int]] = set()
     part = getattr(worksheet, "_worksheet_path", None)
@@ -786,10 +935,16 @@ def read_xlsx(data: bytes, table: Table, sheet: str | None = None) -> None:
 def _xlsx_rows(workbook: Any, worksheet: Any, table: Table,
                formulas: set[tuple[int, int]]) -> Iterator[RawRow]:
     """Every non-blank row of the sheet as cell strings (header first). Closes the workbook."""
+    seen = widest = 0
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for row, cells in enumerate(worksheet.iter_rows(min_row=1, min_col=1), start=1):
+                seen += len(cells)
+                widest = max(widest, len(cells))
+                if seen > MAX_CELLS:
+                    table.too_many_cells(max(row - 2, 0), widest, row=row)
+                    return
                 texts: list[str] = []
                 info: RowInfo | None = None
                 for col, cell in enumerate(cells):
@@ -809,10 +964,25 @@ def _xlsx_rows(workbook: Any, worksheet: Any, table: Table,
                     continue
                 yield None, row, texts, info
     except Exception as exc:  # damaged XML inside the workbook
-        table.fail(f"the worksheet cannot be read: {type(exc).__name__}: "
-                   f"{shorten(str(exc), 120)}")
+        table.fail(_open_error(exc, "the worksheet cannot be read"))
     finally:
         workbook.close()
+
+
+def _open_error(exc: Exception, what: str = "the workbook cannot be opened") -> str:
+    """Why openpyxl could not read a workbook, in words."""
+    from xml.etree.ElementTree import ParseError
+
+    text = shorten(str(exc), 120).strip("'\"")
+    if isinstance(exc, ParseError):
+        if "amplification" in text:
+            return (f"{what}: its XML defines entities that expand far beyond the file's "
+                    "size (an XML bomb)")
+        if "undefined entity" in text:
+            return (f"{what}: its XML refers to an entity that is not defined ({text}); "
+                    "external entities are never loaded")
+        return f"{what}: its XML is damaged ({text})"
+    return f"{what}: {type(exc).__name__}: {text}"
 
 
 def _xlsx_data(rows: Iterator[RawRow], table: Table) -> Iterator[RawRow]:
@@ -1013,14 +1183,16 @@ def read_json(data: bytes, table: Table, sheet: str | None = None) -> None:
     try:
         text, table.encoding = decode_text(data, fallback=False)
     except UnicodeDecodeError as exc:
-        bad = data[: exc.start]
-        table.fail("the file is not UTF-8 text (JSON must be UTF-8)",
-                   line=bad.count(b"\n") + 1, expected="UTF-8 text",
-                   found=f"byte 0x{data[exc.start]:02x}")
+        _not_encoded(table, data, exc, "the file is not UTF-8 text (JSON must be UTF-8)")
         return
     try:
         document = json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
+        if exc.pos == _skip(text, 0) and text[exc.pos:exc.pos + 1] not in ("", "[", "{"):
+            table.fail("this is not JSON (JSON survey data starts with [ or {): if it is CSV "
+                       "text, rename it to .csv", line=exc.lineno, column=exc.colno,
+                       expected="JSON text", found=_what_is(data))
+            return
         table.fail(f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno,
                    expected="valid JSON")
         return
@@ -1061,6 +1233,11 @@ def read_json(data: bytes, table: Table, sheet: str | None = None) -> None:
                 name = key.strip()
                 if name not in columns:
                     columns[name] = len(columns)
+    if len(records) * max(len(columns), 1) > MAX_CELLS:
+        line, column = _Positions(text)(start)
+        table.too_many_cells(len(records), len(columns), more=False, line=line,
+                             column=column)
+        return
     table.header = list(columns)
     table.check_header()
     if records:

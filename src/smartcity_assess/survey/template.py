@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from ..indicators.model import Indicator, IndicatorSet
 from ..outputs import write_bytes_atomic
+from ..render.escape import is_formula_like
 from .values import allowed_values, describe_range
 
 RESERVED_COLUMNS = ("region", "year", "respondent", "role")
@@ -163,16 +164,35 @@ def _levels_text(ind: Indicator, lang: str) -> str:
                      if text.get(lang) and text.get(lang) != str(level))
 
 
+def xlsx_text(text: str) -> str:
+    """``text`` without the control characters XML (and so XLSX) cannot hold: each becomes
+    U+FFFD, so an indicator set with such a character gives a form, not a crash."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
+
+
 def _set_text(cell: Any, text: str) -> None:
-    """Write ``text`` as a string cell: never as a formula, whatever its first character."""
+    """Write ``text`` as a string cell: never as a formula, whatever its first character.
+
+    A text a spreadsheet could take for a formula (``=``, ``+``, ``-``, ``@`` ...) also gets
+    the cell's *quote prefix* (Excel's leading ``'``, not shown): editing the cell and
+    pressing Enter keeps it text instead of turning it into a live formula.
+    """
+    text = xlsx_text(text)
     cell.value = text
     if cell.data_type != "s":
         cell.data_type = "s"
+    if is_formula_like(text):
+        cell.quotePrefix = True
 
 
 def _list_formula(values: Sequence[str]) -> str | None:
-    """An inline list for a data validation, or None when it cannot be one."""
+    """An inline list for a data validation, or None when it cannot be one (a value with a
+    comma or quote, or one a spreadsheet could enter as a formula when it is picked)."""
     if not values or any("," in v or '"' in v for v in values):
+        return None
+    if any(is_formula_like(v, numbers_ok=True) or xlsx_text(v) != v for v in values):
         return None
     formula = '"' + ",".join(values) + '"'
     return formula if len(formula) <= 257 else None
@@ -238,7 +258,7 @@ def xlsx_template(indicator_set: IndicatorSet, lang: str) -> bytes:
         note = f"{question}\n\n{texts['allowed']}: {_allowed_text(ind, lang)}"
         if ind.unit and ind.type != "percent":
             note += f" ({ind.unit})"
-        comment = Comment(note, "smartcity-assess")
+        comment = Comment(xlsx_text(note), "smartcity-assess")
         comment.width = 320
         comment.height = 160
         survey.cell(row=1, column=col).comment = comment

@@ -1,0 +1,148 @@
+"""Charts of the "How sure are we?" section: deterministic SVG like :mod:`.charts`.
+
+``certainty_chart`` shows, for the index and each pillar, the score, its bootstrap interval
+(sampling) and its range under other judgement calls (sensitivity), over the set's bands.
+``pillar_chart_with_intervals`` is :func:`.charts.pillar_chart` with error bars, in the
+argument order a :class:`.build.ChartJob` passes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..numbers import format_number
+from .charts import (
+    GRID,
+    INK,
+    MUTED,
+    SCORE,
+    BandZone,
+    Chart,
+    _finish,
+    _formatter,
+    _new_figure,
+    _place,
+    _style,
+    _text_width,
+    _wrap,
+    pillar_chart,
+)
+
+
+def pillar_chart_with_intervals(name: str, labels: Sequence[str],
+                                scores: Sequence[float | None],
+                                targets: Sequence[float | None],
+                                intervals: Sequence[tuple[float, float] | None],
+                                scale: tuple[float, float], lang: str, texts: dict[str, str],
+                                title: str, description: str) -> Chart:
+    """The pillar radar (or bars) with each pillar's interval as an error bar."""
+    return pillar_chart(name, labels, scores, targets, scale, lang, texts, title, description,
+                        intervals=intervals if any(i is not None for i in intervals) else None)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the certainty chart: the index or a pillar."""
+
+    label: str
+    score: float
+    low: float | None
+    """Bootstrap interval (None: not computed)."""
+    high: float | None
+    range_low: float | None
+    """Range under other judgement calls (None: no sensitivity analysis)."""
+    range_high: float | None
+    bold: bool = False
+
+
+def _window(rows: Sequence[Row], scale: tuple[float, float]) -> tuple[float, float]:
+    """The part of the scale worth showing: every value with room, in steps of ten."""
+    low, high = scale
+    values = [v for r in rows for v in (r.score, r.low, r.high, r.range_low, r.range_high)
+              if v is not None]
+    step = (high - low) / 10
+    left = max(low, math.floor((min(values) - 0.6 * step) / step) * step)
+    right = min(high, math.ceil((max(values) + 0.6 * step) / step) * step)
+    while right - left < 3 * step:
+        left, right = max(low, left - step), min(high, right + step)
+        if left == low and right == high:
+            break
+    return left, right
+
+
+def certainty_chart(name: str, rows: Sequence[Row], zones: Sequence[BandZone],
+                    scale: tuple[float, float], lang: str, texts: dict[str, str], title: str,
+                    description: str) -> Chart:
+    """Score, sampling interval and judgement-call range of the index and each pillar."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    with _style():
+        count = max(len(rows), 1)
+        figure = _new_figure(1.35 + 0.46 * count)
+        labels = [_wrap(r.label, 30) for r in rows]
+        _place(figure, left=_text_width(labels, 8.5) + 0.25, right=1.05, top=0.32,
+               bottom=0.85)
+        axes: Any = figure.add_subplot()
+        left, right = _window(rows, scale)
+        for index, zone in enumerate(zones):
+            upper = zones[index + 1].lower if index + 1 < len(zones) else scale[1]
+            start, end = max(zone.lower, left), min(upper, right)
+            if end <= start:
+                continue
+            axes.axvspan(start, end, color=zone.color, alpha=0.22, linewidth=0, zorder=0)
+            axes.text((start + end) / 2, count - 0.35, zone.label, ha="center", va="bottom",
+                      fontsize=7.5, color=MUTED, zorder=1)
+            if left < zone.lower < right:
+                axes.axvline(zone.lower, color=MUTED, linewidth=0.7, linestyle=(0, (2, 2)),
+                             zorder=1)
+        positions = list(range(count))[::-1]
+        for y, row in zip(positions, rows, strict=True):
+            if row.range_low is not None and row.range_high is not None:
+                axes.barh(y, max(row.range_high - row.range_low, (right - left) * 0.004),
+                          left=row.range_low, height=0.44, color=SCORE, alpha=0.28,
+                          linewidth=0, zorder=2)
+            exact = row.low is None or row.high is None or row.high - row.low <= 1e-9
+            if not exact:
+                assert row.low is not None and row.high is not None
+                axes.errorbar([row.score], [y], xerr=[[max(0.0, row.score - row.low)],
+                                                      [max(0.0, row.high - row.score)]],
+                              fmt="none", ecolor=INK, elinewidth=1.4, capsize=4,
+                              capthick=1.4, zorder=3)
+            axes.plot([row.score], [y], marker="o", markersize=7 if row.bold else 5.5,
+                      color=SCORE, markeredgecolor="#ffffff", markeredgewidth=0.8,
+                      linestyle="none", zorder=4)
+            text = format_number(row.score, lang, 1)
+            if not exact and row.low is not None and row.high is not None:
+                text += " ± " + format_number((row.high - row.low) / 2, lang, 1)
+            axes.text(1.01, y, text, transform=axes.get_yaxis_transform(), va="center",
+                      ha="left", fontsize=8.5, color=INK,
+                      fontweight="bold" if row.bold else "normal")
+        if count > 1 and rows[0].bold:
+            axes.axhline(count - 1.5, color=GRID, linewidth=0.8, zorder=1)
+        axes.set_yticks(positions, labels, fontsize=8.5)
+        for tick, row in zip(axes.get_yticklabels(), rows, strict=True):
+            if row.bold:
+                tick.set_fontweight("bold")
+        axes.set_xlim(left, right)
+        axes.set_ylim(-0.6, count + 0.1)
+        axes.xaxis.set_major_formatter(_formatter(lang))
+        axes.tick_params(axis="y", length=0)
+        axes.grid(axis="x", color=GRID, linewidth=0.5, zorder=0)
+        axes.set_axisbelow(True)
+        axes.set_xlabel(texts["axis"])
+        handles: list[Any] = [Line2D([], [], marker="o", color=SCORE, markeredgecolor="#ffffff",
+                                     linestyle="none", markersize=6, label=texts["score"])]
+        if any(r.low is not None for r in rows):
+            handles.append(Line2D([], [], color=INK, linewidth=1.4, marker="|", markersize=7,
+                                  label=texts["interval"]))
+        if any(r.range_low is not None for r in rows):
+            handles.append(Patch(facecolor=SCORE, alpha=0.28, linewidth=0,
+                                 label=texts["range"]))
+        figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0),
+                      ncols=len(handles), fontsize=7.5, handlelength=1.4)
+        return _finish(figure, name, title, description)
+
