@@ -100,3 +100,23 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
             time.sleep(0.05)
     assert "reports" in screen.getvalue() and "3/6" in screen.getvalue()
     assert 1 <= progress.default_jobs() <= progress.MAX_JOBS
+
+
+def test_every_region_gets_its_sensitivity_and_rank_range(tmp_path: Path) -> None:
+    import json
+
+    out = tmp_path / "out"
+    code, err = invoke("report", SURVEY, "--criteria", SET, "--out", str(out), "--year", "2025",
+                       "--format", "md", "--lang", "en")
+    assert code == 0, err
+    scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
+    ranks = {r["region"]: r["rank"]["nominal"] for r in scores["sensitivity"]["results"]
+             if r["year"] == 2025}
+    assert sorted(ranks.values()) == [1, 2, 2]  # two regions tie on 70.0 in 2025
+    nominal = {region: next(r["index"]["nominal"] for r in scores["sensitivity"]["results"]
+                            if r["region"] == region and r["year"] == 2025) for region in ranks}
+    assert {r["region"]: r["score"] for r in scores["results"]} == pytest.approx(nominal)
+    for folder in ("etc-2025", "kota-alpha-2025", "script-alert-1-script-2025"):
+        text = (out / folder / "masterplan.md").read_text(encoding="utf-8")
+        assert "#### Ranking among regions" in text
+        assert "Among the 3 regions assessed" in text

@@ -148,3 +148,24 @@ def test_compare_formats_and_errors(tmp_path: Path) -> None:
     broken.write_text("{\n  oops\n}\n", encoding="utf-8")
     code, _, err = invoke("compare", scores, str(broken))
     assert code == 2 and f"{broken}:2:3: not valid JSON" in err
+
+
+def test_run_shows_how_sure_the_scores_are_unless_switched_off(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    assert invoke("init", str(project))[0] == 0
+    config = project / "assessment.yaml"
+    code, _, err = invoke("run", str(config), "-j", "1")
+    assert code == 0, err
+    scores = json.loads((project / "scorecard" / "scores.json").read_text(encoding="utf-8"))
+    interval = scores["results"][0]["interval"]
+    assert interval["low"] < scores["results"][0]["score"] < interval["high"]
+    assert scores["sensitivity"]["seed"] == 20250101
+    masterplan = project / "scorecard" / "reports" / "en" / "kabupaten-tegal-2025"
+    assert "How sure are we?" in (masterplan / "masterplan.md").read_text(encoding="utf-8")
+
+    config.write_text(config.read_text(encoding="utf-8") + "uncertainty: false\n",
+                      encoding="utf-8")
+    code, _, err = invoke("run", str(config), "-j", "1")
+    assert code == 0, err
+    scores = json.loads((project / "scorecard" / "scores.json").read_text(encoding="utf-8"))
+    assert "interval" not in scores["results"][0] and "sensitivity" not in scores

@@ -430,3 +430,16 @@ def test_answers_carry_their_respondent_ids(tmp_path: Path) -> None:
     data = read_survey([path], load_indicator_set())
     answers = data.regions[("R", None)].answers["infra.household_internet"]
     assert answers.values == [50.0, 70.0] and answers.respondents == ["a", "c"]
+
+
+def test_region_names_are_one_region_however_accents_were_typed(tmp_path: Path,
+                                                                iset: IndicatorSet) -> None:
+    composed, decomposed = "Bogot\u00e1", "Bogota\u0301"  # Windows/Linux vs macOS input
+    wide = write(tmp_path / "w.csv", WIDE + f"{composed},2025,r1,,60,,,,,\n"
+                 + f"{decomposed},2025,r2,,80,,,,,\n")
+    long = write(tmp_path / "l.json", json.dumps(
+        [{"region": decomposed, "year": 2025, "indicator": "wifi", "value": 4}]))
+    data = read_survey([wide, long], iset)
+    assert list(data.regions) == [(composed, 2025)]
+    assert answers(data, "net", composed) == [60.0, 80.0]
+    assert answers(data, "wifi", composed) == [4.0]

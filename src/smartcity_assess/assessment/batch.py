@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..history import Timeline
 from ..outputs import OutputFolder, commit_files
@@ -22,6 +22,9 @@ from ..planning.plan import Plan, RegionProfile
 from ..report.trends import HistoryLike, report_timeline
 from ..scoring.results import Assessment, RegionResult
 from ..text import Text
+
+if TYPE_CHECKING:
+    from ..scoring.sensitivity import SensitivityResult
 
 Progress = Callable[[int, int, str], None]
 
@@ -60,16 +63,19 @@ def plan_for(plan: Plan, region: str) -> Plan:
 def _render_one(assessment: Assessment, plan: Plan, formats: Sequence[str],
                 templates_dir: Path | None, out: Path, job: ReportJob,
                 owned: Collection[str] | None = None, clean: bool = False,
-                history: Timeline | None = None) -> list[Written]:
+                history: Timeline | None = None,
+                sensitivity: SensitivityResult | None = None) -> list[Written]:
     """Render one region-year and write its files together (staged, then renamed), so an
     interruption leaves each report folder as it was or complete. ``history`` holds the
-    region's other years (for the masterplan's trends)."""
+    region's other years (for the masterplan's trends); ``sensitivity`` the analysis of every
+    region-year (its region's part and rank go into the masterplan)."""
     from ..report.build import render_reports
 
     result = assessment.results[job.index]
     single = replace(assessment, results=(result,))
     files = render_reports(single, plan=plan_for(plan, result.region), formats=formats,
-                           lang=job.lang, templates_dir=templates_dir, history=history)
+                           lang=job.lang, templates_dir=templates_dir, history=history,
+                           sensitivity=sensitivity)
     paths = {(f"{job.folder}/{relative}" if job.folder else relative): data
              for relative, data in sorted(files.items())}
     commit_files(out, paths, owns=None if owned is None else owned.__contains__, clean=clean)
@@ -110,14 +116,15 @@ def _work(job: ReportJob) -> list[Written]:
 def _work_on(job: ReportJob) -> list[Written]:
     return _render_one(_STATE["assessment"], _STATE["plan"], _STATE["formats"],
                        _STATE["templates_dir"], _STATE["out"], job, _STATE["owned"],
-                       _STATE["clean"], _STATE.get("history"))
+                       _STATE["clean"], _STATE.get("history"), _STATE.get("sensitivity"))
 
 
 def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJob], *,
                        plan: Plan, formats: Sequence[str], templates_dir: Path | None = None,
                        processes: int = 1, progress: Progress | None = None,
                        folder: OutputFolder | None = None,
-                       history: HistoryLike | None = None) -> list[Written]:
+                       history: HistoryLike | None = None,
+                       sensitivity: SensitivityResult | None = None) -> list[Written]:
     """Render and write every job; return what was written, in job order.
 
     Each masterplan shows its region's trend over the years in ``assessment`` and in
@@ -144,7 +151,8 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
 
     found = _write_many(assessment, out, jobs, plan=plan, formats=formats, sink=sink,
                         templates_dir=templates_dir, processes=processes, progress=progress,
-                        owned=owned, clean=clean, history=report_timeline(assessment, history))
+                        owned=owned, clean=clean, history=report_timeline(assessment, history),
+                        sensitivity=sensitivity)
     return found
 
 
@@ -152,7 +160,8 @@ def _write_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJob], *,
                 plan: Plan, formats: Sequence[str], templates_dir: Path | None,
                 processes: int, progress: Progress | None, owned: frozenset[str] | None,
                 sink: Callable[[list[Written]], None],
-                clean: bool, history: Timeline | None = None) -> list[Written]:
+                clean: bool, history: Timeline | None = None,
+                sensitivity: SensitivityResult | None = None) -> list[Written]:
     total = len(jobs)
 
     def label(job: ReportJob) -> str:
@@ -164,7 +173,7 @@ def _write_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJob], *,
         found: list[Written] = []
         for done, job in enumerate(jobs, start=1):
             done_here = _render_one(assessment, plan, formats, templates_dir, out, job, owned,
-                                    clean, history)
+                                    clean, history, sensitivity)
             sink(done_here)
             found += done_here
             if progress is not None:
@@ -178,7 +187,7 @@ def _write_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJob], *,
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     state = {"assessment": assessment, "plan": plan, "formats": tuple(formats),
              "templates_dir": templates_dir, "out": out, "owned": owned, "clean": clean,
-             "history": history}
+             "history": history, "sensitivity": sensitivity}
     results: dict[int, list[Written]] = {}
     pool = ProcessPoolExecutor(max_workers=max(1, min(processes, total)), mp_context=context,
                                initializer=_start, initargs=(state,))

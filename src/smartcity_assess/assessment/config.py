@@ -106,6 +106,11 @@ class ConfigSpec(_Strict):
     history: Name | None = Field(
         default=None, description="Folder of earlier scores files (scores*.json), searched "
         "recursively, for year-over-year deltas and max_drop.")
+    uncertainty: bool = Field(
+        default=True, description="Bootstrap intervals and the sensitivity analysis in the "
+        "scores and reports (seeded: reruns give the same numbers). false skips both.")
+    seed: int = Field(default=20250101, description="Seed of the bootstrap and the "
+                      "sensitivity analysis.")
     outputs: OutputsSpec = OutputsSpec()
     assertions: AssertionsSpec = AssertionsSpec()
 
@@ -162,6 +167,8 @@ class AssessmentConfig:
     assertions: tuple[Assertion, ...]
     spec: ConfigSpec = field(repr=False, compare=False)
     document: YamlDocument = field(repr=False, compare=False)
+    uncertainty: bool = True
+    seed: int = 20250101
 
     def relative(self, path: Path) -> str:
         """A path as the config would write it: relative to its folder, with ``/``."""
@@ -252,7 +259,8 @@ def build_config(document: YamlDocument, path: Path) -> AssessmentConfig:
         sheet=spec.sheet, ignore_columns=tuple(spec.ignore_columns), plan=plan,
         languages=tuple(spec.languages), history=history, output=output,
         formats=tuple(spec.outputs.formats), reports=spec.outputs.reports,
-        scope=spec.assertions.scope, assertions=assertions, spec=spec, document=document)
+        scope=spec.assertions.scope, assertions=assertions, uncertainty=spec.uncertainty,
+        seed=spec.seed, spec=spec, document=document)
 
 
 def _expand(patterns: list[str], folder: Path, problem: Any) -> list[Path]:

@@ -31,6 +31,7 @@ from .batch import Progress, Written
 
 if TYPE_CHECKING:
     from ..report.trends import HistoryLike
+    from ..scoring.sensitivity import SensitivityResult
 
 SCORES = "scores.json"
 LOCK_WAIT = 30.0
@@ -110,8 +111,8 @@ def render_overviews(assessment: Assessment, chosen: Sequence[RegionResult], *,
 def write_report_set(assessment: Assessment, out: Path, chosen: Sequence[RegionResult], *,
                      plan: Plan, formats: Sequence[str], lang: str,
                      templates_dir: Path | None = None, processes: int = 1,
-                     progress: Progress | None = None, history: HistoryLike | None = None
-                     ) -> list[Written]:
+                     progress: Progress | None = None, history: HistoryLike | None = None,
+                     sensitivity: SensitivityResult | None = None) -> list[Written]:
     """``report`` for several region-years: each in its folder under ``out``, the overview
     and a ``scores.json`` of them all at the top. Returns what was written (region files
     in the order of ``chosen``, then the overview and the scores). ``history`` (earlier
@@ -128,7 +129,7 @@ def write_report_set(assessment: Assessment, out: Path, chosen: Sequence[RegionR
     subset = replace(assessment, results=tuple(chosen))
     top = render_overviews(subset, chosen, languages=[lang], formats=formats, plan=plan,
                            prefix=lambda _: "", templates_dir=templates_dir)
-    top[SCORES] = to_json(subset, lang).encode("utf-8")
+    top[SCORES] = to_json(subset, lang, sensitivity).encode("utf-8")
     folders = region_folders((r.region, r.year) for r in chosen)
     jobs = report_jobs(subset, chosen, [lang], folders, lambda _: "")
     with OutputFolder(out, wait=LOCK_WAIT) as folder:
@@ -137,7 +138,8 @@ def write_report_set(assessment: Assessment, out: Path, chosen: Sequence[RegionR
                                      templates_dir=templates_dir, processes=processes,
                                      progress=progress, folder=folder,
                                      # the data's other years too, filtered out above
-                                     history=report_timeline(assessment, history))
+                                     history=report_timeline(assessment, history),
+                                     sensitivity=sensitivity)
         folder.commit(top)
     return [*written, *(Written(path, hashlib.sha256(data).hexdigest(), len(data))
                         for path, data in top.items())]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..compare import pair
 from ..errors import InputError, OutputError, Problem
@@ -36,6 +36,9 @@ from .config import AssessmentConfig, check_against_set, load_config
 from .provenance import bytes_record, provenance
 from .provenance import to_json as provenance_json
 from .summary import Row, to_markdown
+
+if TYPE_CHECKING:
+    from ..scoring.sensitivity import SensitivityResult
 
 T = TypeVar("T")
 
@@ -81,13 +84,16 @@ class Prepared:
     assessment: Assessment
     plan: Any
     history: History | None
+    sensitivity: SensitivityResult | None = None
 
 
 def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
     """Load the config and every input; raise :class:`InputError` with every problem."""
     from ..indicators.loader import load_indicator_set
+    from ..pipeline import Uncertainty
     from ..planning.plan import check_plan, load_plan
-    from ..scoring.engine import assess
+    from ..scoring.engine import ScoringOptions, assess
+    from ..scoring.sensitivity import SensitivityOptions, sensitivity
     from ..survey.load import read_survey
 
     config = load_config(config_path)
@@ -112,10 +118,18 @@ def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
     if problems:
         raise InputError(problems)
     assert survey is not None
-    assessment = assess(indicator_set, survey)
+    if isinstance(config.criteria, Path):  # named as the config names it, on every machine
+        indicator_set = replace(indicator_set, source=config.relative(config.criteria))
+    chosen = Uncertainty(seed=config.seed)
+    options = ScoringOptions(bootstrap=chosen.bootstrap, seed=chosen.seed,
+                             confidence=chosen.confidence) if config.uncertainty else None
+    assessment = assess(indicator_set, survey, options)
+    tested = (sensitivity(indicator_set, survey,
+                          SensitivityOptions(draws=chosen.draws, seed=chosen.seed), options)
+              if config.uncertainty else None)
     labels = {str(p): config.relative(p) for p in config.input_files}
     inputs = tuple(replace(f, path=labels.get(f.path, f.path)) for f in assessment.inputs)
-    return Prepared(config, replace(assessment, inputs=inputs), plan, history)
+    return Prepared(config, replace(assessment, inputs=inputs), plan, history, tested)
 
 
 def run(config_path: str | Path, *, output: Path | None = None, jobs: int = 1,
@@ -143,7 +157,7 @@ def execute(prepared: Prepared, *, jobs: int = 1, progress: Progress | None = No
     out = config.output
     records: list[dict[str, Any]] = []
     written: list[Path] = []
-    scores = to_json(assessment, lang).encode("utf-8")
+    scores = to_json(assessment, lang, prepared.sensitivity).encode("utf-8")
     summary_bytes = summary.encode("utf-8")
     # The folder is locked for the whole run (a second run into it stops with a clear
     # error); files are replaced only when the last run's provenance.json lists them, or
@@ -226,7 +240,8 @@ def _reports(prepared: Prepared, *, jobs: int, progress: Progress | None,
         folder.check(overview)
     written = write_reports_many(prepared.assessment, config.output, work, plan=prepared.plan,
                                  formats=config.formats, processes=jobs, progress=progress,
-                                 folder=folder, history=prepared.history)
+                                 folder=folder, history=prepared.history,
+                                 sensitivity=prepared.sensitivity)
     written = [*written, *_write_overviews(config.output, overview, folder)]
     return [{"path": w.path, "sha256": w.sha256, "bytes": w.bytes} for w in written]
 

@@ -88,12 +88,9 @@ def report_command(
             earlier = read_history(history)
         tested = None
         if uncertainty:
-            # The sensitivity analysis is shown in a single region-year's masterplan only
-            # (the writer of several does not take it yet): skip it when it would not be.
             assessment, tested = run_with_uncertainty(
                 surveys, criteria, sheet=sheet, ignore_columns=ignore_column or (),
-                uncertainty=Uncertainty(seed=seed),
-                sensitivity_if=lambda found: len(choose(found, region or (), year or ())) == 1)
+                uncertainty=Uncertainty(seed=seed))
         else:
             assessment = run_assessment(surveys, criteria, sheet=sheet,
                                         ignore_columns=ignore_column or ())
@@ -113,7 +110,7 @@ def report_command(
                                      formats=chosen_formats, lang=lang.value,
                                      templates_dir=templates,
                                      processes=jobs or default_jobs(), progress=progress,
-                                     history=earlier)
+                                     history=earlier, sensitivity=tested)
         overview = next((f.path for f in files if f.path in ("index.html", "index.md")), None)
         message(f"wrote {len(files)} files into {out}: the reports of {len(chosen)} "
                 f"region-years, one folder each" + (f", and the overview {out / overview}"

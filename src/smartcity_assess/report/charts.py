@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import textwrap
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -132,6 +133,10 @@ def _wrap(text: str, width: int, lines: int = 2) -> str:
         parts[-1] = parts[-1][: max(1, width - 1)].rstrip() + "…"
     return "\n".join(parts)
 
+
+# A script DejaVu Sans lacks (a region name in Chinese, say) is drawn as boxes in a chart;
+# the tables beside it show the text. No warning on the user's terminal for that.
+warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
 
 _FONT = "font-family: 'DejaVu Sans'"
 FONT_STACK = "font-family: 'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif"

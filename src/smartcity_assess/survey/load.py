@@ -18,6 +18,7 @@ any indicator answered twice.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -456,7 +457,7 @@ class _Rows:
         """(region-year, respondent or None, role) of a row; None for an all-blank row."""
         region = ""
         if self.region_col is not None:
-            region = cells[self.region_col].strip()
+            region = unicodedata.normalize("NFC", cells[self.region_col].strip())
             if not region:
                 if not any(cell.strip() for cell in cells):
                     self.table.data_rows -= 1
@@ -601,7 +602,8 @@ class _Rows:
         """Normalised region-year of raw (region, year) cells; None when the region is empty
         or the year is bad (such rows are reported one by one)."""
         region_raw, year_raw = raw
-        region = region_raw.strip()
+        # One region however its accents were typed ("Bogotá" from a Mac or from Windows).
+        region = unicodedata.normalize("NFC", region_raw.strip())
         if not region and self.region_col is not None:
             return None
         if year_raw in self.years:
