@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from ..indicators.model import Indicator
 from ..survey.data import Answers
@@ -44,11 +45,18 @@ def usable_answers(indicator: Indicator, answers: Answers | None,
                         else role_weights.get(role or "", 1.0))
                  for role in set(roles)}
     if all(w > 0 for w in weight_of.values()):
-        return answers.values, [weight_of[r] for r in roles], None
-    positions = [p for p, role in enumerate(roles) if weight_of[role] > 0]
-    values = answers.values
-    return ([values[p] for p in positions], [weight_of[roles[p]] for p in positions],
-            positions)
+        if len(set(weight_of.values())) == 1:  # one weight for all: no lookup per answer
+            return answers.values, [next(iter(weight_of.values()))] * len(roles), None
+        return answers.values, list(map(weight_of.__getitem__, roles)), None
+    # map/compress keep the per-answer work in C: an indicator may hold 100,000 answers.
+    kept = {role for role, weight in weight_of.items() if weight > 0}
+    mask = list(map(kept.__contains__, roles))
+    positions = list(compress(range(len(roles)), mask))
+    values = list(compress(answers.values, mask))
+    kept_weights = {weight_of[role] for role in kept}
+    if len(kept_weights) == 1:
+        return values, [kept_weights.pop()] * len(values), positions
+    return values, list(map(weight_of.__getitem__, compress(roles, mask))), positions
 
 
 def combine_values(indicator: Indicator, values: Sequence[float], weights: Sequence[float]
