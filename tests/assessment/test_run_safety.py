@@ -120,15 +120,17 @@ def test_hostile_region_names_stay_inside_the_output_folder(tmp_path: Path) -> N
         assert path.resolve().is_relative_to(out), path
     reports = out / "reports" / "en"
     folders = sorted(p.name for p in reports.iterdir() if p.is_dir())
-    # One folder per region name, each a safe path component, none differing only in case.
-    assert len(folders) == len(HOSTILE_REGIONS)
+    # One folder per region, each a safe path component, none differing only in case. The
+    # two spellings of "Bogotá" (composed, decomposed) are read as one region (NFC).
+    regions = sorted({unicodedata.normalize("NFC", name) for name in HOSTILE_REGIONS})
+    assert len(folders) == len(regions) == len(HOSTILE_REGIONS) - 1
     assert len({f.lower() for f in folders}) == len(folders)
     for name in folders:
         assert is_safe_component(name.removesuffix("-2025")), name  # never CON, NUL ...
         assert len(name) <= 90
     # Every region's report is there and names its own region.
     scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
-    assert sorted(r["region"] for r in scores["results"]) == sorted(HOSTILE_REGIONS)
+    assert sorted(r["region"] for r in scores["results"]) == regions
     provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
     assert all(not o["path"].startswith(("/", "..")) for o in provenance["outputs"])
 
