@@ -22,7 +22,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
+from math import isfinite
 from operator import eq, is_not, itemgetter
 from pathlib import Path
 from typing import Any
@@ -414,8 +415,8 @@ class _Rows:
         self.decimals: dict[int | str, tuple[str, Where, str]] = {}
         """Column (wide) or indicator id (long) → (separator, where, cell) of its first
         number with a decimal separator."""
-        self.tools: dict[int, tuple[Callable[[Sequence[str]], Sequence[str]],
-                                    list[Converter]]] = {}
+        self.distinct = [False] * len(self.specs)
+        """Per indicator: whether its last cells were mostly distinct numbers."""
         self.used = plan.used()
         self.indicator_expected = {col: loader.converter(ind_id).expected
                                    for col, ind_id in plan.indicators}
@@ -518,31 +519,53 @@ class _Rows:
     def block(self, block: Block) -> None:
         """Check and file the answers of a block of wide rows.
 
-        The indicator cells of the whole block are picked and converted in one C-level pass,
-        in memory order (``map`` over the memoised converters). The converted values are then
-        sliced per indicator, split by region-year when the block holds several, cleared of
-        "not answered" markers and filed with their roles.
+        Each indicator column of the block is converted in C-level passes over its memoised
+        converter (or ``float``, for columns of distinct numbers: :meth:`.Converter.answers`).
+        In the usual block (one region-year, no bad cell) only the answered cells are
+        converted and each indicator's answers, respondents and roles are filed a whole
+        column at a time. Otherwise the converted columns keep "not answered" markers, bad
+        cells are reported in row order, and the answers are split by region-year.
         """
         loader = self.loader
         width, cells, size = block.width, block.cells, len(block)
-        count = len(self.specs)
-        values: list[float] = []
-        if count:
-            pick, converters = self._block_tools(size, width)
-            values = list(map(dict.__getitem__, converters, pick(cells)))
-            if BAD in values:
-                self._block_bad(block, values)
-            if self.decimal_specs:
-                self._block_decimals(block)
-        roles = self._block_roles(block)
         region_col, year_col = self.region_col, self.year_col
         regions = cells[region_col::width] if region_col is not None else None
         years = cells[year_col::width] if year_col is not None else None
-        groups: list[tuple[tuple[str, str], list[int] | None]]
+        groups: list[tuple[tuple[str, str], list[int] | None]] | None = None
         if (regions is None or len(set(regions)) == 1) and (years is None or
                                                             len(set(years)) == 1):
             groups = [((regions[0] if regions else "", years[0] if years else ""), None)]
-        else:
+            target = self._target(groups[0][0])
+            filed = self._answered(cells, width) if target is not None else None
+            if target is not None and filed is not None:
+                if self.decimal_specs:
+                    self._block_decimals(block)
+                roles = self._block_roles(block)
+                ids = self._respondents(target, block, None, roles)
+                for (_, ind_id, _), (values, selector) in zip(self.specs, filed, strict=True):
+                    answers = loader.answers(target, ind_id)
+                    answers.values.extend(values)
+                    if selector is None:
+                        answers.respondents.extend(ids)
+                        if isinstance(roles, list):
+                            answers.roles.extend(roles)
+                        else:
+                            answers.roles.extend(repeat(roles, len(values)))
+                    else:
+                        answers.respondents.extend(compress(ids, selector))
+                        if isinstance(roles, list):
+                            answers.roles.extend(compress(roles, selector))
+                        else:
+                            answers.roles.extend(repeat(roles, len(values)))
+                return
+        columns = [self._convert(j, conv, cells[col::width])
+                   for j, (col, _, conv) in enumerate(self.specs)]
+        if any(BAD in column for column in columns):
+            self._block_bad(block, list(chain.from_iterable(zip(*columns, strict=True))))
+        if self.decimal_specs:
+            self._block_decimals(block)
+        roles = self._block_roles(block)
+        if groups is None:
             members: dict[tuple[str, str], list[int]] = {}
             keys = zip(regions if regions is not None else repeat(""),
                        years if years is not None else repeat(""), strict=False)
@@ -553,12 +576,8 @@ class _Rows:
                 else:
                     found.append(i)
             groups = list(members.items())
-        columns = [values[j::count] for j in range(count)]
         for raw, rows in groups:
-            if raw in self.targets:
-                target = self.targets[raw]
-            else:
-                target = self.targets[raw] = self._region_year(raw)
+            target = self._target(raw)
             if target is None:
                 self._bad_rows(block, raw, range(size) if rows is None else rows)
                 continue
@@ -584,6 +603,38 @@ class _Rows:
                         answers.roles.extend(compress(group_roles, flags))
                     else:
                         answers.roles.extend(repeat(group_roles, len(answers.values) - before))
+
+    def _convert(self, j: int, conv: Converter, cells: Sequence[str]) -> list[float]:
+        """``[conv[cell] for cell in cells]`` for the cells of indicator ``j`` (remembering
+        whether its numbers are mostly distinct)."""
+        values, self.distinct[j] = conv.answers(cells, self.distinct[j])
+        return values
+
+    def _answered(self, cells: list[str], width: int
+                  ) -> list[tuple[list[float], Sequence[object] | None]] | None:
+        """Per indicator of a block: its answers and a selector of the rows that gave them
+        (for ``compress``; None: every row); None when a cell is bad."""
+        filed: list[tuple[list[float], Sequence[object] | None]] = []
+        for j, (col, _, conv) in enumerate(self.specs):
+            column = cells[col::width]
+            answered = list(filter(None, column)) if "" in column else column
+            values = self._convert(j, conv, answered)
+            if isfinite(sum(values)):  # no SKIP or BAD marker among them (both are NaN)
+                filed.append((values, None if answered is column else column))
+                continue
+            full = self._convert(j, conv, column)
+            if BAD in full:
+                return None
+            flags = list(map(is_not, full, repeat(SKIP)))
+            filed.append((list(compress(full, flags)), flags))
+        return filed
+
+    def _target(self, raw: tuple[str, str]) -> RegionYear | None:
+        """The region-year of raw (region, year) cells (remembered)."""
+        if raw in self.targets:
+            return self.targets[raw]
+        target = self.targets[raw] = self._region_year(raw)
+        return target
 
     def _block_roles(self, block: Block) -> RoleChunk:
         """Normalised roles of a block's rows: a list, or one role for all rows."""
@@ -613,18 +664,6 @@ class _Rows:
         if isinstance(year, Bad):
             return None
         return region, year
-
-    def _block_tools(self, size: int, width: int
-                     ) -> tuple[Callable[[Sequence[str]], Sequence[str]], list[Converter]]:
-        """For blocks of ``size`` rows: a function picking the indicator cells row by row,
-        and the converters to apply to them in the same order."""
-        tools = self.tools.get(size)
-        if tools is None:
-            offsets = [col for col, _, _ in self.specs]
-            positions = [row * width + col for row in range(size) for col in offsets]
-            converters = [conv for _, _, conv in self.specs] * size
-            tools = self.tools[size] = (_taker(positions), converters)
-        return tools
 
     def _block_bad(self, block: Block, values: Sequence[float]) -> None:
         count = len(self.specs)

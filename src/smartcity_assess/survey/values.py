@@ -9,7 +9,9 @@ not grow it without bound.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import compress, repeat
+from operator import is_
 
 from ..indicators.model import Indicator
 
@@ -56,6 +58,9 @@ BOOLEAN_WORDS: dict[str, float] = {
 MEMO_LIMIT = 4096
 """Distinct cell texts remembered per indicator."""
 
+_MISS: float = float("nan")
+"""Sentinel (compared by identity) for a cell not in a converter's memo."""
+
 
 def parse_number(text: str) -> float | None:
     """A number as people write it: ``72.5``, ``72,5`` (decimal comma), ``1e3``, spaces around.
@@ -85,11 +90,17 @@ def describe_range(low: float, high: float) -> str:
     return f"from {_fmt(low)} to {_fmt(high)}"
 
 
+def _number_bounds(ind: Indicator) -> tuple[float, float] | None:
+    """Valid range of a number or percent indicator (a percentage: 0–100 unless set)."""
+    bounds = ind.valid_range
+    if ind.type == "percent" and bounds is None:
+        bounds = (0.0, 100.0)
+    return bounds
+
+
 def _number_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
     percent = ind.type == "percent"
-    bounds = ind.valid_range
-    if percent and bounds is None:
-        bounds = (0.0, 100.0)
+    bounds = _number_bounds(ind)
     kind = "a percentage" if percent else "a number"
     expected = kind + (" " + describe_range(*bounds) if bounds else "")
 
@@ -185,13 +196,15 @@ class Converter(dict[str, float]):
     what is wrong with a bad cell.
     """
 
-    __slots__ = ("indicator", "expected", "_convert")
+    __slots__ = ("indicator", "expected", "_convert", "_numeric", "_bounds")
 
     def __init__(self, indicator: Indicator) -> None:
         super().__init__()
         self.indicator = indicator
         self._convert, self.expected = _PARSERS[indicator.type](indicator)
         self[""] = SKIP
+        self._numeric = indicator.type in ("number", "percent")
+        self._bounds = _number_bounds(indicator)
 
     def __missing__(self, cell: str) -> float:
         result = self._convert(cell)
@@ -199,6 +212,63 @@ class Converter(dict[str, float]):
         if len(self) < MEMO_LIMIT:
             self[cell] = value
         return value
+
+    def answers(self, cells: Sequence[str], distinct: bool = False
+                ) -> tuple[list[float], bool]:
+        """``[self[cell] for cell in cells]`` in C-level passes, and whether most cells were
+        new to the memo (pass that as ``distinct`` for the next cells of the same column).
+
+        A number or percent column of mostly distinct values would miss the memo cell after
+        cell; there the cells go through ``float`` at once (:meth:`_plain_numbers`: all of
+        them when ``distinct``, else those not in the memo), and only when one of them is not
+        a plain valid number through the careful parser.
+        """
+        if not self._numeric:
+            return list(map(self.__getitem__, cells)), False
+        if distinct:
+            values = self._plain_numbers(cells)
+            if values is not None:
+                return values, True
+        got = list(map(self.get, cells, repeat(_MISS)))
+        if _MISS not in got:
+            return got, False
+        missing = list(compress(cells, map(is_, got, repeat(_MISS))))
+        many = 2 * len(missing) > len(got) and len(self) >= MEMO_LIMIT
+        values = self._plain_numbers(missing)
+        if values is None:
+            return list(map(self.__getitem__, cells)), many
+        found = dict(zip(missing, values, strict=True))
+        if len(self) < MEMO_LIMIT:
+            self.update(found)
+        return list(map(found.get, cells, got)), many
+
+    def _plain_numbers(self, cells: Sequence[str]) -> list[float] | None:
+        """The values of ``cells`` (none of them empty) when every one is a plain number that
+        ``float`` reads and a valid answer; None when any needs the careful parser.
+
+        The values are then exactly what the parser gives: ``float`` strips the same
+        whitespace as ``str.strip`` and reads the same texts as :func:`parse_number`, except
+        texts with an underscore (refused here) and texts with a comma, a ``%``, ``NA`` or only
+        whitespace (``float`` fails on them). A NaN, an infinity or a value out of range sends
+        the cells to the parser; ``-0`` becomes ``0.0`` as there.
+        """
+        joined = "".join(cells)
+        if "_" in joined:
+            return None
+        try:
+            values = list(map(float, cells))
+        except ValueError:
+            return None
+        if not values:
+            return values
+        if not math.isfinite(sum(values)):  # a NaN or an infinity (or a huge sum)
+            return None
+        bounds = self._bounds
+        if bounds is not None and (min(values) < bounds[0] or max(values) > bounds[1]):
+            return None
+        if "-" in joined and 0.0 in values:
+            values = [value + 0.0 for value in values]
+        return values
 
     def explain(self, cell: str) -> Bad | None:
         """What is wrong with ``cell`` (None when it is a valid answer or not answered)."""
