@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..numbers import format_number, format_percent
+from ..render.scores_md import sensitivity_cells
 from ..scoring.results import Assessment, GroupResult, Interval, RegionResult
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ def sensitivity_table(assessment: Assessment, result: SensitivityResult, lang: s
     table.add_column(words["moves"], min_width=10)
     for reg in result.regions:
         table.add_row(reg.region, "" if reg.year is None else str(reg.year),
-                      *_sensitivity_cells(reg, lang, ranked))
+                      *sensitivity_cells(reg, lang, ranked))
     if len(result.regions) > DETAIL_LIMIT:
         return table
     return RichGroup(table, *(_effects_table(reg, lang) for reg in result.regions))
@@ -228,24 +229,3 @@ def _effects_table(reg: RegionSensitivity, lang: str) -> Table:
                 f"{format_number(effect.low, lang, 1)}–{format_number(effect.high, lang, 1)}")
         table.add_row(words[effect.factor], format_percent(effect.first_order, lang), span)
     return table
-
-
-def _sensitivity_cells(reg: RegionSensitivity, lang: str, ranked: bool) -> list[str]:
-    words = _WORDS.get(lang, _WORDS["en"])
-    index = reg.index
-    interval = ("–" if index.low is None or index.high is None else
-                f"{format_number(index.low, lang, 1)}–{format_number(index.high, lang, 1)}")
-    likely = max(reg.bands, key=lambda b: b.probability, default=None)
-    band = "–" if likely is None else (
-        (likely.band.label.get(lang) if likely.band else words["not"])
-        + f" ({format_percent(likely.probability, lang)})")
-    cells = [format_number(index.nominal, lang, 1, words["not"]), interval, band]
-    if ranked:
-        rank = reg.rank
-        cells.append("–" if rank is None else (
-            f"{rank.low}–{rank.high} / {rank.of}" if rank.low != rank.high
-            else f"{rank.low} / {rank.of}"))
-    top = reg.most_influential
-    cells.append(words["nothing"] if top is None or not top.first_order else
-                 f"{words[top.factor]} ({format_percent(top.first_order, lang)})")
-    return cells

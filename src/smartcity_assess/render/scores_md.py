@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..numbers import format_number, format_percent
@@ -100,7 +101,9 @@ def _sensitivity(result: SensitivityResult, lang: str, labels: dict[str, str]) -
              "| " + " | ".join(["---", "---:", "---:", "---:", "---",
                                 *(["---:"] if ranked else []), "---"]) + " |"]
     for reg in result.regions:
-        lines.append("| " + " | ".join(_sensitivity_row(reg, lang, labels, ranked)) + " |")
+        cells = [markdown_text(reg.region), "" if reg.year is None else str(reg.year),
+                 *sensitivity_cells(reg, lang, ranked, escape=markdown_text)]
+        lines.append("| " + " | ".join(cells) + " |")
     lines += ["", labels["sens_note"].format(
         scenarios=format_number(result.scenarios, lang, 0),
         draws=format_number(result.draws, lang, 0),
@@ -110,17 +113,21 @@ def _sensitivity(result: SensitivityResult, lang: str, labels: dict[str, str]) -
     return lines
 
 
-def _sensitivity_row(reg: RegionSensitivity, lang: str, labels: dict[str, str],
-                     ranked: bool) -> list[str]:
+def sensitivity_cells(reg: RegionSensitivity, lang: str, ranked: bool,
+                      escape: Callable[[str], str] = str) -> list[str]:
+    """A region-year's sensitivity in table cells: index, its scenario range, the most likely
+    band with its probability, the rank range (when ``ranked``) and the choice that moves
+    the index most. ``escape`` makes band labels safe for the output format. Shared by the
+    Markdown scorecard and the terminal table."""
+    labels = _LABELS.get(lang, _LABELS["en"])
     index = reg.index
     span = ("–" if index.low is None or index.high is None else
             f"{format_number(index.low, lang, 1)}–{format_number(index.high, lang, 1)}")
     likely = max(reg.bands, key=lambda b: b.probability, default=None)
     band = "–" if likely is None else (
-        (markdown_text(likely.band.label.get(lang)) if likely.band else labels["not"])
+        (escape(likely.band.label.get(lang)) if likely.band else labels["not"])
         + f" ({format_percent(likely.probability, lang)})")
-    cells = [markdown_text(reg.region), "" if reg.year is None else str(reg.year),
-             format_number(index.nominal, lang, 1, labels["not"]), span, band]
+    cells = [format_number(index.nominal, lang, 1, labels["not"]), span, band]
     if ranked:
         rank = reg.rank
         cells.append("–" if rank is None else (
