@@ -543,20 +543,7 @@ class _Rows:
                 roles = self._block_roles(block)
                 ids = self._respondents(target, block, None, roles)
                 for (_, ind_id, _), (values, selector) in zip(self.specs, filed, strict=True):
-                    answers = loader.answers(target, ind_id)
-                    answers.values.extend(values)
-                    if selector is None:
-                        answers.respondents.extend(ids)
-                        if isinstance(roles, list):
-                            answers.roles.extend(roles)
-                        else:
-                            answers.roles.extend(repeat(roles, len(values)))
-                    else:
-                        answers.respondents.extend(compress(ids, selector))
-                        if isinstance(roles, list):
-                            answers.roles.extend(compress(roles, selector))
-                        else:
-                            answers.roles.extend(repeat(roles, len(values)))
+                    _file(loader.answers(target, ind_id), values, ids, roles, selector)
                 return
         columns = [self._convert(j, conv, cells[col::width])
                    for j, (col, _, conv) in enumerate(self.specs)]
@@ -586,23 +573,12 @@ class _Rows:
             ids = self._respondents(target, block, rows, group_roles)
             for (_, ind_id, _), column in zip(self.specs, columns, strict=True):
                 given = take(column)
-                answers = loader.answers(target, ind_id)
                 if SKIP not in given:
-                    answers.values.extend(given)
-                    answers.respondents.extend(ids)
-                    if isinstance(group_roles, list):
-                        answers.roles.extend(group_roles)
-                    else:
-                        answers.roles.extend(repeat(group_roles, len(given)))
+                    _file(loader.answers(target, ind_id), given, ids, group_roles, None)
                 else:
                     flags = list(map(is_not, given, repeat(SKIP)))
-                    before = len(answers.values)
-                    answers.values.extend(compress(given, flags))
-                    answers.respondents.extend(compress(ids, flags))
-                    if isinstance(group_roles, list):
-                        answers.roles.extend(compress(group_roles, flags))
-                    else:
-                        answers.roles.extend(repeat(group_roles, len(answers.values) - before))
+                    _file(loader.answers(target, ind_id), list(compress(given, flags)), ids,
+                          group_roles, flags)
 
     def _convert(self, j: int, conv: Converter, cells: Sequence[str]) -> list[float]:
         """``[conv[cell] for cell in cells]`` for the cells of indicator ``j`` (remembering
@@ -881,3 +857,24 @@ class _Rows:
                     if value is not SKIP and value is not BAD:
                         answered.append((col, ind_id))
             yield key, where, answered
+
+
+def _file(answers: Answers, values: Sequence[float], ids: Sequence[str],
+          roles: RoleChunk, selector: Sequence[object] | None) -> None:
+    """Add a block's answered ``values`` of one indicator with their respondents and roles.
+
+    ``ids`` and ``roles`` (a list per row, or one role for every row) cover all the block's
+    rows; ``selector`` marks the rows that answered (None: every row did).
+    """
+    answers.values.extend(values)
+    if selector is None:
+        answers.respondents.extend(ids)
+        if isinstance(roles, list):
+            answers.roles.extend(roles)
+            return
+    else:
+        answers.respondents.extend(compress(ids, selector))
+        if isinstance(roles, list):
+            answers.roles.extend(compress(roles, selector))
+            return
+    answers.roles.extend(repeat(roles, len(values)))
