@@ -19,7 +19,9 @@ from .scoring.results import Assessment
 from .scoring.sensitivity import DEFAULT_DRAWS
 
 if TYPE_CHECKING:
+    from .indicators.model import IndicatorSet
     from .scoring.sensitivity import SensitivityResult
+    from .survey.data import SurveyData
 
 
 def run_assessment(
@@ -63,16 +65,25 @@ def run_with_uncertainty(
     """:func:`run_assessment` with bootstrap intervals, plus the sensitivity analysis of the
     same data. ``uncertainty`` None: the defaults of :class:`Uncertainty`; to skip both, use
     :func:`run_assessment` (or ``Uncertainty(bootstrap=0, draws=0)``). ``sensitivity_if``
-    decides from the assessment whether the sensitivity analysis is needed at all (``report``
-    skips it when its result would not be shown)."""
-    from .scoring.sensitivity import SensitivityOptions, sensitivity
+    decides from the assessment whether the sensitivity analysis is needed at all."""
     from .survey.load import read_survey
+
+    indicator_set = load_indicator_set(criteria)
+    survey = read_survey(surveys, indicator_set, sheet=sheet, ignore_columns=ignore_columns)
+    return assess_with_uncertainty(indicator_set, survey, uncertainty, sensitivity_if)
+
+
+def assess_with_uncertainty(indicator_set: IndicatorSet, survey: SurveyData,
+                            uncertainty: Uncertainty | None = None,
+                            sensitivity_if: Callable[[Assessment], bool] | None = None
+                            ) -> tuple[Assessment, SensitivityResult | None]:
+    """Score read survey data with bootstrap intervals, and run the sensitivity analysis
+    (none when ``uncertainty.draws`` is 0 or ``sensitivity_if`` says it is not needed)."""
+    from .scoring.sensitivity import SensitivityOptions, sensitivity
 
     chosen = uncertainty or Uncertainty()
     options = ScoringOptions(bootstrap=chosen.bootstrap, seed=chosen.seed,
                              confidence=chosen.confidence)
-    indicator_set = load_indicator_set(criteria)
-    survey = read_survey(surveys, indicator_set, sheet=sheet, ignore_columns=ignore_columns)
     assessment = assess(indicator_set, survey, options)
     tested = None
     if chosen.draws > 0 and (sensitivity_if is None or sensitivity_if(assessment)):

@@ -90,10 +90,9 @@ class Prepared:
 def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
     """Load the config and every input; raise :class:`InputError` with every problem."""
     from ..indicators.loader import load_indicator_set
-    from ..pipeline import Uncertainty
+    from ..pipeline import Uncertainty, assess_with_uncertainty
     from ..planning.plan import check_plan, load_plan
-    from ..scoring.engine import ScoringOptions, assess
-    from ..scoring.sensitivity import SensitivityOptions, sensitivity
+    from ..scoring.engine import assess
     from ..survey.load import read_survey
 
     config = load_config(config_path)
@@ -120,13 +119,11 @@ def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
     assert survey is not None
     if isinstance(config.criteria, Path):  # named as the config names it, on every machine
         indicator_set = replace(indicator_set, source=config.relative(config.criteria))
-    chosen = Uncertainty(seed=config.seed)
-    options = ScoringOptions(bootstrap=chosen.bootstrap, seed=chosen.seed,
-                             confidence=chosen.confidence) if config.uncertainty else None
-    assessment = assess(indicator_set, survey, options)
-    tested = (sensitivity(indicator_set, survey,
-                          SensitivityOptions(draws=chosen.draws, seed=chosen.seed), options)
-              if config.uncertainty else None)
+    if config.uncertainty:
+        assessment, tested = assess_with_uncertainty(indicator_set, survey,
+                                                     Uncertainty(seed=config.seed))
+    else:
+        assessment, tested = assess(indicator_set, survey), None
     labels = {str(p): config.relative(p) for p in config.input_files}
     inputs = tuple(replace(f, path=labels.get(f.path, f.path)) for f in assessment.inputs)
     return Prepared(config, replace(assessment, inputs=inputs), plan, history, tested)
