@@ -119,7 +119,7 @@ def test_history_conflicts_take_the_last_file_and_say_so(tmp_path: Path) -> None
     history = read_history(tmp_path)
     [snap] = history.snapshots
     assert snap.score == 55.0 and snap.source.endswith("b/scores.json")
-    assert len(history.notes) == 1 and "different scores" in history.notes[0]
+    assert len(history.notes) == 1 and "different scores" in str(history.notes[0])
 
 
 def test_history_problems_of_all_files_at_once(tmp_path: Path) -> None:

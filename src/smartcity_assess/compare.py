@@ -21,12 +21,14 @@ set's id or version differs, because then the numbers were not made the same way
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from .errors import UsageError
 from .history import Snapshot, Timeline
+from .messages import text, tr
+from .notices import Notice
 from .numbers import format_number
 from .render.escape import markdown_text
 
@@ -80,7 +82,7 @@ class Pair:
     groups: tuple[Delta, ...]
     """Pillars and dimensions, in set order."""
     indicators: tuple[Delta, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Notice, ...] = ()
 
     @property
     def is_break(self) -> bool:
@@ -289,8 +291,7 @@ def pair(key: str, base_side: str, other_side: str, base: Snapshot, other: Snaps
                                                              other.criteria.version)
     hashes = (base.criteria.sha256, other.criteria.sha256)
     if same_set and all(hashes) and hashes[0] != hashes[1]:
-        notes.append("the indicator set file changed but kept its id and version "
-                     f"({other.criteria.label})")
+        notes.append(Notice("set-file-changed", (("set", other.criteria.label),)))
     return Pair(
         key=key, base_side=base_side, other_side=other_side, base=base, other=other,
         index=Delta("index", "index", None, base.score, other.score),
@@ -336,7 +337,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "pillars": [_delta_dict(d) for d in p.groups if d.kind == "pillar"],
             "dimensions": [_delta_dict(d) for d in p.groups if d.kind == "dimension"],
             "indicators": [_delta_dict(d) for d in p.indicators],
-            "notes": list(p.notes),
+            "notes": [str(note) for note in p.notes],
         } for p in comparison.pairs],
         "unmatched": [{"key": key, "in": has, "missing_from": lacks}
                       for key, has, lacks in comparison.unmatched],
@@ -382,25 +383,62 @@ def pair_title(p: Pair) -> str:
     return f"{p.key}: {p.base_side} → {p.other_side}"
 
 
-def to_markdown(comparison: Comparison, lang: str = "en", detail: bool | None = None) -> str:
-    """A summary table (one row per pair) and, for a few pairs, every pillar and indicator."""
+MODE_KEYS = {"files": "cmp_mode_files", "years": "cmp_mode_years",
+             "regions": "cmp_mode_regions"}
+AGAINST_KEYS = {"previous": "cmp_against_previous", "first": "cmp_against_first"}
+KIND_KEYS = {"index": "cmp_kind_index", "pillar": "cmp_kind_pillar",
+             "dimension": "cmp_kind_dimension", "indicator": "cmp_kind_indicator"}
+"""Words of the comparison's mode, baseline and node kinds → catalogue keys."""
+
+
+def break_text(p: Pair, lang: str) -> str:
+    """Why a pair is a break, in ``lang`` (empty when it is not one)."""
+    if not p.is_break:
+        return ""
+    return tr("cmp_break_reason", lang, old=p.base.criteria.label, new=p.other.criteria.label)
+
+
+def node_name(delta: Delta, names: Mapping[str, str], lang: str) -> str:
+    """What a person reads for a node: the index, or the node's name (its id without one)."""
+    if delta.kind == "index":
+        return text("index_short", lang)
+    return names.get(delta.id) or delta.id
+
+
+def summary_heads(comparison: Comparison, lang: str, sides: str) -> tuple[str, str]:
+    """The line that says what was compared (``sides``: their labels, made safe for the
+    output) and the heading of the key column."""
+    mode, count = comparison.mode, len(comparison.pairs)
+    title = tr("cmp_intro_one" if count == 1 else "cmp_intro", lang, n=count,
+               mode=text(MODE_KEYS[mode], lang), sides=sides,
+               against=text(AGAINST_KEYS[comparison.against], lang))
+    return title, text("col_year" if mode == "regions" else "col_region", lang)
+
+
+def to_markdown(comparison: Comparison, lang: str = "en", detail: bool | None = None,
+                names: Mapping[str, str] | None = None) -> str:
+    """A summary table (one row per pair) and, for a few pairs, every pillar and indicator,
+    in ``lang``; ``names`` (node id → name) names the pillars and indicators."""
+    names = names or {}
     show_detail = len(comparison.pairs) <= DETAIL_LIMIT if detail is None else detail
-    mode = comparison.mode
-    key_head = "Year" if mode == "regions" else "Region"
     pillar_ids = list(dict.fromkeys(d.id for p in comparison.pairs for d in p.pillars()))
     sides = " · ".join(markdown_text(s.label) for s in comparison.sides)
     breaks = any(p.is_break for p in comparison.pairs)
-    note_head = ["Note"] if breaks else []
+    intro, key_head = summary_heads(comparison, lang, sides)
+
+    def w(key: str) -> str:
+        return text(key, lang)
+
+    note_head = [w("cmp_note")] if breaks else []
     lines = [
-        "# Comparison",
+        f"# {w('cmp_title')}",
         "",
-        f"{len(comparison.pairs)} pair{'s' if len(comparison.pairs) != 1 else ''} "
-        f"({mode}: {sides}); each against the "
-        f"{'previous' if comparison.against == 'previous' else 'first'} side.",
+        intro,
         "",
-        "| " + " | ".join([key_head, "From", "To", "Index", "Δ index", "Band", "Rank",
-                          *(f"Δ {markdown_text(pid)}" for pid in pillar_ids), *note_head])
-        + " |",
+        "| " + " | ".join([key_head, w("cmp_from"), w("cmp_to"), w("index_short"),
+                          w("cmp_delta_index"), w("col_band"), w("cmp_rank"),
+                          *(f"Δ {markdown_text(names.get(pid) or pid)}" for pid in pillar_ids),
+                          *note_head]) + " |",
         "| " + " | ".join(["---", "---", "---", "---:", "---:", "---", "---",
                           *(["---:"] * len(pillar_ids)), *(["---"] if breaks else [])]) + " |",
     ]
@@ -411,32 +449,34 @@ def to_markdown(comparison: Comparison, lang: str = "en", detail: bool | None = 
         rank = f"{rank_text(p.base_rank)} → {rank_text(p.other_rank)}"
         if p.rank_change:
             rank += f" ({rank_change_text(p.rank_change)})"
-        note_cell = ["**break**: " + markdown_text(p.break_reason) if p.is_break else "–"] if (
-            breaks) else []
+        note_cell = [tr("cmp_break_cell", lang, reason=markdown_text(break_text(p, lang)))
+                     if p.is_break else "–"] if breaks else []
         lines.append("| " + " | ".join([
             markdown_text(p.key), markdown_text(p.base_side), markdown_text(p.other_side),
             format_number(p.index.other, lang, 1), signed(p.index.delta, lang), band, rank,
             *(signed(deltas[pid].delta, lang) if pid in deltas else "–" for pid in pillar_ids),
             *note_cell]) + " |")
     if comparison.unmatched:
-        lines += ["", "Not compared (found on one side only):", ""]
+        lines += ["", w("cmp_unmatched") + ":", ""]
         for key, has, lacks in comparison.unmatched:
-            lines.append(f"- {markdown_text(key)}: in {markdown_text(has)}, "
-                         f"not in {markdown_text(lacks)}")
+            lines.append("- " + tr("cmp_unmatched_item", lang, key=markdown_text(key),
+                                   has=markdown_text(has), lacks=markdown_text(lacks)))
     if show_detail:
         for p in comparison.pairs:
             lines += ["", f"## {markdown_text(pair_title(p))}", ""]
             if p.is_break:
-                lines += [f"**Break**: {markdown_text(p.break_reason)}. Deltas compare scores "
-                          "made with different indicator sets.", ""]
+                lines += [tr("cmp_break_detail", lang,
+                             reason=markdown_text(break_text(p, lang))), ""]
             for note in p.notes:
-                lines += [f"Note: {markdown_text(note)}.", ""]
+                lines += [tr("cmp_note_line", lang, note=markdown_text(note.text(lang))), ""]
             lines += [
-                "| Node | Kind | From | To | Δ |",
+                "| " + " | ".join([w("cmp_node"), w("cmp_kind"), w("cmp_from"), w("cmp_to"),
+                                  "Δ"]) + " |",
                 "| --- | --- | ---: | ---: | ---: |",
             ]
             for d in (p.index, *p.groups, *p.indicators):
-                lines.append(f"| {markdown_text(d.id)} | {d.kind} | "
+                lines.append(f"| {markdown_text(node_name(d, names, lang))} | "
+                             f"{w(KIND_KEYS[d.kind])} | "
                              f"{format_number(d.base, lang, 1)} | "
                              f"{format_number(d.other, lang, 1)} | {signed(d.delta, lang)} |")
     lines.append("")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Problem, shorten
+from .notices import Notice
 from .scoring.results import Assessment, GroupResult, IndicatorResult
 
 MAX_SCORES_BYTES = 512 * 1024 * 1024
@@ -289,7 +290,7 @@ class History:
 
     snapshots: tuple[Snapshot, ...]
     files: tuple[Path, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Notice, ...] = ()
 
     def by_key(self) -> dict[tuple[str, int | None], Snapshot]:
         """Snapshot of each region-year."""
@@ -303,7 +304,7 @@ def read_history(folder: str | Path, labels: Mapping[Path, str] | None = None) -
     files = history_files(folder)
     problems: list[Problem] = []
     chosen: dict[tuple[str, int | None], Snapshot] = {}
-    notes: list[str] = []
+    notes: list[Notice] = []
     for file in files:
         label = (labels or {}).get(file, str(file))
         try:
@@ -315,8 +316,9 @@ def read_history(folder: str | Path, labels: Mapping[Path, str] | None = None) -
             earlier = chosen.get(snapshot.key)
             if earlier is not None and (earlier.score, earlier.criteria) != (
                     snapshot.score, snapshot.criteria):
-                notes.append(f"{snapshot.label} is in {earlier.source} and {snapshot.source} "
-                             f"with different scores; using {snapshot.source}")
+                notes.append(Notice("history-conflict", (
+                    ("label", snapshot.label), ("first", earlier.source),
+                    ("second", snapshot.source)), region=snapshot.region, year=snapshot.year))
             chosen[snapshot.key] = snapshot
     if problems:
         raise InputError(problems)

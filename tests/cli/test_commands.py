@@ -58,7 +58,7 @@ def test_score_csv_and_md(tegal_ipm: Path, tmp_path: Path) -> None:
     out_file = tmp_path / "scores.csv"
     code, out, err = invoke("score", str(tegal_ipm), "--criteria", IPM_SET, "--format", "csv",
                             "-o", str(out_file))
-    assert code == 0 and out == "" and f"wrote {out_file}" in err
+    assert code == 0 and out == "" and err == f"ditulis: {out_file}\n"  # --lang id, the default
     rows = out_file.read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("region,year,level,id,parent,score")
     assert rows[1].startswith("Kabupaten Tegal,2020,index,bps-ipm,,")

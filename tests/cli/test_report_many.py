@@ -34,7 +34,8 @@ def test_several_region_years_get_folders_and_an_overview(tmp_path: Path) -> Non
         "etc-2025", "kota-alpha-2025", "script-alert-1-script-2025"]
     assert (out / "index.md").is_file() and not (out / "index.html").exists()
     assert (out / "kota-alpha-2025" / "roadmap.md").is_file()
-    assert f"the reports of 3 region-years, one folder each, and the overview {out}" in err
+    assert (f"laporan 3 wilayah-tahun, masing-masing di foldernya sendiri, dan ikhtisarnya "
+            f"{out / 'index.md'}") in err
     assert err.count("\n") == 1  # that line alone: no progress bar when stderr is no terminal
 
 

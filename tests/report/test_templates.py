@@ -8,7 +8,7 @@ import re
 import pytest
 from markupsafe import Markup
 
-from smartcity_assess.report import i18n
+from smartcity_assess import messages as i18n
 from smartcity_assess.report.build import _tidy_markdown, script_json
 from smartcity_assess.report.environment import date, make_environment, markdown, number, percent
 from smartcity_assess.resources import templates_dir

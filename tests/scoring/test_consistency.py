@@ -71,7 +71,8 @@ def test_in_the_engine_with_a_reversed_item(tmp_path: Path) -> None:
     found = assessment.results[0].pillar("p").consistency
     assert found is not None and found.n == 5
     assert [i.id for i in found.negative_items] == ["i4"]
-    assert len(assessment.warnings) == 1 and "'i4' correlates negatively" in assessment.warnings[0]
+    assert len(assessment.warnings) == 1 and "'i4' correlates negatively" in str(
+        assessment.warnings[0])
     # reverse-coded (direction: lower), item 4 = item 1: it agrees with the rest
     iset = set_from(tmp_path, SET.replace("DIRECTION", "lower"))
     assessment = assess(iset, survey())

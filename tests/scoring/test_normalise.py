@@ -140,7 +140,7 @@ def test_run_time_override_and_single_region_warning(
     assert {i.normalisation for i in assessment.results[0].indicators()} == {"minmax"}
     assert assessment.results[0].score == 50.0
     assert len(assessment.warnings) == 4
-    assert "all equal" in assessment.warnings[0]
+    assert "all equal" in str(assessment.warnings[0])
     with pytest.raises(ValueError, match="unknown normalisation"):
         assess(iset, survey, ScoringOptions(normalisation="rank"))
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..history import Snapshot, Timeline
 from ..indicators.model import IndicatorSet
+from ..messages import tr
 from ..numbers import format_number
 from .config import WILDCARD, Assertion, Check
 
@@ -76,10 +77,12 @@ class Outcome:
         """``Kabupaten Tegal 2025``."""
         return self.region if self.year is None else f"{self.region} {self.year}"
 
-    def message(self) -> str:
-        """One line for the terminal."""
-        return f"{self.where}: {self.reason}" if self.reason else (
-            f"{self.where}: {self.target} {self.check} {self.limit:g} passed")
+    def message(self, lang: str = "en") -> str:
+        """One line for the terminal, in ``lang``."""
+        reason = describe(self, lang)
+        return f"{self.where}: {reason}" if reason else (
+            f"{self.where}: " + tr("assert_passed", lang, target=_target(self, lang),
+                                   check=self.check, limit=f"{self.limit:g}"))
 
     @property
     def is_error(self) -> bool:
@@ -87,57 +90,38 @@ class Outcome:
         return self.status == "fail" and self.level == "error"
 
 
-_REASONS = {
-    "en": {
-        "below": "{target} {score} is below {limit}",
-        "not-assessed": "{target} is not assessed ({limit})",
-        "fell": "{target} fell {drop} points since {previous_year} ({previous} → {score}), "
-                "more than {limit}",
-        "no-earlier-year": "{target} {limit}: no earlier year to compare with",
-        "break": "{target} {limit}: not compared across a break ({previous_year} was scored "
-                 "with {previous_set}, {year} with {current_set})",
-        "earlier-missing": "{target} {limit}: not assessed in {previous_year}",
-        "not-assessed-now": "{target} {limit}: not assessed in {year}",
-    },
-    "id": {
-        "below": "{target} {score} di bawah {limit}",
-        "not-assessed": "{target} tidak dinilai ({limit})",
-        "fell": "{target} turun {drop} poin sejak {previous_year} ({previous} → {score}), "
-                "lebih dari {limit}",
-        "no-earlier-year": "{target} {limit}: tidak ada tahun sebelumnya untuk dibandingkan",
-        "break": "{target} {limit}: tidak dibandingkan karena jeda ({previous_year} dinilai "
-                 "dengan {previous_set}, {year} dengan {current_set})",
-        "earlier-missing": "{target} {limit}: tidak dinilai pada {previous_year}",
-        "not-assessed-now": "{target} {limit}: tidak dinilai pada {year}",
-    },
+REASON_KEYS = {
+    "below": "assert_below", "not-assessed": "assert_not-assessed", "fell": "assert_fell",
+    "no-earlier-year": "assert_no-earlier-year", "break": "assert_break",
+    "earlier-missing": "assert_earlier-missing", "not-assessed-now": "assert_not-assessed-now",
 }
-_TARGETS = {"en": {"index": "index", "pillar": "pillar", "indicator": "indicator"},
-            "id": {"index": "indeks", "pillar": "pilar", "indicator": "indikator"}}
+"""Outcome code → catalogue key of its sentence."""
+TARGET_KEYS = {"index": "assert_target_index", "pillar": "assert_target_pillar",
+               "indicator": "assert_target_indicator"}
+
+
+def _target(outcome: Outcome, lang: str) -> str:
+    return tr(TARGET_KEYS[outcome.kind], lang, node=outcome.node)
 
 
 def describe(outcome: Outcome, lang: str = "en") -> str:
     """Why a check failed or was skipped, in a sentence in ``lang`` (empty for a pass)."""
     if outcome.code == "pass":
         return ""
-    words = _TARGETS.get(lang, _TARGETS["en"])
-    target = words["index"] if outcome.kind == "index" else (
-        f"{words[outcome.kind]} {outcome.node}")
 
     def number(value: float) -> str:
         return format_number(value, lang, 2) if lang != "en" else f"{value:.2f}"
 
     drop = outcome.drop
-    values = {
-        "target": target,
-        "limit": f"{outcome.check} {outcome.limit:g}",
-        "score": "–" if outcome.score is None else number(outcome.score),
-        "previous": "–" if outcome.previous is None else number(outcome.previous),
-        "drop": "–" if drop is None else number(drop),
-        "year": outcome.year, "previous_year": outcome.previous_year,
-        "previous_set": outcome.sets[0] if outcome.sets else "",
-        "current_set": outcome.sets[1] if outcome.sets else "",
-    }
-    return _REASONS.get(lang, _REASONS["en"])[outcome.code].format(**values)
+    return tr(REASON_KEYS[outcome.code], lang,
+              target=_target(outcome, lang),
+              limit=f"{outcome.check} {outcome.limit:g}",
+              score="–" if outcome.score is None else number(outcome.score),
+              previous="–" if outcome.previous is None else number(outcome.previous),
+              drop="–" if drop is None else number(drop),
+              year=outcome.year, previous_year=outcome.previous_year,
+              previous_set=outcome.sets[0] if outcome.sets else "",
+              current_set=outcome.sets[1] if outcome.sets else "")
 
 
 def in_scope(snapshots: Sequence[Snapshot], scope: str) -> list[Snapshot]:

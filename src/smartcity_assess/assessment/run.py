@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..compare import pair
 from ..errors import InputError, OutputError, Problem
 from ..history import History, Snapshot, Timeline, from_assessment, read_history
+from ..notices import Notice
 from ..outputs import OutputFolder
 from ..paths import region_folders
 from ..scoring.results import Assessment, RegionResult
@@ -61,7 +62,7 @@ class RunResult:
     summary: str
     written: tuple[Path, ...]
     removed: tuple[Path, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Notice, ...]
     """Things to tell the user (history conflicts, assessment warnings)."""
 
     @property

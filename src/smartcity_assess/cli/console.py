@@ -60,13 +60,15 @@ def run(action: Callable[[], T]) -> T:
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write a result to ``output`` atomically, or to stdout."""
+def write_output(text: str, output: str | None, *, lang: str = "en") -> None:
+    """Write a result to ``output`` atomically, or to stdout (``lang``: of the notice that
+    says so)."""
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from ..messages import tr
     from ..outputs import write_text_atomic
 
     write_text_atomic(output, text)
-    message(f"wrote {output}")
+    message(tr("cli_wrote", lang, path=output))

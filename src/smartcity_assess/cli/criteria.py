@@ -8,27 +8,30 @@ from typing import Annotated
 import typer
 
 from .console import EXIT_INPUT, fail, message, run, stdout
-from .options import Lang, LangOption
+from .options import Lang, LangOption, MessagesLang
 
 app = typer.Typer(help="List, show, validate indicator sets and print their JSON Schema.",
                   no_args_is_help=True)
 
 
 @app.command("list")
-def list_command() -> None:
+def list_command(lang: MessagesLang = Lang.en) -> None:
     """List the bundled indicator sets."""
 
     def body() -> None:
         from rich.table import Table
 
         from ..indicators.loader import bundled_sets, load_indicator_set
+        from ..messages import text
 
-        table = Table("id", "version", "title", "pillars", "indicators", title="Bundled sets",
-                      title_justify="left")
+        language = lang.value
+        table = Table("id", text("cli_col_version", language), text("cli_col_title", language),
+                      text("cli_col_pillars", language), text("cli_col_indicators", language),
+                      title=text("cli_bundled_sets", language), title_justify="left")
         for set_id in bundled_sets():
             iset = load_indicator_set(set_id)
-            table.add_row(iset.id, iset.version, iset.title.get("en"), str(len(iset.pillars)),
-                          str(len(list(iset.indicators()))))
+            table.add_row(iset.id, iset.version, iset.title.get(language),
+                          str(len(iset.pillars)), str(len(list(iset.indicators()))))
         stdout.print(table)
 
     run(body)
@@ -53,12 +56,14 @@ def show_command(
 @app.command("validate")
 def validate_command(
     paths: Annotated[list[Path], typer.Argument(help="Indicator set YAML files.")],
+    lang: MessagesLang = Lang.en,
 ) -> None:
     """Check indicator set files; report every problem with its line and field."""
 
     def body() -> None:
         from ..errors import InputError
         from ..indicators.loader import load_indicator_set
+        from ..messages import tr
 
         failed: list[InputError] = []
         for path in paths:
@@ -68,8 +73,8 @@ def validate_command(
                 failed.append(error)
                 continue
             count = len(list(iset.indicators()))
-            message(f"{path}: ok — {iset.id} {iset.version}, {len(iset.pillars)} pillars, "
-                    f"{count} indicators")
+            message(tr("cli_set_ok", lang.value, path=path, set=f"{iset.id} {iset.version}",
+                       pillars=len(iset.pillars), indicators=count))
         if len(failed) == 1:
             fail(failed[0])
         if failed:

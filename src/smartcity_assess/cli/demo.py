@@ -42,6 +42,7 @@ def demo_command(
 
         warm_up()  # the chart worker imports matplotlib while the sample is read and scored
 
+        from ..messages import text, tr
         from ..pipeline import run_assessment, run_with_uncertainty
         from ..planning.plan import load_plan
         from ..report.build import write_reports
@@ -60,7 +61,7 @@ def demo_command(
         # The reports name the bundled files as "sample/...", not by where Python installed them.
         plan = replace(plan, source=f"{SAMPLE_LABEL}/plan.yaml")
         shown = lang.value if lang else Lang.id.value
-        message("Kabupaten Tegal — SAMPLE DATA (synthetic, for demonstration)", "bold yellow")
+        message(text("cli_demo_banner", shown), "bold yellow")
         stdout.print(scorecard(assessment, shown, stdout.width))
         targets = [(shown, out)] if lang else [(Lang.id.value, out),
                                                (Lang.en.value, out / SECOND_LANGUAGE_FOLDER)]
@@ -68,7 +69,7 @@ def demo_command(
             written = write_reports(assessment, folder_out, plan=plan,
                                     formats=("html", "md"), lang=language, sensitivity=tested)
             for path in written:
-                message(f"wrote {path}")
+                message(tr("cli_wrote", shown, path=path))
 
     run(body)
 

@@ -21,11 +21,12 @@ def init_command(
     .markdownlint.json and a GitHub Actions workflow for the yearly scorecard."""
 
     def body() -> None:
+        from ..messages import tr
         from ..scaffold import init_project
 
         written = init_project(folder, lang.value)
         for path in written:
-            message(f"created {path}")
-        message(f"next: cd {folder} && smartcity-assess run", "green")
+            message(tr("cli_created", lang.value, path=path))
+        message(tr("cli_init_next", lang.value, folder=folder), "green")
 
     run(body)

@@ -29,6 +29,11 @@ Criteria = Annotated[
 LangOption = Annotated[
     Lang, typer.Option("--lang", "-l", help="Language of texts and number formats.")
 ]
+MessagesLang = Annotated[
+    Lang, typer.Option("--lang", "-l", help="Language of the messages on the terminal "
+                       "(problems in the input are always reported in English).")
+]
+"""``--lang`` of the commands that only print messages; their default stays English."""
 Sheet = Annotated[
     str | None,
     typer.Option("--sheet", help="XLSX sheet to read (default: the first sheet).",

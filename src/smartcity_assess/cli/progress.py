@@ -22,9 +22,9 @@ def default_jobs() -> int:
 
 
 @contextmanager
-def progress_bar() -> Iterator[Callable[[int, int, str], None] | None]:
-    """A Rich progress bar on stderr while reports are written; nothing when stderr is not a
-    terminal (CI logs stay clean)."""
+def progress_bar(lang: str = "en") -> Iterator[Callable[[int, int, str], None] | None]:
+    """A Rich progress bar on stderr while reports are written, labelled in ``lang``;
+    nothing when stderr is not a terminal (CI logs stay clean)."""
     if not stderr.is_terminal:
         yield None
         return
@@ -36,8 +36,10 @@ def progress_bar() -> Iterator[Callable[[int, int, str], None] | None]:
         TimeRemainingColumn,
     )
 
-    bar = Progress(TextColumn("reports"), BarColumn(), MofNCompleteColumn(),
-                   TimeRemainingColumn(), TextColumn("{task.description}"),
+    from ..messages import text
+
+    bar = Progress(TextColumn(text("cli_progress_reports", lang)), BarColumn(),
+                   MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),
                    console=stderr, transient=True)
     task = bar.add_task("", total=None)
 

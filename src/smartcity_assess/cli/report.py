@@ -74,6 +74,7 @@ def report_command(
         from dataclasses import replace
 
         from ..assessment.report_set import choose, write_report_set
+        from ..messages import tr
         from ..pipeline import Uncertainty, run_assessment, run_with_uncertainty
         from ..planning.plan import load_plan
         from ..report.build import write_reports
@@ -103,17 +104,20 @@ def report_command(
                                     templates_dir=templates, region=one.region, year=one.year,
                                     history=earlier, sensitivity=tested)
             for path in written:
-                message(f"wrote {path}")
+                message(tr("cli_wrote", lang.value, path=path))
             return
-        with progress_bar() as progress:
+        with progress_bar(lang.value) as progress:
             files = write_report_set(assessment, out, chosen, plan=the_plan,
                                      formats=chosen_formats, lang=lang.value,
                                      templates_dir=templates,
                                      processes=jobs or default_jobs(), progress=progress,
                                      history=earlier, sensitivity=tested)
         overview = next((f.path for f in files if f.path in ("index.html", "index.md")), None)
-        message(f"wrote {len(files)} files into {out}: the reports of {len(chosen)} "
-                f"region-years, one folder each" + (f", and the overview {out / overview}"
-                                                    if overview else ""))
+        if overview:
+            message(tr("cli_report_set_overview", lang.value, n=len(files), folder=out,
+                       regions=len(chosen), overview=out / overview))
+        else:
+            message(tr("cli_report_set", lang.value, n=len(files), folder=out,
+                       regions=len(chosen)))
 
     run(body)

@@ -12,9 +12,9 @@ from typing import Annotated
 import typer
 
 from .console import EXIT_THRESHOLD, message, run
+from .notices import notices
+from .options import Lang, MessagesLang
 from .progress import default_jobs, progress_bar
-
-WARNINGS_SHOWN = 10
 
 
 def run_command(
@@ -30,6 +30,7 @@ def run_command(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Processes that write reports in parallel "
         "(default: the number of CPUs, at most 8).", show_default=False)] = None,
+    lang: MessagesLang = Lang.en,
 ) -> None:
     """Run an assessment config: score the inputs, check the assertions, and write
     scores.json, reports, summary.md and provenance.json. Exit 1 when an error assertion
@@ -37,40 +38,42 @@ def run_command(
 
     def body() -> int:
         from ..assessment.run import execute, prepare
+        from ..messages import text, tr
 
+        language = lang.value
         prepared = prepare(config, output=out)
-        with progress_bar() as progress:
+        with progress_bar(language) as progress:
             result = execute(prepared, jobs=jobs or default_jobs(), progress=progress)
         if summary:
             import sys
 
             sys.stdout.write(result.summary)
             sys.stdout.flush()
-        for note in result.notes[:WARNINGS_SHOWN]:
-            message(f"warning: {note}", "yellow")
-        if len(result.notes) > WARNINGS_SHOWN:
-            message(f"… and {len(result.notes) - WARNINGS_SHOWN} more warnings "
-                    "(all of them are in scores.json)", "yellow")
-        removed = f", removed {len(result.removed)} left from an earlier run" if (
-            result.removed) else ""
-        message(f"wrote {len(result.written)} files into {result.config.output}{removed}")
+        notices(result.notes, result.assessment, language, "cli_more_warnings_scores")
+        folder = result.config.output
+        if result.removed:
+            message(tr("cli_run_wrote_removed", language, n=len(result.written), folder=folder,
+                       removed=len(result.removed)))
+        else:
+            message(tr("cli_run_wrote", language, n=len(result.written), folder=folder))
         for failure in result.failures:
-            label = "error" if failure.level == "error" else "warning"
-            message(f"{label}: {failure.message()}",
+            label = text("cli_error" if failure.level == "error" else "cli_warning", language)
+            message(f"{label}: {failure.message(language)}",
                     "bold red" if failure.level == "error" else "yellow")
         errors = sum(1 for o in result.outcomes if o.is_error)
         warnings = sum(1 for o in result.failures if o.level == "warn")
         checked = len(result.outcomes)
-        also = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+        also = "" if not warnings else " " + (text("cli_also_one_warning", language)
+                                              if warnings == 1 else
+                                              tr("cli_also_warnings", language, n=warnings))
         if errors:
-            message(f"{errors} error assertion{'s' if errors != 1 else ''} failed{also}",
-                    "bold red")
+            message((text("cli_one_error_failed", language) if errors == 1 else
+                     tr("cli_errors_failed", language, n=errors)) + also, "bold red")
             return EXIT_THRESHOLD
         if checked:
-            message(f"all error assertions pass{also}", "green")
+            message(text("cli_all_pass", language) + also, "green")
         return 0
 
     code = run(body)
     if code:
         raise typer.Exit(code)
-

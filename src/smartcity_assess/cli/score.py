@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .console import EXIT_THRESHOLD, message, run, stdout, write_output
+from .notices import notices
 from .options import Criteria, IgnoreColumns, Lang, LangOption, Sheet, Surveys
 
-WARNINGS_SHOWN = 10
-"""Warnings printed on stderr; the rest are counted (JSON keeps them all)."""
-
+if TYPE_CHECKING:
+    from ..scoring.results import Assessment
+    from ..scoring.sensitivity import SensitivityResult
 
 class ScoreFormat(str, Enum):
     """Output formats of ``score``."""
@@ -59,6 +60,8 @@ def score_command(
 
     def body() -> int:
         from ..indicators.loader import load_indicator_set
+        from ..messages import text, tr
+        from ..numbers import format_number
         from ..outputs import refuse_input_as_output
         from ..scoring.engine import DEFAULT_BOOTSTRAP_DRAWS, ScoringOptions, assess
         from ..survey.load import read_survey
@@ -79,30 +82,28 @@ def score_command(
 
             tested = monte_carlo(indicator_set, survey,
                                  SensitivityOptions(draws=draws, seed=seed), options)
+        language = lang.value
         if terminal:
             from .scorecard import scorecard, sensitivity_table
 
-            stdout.print(scorecard(assessment, lang.value, stdout.width))
+            stdout.print(scorecard(assessment, language, stdout.width))
             if tested is not None:
-                stdout.print(sensitivity_table(assessment, tested, lang.value))
+                stdout.print(sensitivity_table(assessment, tested, language))
         else:
             if tested is not None and fmt is ScoreFormat.csv:
-                message("note: --sensitivity results are shown in the table, json and md "
-                        "formats only", "yellow")
-            write_output(render_scores(assessment, fmt, lang.value, tested), output)
-        for warning in assessment.warnings[:WARNINGS_SHOWN]:
-            message(f"warning: {warning}", "yellow")
-        if len(assessment.warnings) > WARNINGS_SHOWN:
-            message(f"… and {len(assessment.warnings) - WARNINGS_SHOWN} more warnings "
-                    "(all of them are in --format json)", "yellow")
+                message(text("cli_sensitivity_not_in_csv", language), "yellow")
+            write_output(render_scores(assessment, fmt, language, tested), output,
+                         lang=language)
+        notices(assessment.warnings, assessment, language, "cli_more_warnings_json")
         if fail_under is None:
             return 0
         failing = [r for r in assessment.results if r.score is None or r.score < fail_under]
         for result in failing:
             year = f" {result.year}" if result.year is not None else ""
-            found = "not assessed" if result.score is None else f"{result.score:.2f}"
-            message(f"threshold not met: {result.region}{year} index {found} < {fail_under:g}",
-                    "bold red")
+            found = (text("not_assessed", language) if result.score is None
+                     else format_number(result.score, language, 2))
+            message(tr("cli_threshold_not_met", language, region=f"{result.region}{year}",
+                       found=found, limit=f"{fail_under:g}"), "bold red")
         return EXIT_THRESHOLD if failing else 0
 
     code = run(body)
@@ -110,20 +111,13 @@ def score_command(
         raise typer.Exit(code)
 
 
-def render_scores(assessment: object, fmt: ScoreFormat, lang: str,
-                  sensitivity: object = None) -> str:
+def render_scores(assessment: Assessment, fmt: ScoreFormat, lang: str,
+                  sensitivity: SensitivityResult | None = None) -> str:
     """Text of the scores in a machine format (table is rendered as Markdown when saved)."""
     from ..render import scores_csv, scores_json, scores_md
 
     if fmt is ScoreFormat.json:
-        return scores_json.to_json(assessment, lang, sensitivity)  # type: ignore[arg-type]
-    if fmt in (ScoreFormat.md, ScoreFormat.table):
-        return scores_md.to_markdown(assessment, lang, sensitivity)  # type: ignore[arg-type]
-
-    renderers = {
-        ScoreFormat.json: scores_json.to_json,
-        ScoreFormat.csv: scores_csv.to_csv,
-        ScoreFormat.md: scores_md.to_markdown,
-        ScoreFormat.table: scores_md.to_markdown,
-    }
-    return renderers[fmt](assessment, lang)  # type: ignore[arg-type]
+        return scores_json.to_json(assessment, lang, sensitivity)
+    if fmt is ScoreFormat.csv:
+        return scores_csv.to_csv(assessment, lang)
+    return scores_md.to_markdown(assessment, lang, sensitivity)

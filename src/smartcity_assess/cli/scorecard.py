@@ -1,4 +1,9 @@
-"""The terminal scorecard: Rich renderables built from an Assessment (the CLI prints them)."""
+"""The terminal scorecard: Rich renderables built from an Assessment (the CLI prints them).
+
+Every word comes from the message catalogue in the run's language. Tables fit the terminal
+(80 columns and up) by wrapping names, never by cutting them; numbers never wrap. Under a
+region-year whose scores are missing, a line says why ("6 indikator perlu 50 jawaban; ada 3").
+"""
 
 from __future__ import annotations
 
@@ -7,51 +12,24 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.console import Group as RichGroup
 from rich.console import RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..messages import text, tr
 from ..numbers import format_number, format_percent
-from ..render.scores_md import sensitivity_cells
+from ..render.missing import reasons
+from ..render.scores_md import BASIS_KEYS, FACTOR_KEYS, sensitivity_cells
 from ..scoring.results import Assessment, GroupResult, Interval, RegionResult
 
 if TYPE_CHECKING:
     from ..scoring.sensitivity import RegionSensitivity, SensitivityResult
 
 BAR_WIDTH = 20
+BAR_FROM = 100
+"""Terminals this wide or wider show a score bar (narrower ones give its room to names)."""
 DETAIL_LIMIT = 5
 """Up to this many region-years get a detailed table each; more get one compact table."""
-
-_WORDS = {
-    "id": {"pillar": "Pilar", "score": "Skor", "band": "Kategori", "coverage": "Cakupan",
-           "indicators": "Indikator", "index": "Indeks", "region": "Wilayah", "year": "Tahun",
-           "not": "tidak dinilai", "respondents": "responden", "dimension": "dimensi",
-           "ci": "± = setengah lebar interval kepercayaan bootstrap {level} ({draws} ulangan, "
-                 "{level_of})", "respondents_level": "responden diambil ulang",
-           "answers_level": "jawaban diambil ulang per indikator",
-           "sens_title": "Analisis sensitivitas", "interval": "Interval {p}",
-           "likely": "Kategori paling mungkin", "rank": "Peringkat {p}",
-           "moves": "Paling berpengaruh", "weights": "bobot", "aggregation": "agregasi",
-           "imputation": "imputasi", "nothing": "tidak ada", "choice": "Pilihan",
-           "share": "Bagian varians", "alone": "Indeks bila hanya ini berubah",
-           "sens_caption": "{scenarios} skenario: {draws} set bobot acak (±{range}) × agregasi "
-                           "({aggs}) × imputasi ({imps}); seed {seed}. Angka dalam kurung: "
-                           "bagian varians indeks yang dijelaskan pilihan itu sendiri."},
-    "en": {"pillar": "Pillar", "score": "Score", "band": "Band", "coverage": "Coverage",
-           "indicators": "Indicators", "index": "Index", "region": "Region", "year": "Year",
-           "not": "not assessed", "respondents": "respondents", "dimension": "dimension",
-           "ci": "± = half the width of the {level} bootstrap interval ({draws} draws, "
-                 "{level_of})", "respondents_level": "respondents resampled",
-           "answers_level": "answers resampled per indicator",
-           "sens_title": "Sensitivity analysis", "interval": "Interval {p}",
-           "likely": "Most likely band", "rank": "Rank {p}",
-           "moves": "Moves it most", "weights": "weights", "aggregation": "aggregation",
-           "imputation": "imputation", "nothing": "nothing", "choice": "Choice",
-           "share": "Share of variance", "alone": "Index when only this varies",
-           "sens_caption": "{scenarios} scenarios: {draws} random weight sets (±{range}) × "
-                           "aggregation ({aggs}) × imputation ({imps}); seed {seed}. In "
-                           "brackets: the share of the index's variance that choice explains "
-                           "on its own."},
-}
 
 
 def _margin(interval: Interval | None, lang: str) -> str:
@@ -62,9 +40,8 @@ def _bootstrap_caption(assessment: Assessment, lang: str) -> str | None:
     info = assessment.bootstrap
     if info is None:
         return None
-    words = _WORDS.get(lang, _WORDS["en"])
-    return words["ci"].format(level=format_percent(info.confidence, lang),
-                              draws=info.draws, level_of=words[f"{info.level}_level"])
+    return tr("term_bootstrap_note", lang, level=format_percent(info.confidence, lang),
+              draws=info.draws, basis=text(BASIS_KEYS[info.level], lang))
 
 
 def scorecard(assessment: Assessment, lang: str = "id", width: int = 80) -> RenderableType:
@@ -85,58 +62,68 @@ def _bar(score: float | None, scale: tuple[float, float], color: str | None,
                                                              style="grey50")
 
 
+def _why(result: RegionResult, assessment: Assessment, lang: str) -> Text | None:
+    """Why some scores of a region-year are missing (None when none is)."""
+    found = reasons(result, assessment.indicator_set, lang)
+    if not found:
+        return None
+    return Text(text("term_why", lang) + " " + "; ".join(found) + ".", style="yellow")
+
+
 def region_table(assessment: Assessment, result: RegionResult, lang: str,
-                 width: int = 80) -> Table:
-    """One region-year: index and band in the title, a row per pillar and dimension."""
-    words = _WORDS.get(lang, _WORDS["en"])
+                 width: int = 80) -> RenderableType:
+    """One region-year: index and band in the title, a row per pillar and dimension, and
+    why any score is missing."""
     iset = assessment.indicator_set
-    band = result.band.label.get(lang) if result.band else words["not"]
+    not_assessed = text("not_assessed", lang)
+    band = result.band.label.get(lang) if result.band else not_assessed
     when = f" {result.year}" if result.year is not None else ""
     margin = _margin(result.interval, lang)
     title = Text.assemble(
         (f"{result.region}{when}", "bold"),
-        f" · {words['index']} ",
-        (format_number(result.score, lang, 1, words["not"]), "bold"),
+        f" · {text('index_short', lang)} ",
+        (format_number(result.score, lang, 1, not_assessed), "bold"),
         f" {margin}" if margin and result.score is not None else "",
-        f" · {band} · {words['coverage']} {format_percent(result.coverage, lang)}"
-        f" · {result.respondents} {words['respondents']}",
+        f" · {band} · {text('col_coverage', lang)} {format_percent(result.coverage, lang)}"
+        f" · {tr('tile_respondents', lang, n=result.respondents)}",
     )
     table = Table(title=title, title_justify="left", expand=False, pad_edge=False,
                   box=box.SIMPLE_HEAD, caption=_bootstrap_caption(assessment, lang),
                   caption_justify="left")
-    bar = BAR_WIDTH if width >= 100 else 12
-    margin_width = 6 if assessment.bootstrap is not None else 0
-    # Numbers are never cut; long names are, so that a row fits one line.
-    table.add_column(words["pillar"], no_wrap=True, overflow="ellipsis",
-                     width=max(16, width - bar - 45 - margin_width))
-    table.add_column(words["score"], justify="right", no_wrap=True, width=5)
+    bar = BAR_WIDTH if width >= BAR_FROM else 0
+    # Names and grades wrap at word boundaries when the terminal is narrow; numbers never do.
+    table.add_column(text("col_pillar", lang), ratio=1, overflow="fold")
+    table.add_column(text("col_score", lang), justify="right", no_wrap=True)
     if assessment.bootstrap is not None:
-        table.add_column("±", justify="right", no_wrap=True, width=margin_width - 2)
-    table.add_column("", no_wrap=True, width=bar)
-    table.add_column(words["band"], no_wrap=True, overflow="ellipsis", width=11)
-    table.add_column(words["coverage"][:5], justify="right", no_wrap=True, width=5)
-    table.add_column(words["indicators"][:5], justify="right", no_wrap=True, width=5)
+        table.add_column("±", justify="right", no_wrap=True)
+    if bar:
+        table.add_column("", no_wrap=True, width=bar)
+    table.add_column(text("col_band", lang), overflow="fold", max_width=14)
+    table.add_column(text("col_coverage", lang), justify="right", no_wrap=True)
+    table.add_column(text("term_col_indicators", lang), justify="right", no_wrap=True)
     titles = {g.id: g.title.get(lang) for g in iset.groups()}
     for pillar in result.pillars:
         _add_group_row(table, pillar, titles, assessment, lang, 0, bar)
-    return table
+    why = _why(result, assessment, lang)
+    return table if why is None else RichGroup(table, why, Text(""))
 
 
 def _add_group_row(table: Table, node: GroupResult, titles: dict[str, str],
                    assessment: Assessment, lang: str, depth: int, bar: int) -> None:
-    words = _WORDS.get(lang, _WORDS["en"])
     iset = assessment.indicator_set
     band = iset.band_for(node.score)
     indicators = list(node.indicators())
     assessed = sum(1 for i in indicators if i.assessed)
-    name = ("  " * depth) + titles.get(node.id, node.id)
+    # A dimension is indented under its pillar, also on the lines its name wraps onto.
+    name = Padding(Text(titles.get(node.id, node.id), style="bold" if depth == 0 else ""),
+                   (0, 0, 0, 2 * depth))
     table.add_row(
-        Text(name, style="bold" if depth == 0 else ""),
-        format_number(node.score, lang, 1, words["not"]),
+        name,
+        format_number(node.score, lang, 1, "–"),
         *([_margin(node.interval, lang).removeprefix("± ")]
           if assessment.bootstrap is not None else []),
-        _bar(node.score, iset.scale, band.color if band else None, bar),
-        band.label.get(lang) if band else "",
+        *([_bar(node.score, iset.scale, band.color if band else None, bar)] if bar else []),
+        band.label.get(lang) if band else text("not_assessed", lang),
         format_percent(node.coverage, lang),
         f"{assessed}/{len(indicators)}",
     )
@@ -145,64 +132,69 @@ def _add_group_row(table: Table, node: GroupResult, titles: dict[str, str],
             _add_group_row(table, child, titles, assessment, lang, depth + 1, bar)
 
 
-def compact_table(assessment: Assessment, lang: str, width: int = 80) -> Table:
-    """Many region-years: one row each, sorted as in the data, pillar scores as columns."""
-    words = _WORDS.get(lang, _WORDS["en"])
+def compact_table(assessment: Assessment, lang: str, width: int = 80) -> RenderableType:
+    """Many region-years: one row each, sorted as in the data, pillar scores as columns
+    numbered P1, P2 … (their names in the legend below)."""
     iset = assessment.indicator_set
     intervals = assessment.bootstrap is not None
+    legend = tr("term_pillar_legend", lang, items=" · ".join(
+        f"P{n} {p.title.get(lang) or p.id}" for n, p in enumerate(iset.pillars, start=1)))
+    caption = legend if not intervals else f"{legend}\n{_bootstrap_caption(assessment, lang)}"
     table = Table(title=Text(iset.title.get(lang), style="bold"), title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False,
-                  caption=_bootstrap_caption(assessment, lang), caption_justify="left")
-    # One line per region-year: long names are cut, numbers never are.
-    table.add_column(words["region"], no_wrap=True, overflow="ellipsis",
-                     width=max(17, width - 47 - (8 if intervals else 0)
-                               - 11 * len(iset.pillars)))
-    table.add_column(words["year"], justify="right", no_wrap=True, width=5)
-    table.add_column(words["index"], justify="right", no_wrap=True, width=6)
+                  box=box.SIMPLE_HEAD, pad_edge=False, caption=caption, caption_justify="left")
+    table.add_column(text("col_region", lang), ratio=1, overflow="fold")
+    table.add_column(text("col_year", lang), justify="right", no_wrap=True)
+    table.add_column(text("index_short", lang), justify="right", no_wrap=True)
     if intervals:
-        table.add_column("±", justify="right", no_wrap=True, width=5)
-    table.add_column(words["band"], no_wrap=True, overflow="ellipsis", width=10)
-    table.add_column(words["coverage"][:5], justify="right", no_wrap=True, width=5)
-    for pillar in iset.pillars:
-        table.add_column(pillar.id, justify="right", no_wrap=True, overflow="ellipsis",
-                         width=7)
+        table.add_column("±", justify="right", no_wrap=True)
+    table.add_column(text("col_band", lang), overflow="fold", max_width=12)
+    table.add_column(text("col_coverage", lang), justify="right", no_wrap=True)
+    for number, _ in enumerate(iset.pillars, start=1):
+        table.add_column(f"P{number}", justify="right", no_wrap=True)
+    missing = 0
     for result in assessment.results:
+        missing += result.score is None
         table.add_row(
             result.region,
             "" if result.year is None else str(result.year),
-            format_number(result.score, lang, 2, words["not"]),
+            format_number(result.score, lang, 2, "–"),
             *([_margin(result.interval, lang).removeprefix("± ")] if intervals else []),
-            result.band.label.get(lang) if result.band else "",
+            result.band.label.get(lang) if result.band else text("not_assessed", lang),
             format_percent(result.coverage, lang),
             *(format_number(p.score, lang, 1, "–") for p in result.pillars),
         )
-    return table
+    if not missing:
+        return table
+    first = next(r for r in assessment.results if r.score is None)
+    why = reasons(first, iset, lang)
+    note = tr("term_missing_many", lang, n=missing, region=first.region
+              + ("" if first.year is None else f" {first.year}"), why="; ".join(why) or "–")
+    return RichGroup(table, Text(note, style="yellow"))
 
 
 def sensitivity_table(assessment: Assessment, result: SensitivityResult, lang: str = "id"
                       ) -> RenderableType:
     """``score --sensitivity``: per region-year the index interval, the most likely band,
     the rank interval and the judgement call that moves the index most."""
-    words = _WORDS.get(lang, _WORDS["en"])
     low, high = result.interval
     span = f"{format_number(low * 100, lang, 0)}–{format_number(high * 100, lang, 0)}%"
-    caption = words["sens_caption"].format(
-        scenarios=result.scenarios, draws=result.draws,
-        range=format_percent(result.weight_range, lang),
-        aggs=" / ".join(result.aggregations), imps=" / ".join(result.imputations),
-        seed=result.seed)
-    table = Table(title=Text(words["sens_title"], style="bold"), title_justify="left",
+    caption = tr("sc_sensitivity_note", lang,
+                 scenarios=format_number(result.scenarios, lang, 0),
+                 draws=format_number(result.draws, lang, 0),
+                 range=format_percent(result.weight_range, lang),
+                 aggs=" / ".join(result.aggregations), imps=" / ".join(result.imputations),
+                 seed=result.seed)
+    table = Table(title=Text(text("sc_sensitivity", lang), style="bold"), title_justify="left",
                   box=box.SIMPLE_HEAD, pad_edge=False, caption=caption, caption_justify="left")
-    table.add_column(words["region"], overflow="ellipsis", no_wrap=True, min_width=12,
-                     max_width=28)
-    table.add_column(words["year"], justify="right", min_width=4)
-    table.add_column(words["index"], justify="right", min_width=5)
-    table.add_column(words["interval"].format(p=span), justify="right", min_width=9)
-    table.add_column(words["likely"], min_width=10)
+    table.add_column(text("col_region", lang), ratio=1, overflow="fold")
+    table.add_column(text("col_year", lang), justify="right", no_wrap=True)
+    table.add_column(text("index_short", lang), justify="right", no_wrap=True)
+    table.add_column(tr("sc_range", lang, p=span), justify="right")
+    table.add_column(text("sc_likely", lang), overflow="fold")
     ranked = any(r.rank is not None for r in result.regions)
     if ranked:
-        table.add_column(words["rank"].format(p=span), justify="right", min_width=7)
-    table.add_column(words["moves"], min_width=10)
+        table.add_column(tr("sc_rank", lang, p=span), justify="right")
+    table.add_column(text("sc_moves", lang), overflow="fold")
     for reg in result.regions:
         table.add_row(reg.region, "" if reg.year is None else str(reg.year),
                       *sensitivity_cells(reg, lang, ranked))
@@ -214,18 +206,18 @@ def sensitivity_table(assessment: Assessment, result: SensitivityResult, lang: s
 def _effects_table(reg: RegionSensitivity, lang: str) -> Table:
     """One region-year: each choice's share of the variance and the index when only it
     varies, then the probability of every band."""
-    words = _WORDS.get(lang, _WORDS["en"])
     when = f" {reg.year}" if reg.year is not None else ""
     bands = " · ".join(
-        f"{b.band.label.get(lang) if b.band else words['not']} "
+        f"{b.band.label.get(lang) if b.band else text('not_assessed', lang)} "
         f"{format_percent(b.probability, lang)}" for b in reg.bands if b.probability > 0)
     table = Table(title=Text.assemble((f"{reg.region}{when}", "bold"), f" · {bands}"),
                   title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(words["choice"])
-    table.add_column(words["share"], justify="right")
-    table.add_column(words["alone"], justify="right")
+    table.add_column(text("col_choice", lang), overflow="fold")
+    table.add_column(text("col_share", lang), justify="right")
+    table.add_column(text("col_alone", lang), justify="right")
     for effect in reg.effects:
         span = ("–" if effect.low is None or effect.high is None else
                 f"{format_number(effect.low, lang, 1)}–{format_number(effect.high, lang, 1)}")
-        table.add_row(words[effect.factor], format_percent(effect.first_order, lang), span)
+        table.add_row(text(FACTOR_KEYS[effect.factor], lang),
+                      format_percent(effect.first_order, lang), span)
     return table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -36,15 +36,18 @@ def template_command(
     def body() -> None:
         from ..errors import UsageError
         from ..indicators.loader import load_indicator_set
+        from ..messages import tr
         from ..outputs import refuse_input_as_output
         from ..survey.template import write_template
 
         refuse_input_as_output(output, [criteria] if criteria else [])
-        chosen = fmt.value if fmt else output.suffix.lower().lstrip(".")
-        if chosen not in ("csv", "xlsx"):
+        suffix = fmt.value if fmt else output.suffix.lower().lstrip(".")
+        if suffix not in ("csv", "xlsx"):
             raise UsageError(f"cannot tell the format of {output}: use --format csv|xlsx")
+        chosen: Literal["csv", "xlsx"] = "csv" if suffix == "csv" else "xlsx"
         iset = load_indicator_set(criteria)
-        write_template(iset, output, fmt=chosen, lang=lang.value)  # type: ignore[arg-type]
-        message(f"wrote {output} ({len(list(iset.indicators()))} indicators)")
+        write_template(iset, output, fmt=chosen, lang=lang.value)
+        message(tr("cli_wrote_form", lang.value, path=output,
+                   n=len(list(iset.indicators()))))
 
     run(body)

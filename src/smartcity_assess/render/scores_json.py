@@ -49,7 +49,7 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
     if assessment.bootstrap is not None:
         data["bootstrap"] = asdict(assessment.bootstrap)
     if assessment.warnings:
-        data["warnings"] = list(assessment.warnings)
+        data["warnings"] = [str(warning) for warning in assessment.warnings]
     if sensitivity is not None:
         data["sensitivity"] = sensitivity_to_dict(sensitivity, lang)
     return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..messages import text, tr
 from ..numbers import format_number, format_percent
 from ..scoring.results import Assessment, Interval, RegionResult
 from .escape import markdown_text
@@ -12,62 +13,44 @@ from .escape import markdown_text
 if TYPE_CHECKING:
     from ..scoring.sensitivity import RegionSensitivity, SensitivityResult
 
-_LABELS = {
-    "id": {"region": "Wilayah", "year": "Tahun", "index": "Indeks", "band": "Kategori",
-           "coverage": "Cakupan data", "pillar": "Pilar", "score": "Skor",
-           "respondents": "Responden", "title": "Kartu skor", "not": "tidak dinilai",
-           "ci": "± = setengah lebar interval kepercayaan bootstrap {level} ({draws} ulangan, "
-                 "{basis} diambil ulang; seed {seed}).", "respondents_basis": "responden",
-           "answers_basis": "jawaban", "sens": "Analisis sensitivitas",
-           "range": "Rentang {p}", "likely": "Predikat paling mungkin", "rank": "Peringkat {p}",
-           "moves": "Paling berpengaruh", "weights": "bobot", "aggregation": "agregasi",
-           "imputation": "imputasi", "nothing": "tidak ada",
-           "sens_note": "{scenarios} skenario: {draws} set bobot acak (±{range}) × agregasi "
-                        "({aggs}) × imputasi ({imps}); seed {seed}. Dalam kurung: bagian "
-                        "varians indeks yang dijelaskan pilihan itu sendiri."},
-    "en": {"region": "Region", "year": "Year", "index": "Index", "band": "Band",
-           "coverage": "Data coverage", "pillar": "Pillar", "score": "Score",
-           "respondents": "Respondents", "title": "Scorecard", "not": "not assessed",
-           "ci": "± = half the width of the {level} bootstrap interval ({draws} draws, {basis} "
-                 "resampled; seed {seed}).", "respondents_basis": "respondents",
-           "answers_basis": "answers", "sens": "Sensitivity analysis",
-           "range": "Range {p}", "likely": "Most likely band", "rank": "Rank {p}",
-           "moves": "Moves it most", "weights": "weights", "aggregation": "aggregation",
-           "imputation": "imputation", "nothing": "nothing",
-           "sens_note": "{scenarios} scenarios: {draws} random weight sets (±{range}) × "
-                        "aggregation ({aggs}) × imputation ({imps}); seed {seed}. In brackets: "
-                        "the share of the index's variance that choice explains on its own."},
-}
+FACTOR_KEYS = {"weights": "sc_factor_weights", "aggregation": "sc_factor_aggregation",
+               "imputation": "sc_factor_imputation"}
+"""Judgement call of the sensitivity analysis → catalogue key of its short name."""
+BASIS_KEYS = {"respondents": "basis_respondents", "answers": "basis_answers"}
+"""Bootstrap level → catalogue key of what was resampled."""
 
 
 def to_markdown(assessment: Assessment, lang: str = "id",
                 sensitivity: SensitivityResult | None = None) -> str:
     """A heading, one summary table of all region-years (scores with "± x" when the
     assessment has bootstrap intervals), then the sensitivity analysis when given."""
-    labels = _LABELS.get(lang, _LABELS["en"])
     iset = assessment.indicator_set
     pillar_titles = [markdown_text(p.title.get(lang)) for p in iset.pillars]
+
+    def w(key: str) -> str:
+        return text(key, lang)
+
     lines = [
-        f"# {labels['title']}: {markdown_text(iset.title.get(lang))}",
+        f"# {w('sc_title')}: {markdown_text(iset.title.get(lang))}",
         "",
         f"{markdown_text(iset.id)} {markdown_text(iset.version)} · "
         f"smartcity-assess {markdown_text(assessment.tool_version)}",
         "",
-        "| " + " | ".join([labels["region"], labels["year"], labels["index"], labels["band"],
-                          labels["coverage"], *pillar_titles]) + " |",
+        "| " + " | ".join([w("col_region"), w("col_year"), w("index_short"), w("col_band"),
+                          w("coverage"), *pillar_titles]) + " |",
         "| " + " | ".join(["---", "---:", "---:", "---", "---:"]
                           + ["---:"] * len(pillar_titles)) + " |",
     ]
     for result in assessment.results:
-        lines.append("| " + " | ".join(_summary_row(result, lang, labels["not"])) + " |")
+        lines.append("| " + " | ".join(_summary_row(result, lang, w("not_assessed"))) + " |")
     lines.append("")
     info = assessment.bootstrap
     if info is not None:
-        lines += [labels["ci"].format(level=format_percent(info.confidence, lang),
-                                      draws=format_number(info.draws, lang, 0),
-                                      basis=labels[f"{info.level}_basis"], seed=info.seed), ""]
+        lines += [tr("sc_bootstrap_note", lang, level=format_percent(info.confidence, lang),
+                     draws=format_number(info.draws, lang, 0),
+                     basis=w(BASIS_KEYS[info.level]), seed=info.seed), ""]
     if sensitivity is not None:
-        lines += _sensitivity(sensitivity, lang, labels)
+        lines += _sensitivity(sensitivity, lang)
     return "\n".join(lines)
 
 
@@ -88,23 +71,23 @@ def _summary_row(result: RegionResult, lang: str, not_assessed: str) -> list[str
     ]
 
 
-def _sensitivity(result: SensitivityResult, lang: str, labels: dict[str, str]) -> list[str]:
+def _sensitivity(result: SensitivityResult, lang: str) -> list[str]:
     """Per region-year: the index's range, the most likely band, the rank range and the
     choice that moves the index most (as ``score --sensitivity`` shows in the terminal)."""
     low, high = result.interval
     span = f"{format_number(low * 100, lang, 0)}–{format_number(high * 100, lang, 0)}%"
     ranked = any(r.rank is not None for r in result.regions)
-    head = [labels["region"], labels["year"], labels["index"], labels["range"].format(p=span),
-            labels["likely"], *([labels["rank"].format(p=span)] if ranked else []),
-            labels["moves"]]
-    lines = [f"## {labels['sens']}", "", "| " + " | ".join(head) + " |",
+    head = [text("col_region", lang), text("col_year", lang), text("index_short", lang),
+            tr("sc_range", lang, p=span), text("sc_likely", lang),
+            *([tr("sc_rank", lang, p=span)] if ranked else []), text("sc_moves", lang)]
+    lines = [f"## {text('sc_sensitivity', lang)}", "", "| " + " | ".join(head) + " |",
              "| " + " | ".join(["---", "---:", "---:", "---:", "---",
                                 *(["---:"] if ranked else []), "---"]) + " |"]
     for reg in result.regions:
         cells = [markdown_text(reg.region), "" if reg.year is None else str(reg.year),
                  *sensitivity_cells(reg, lang, ranked, escape=markdown_text)]
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", labels["sens_note"].format(
+    lines += ["", tr("sc_sensitivity_note", lang,
         scenarios=format_number(result.scenarios, lang, 0),
         draws=format_number(result.draws, lang, 0),
         range=format_percent(result.weight_range, lang),
@@ -119,21 +102,21 @@ def sensitivity_cells(reg: RegionSensitivity, lang: str, ranked: bool,
     band with its probability, the rank range (when ``ranked``) and the choice that moves
     the index most. ``escape`` makes band labels safe for the output format. Shared by the
     Markdown scorecard and the terminal table."""
-    labels = _LABELS.get(lang, _LABELS["en"])
     index = reg.index
     span = ("–" if index.low is None or index.high is None else
             f"{format_number(index.low, lang, 1)}–{format_number(index.high, lang, 1)}")
     likely = max(reg.bands, key=lambda b: b.probability, default=None)
     band = "–" if likely is None else (
-        (escape(likely.band.label.get(lang)) if likely.band else labels["not"])
+        (escape(likely.band.label.get(lang)) if likely.band else text("not_assessed", lang))
         + f" ({format_percent(likely.probability, lang)})")
-    cells = [format_number(index.nominal, lang, 1, labels["not"]), span, band]
+    cells = [format_number(index.nominal, lang, 1, text("not_assessed", lang)), span, band]
     if ranked:
         rank = reg.rank
         cells.append("–" if rank is None else (
             f"{rank.low}–{rank.high} / {rank.of}" if rank.low != rank.high
             else f"{rank.low} / {rank.of}"))
     top = reg.most_influential
-    cells.append(labels["nothing"] if top is None or not top.first_order else
-                 f"{labels[top.factor]} ({format_percent(top.first_order, lang)})")
+    cells.append(text("sc_nothing", lang) if top is None or not top.first_order else
+                 f"{text(FACTOR_KEYS[top.factor], lang)} "
+                 f"({format_percent(top.first_order, lang)})")
     return cells

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import messages as i18n
 from ..errors import UsageError
 from ..planning.plan import Plan
 from ..planning.planner import Roadmap, build_roadmap
 from ..scoring.results import Assessment
 from ..text import LANGUAGES
-from . import certainty, i18n
+from . import certainty
 from .context import build_context, report_date, select_result
 from .environment import make_environment
 from .trends import HistoryLike

@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .. import messages as i18n
 from ..indicators.model import Band, IndicatorSet
 from ..scoring.results import Assessment, GroupResult, Interval, RegionResult
-from . import i18n
 
 if TYPE_CHECKING:
     from ..scoring.sensitivity import RegionSensitivity, ScoreRange, SensitivityResult

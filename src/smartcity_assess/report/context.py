@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import messages as i18n
 from ..errors import UsageError
 from ..indicators.model import Group, Indicator, IndicatorSet
 from ..numbers import format_number
@@ -27,7 +28,6 @@ from ..scoring.results import (
     Interval,
     RegionResult,
 )
-from . import i18n
 from .certainty import build_certainty
 from .trends import HistoryLike, trend_context
 

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup
 
+from .. import messages as i18n
 from ..numbers import format_number
 from ..render.escape import markdown_text
 from ..resources import templates_dir
-from . import i18n
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import messages as i18n
 from ..errors import UsageError
 from ..numbers import format_number
 from ..scoring.results import Assessment, RegionResult
 from ..text import LANGUAGES
-from . import i18n
 
 if TYPE_CHECKING:
     from .charts import Chart

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from .. import messages as i18n
 from ..compare import Pair, TrendPoint, signed, trend
 from ..history import History, Snapshot, Timeline, from_assessment
 from ..scoring.results import Assessment, RegionResult
-from . import i18n
 
 if TYPE_CHECKING:
     from .build import ChartJob

@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from .. import __version__
 from ..indicators.model import Group, Indicator, IndicatorSet
+from ..notices import Notice
 from ..survey.data import Answers, RegionData, RegionYear, SurveyData
 from .aggregate import AGGREGATORS
 from .combine import Cell, combine_cell
@@ -287,18 +288,13 @@ def score_indicator(indicator: Indicator, answers: Answers | None, scale: tuple[
 # --- warnings and the record of methods ---------------------------------------------------
 
 
-def _where(key: RegionYear) -> str:
-    return key[0] if key[1] is None else f"{key[0]} {key[1]}"
-
-
-def _consistency_warnings(key: RegionYear, group_id: str, found: Consistency) -> list[str]:
-    return [f"{_where(key)}: item {item.id!r} correlates negatively (r = "
-            f"{item.correlation:.2f}) with the other Likert items of {group_id!r}; "
-            "check its wording and its direction"
+def _consistency_warnings(key: RegionYear, group_id: str, found: Consistency) -> list[Notice]:
+    return [Notice("negative-item", (("item", item.id), ("r", item.correlation),
+                                     ("group", group_id)), region=key[0], year=key[1])
             for item in found.negative_items if item.correlation is not None]
 
 
-def _run_warnings(tree: Tree, config: Config, run: Run, region_years: int) -> list[str]:
+def _run_warnings(tree: Tree, config: Config, run: Run, region_years: int) -> list[Notice]:
     warnings = []
     for i, method in enumerate(config.normalisation):
         if method not in CROSS_REGION:
@@ -309,10 +305,8 @@ def _run_warnings(tree: Tree, config: Config, run: Run, region_years: int) -> li
             continue
         flat = ref.maximum <= ref.minimum if method == "minmax" else not ref.sd
         if flat:
-            warnings.append(
-                f"indicator {ind.id!r}: {method} needs values that differ between region-years; "
-                f"{ref.count} value(s) in this run, all equal — every region-year scores the "
-                "middle of the scale")
+            warnings.append(Notice("flat-normalisation", (
+                ("indicator", ind.id), ("method", method), ("count", ref.count))))
     return warnings
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..indicators.model import Band, IndicatorSet
+from ..notices import Notice
 
 
 @dataclass(frozen=True)
@@ -234,8 +235,9 @@ class Assessment:
     tool_version: str = field(default="")
     bootstrap: Bootstrap | None = None
     """Set when confidence intervals were computed."""
-    warnings: tuple[str, ...] = ()
-    """Things a reader should know (an item against its group, min–max on one region …)."""
+    warnings: tuple[Notice, ...] = ()
+    """Things a reader should know (an item against its group, min–max on one region …),
+    as data: each output words them in its language (:meth:`Notice.text`)."""
 
     def result_for(self, region: str, year: int | None) -> RegionResult:
         """The result of one region-year."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..indicators.model import Indicator, IndicatorSet
+from ..messages import text, tr
 from ..outputs import write_bytes_atomic
 from ..render.escape import is_formula_like
 from .values import allowed_values, describe_range
@@ -31,73 +32,16 @@ FIRST_DATA_ROW = 2
 LAST_ROW = 1_048_576
 """Excel's last row: drop-down lists apply to the whole column below the header."""
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "id": {
-        "id": "id", "pillar": "pilar", "question": "pertanyaan", "type": "jenis",
-        "unit": "satuan", "allowed": "nilai yang diterima", "levels": "rubrik tingkat",
-        "who": "diisi oleh", "everyone": "semua responden",
-        "number": "angka", "percent": "persen (0–100)", "likert": "skala",
-        "boolean": "ya/tidak", "choice": "pilihan", "any number": "angka berapa pun",
-        "error title": "Nilai tidak valid",
-        "error": "Nilai ini tidak diterima untuk indikator ini. Lihat lembar Questions.",
-        "year error": "Tahun harus bilangan bulat 1900–2100.",
-        "allowed from": "dari {low} sampai {high}",
-    },
-    "en": {
-        "id": "id", "pillar": "pillar", "question": "question", "type": "type",
-        "unit": "unit", "allowed": "allowed values", "levels": "rubric levels",
-        "who": "who answers", "everyone": "all respondents",
-        "number": "number", "percent": "percent (0–100)", "likert": "scale",
-        "boolean": "yes/no", "choice": "choice", "any number": "any number",
-        "error title": "Invalid value",
-        "error": "This value is not accepted for this indicator. See the Questions sheet.",
-        "year error": "The year must be a whole number from 1900 to 2100.",
-        "allowed from": "from {low} to {high}",
-    },
-}
-
-_INSTRUCTIONS: dict[str, list[str]] = {
-    "id": [
-        "Cara mengisi formulir survei ini",
-        "",
-        "1. Isi lembar Survey: satu baris per responden, mulai dari baris 2. Jangan ubah baris "
-        "judul (baris 1) dan jangan ubah urutan atau nama kolom.",
-        "2. region: nama kabupaten/kota (wajib, sama persis di setiap baris). year: tahun "
-        "penilaian, misalnya 2025. respondent: kode responden (unik per orang; boleh kosong). "
-        "role: peran responden, misalnya opd, asn, warga, umkm.",
-        "3. Setiap kolom berikutnya adalah satu indikator. Arahkan kursor ke judul kolom untuk "
-        "membaca pertanyaannya; lembar Questions memuat semua pertanyaan, nilai yang diterima "
-        "dan rubrik tingkatnya.",
-        "4. Sel kosong berarti tidak dijawab (begitu juga NA atau N/A). Jangan isi 0 bila "
-        "maksudnya tidak tahu.",
-        "5. Angka boleh memakai koma desimal (72,5) atau titik (72.5). Persen ditulis 0–100, "
-        "boleh dengan tanda %.",
-        "6. Ya/tidak: ya, tidak, yes, no, 1 atau 0. Skala: salah satu tingkat yang tertera.",
-        "7. Jangan menggabungkan sel (merge) dan jangan memakai rumus: tulis nilainya.",
-        "8. Simpan sebagai .xlsx, atau sebagai CSV UTF-8. Periksa dengan: "
-        "smartcity-assess validate FILE",
-    ],
-    "en": [
-        "How to fill in this survey form",
-        "",
-        "1. Fill in the Survey sheet: one row per respondent, starting at row 2. Do not change "
-        "the header (row 1), and do not rename or reorder its columns.",
-        "2. region: the regency or city (required, spelt the same on every row). year: the "
-        "assessment year, e.g. 2025. respondent: a respondent code (one per person; may be "
-        "left empty). role: the respondent's role, e.g. opd, asn, citizen, msme.",
-        "3. Every further column is one indicator. Point at a column header to read its "
-        "question; the Questions sheet lists every question, its allowed values and its "
-        "rubric levels.",
-        "4. An empty cell means not answered (so do NA and N/A). Do not write 0 to mean "
-        "'don't know'.",
-        "5. Numbers may use a decimal comma (72,5) or point (72.5). Percentages are 0–100, "
-        "with or without a % sign.",
-        "6. Yes/no: yes, no, ya, tidak, 1 or 0. Scales: one of the levels listed.",
-        "7. Do not merge cells and do not use formulas: type the values.",
-        "8. Save as .xlsx, or as CSV UTF-8. Check the file with: "
-        "smartcity-assess validate FILE",
-    ],
-}
+TYPE_KEYS = {"number": "form_type_number", "percent": "form_type_percent",
+             "likert": "form_type_likert", "boolean": "form_type_boolean",
+             "choice": "form_type_choice"}
+"""Indicator type → catalogue key of its name on the Questions sheet."""
+QUESTION_COLUMN_KEYS = ("form_col_id", "form_col_pillar", "form_col_question", "form_col_type",
+                        "form_col_unit", "form_col_allowed", "form_col_levels", "form_col_who")
+"""Catalogue keys of the Questions sheet's header, in column order."""
+INSTRUCTION_KEYS = ("form_how_title", "", "form_how_1", "form_how_2", "form_how_3",
+                    "form_how_4", "form_how_5", "form_how_6", "form_how_7", "form_how_8")
+"""Catalogue keys of the lines of the Instructions sheet ("": an empty line)."""
 
 
 def template_header(indicator_set: IndicatorSet) -> list[str]:
@@ -136,17 +80,12 @@ def csv_template(indicator_set: IndicatorSet) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _texts(lang: str) -> dict[str, str]:
-    return _TEXTS.get(lang, _TEXTS["en"])
-
-
 def _pillars(indicator_set: IndicatorSet) -> dict[str, str]:
     """Indicator id → title of its pillar (set later, per language)."""
     return {ind.id: pillar.id for pillar in indicator_set.pillars for ind in pillar.indicators()}
 
 
 def _allowed_text(ind: Indicator, lang: str) -> str:
-    texts = _texts(lang)
     values = allowed_values(ind, lang)
     if values:
         return ", ".join(values)
@@ -154,9 +93,9 @@ def _allowed_text(ind: Indicator, lang: str) -> str:
     if ind.type == "percent" and bounds is None:
         bounds = (0.0, 100.0)
     if bounds is None:
-        return texts["any number"]
+        return text("form_any_number", lang)
     low, high = describe_range(*bounds).removeprefix("from ").split(" to ")
-    return texts["allowed from"].format(low=low, high=high)
+    return tr("form_allowed_from", lang, low=low, high=high)
 
 
 def _levels_text(ind: Indicator, lang: str) -> str:
@@ -212,7 +151,6 @@ def xlsx_template(indicator_set: IndicatorSet, lang: str) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    texts = _texts(lang)
     indicators = list(indicator_set.indicators())
     pillar_of = _pillars(indicator_set)
     pillar_title = {p.id: p.title.get(lang) or p.id for p in indicator_set.pillars}
@@ -235,13 +173,15 @@ def xlsx_template(indicator_set: IndicatorSet, lang: str) -> bytes:
 
     def validation(letter: str, **options: Any) -> None:
         rule = DataValidation(allow_blank=True, showErrorMessage=True,
-                              errorTitle=texts["error title"], error=texts["error"], **options)
+                              errorTitle=text("form_error_title", lang),
+                              error=text("form_error", lang), **options)
         rule.add(f"{letter}{FIRST_DATA_ROW}:{letter}{LAST_ROW}")
         survey.add_data_validation(rule)
 
     rule = DataValidation(type="whole", operator="between", formula1="1900", formula2="2100",
                           allow_blank=True, showErrorMessage=True,
-                          errorTitle=texts["error title"], error=texts["year error"])
+                          errorTitle=text("form_error_title", lang),
+                          error=text("form_year_error", lang))
     rule.add(f"B{FIRST_DATA_ROW}:B{LAST_ROW}")
     survey.add_data_validation(rule)
     roles = _list_formula(_roles(indicator_set))
@@ -255,7 +195,7 @@ def xlsx_template(indicator_set: IndicatorSet, lang: str) -> bytes:
         col = len(RESERVED_COLUMNS) + offset + 1
         letter = get_column_letter(col)
         question = ind.question.get(lang) or ind.title.get(lang) or ind.id
-        note = f"{question}\n\n{texts['allowed']}: {_allowed_text(ind, lang)}"
+        note = f"{question}\n\n{text('form_col_allowed', lang)}: {_allowed_text(ind, lang)}"
         if ind.unit and ind.type != "percent":
             note += f" ({ind.unit})"
         comment = Comment(xlsx_text(note), "smartcity-assess")
@@ -275,11 +215,10 @@ def xlsx_template(indicator_set: IndicatorSet, lang: str) -> bytes:
                            formula1=repr(bounds[0]), formula2=repr(bounds[1]))
 
     questions = workbook.create_sheet("Questions")
-    columns = ("id", "pillar", "question", "type", "unit", "allowed", "levels", "who")
     widths = (28, 22, 60, 14, 10, 28, 50, 22)
-    for col, (key, width) in enumerate(zip(columns, widths, strict=True), start=1):
+    for col, (key, width) in enumerate(zip(QUESTION_COLUMN_KEYS, widths, strict=True), start=1):
         cell = questions.cell(row=1, column=col)
-        _set_text(cell, texts[key])
+        _set_text(cell, text(key, lang))
         cell.font = bold
         cell.fill = header_fill
         questions.column_dimensions[get_column_letter(col)].width = width
@@ -289,11 +228,11 @@ def xlsx_template(indicator_set: IndicatorSet, lang: str) -> bytes:
             ind.id,
             pillar_title.get(pillar_of.get(ind.id, ""), ""),
             ind.question.get(lang) or ind.title.get(lang),
-            texts.get(ind.type, ind.type),
+            text(TYPE_KEYS[ind.type], lang) if ind.type in TYPE_KEYS else ind.type,
             ind.unit or "",
             _allowed_text(ind, lang),
             _levels_text(ind, lang),
-            ", ".join(ind.roles) if ind.roles else texts["everyone"],
+            ", ".join(ind.roles) if ind.roles else text("form_everyone", lang),
         )
         for col, value in enumerate(values, start=1):
             cell = questions.cell(row=row, column=col)
@@ -302,7 +241,7 @@ def xlsx_template(indicator_set: IndicatorSet, lang: str) -> bytes:
 
     instructions = workbook.create_sheet("Instructions")
     instructions.column_dimensions["A"].width = 110
-    lines = _INSTRUCTIONS.get(lang, _INSTRUCTIONS["en"])
+    lines = [text(key, lang) if key else "" for key in INSTRUCTION_KEYS]
     for row, line in enumerate(lines, start=1):
         cell = instructions.cell(row=row, column=1)
         _set_text(cell, line)

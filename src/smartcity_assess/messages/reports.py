@@ -1,13 +1,14 @@
-"""UI texts of the reports in Indonesian and English: one catalogue, one entry per text.
+"""Texts of the reports (masterplan, roadmap, overview, their charts): part of the one
+catalogue in :mod:`smartcity_assess.messages`.
 
 Texts may hold ``{name}`` placeholders filled by the templates' ``t()`` with values that
-are escaped for the output format. Catalogue texts are trusted: they must not contain
-``<``, ``>`` or ``&`` (a test checks), so they need no escaping themselves.
+are escaped for the output format. Report texts are trusted: they must not contain ``<``,
+``>`` or ``&`` (a test checks), so they need no escaping themselves.
 """
 
 from __future__ import annotations
 
-CATALOGUE: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # --- documents and cover ---------------------------------------------------------------
     "masterplan": ("Masterplan Smart City", "Smart City Masterplan"),
     "roadmap": ("Peta Jalan Smart City", "Smart City Roadmap"),
@@ -972,15 +973,3 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 """Text key → (Indonesian, English)."""
 
-MONTHS: dict[str, tuple[str, ...]] = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
-def text(key: str, lang: str) -> str:
-    """The catalogue text of ``key`` in ``lang`` (English for unknown languages)."""
-    indonesian, english = CATALOGUE[key]
-    return indonesian if lang == "id" else english

@@ -1,0 +1,30 @@
+"""Sentences of the notices the engine and the history reader record
+(:class:`smartcity_assess.notices.Notice`): part of the one catalogue in
+:mod:`smartcity_assess.messages`.
+
+The English texts are the sentences ``scores.json`` has always held; keep them word for word.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "notice_negative_item": (
+        "{where}: butir {item} berkorelasi negatif (r = {r}) dengan butir Likert lain di "
+        "{group}; periksa kalimat dan arah pertanyaannya",
+        "{where}: item {item} correlates negatively (r = {r}) with the other Likert items of "
+        "{group}; check its wording and its direction"),
+    "notice_flat_normalisation": (
+        "indikator {indicator}: {method} memerlukan nilai yang berbeda antarwilayah-tahun; "
+        "{count} nilai dalam proses ini, semuanya sama — setiap wilayah-tahun mendapat skor "
+        "tengah skala",
+        "indicator {indicator}: {method} needs values that differ between region-years; "
+        "{count} value(s) in this run, all equal — every region-year scores the middle of the "
+        "scale"),
+    "notice_history_conflict": (
+        "{label} ada di {first} dan {second} dengan skor berbeda; yang dipakai {second}",
+        "{label} is in {first} and {second} with different scores; using {second}"),
+    "notice_set_file_changed": (
+        "berkas instrumen berubah tetapi id dan versinya tetap ({set})",
+        "the indicator set file changed but kept its id and version ({set})"),
+}
+"""Text key → (Indonesian, English)."""

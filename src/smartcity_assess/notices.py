@@ -1,0 +1,70 @@
+"""Things a reader should know about a result, kept as data until someone reads them.
+
+The engine and the history reader do not write sentences: they record a :class:`Notice` — a
+code, its parameters and the region-year it is about — and each output renders it in its
+own language through the message catalogue (:func:`Notice.text`). ``scores.json`` keeps the
+English sentence (``str(notice)``), word for word as earlier versions wrote it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+Value = str | int | float
+"""A parameter of a notice: an id, a name, a count or a measure."""
+
+NOTICE_KEYS = {
+    "negative-item": "notice_negative_item",
+    "flat-normalisation": "notice_flat_normalisation",
+    "history-conflict": "notice_history_conflict",
+    "set-file-changed": "notice_set_file_changed",
+}
+"""Notice code → catalogue key of its sentence."""
+
+IDS = ("item", "group", "indicator")
+"""Parameters that hold an indicator or group id: shown as a quoted id, or by name when the
+reader passes names."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One thing worth knowing: ``code`` (a key of :data:`NOTICE_KEYS`), its parameters,
+    and the region-year it is about (None for the whole run)."""
+
+    code: str
+    params: tuple[tuple[str, Value], ...] = ()
+    region: str | None = None
+    year: int | None = None
+
+    def param(self, name: str) -> Value:
+        """One parameter by name."""
+        return dict(self.params)[name]
+
+    @property
+    def where(self) -> str:
+        """``Kabupaten Tegal 2025``, the region alone without a year, or nothing."""
+        if self.region is None:
+            return ""
+        return self.region if self.year is None else f"{self.region} {self.year}"
+
+    def text(self, lang: str = "en", names: Mapping[str, str] | None = None) -> str:
+        """The notice as a sentence in ``lang``. With ``names`` (id → name) the indicators
+        and groups it mentions are named instead of quoted by id."""
+        from .messages import tr
+        from .numbers import format_number
+
+        values: dict[str, str] = {"where": self.where}
+        for name, value in self.params:
+            if name in IDS:
+                title = (names or {}).get(str(value))
+                values[name] = f"“{title}”" if title else repr(str(value))
+            elif isinstance(value, float):
+                values[name] = (f"{value:.2f}" if lang == "en"
+                                else format_number(value, lang, 2))
+            else:
+                values[name] = str(value)
+        return tr(NOTICE_KEYS[self.code], lang, **values)
+
+    def __str__(self) -> str:
+        return self.text("en")
