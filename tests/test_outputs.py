@@ -231,7 +231,7 @@ def test_a_failing_render_leaves_the_previous_reports(project: Path, tmp_path: P
     from smartcity_assess.report import build
 
     calls = {"n": 0}
-    real = build._tidy_markdown
+    real = build.tidy_markdown
 
     def crash_on_second(text: str) -> str:  # the roadmap, after the masterplan rendered
         calls["n"] += 1
@@ -239,7 +239,7 @@ def test_a_failing_render_leaves_the_previous_reports(project: Path, tmp_path: P
             raise RuntimeError("simulated crash while rendering")
         return real(text)
 
-    monkeypatch.setattr(build, "_tidy_markdown", crash_on_second)
+    monkeypatch.setattr(build, "tidy_markdown", crash_on_second)
     code, err = invoke(*report_args(project, out))
     assert code == 3 and "simulated crash" in err
     assert tree(out) == before and not temporaries(out)

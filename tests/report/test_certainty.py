@@ -24,7 +24,8 @@ from smartcity_assess.numbers import format_number
 from smartcity_assess.planning.plan import Plan
 from smartcity_assess.report.build import render_reports
 from smartcity_assess.report.certainty import build_certainty, whole_percents
-from smartcity_assess.report.context import band_colors
+from smartcity_assess.report.facts import band_colors
+from smartcity_assess.report.views import IntervalView
 from smartcity_assess.scoring.engine import ScoringOptions, assess
 from smartcity_assess.scoring.results import Assessment
 from smartcity_assess.scoring.sensitivity import (
@@ -163,34 +164,34 @@ def test_context_matches_the_results(iset: IndicatorSet,
     result = assessment.result_for("Kab A", 2025)
     found = build_certainty(assessment, result, tested, "en", band_colors(iset))
     assert result.interval is not None
-    assert found["index"]["interval"] == {"low": result.interval.low,
-                                          "high": result.interval.high,
-                                          "margin": result.interval.margin}
-    assert [r["id"] for r in found["rows"]] == ["index", "services", "infra"]
-    for row, pillar in zip(found["rows"][1:], result.pillars, strict=True):
+    assert found.index.interval == IntervalView(result.interval.low, result.interval.high,
+                                                result.interval.margin)
+    assert [r.id for r in found.rows] == ["index", "services", "infra"]
+    for row, pillar in zip(found.rows[1:], result.pillars, strict=True):
         assert pillar.interval is not None
-        assert (row["interval"]["low"], row["interval"]["high"]) == (pillar.interval.low,
-                                                                     pillar.interval.high)
+        assert row.interval is not None
+        assert (row.interval.low, row.interval.high) == (pillar.interval.low,
+                                                         pillar.interval.high)
     regional = tested.for_region("Kab A", 2025)
-    sens = found["sensitivity"]
-    assert (sens["index"]["low"], sens["index"]["high"]) == (regional.index.low,
-                                                             regional.index.high)
-    assert sens["scenarios"] == 60 * 2 * 2
-    assert sum(b["percent"] for b in sens["bands"]) == 100
-    assert [b["probability"] for b in sens["bands"]] == [c.probability for c in regional.bands]
-    assert sens["rank"]["of"] == 3 and [r["current"] for r in sens["ranks"]].count(True) == 1
-    scores = [r["score"] for r in sens["ranks"]]  # listed by nominal rank: best first
-    assert scores == sorted(scores, reverse=True) and [r["rank"] for r in sens["ranks"]] == [
+    sens = found.sensitivity
+    assert sens is not None and sens.rank is not None
+    assert (sens.index.low, sens.index.high) == (regional.index.low, regional.index.high)
+    assert sens.scenarios == 60 * 2 * 2
+    assert sum(b.percent for b in sens.bands) == 100
+    assert [b.probability for b in sens.bands] == [c.probability for c in regional.bands]
+    assert sens.rank.of == 3 and [r.current for r in sens.ranks].count(True) == 1
+    scores = [r.score for r in sens.ranks]  # listed by nominal rank: best first
+    assert scores == sorted(scores, reverse=True) and [r.rank for r in sens.ranks] == [
         1, 2, 3]
     # The official statistic has no sampling error; the Likert items do.
-    assert found["exact"] == 1
-    net = next(r for r in found["annex"]["answers"] if r["id"] == "net")
-    assert net["interval"]["margin"] == 0.0 and net["sd"] is None
+    assert found.exact == 1
+    net = next(r for r in found.annex.answers if r.id == "net")
+    assert net.interval.margin == 0.0 and net.sd is None
     # "slow" is worded against the other two items and is flagged.
-    services = next(g for g in found["consistency"] if g["id"] == "services")
-    assert [i["id"] for i in services["items"] if i["negative"]] == ["slow"]
-    assert found["negative"] and found["negative"][0]["item"] == "Long queues"
-    assert found["verdict"]["kind"] in ("solid", "sampling", "likely", "borderline")
+    services = next(g for g in found.consistency if g.id == "services")
+    assert [i.id for i in services.items if i.negative] == ["slow"]
+    assert found.negative and found.negative[0].item == "Long queues"
+    assert found.verdict.kind in ("solid", "sampling", "likely", "borderline")
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -292,25 +293,25 @@ def test_whole_percents_sum_to_100(shares: list[float], expected: list[int]) -> 
 
 def test_verdicts(iset: IndicatorSet) -> None:
     """The verdict follows the probability of the nominal band and the sampling interval."""
-    from smartcity_assess.report.certainty import _verdict
+    from smartcity_assess.report.certainty import CertaintyRow, _verdict
     from smartcity_assess.scoring.sensitivity import BandChance, RegionSensitivity, ScoreRange
 
     def verdict(score: float, low: float, high: float, chances: list[float] | None) -> Any:
-        index = {"score": score, "interval": {"low": low, "high": high,
-                                              "margin": (high - low) / 2}}
+        index = CertaintyRow("index", "index", "Index", score, None,
+                             IntervalView(low, high, (high - low) / 2), None, ())
         regional = None if chances is None else RegionSensitivity(
             "X", 2025, ScoreRange(score, low, score, high, 1.0), (),
             tuple(BandChance(b, p) for b, p in zip(iset.bands, chances, strict=True)),
             None, ())
         return _verdict(index, regional, iset, "en")
 
-    assert verdict(55, 50, 60, [0, 1, 0])["kind"] == "solid"
-    assert verdict(55, 50, 60, [0, 1, 0])["p"] == "100%"
+    assert verdict(55, 50, 60, [0, 1, 0]).kind == "solid"
+    assert verdict(55, 50, 60, [0, 1, 0]).p == "100%"
     crossing = verdict(47, 43, 51, [0, 1, 0])
-    assert crossing["kind"] == "sampling" and crossing["other"] == "Low"
-    assert crossing["boundary"] == 45
+    assert crossing.kind == "sampling" and crossing.other == "Low"
+    assert crossing.boundary == 45
     likely = verdict(55, 50, 60, [0.1, 0.9, 0])
-    assert likely["kind"] == "likely" and likely["other"] == "Low" and likely["other_p"] == "10%"
-    assert verdict(69, 66, 72, [0, 0.55, 0.45])["kind"] == "borderline"
-    assert verdict(55, 50, 60, [0, 0.999, 0.001])["p"] == ">99%"
-    assert verdict(55, 50, 60, None)["kind"] == "solid"
+    assert likely.kind == "likely" and likely.other == "Low" and likely.other_p == "10%"
+    assert verdict(69, 66, 72, [0, 0.55, 0.45]).kind == "borderline"
+    assert verdict(55, 50, 60, [0, 0.999, 0.001]).p == ">99%"
+    assert verdict(55, 50, 60, None).kind == "solid"

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import re
 
-from smartcity_assess.report import certainty_charts as cc
-from smartcity_assess.report import charts as ch
+from smartcity_assess.report.charts import certainty as cc
+from smartcity_assess.report.charts import common
+from smartcity_assess.report.charts.scores import Bar, PillarChart, indicator_chart, pillar_chart
 
 TEXTS = {"target": "Target", "score": "Skor", "not_assessed": "belum terukur",
          "score_axis": "Skor (0–100)", "interval": "Interval 95%",
          "range": "Rentang (5–95%)", "axis": "Skor (0–100)"}
-ZONES = [ch.BandZone(0, "Rendah", "#D55E00"), ch.BandZone(45, "Sedang", "#E69F00"),
-         ch.BandZone(70, "Tinggi", "#009E73")]
+ZONES = [common.BandZone(0, "Rendah", "#D55E00"), common.BandZone(45, "Sedang", "#E69F00"),
+         common.BandZone(70, "Tinggi", "#009E73")]
 ROWS = [cc.Row("Indeks", 59.5, 55.2, 64.9, 58.4, 60.2, bold=True),
         cc.Row("Layanan", 55.4, 47.8, 62.9, 54.6, 56.2),
         cc.Row("Infrastruktur", 63.6, 63.6, 63.6, None, None)]
 
 
-def chart(lang: str = "id") -> ch.Chart:
+def chart(lang: str = "id") -> common.Chart:
     return cc.certainty_chart("certainty", ROWS, ZONES, (0, 100), lang, TEXTS, "Judul",
                               "Deskripsi")
 
@@ -41,23 +42,23 @@ def test_window_keeps_every_value_in_view() -> None:
 
 def test_error_bars_on_the_pillar_and_indicator_charts() -> None:
     labels, scores, targets = ["A", "B", "C", "D"], [62.5, 48.0, None, 40.0], [75, 70, 65, None]
-    plain = ch.pillar_chart("p", labels, scores, targets, (0, 100), "id", TEXTS, "t", "d")
-    bars = cc.pillar_chart_with_intervals("p", labels, scores, targets,
-                                          [(58.0, 66.0), (45.0, 51.0), None, (40.0, 40.0)],
-                                          (0, 100), "id", TEXTS, "t", "d")
+    plain = pillar_chart("p", labels, scores, targets, (0, 100), "id", TEXTS, "t", "d")
+    bars = PillarChart(tuple(labels), tuple(scores), tuple(targets),
+                       ((58.0, 66.0), (45.0, 51.0), None, (40.0, 40.0)), (0, 100), "id",
+                       TEXTS).draw("p", "t", "d")
     assert ">Interval 95%<" in bars.svg and ">Interval 95%<" not in plain.svg
     assert bars.svg.count("<path") > plain.svg.count("<path")
-    without = cc.pillar_chart_with_intervals("p", labels, scores, targets, [None] * 4,
-                                             (0, 100), "id", TEXTS, "t", "d")
+    without = PillarChart(tuple(labels), tuple(scores), tuple(targets), (None,) * 4, (0, 100),
+                          "id", TEXTS).draw("p", "t", "d")
     assert without.svg == plain.svg
-    two = cc.pillar_chart_with_intervals("q", ["A", "B"], [62.5, 48.0], [75, 70],
-                                         [(58.0, 66.0), None], (0, 100), "en", TEXTS, "t", "d")
+    two = PillarChart(("A", "B"), (62.5, 48.0), (75, 70), ((58.0, 66.0), None), (0, 100), "en",
+                      TEXTS).draw("q", "t", "d")
     assert ">Interval 95%<" in two.svg
-    indicator = ch.indicator_chart("b", [ch.Bar("Satu", 40.0, 80.0, "#56B4E9", 30.0, 52.0),
-                                         ch.Bar("Dua", 60.0, None, "#56B4E9")],
+    indicator = indicator_chart("b", [Bar("Satu", 40.0, 80.0, "#56B4E9", 30.0, 52.0),
+                                         Bar("Dua", 60.0, None, "#56B4E9")],
                                    (0, 100), ZONES, "id", TEXTS, "t", "d")
     assert ">Interval 95%<" in indicator.svg
-    no_bars = ch.indicator_chart("b", [ch.Bar("Satu", 40.0, 80.0, "#56B4E9"),
-                                       ch.Bar("Dua", 60.0, None, "#56B4E9")],
+    no_bars = indicator_chart("b", [Bar("Satu", 40.0, 80.0, "#56B4E9"),
+                                       Bar("Dua", 60.0, None, "#56B4E9")],
                                  (0, 100), ZONES, "id", TEXTS, "t", "d")
     assert ">Interval 95%<" not in no_bars.svg

@@ -7,36 +7,36 @@ from collections import Counter
 
 import pytest
 
-from smartcity_assess.report import charts as ch
+from smartcity_assess.report.charts import common, plan, scores
 
 TEXTS = {"target": "Target", "score": "Skor", "not_assessed": "belum terukur",
          "score_axis": "Skor (0–100)", "q_quick": "Quick win", "q_major": "Program strategis",
          "q_fill": "Pelengkap", "q_review": "Tinjau ulang", "low": "Rendah",
          "medium": "Sedang", "high": "Tinggi", "effort_axis": "Upaya",
          "impact_axis": "Dampak", "quick_win": "Quick win", "program": "Program"}
-ZONES = [ch.BandZone(0, "Kurang", "#D55E00"), ch.BandZone(50, "Baik", "#009E73")]
+ZONES = [common.BandZone(0, "Kurang", "#D55E00"), common.BandZone(50, "Baik", "#009E73")]
 
 
-def every_chart() -> list[ch.Chart]:
+def every_chart() -> list[common.Chart]:
     return [
-        ch.pillar_chart("pillars", ["A", "B", "C", "D"], [62.5, 48.0, None, 40.0],
+        scores.pillar_chart("pillars", ["A", "B", "C", "D"], [62.5, 48.0, None, 40.0],
                         [75, 70, 65, None], (0, 100), "id", TEXTS, "Radar", "Radar desc"),
-        ch.pillar_chart("two", ["A", "B"], [62.5, None], [75, 70], (0, 100), "en", TEXTS,
+        scores.pillar_chart("two", ["A", "B"], [62.5, None], [75, 70], (0, 100), "en", TEXTS,
                         "Two", "Two pillars"),
-        ch.indicator_chart("bars-a", [ch.Bar("Costs $5 & <more>", 40, 80, "#56B4E9"),
-                                      ch.Bar("Not answered", None, 60, "#9aa5b1")],
+        scores.indicator_chart("bars-a", [scores.Bar("Costs $5 & <more>", 40, 80, "#56B4E9"),
+                                      scores.Bar("Not answered", None, 60, "#9aa5b1")],
                            (0, 100), ZONES, "id", TEXTS, "Bars", "Bar desc"),
-        ch.matrix_chart("matrix", [ch.Point(1, 1, 2.5, True), ch.Point(2, 3, 1.0, False),
-                                   ch.Point(3, 3, 0.5, False)], 1.0, "id", TEXTS, "Matrix",
+        plan.matrix_chart("matrix", [plan.Point(1, 1, 2.5, True), plan.Point(2, 3, 1.0, False),
+                                   plan.Point(3, 3, 0.5, False)], 1.0, "id", TEXTS, "Matrix",
                         "Matrix desc"),
-        ch.gantt_chart("gantt", [ch.Task("1. Satu", 2026, 2026, 0, True),
-                                 ch.Task("2. Dua", 2026, 2028, 1, False)],
+        plan.gantt_chart("gantt", [plan.Task("1. Satu", 2026, 2026, 0, True),
+                                 plan.Task("2. Dua", 2026, 2028, 1, False)],
                        ["A", "B"], [2026, 2027, 2028, 2029, 2030],
                        [("Pendek", 2026, 2027), ("Menengah", 2028, 2030)], TEXTS, "Gantt",
                        "Gantt desc"),
-        ch.trajectory_chart("trajectory", [2025, 2026, 2027],
-                            [ch.Line("Index", [40, 45, 50], ch.SCORE, markers=True),
-                             ch.Line("Target", [40, None, 60], ch.TARGET, dashed=True)],
+        plan.trajectory_chart("trajectory", [2025, 2026, 2027],
+                            [plan.Line("Index", [40, 45, 50], common.SCORE, markers=True),
+                             plan.Line("Target", [40, None, 60], common.TARGET, dashed=True)],
                             (0, 100), ZONES, "id", TEXTS, "Trajectory", "Trajectory desc"),
     ]
 
@@ -66,7 +66,7 @@ def test_accessible_title_and_description() -> None:
     assert 'role="img" aria-labelledby="bars-a-title bars-a-desc"' in chart.svg
     assert '<title id="bars-a-title">Bars</title>' in chart.svg
     assert '<desc id="bars-a-desc">Bar desc</desc>' in chart.svg
-    hostile = ch.matrix_chart("m", [], 0.0, "id", TEXTS, "</title><script>x</script>",
+    hostile = plan.matrix_chart("m", [], 0.0, "id", TEXTS, "</title><script>x</script>",
                               "a & b < c")
     assert "&lt;/title&gt;&lt;script&gt;" in hostile.svg and "a &amp; b &lt; c" in hostile.svg
     assert "<script" not in hostile.svg
@@ -81,7 +81,7 @@ def test_standalone_file() -> None:
 @pytest.mark.parametrize(("lang", "shown", "hidden"), [("id", ">62,5<", ">62.5<"),
                                                       ("en", ">62.5<", ">62,5<")])
 def test_charts_speak_the_language(lang: str, shown: str, hidden: str) -> None:
-    chart = ch.pillar_chart("p", ["A", "B", "C"], [62.5, 50.0, 40.0], [None, None, None],
+    chart = scores.pillar_chart("p", ["A", "B", "C"], [62.5, 50.0, 40.0], [None, None, None],
                             (0, 100), lang, TEXTS, "t", "d")
     assert shown in chart.svg and hidden not in chart.svg
 

@@ -25,13 +25,14 @@ from smartcity_assess.assessment.report_set import choose, write_report_set
 from smartcity_assess.errors import UsageError
 from smartcity_assess.pipeline import run_assessment
 from smartcity_assess.planning.plan import Plan
-from smartcity_assess.report.overview import rank_results, render_overview
-from smartcity_assess.report.overview_charts import (
+from smartcity_assess.report.charts.overview import (
     EDGE_ROWS,
     MAX_ROWS,
     bin_edges,
     class_edges,
 )
+from smartcity_assess.report.overview import render_overview
+from smartcity_assess.report.overview_facts import rank_results
 from smartcity_assess.scoring.results import Assessment, RegionResult
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -262,12 +262,12 @@ def test_charts_drawn_in_workers_or_here_are_the_same(assessment: Assessment, pl
 
 
 def test_warm_up_starts_the_workers_early(assessment: Assessment, plan: Plan) -> None:
-    from smartcity_assess.report import build
+    from smartcity_assess.report.charts import workers
 
-    build.warm_up()
-    assert len(build._warm) == (1 if build._fork_available() else 0)
+    workers.warm_up()
+    assert len(workers._warm) == (1 if workers._fork_available() else 0)
     warmed = render_reports(assessment, plan=plan, formats=["md"])
-    assert build._warm == []  # the report took the pool
+    assert workers._warm == []  # the report took the pool
     assert warmed == render_reports(assessment, plan=plan, formats=["md"])
 
 

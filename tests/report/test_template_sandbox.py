@@ -45,7 +45,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_hostile_user_template_is_a_clear_error(project: Path, tmp_path: Path, case: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     # The template fails before any chart is needed: do not draw them (CPU).
-    monkeypatch.setattr("smartcity_assess.report.build._background_charts",
+    monkeypatch.setattr("smartcity_assess.report.build.background_charts",
                         lambda jobs: (lambda: []))
     templates = tmp_path / "templates"
     templates.mkdir()

@@ -1,17 +1,14 @@
-"""The Jinja environment, its filters, the i18n catalogue and the bundled templates."""
+"""The Jinja environment, its filters, the bundled templates and the rendering helpers."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from markupsafe import Markup
 
-from smartcity_assess import messages as i18n
-from smartcity_assess.report.build import _tidy_markdown, script_json
 from smartcity_assess.report.environment import date, make_environment, markdown, number, percent
-from smartcity_assess.resources import templates_dir
+from smartcity_assess.report.render import script_json, tidy_markdown
 
 
 @pytest.mark.parametrize(("value", "lang", "digits", "expected"), [
@@ -80,31 +77,6 @@ def test_undefined_names_are_errors() -> None:
         render("html", "{{ nothing }}")
 
 
-def test_catalogue_is_complete_and_safe() -> None:
-    for key, (indonesian, english) in i18n.CATALOGUE.items():
-        assert indonesian.strip() and english.strip(), key
-        for text in (indonesian, english):
-            assert not re.search(r"[<>&]", text), f"{key}: catalogue texts must not need escaping"
-        assert (re.findall(r"{(\w+)}", indonesian) == re.findall(r"{(\w+)}", english)
-                or sorted(re.findall(r"{(\w+)}", indonesian))
-                == sorted(re.findall(r"{(\w+)}", english))), key
-    assert i18n.text("ch_summary", "id") == "Ringkasan Eksekutif"
-    assert i18n.text("ch_summary", "en") == "Executive Summary"
-
-
-def test_every_text_the_templates_use_exists() -> None:
-    used: set[str] = set()
-    folder = templates_dir()
-    for path in folder.iterdir():
-        if path.suffix in (".html", ".md"):
-            used |= set(re.findall(r"""\bt\(\s*["']([\w\-]+)["']\s*[,)]""",
-                                   path.read_text("utf-8")))
-            used |= {f"ch_{k}" for k in re.findall(r'"ch_(\w+)"', path.read_text("utf-8"))}
-    missing = sorted(used - set(i18n.CATALOGUE))
-    assert not missing, missing
-    assert len(used) > 100
-
-
 def test_script_json_cannot_close_the_script() -> None:
     text = '{"a": "</script><!-- & \u2028"}'
     safe = script_json(text)
@@ -114,5 +86,5 @@ def test_script_json_cannot_close_the_script() -> None:
     assert json.loads(safe) == json.loads(text)
 
 
-def test_tidy_markdown() -> None:
-    assert _tidy_markdown("\n# A  \n\n\n\ntext\n\n\n") == "# A\n\ntext\n"
+def testtidy_markdown() -> None:
+    assert tidy_markdown("\n# A  \n\n\n\ntext\n\n\n") == "# A\n\ntext\n"

@@ -16,9 +16,14 @@ from smartcity_assess.numbers import format_number
 from smartcity_assess.planning.plan import Plan
 from smartcity_assess.render.scores_json import to_json
 from smartcity_assess.report.build import render_reports
-from smartcity_assess.report.trend_charts import Series, SeriesBreak, _limits, _segments
-from smartcity_assess.report.trend_charts import trend_chart as draw_trend
-from smartcity_assess.report.trends import region_trend, report_timeline, trend_context
+from smartcity_assess.report.charts.trends import Series, SeriesBreak, _limits, _segments
+from smartcity_assess.report.charts.trends import trend_chart as draw_trend
+from smartcity_assess.report.trends import (
+    TrendBreak,
+    region_trend,
+    report_timeline,
+    trend_context,
+)
 from smartcity_assess.scoring.engine import assess
 from smartcity_assess.scoring.results import Assessment
 from smartcity_assess.survey.data import Answers, RegionData, SurveyData
@@ -104,40 +109,40 @@ def test_context_numbers(data: Assessment, history: History) -> None:
     result = data.results[1]
     trends = trend_context(data, result, history, "en")
     assert trends is not None
-    assert (trends["first"], trends["last"], trends["previous"], trends["count"]) == (
+    assert (trends.first, trends.last, trends.previous, trends.count) == (
         2023, 2025, 2024, 3)
-    assert trends["breaks"] == [{
-        "year": 2024, "previous": 2023, "old": "two-pillar 0.9", "new": "two-pillar 1.0",
-        "short": "two-pillar 0.9 → 1.0",
-        "reason": "the indicator set changed from two-pillar 0.9 to two-pillar 1.0"}]
-    assert [y["from_history"] for y in trends["years"]] == [True, False, False]
-    assert (trends["history_years"], trends["data_years"]) == ("2023", "2024, 2025")
-    index = trends["index"]
+    assert trends.breaks == (TrendBreak(
+        year=2024, previous=2023, old="two-pillar 0.9", new="two-pillar 1.0",
+        short="two-pillar 0.9 → 1.0",
+        reason="the indicator set changed from two-pillar 0.9 to two-pillar 1.0"),)
+    assert [y.from_history for y in trends.years] == [True, False, False]
+    assert (trends.history_years, trends.data_years) == ("2023", "2024, 2025")
+    index = trends.index
     old_2023 = history.by_key()[(REGION, 2023)].score
-    assert [c["score"] for c in index["cells"]] == pytest.approx(
+    assert [c.score for c in index.cells] == pytest.approx(
         [old_2023, data.results[0].score, data.results[1].score])
     now, before = data.results[1].score, data.results[0].score
     assert now is not None and before is not None
-    assert index["cells"][2]["delta"] == pytest.approx(now - before)
-    assert [c["is_break"] for c in index["cells"]] == [False, True, False]
-    assert index["change_break"] is True
-    assert [r["id"] for r in trends["series"]] == ["infra", "gov", "index"]
+    assert index.cells[2].delta == pytest.approx(now - before)
+    assert [c.is_break for c in index.cells] == [False, True, False]
+    assert index.change_break is True
+    assert [r.id for r in trends.series] == ["infra", "gov", "index"]
     # 2024 → 2025: net 45 → 50, svc 35 → 40, data 25 → 30 (ties by id), dc unchanged.
-    assert [(r["id"], r["latest"]["delta"]) for r in trends["rises"]] == [
+    assert [(r.id, r.latest.delta) for r in trends.rises] == [
         ("data", pytest.approx(5.0)), ("net", pytest.approx(5.0)), ("svc", pytest.approx(5.0))]
-    assert trends["falls"] == []
-    assert [r["id"] for r in trends["indicators"]] == ["net", "dc", "svc", "data"]
+    assert trends.falls == ()
+    assert [r.id for r in trends.indicators] == ["net", "dc", "svc", "data"]
 
 
 def test_largest_falls_come_first(two_pillar: IndicatorSet) -> None:
     down = {"net": [20.0], "dc": [1.0, 2.0], "svc": [38.0], "data": [29.0]}
     data = scored(two_pillar, {2024: Y2025, 2025: down})
     trends = trend_context(data, data.results[1], None, "en")
-    assert trends is not None and trends["rises"] == []
-    assert [r["id"] for r in trends["falls"]] == ["net", "dc", "svc", "data"]
-    deltas = [r["latest"]["delta"] for r in trends["falls"]]
+    assert trends is not None and trends.rises == ()
+    assert [r.id for r in trends.falls] == ["net", "dc", "svc", "data"]
+    deltas = [r.latest.delta for r in trends.falls]
     assert deltas == sorted(deltas) and deltas[0] == pytest.approx(-30.0)
-    assert trends["breaks"] == [] and trends["index"]["change_break"] is False
+    assert trends.breaks == () and trends.index.change_break is False
 
 
 def test_no_trend_with_one_year(assessment: Assessment, two_pillar: IndicatorSet,
@@ -154,8 +159,8 @@ def test_history_alone_makes_a_trend(assessment: Assessment, two_pillar: Indicat
     earlier = from_assessment(scored(two_pillar, {2024: Y2024}), source="old.json")
     for history in (earlier, Timeline(earlier), History(tuple(earlier), ())):
         trends = trend_context(assessment, assessment.results[0], history, "id")
-        assert trends is not None and [y["year"] for y in trends["years"]] == [2024, 2025]
-        assert trends["breaks"] == []
+        assert trends is not None and [y.year for y in trends.years] == [2024, 2025]
+        assert trends.breaks == ()
 
 
 # --- the documents -------------------------------------------------------------------------
@@ -309,14 +314,15 @@ def test_trends_chart_job_is_last_and_only_with_a_trend(
         data: Assessment, plan: Plan, assessment: Assessment,
         make_assessment: Callable[..., Assessment]) -> None:
     from smartcity_assess.planning.planner import build_roadmap
-    from smartcity_assess.report.build import chart_jobs
-    from smartcity_assess.report.context import build_context, report_date
+    from smartcity_assess.report.charts.jobs import document_jobs
+    from smartcity_assess.report.facts import ReportSources, build_facts, report_date
 
     for subject, names in ((data, True), (assessment, False)):
         result = subject.results[-1]
         roadmap = build_roadmap(result, subject.indicator_set, plan)
-        context = build_context(subject, result, roadmap, plan, "en", report_date())
-        jobs = [j.name for j in chart_jobs(context, roadmap, "en")]
+        facts = build_facts(ReportSources(subject, result, roadmap, plan, "en", report_date()))
+        jobs = [j.name for j in document_jobs(facts, roadmap.median_impact, roadmap.start_year,
+                                              roadmap.end_year, roadmap.plan_years)]
         assert (jobs[-1] == "trends") is names and jobs.count("trends") == int(names)
 
 

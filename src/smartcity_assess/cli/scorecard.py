@@ -17,9 +17,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..messages import text, tr
+from ..messages.keys import BASIS_KEYS
 from ..numbers import format_number, format_percent
 from ..render.missing import reasons
-from ..render.scores_md import BASIS_KEYS, FACTOR_KEYS, sensitivity_cells
+from ..render.scores_md import FACTOR_KEYS, sensitivity_cells
 from ..scoring.results import Assessment, GroupResult, Interval, RegionResult
 
 if TYPE_CHECKING:

@@ -7,10 +7,8 @@ from rich.tree import Tree
 
 from ..indicators.model import Group, Indicator, IndicatorSet
 from ..messages import text, tr
+from ..messages.keys import AGGREGATION_KEYS, TYPE_KEYS
 from ..numbers import format_number
-from ..survey.template import TYPE_KEYS
-
-AGGREGATION_KEYS = {"arithmetic": "agg_arithmetic", "geometric": "agg_geometric"}
 
 
 def indicator_tree(iset: IndicatorSet, lang: str) -> Tree:

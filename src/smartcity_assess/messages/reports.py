@@ -37,7 +37,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Companion document: Smart City Roadmap ({file})."),
     "companion_masterplan": ("Dokumen induk: Masterplan Smart City ({file}).",
                              "Parent document: Smart City Masterplan ({file})."),
-    "document_navigation": ("Navigasi dokumen", "Document navigation"),
     # --- chapters: masterplan --------------------------------------------------------------
     "ch_summary": ("Ringkasan Eksekutif", "Executive Summary"),
     "ch_pillars": ("Kesiapan per Pilar", "Readiness by Pillar"),
@@ -65,17 +64,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "respondents": ("Responden", "Respondents"),
     "programs": ("Program diusulkan", "Proposed programs"),
     "quick_wins": ("Quick win", "Quick wins"),
-    "projected": ("Proyeksi", "Projected"),
     "projected_index_end": ("Proyeksi indeks {year}", "Projected index {year}"),
     "target_index_end": ("target {value}", "target {value}"),
     "of_scale": ("dari {value}", "out of {value}"),
     "interval_note": ("interval {level}: {low}–{high}", "{level} interval: {low}–{high}"),
     "col_interval": ("Interval {level}", "{level} interval"),
-    "interval_text": (
-        "Rentang kepercayaan {level} indeks (bootstrap {draws} kali atas {basis}): "
-        "{low}–{high}.",
-        "The index's {level} confidence interval ({draws} bootstrap draws over {basis}): "
-        "{low}–{high}."),
     "basis_respondents": ("responden", "respondents"),
     "basis_answers": ("jawaban", "answers"),
     # --- how sure are we? (report/certainty.py, _certainty.html/.md) ------------------------
@@ -472,12 +465,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_gain": ("Tambahan skor", "Score gain"),
     "col_impact": ("Dampak", "Impact"),
     "col_priority": ("Prioritas", "Priority"),
-    "col_duration": ("Durasi", "Duration"),
     "col_depends_on": ("Bergantung pada", "Depends on"),
     "col_status": ("Status", "Status"),
     "col_kpi": ("Indikator kinerja", "Performance indicator"),
     "col_baseline": ("Baseline {year}", "Baseline {year}"),
-    "col_baseline_plain": ("Baseline", "Baseline"),
     "col_projected_end": ("Proyeksi {year}", "Projected {year}"),
     "col_target_end": ("Target {year}", "Target {year}"),
     "col_goal": ("Sasaran strategis", "Strategic goal"),
@@ -487,15 +478,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_format": ("Format", "Format"),
     "col_rows": ("Baris", "Rows"),
     "col_sha256": ("SHA-256", "SHA-256"),
-    "col_aggregation": ("Agregasi", "Aggregation"),
     "col_goalposts": ("Batas normalisasi", "Goalposts"),
     "col_direction": ("Arah", "Direction"),
     "col_respondent_rule": ("Penggabungan jawaban", "Answers combined by"),
     "col_references": ("Rujukan", "References"),
     "col_quick_win": ("Quick win", "Quick win"),
-    "col_dimension": ("Dimensi", "Dimension"),
     "col_actions_count": ("Program", "Programs"),
-    "col_running": ("Berjalan", "Under way"),
     "col_why": ("Kesenjangan yang dijawab", "Gap addressed"),
     "not_assessed": ("belum terukur", "not assessed"),
     "none": ("–", "–"),
@@ -783,7 +771,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "To verify (indicator not assessed)"),
     "status_deferred": ("Ditunda di luar horizon", "Deferred beyond the horizon"),
     "years_count": ("{n} tahun", "{n} years"),
-    "year_count_one": ("1 tahun", "1 year"),
     # --- roadmap prose -------------------------------------------------------------------------
     "overview_text": (
         "Peta jalan ini menjabarkan {programs} program usulan untuk {region} selama "
@@ -839,7 +826,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{capacity} program baru per tahun.",
         "Each program has one responsible agency. Plan capacity: at most {capacity} new "
         "programs a year."),
-    "owner_heading": ("{name}", "{name}"),
     "dependencies_intro": (
         "Program hanya dimulai setelah program prasyaratnya selesai. Prasyarat yang tidak "
         "diusulkan dianggap sudah tersedia bila indikatornya di atas ambang, atau perlu "
@@ -866,9 +852,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Methodology Annex."),
     "chart_data_note": ("Data grafik tersedia dalam tabel di bawah.",
                         "The chart's data are in the table below."),
-    "figure": ("Gambar {n}", "Figure {n}"),
     "table": ("Tabel {n}", "Table {n}"),
-    "unit_points": ("poin", "points"),
     # --- overview of many region-years (index.html, index.md; report/overview.py) ---------
     "overview": ("Ikhtisar Wilayah", "Regional Overview"),
     "ov_subtitle": ("Peringkat, skor pilar dan sebaran indeks",
@@ -898,7 +882,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} regions were assessed with {set}. The median index is {median} on a scale of "
         "{scale}; the highest is {best} ({best_score}) and the lowest {worst} "
         "({worst_score})."),
-    "ov_summary_bands": ("Sebaran predikat: {items}.", "Grades: {items}."),
     "ov_not_assessed": (
         "Wilayah-tahun yang belum terukur karena cakupan datanya di bawah ambang (tanpa "
         "peringkat): {n}.",

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..messages import text, tr
+from ..messages.keys import BASIS_KEYS
 from ..numbers import format_number, format_percent
 from ..scoring.results import Assessment, Interval, RegionResult
 from .escape import markdown_text
@@ -16,8 +17,6 @@ if TYPE_CHECKING:
 FACTOR_KEYS = {"weights": "sc_factor_weights", "aggregation": "sc_factor_aggregation",
                "imputation": "sc_factor_imputation"}
 """Judgement call of the sensitivity analysis → catalogue key of its short name."""
-BASIS_KEYS = {"respondents": "basis_respondents", "answers": "basis_answers"}
-"""Bootstrap level → catalogue key of what was resampled."""
 
 
 def to_markdown(assessment: Assessment, lang: str = "id",

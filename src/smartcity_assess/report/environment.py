@@ -5,24 +5,31 @@ Two kinds of output share the factory: ``html`` and ``md``. Autoescape is on for
 texts return :class:`markupsafe.Markup` and are trusted; in ``md`` templates a ``finalize``
 hook escapes every other printed value for Markdown (no links, images, emphasis, tables or
 raw HTML can come from user text) before Jinja's own escaping sees it. Users' own templates
-(``--templates DIR``) are rendered in :class:`jinja2.sandbox.SandboxedEnvironment`.
+(``--templates DIR``) are rendered in :class:`jinja2.sandbox.SandboxedEnvironment` and read
+only from inside their folder: a file or folder that links outside it is refused
+(:func:`check_templates_dir`, and again by the loader when a template is read).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup
 
-from .. import messages as i18n
+from ..errors import UsageError
+from ..messages import MONTHS, text
+from ..messages.keys import AGGREGATION_KEYS
 from ..numbers import format_number
 from ..render.escape import markdown_text
 from ..resources import templates_dir
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from collections.abc import Callable
+
+    from jinja2 import BaseLoader, Environment
 
 Kind = Literal["html", "md"]
 MISSING = "–"
@@ -42,7 +49,7 @@ def percent(share: float | None, lang: str, digits: int = 0) -> Markup:
 
 def date(value: dt.date, lang: str) -> Markup:
     """``28 November 2026`` with the month named in the language."""
-    months = i18n.MONTHS.get(lang, i18n.MONTHS["en"])
+    months = MONTHS.get(lang, MONTHS["en"])
     return Markup(f"{value.day} {months[value.month - 1]} {value.year}")
 
 
@@ -99,9 +106,9 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
     from jinja2.sandbox import SandboxedEnvironment
 
     bundled = FileSystemLoader(str(bundled_dir or templates_dir()))
-    loader: Any = bundled
+    loader: BaseLoader = bundled
     if user_dir is not None:
-        loader = ChoiceLoader([FileSystemLoader(str(user_dir)), bundled])
+        loader = ChoiceLoader([_inside_loader(user_dir), bundled])
     cls = SandboxedEnvironment if user_dir is not None else Environment
     options: dict[str, Any] = {}
     if kind == "md":
@@ -121,7 +128,7 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
 
     def translate(key: str, **values: Any) -> Markup:
         """Catalogue text in the report's language, placeholders escaped for the format."""
-        template = i18n.text(key, lang)
+        template = text(key, lang)
         if not values:
             return Markup(template)
         return Markup(template.format(**{k: escape_arg(v) for k, v in values.items()}))
@@ -132,8 +139,7 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
         pct=lambda share, digits=0: percent(share, lang, digits),
         date=lambda value: date(value, lang),
         md=markdown,
-        agg=lambda name: Markup(i18n.text(f"agg_{name}", lang))
-        if f"agg_{name}" in i18n.CATALOGUE else name,
+        agg=_aggregation(lang),
     )
     return env
 
@@ -142,3 +148,59 @@ def _html_arg(value: object) -> Markup:
     from markupsafe import escape
 
     return escape(value)
+
+
+
+
+def _aggregation(lang: str) -> Callable[[str], str]:
+    """The ``agg`` filter: an aggregation's name in the report's language."""
+    def name(method: str) -> str:
+        key = AGGREGATION_KEYS.get(method)
+        return method if key is None else Markup(text(key, lang))
+
+    return name
+
+
+def check_templates_dir(folder: Path) -> None:
+    """Refuse a ``--templates`` folder that does not exist, or that holds a file or folder
+    which is a link leading outside it (``ln -s /etc tpl/etc``, a template linked to
+    ``/proc/self/environ``): templates are read only from inside the folder."""
+    if not Path(folder).is_dir():
+        raise UsageError(f"templates folder {str(folder)!r} does not exist")
+    root = Path(folder).resolve()
+    for here, folders, files in os.walk(folder, followlinks=False):
+        for name in sorted([*folders, *files]):
+            path = Path(here, name)
+            if not path.is_symlink():
+                continue
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # a broken link or a loop of links
+                raise UsageError(f"template {path.relative_to(folder).as_posix()!r} in "
+                                 f"{str(folder)!r} is a link that leads nowhere; templates "
+                                 "must be files inside the templates folder") from None
+            if not target.is_relative_to(root):
+                raise UsageError(f"template {path.relative_to(folder).as_posix()!r} in "
+                                 f"{str(folder)!r} is a link to {str(target)!r}, outside "
+                                 "the templates folder; copy the file into the folder "
+                                 "instead") from None
+
+
+def _inside_loader(folder: Path) -> BaseLoader:
+    """A loader of ``folder`` that reads no file whose real path is outside it, whatever
+    links lead there (checked when each template is read, after
+    :func:`check_templates_dir` checked the folder)."""
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    root = os.path.realpath(folder)
+
+    class InsideLoader(FileSystemLoader):
+        def get_source(self, environment: Environment, template: str
+                       ) -> tuple[str, str, Callable[[], bool]]:
+            source, filename, uptodate = super().get_source(environment, template)
+            real = os.path.realpath(filename)
+            if os.path.commonpath([root, real]) != root:
+                raise TemplateNotFound(template)
+            return source, filename, uptodate
+
+    return InsideLoader(str(folder))

@@ -12,25 +12,22 @@ the indicator set's id or version differs between two years, the later year star
 its deltas are still computed (same node ids) but marked, and the chart does not join the
 lines across it.
 
-Numbers stay numbers, as in the rest of the context; the signed deltas also come as text
-(``+1,2`` / ``−0,4`` with a real minus sign), already safe for HTML and Markdown.
+Numbers stay numbers, as in the rest of the facts; the signed deltas also come as text
+(``+1,2`` / ``−0,4`` with a real minus sign), already safe for HTML and Markdown. The chart is
+drawn by :mod:`.charts.trends`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from .. import messages as i18n
 from ..compare import Pair, TrendPoint, signed, trend
 from ..history import History, Snapshot, Timeline, from_assessment
+from ..messages import text, tr
 from ..scoring.results import Assessment, RegionResult
-
-if TYPE_CHECKING:
-    from .build import ChartJob
 
 HistoryLike = Timeline | History | Sequence[Snapshot]
 """What the reports accept as history: a timeline, a history folder read, or snapshots."""
@@ -88,6 +85,98 @@ def region_trend(assessment: Assessment, region: str, year: int | None,
     return trend(timeline, region, until=year)
 
 
+@dataclass(frozen=True)
+class TrendCell:
+    """One year of a series: the score and its change from the year before."""
+
+    year: int
+    score: float | None
+    delta: float | None
+    delta_text: Markup
+    direction: str
+    """``up``, ``down`` or ``flat`` as the delta reads at one decimal."""
+    is_break: bool
+
+
+@dataclass(frozen=True)
+class LatestChange:
+    """An indicator's change from the year before the report's year to that year."""
+
+    before: float | None
+    after: float | None
+    delta: float | None
+    delta_text: Markup
+    direction: str
+    is_break: bool
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """A series (the index, a pillar or an indicator): a score per year, each with its
+    change from the year before. Indicator rows also say their pillar and latest change."""
+
+    kind: str
+    id: str
+    title: str
+    cells: tuple[TrendCell, ...]
+    first: float | None
+    last: float | None
+    change: float | None
+    change_text: Markup
+    direction: str
+    change_break: bool
+    pillar: str = ""
+    pillar_title: str = ""
+    in_set: bool = True
+    latest: LatestChange | None = None
+
+
+@dataclass(frozen=True)
+class TrendYear:
+    year: int | None
+    set: str
+    """The indicator set it was scored with (id and version)."""
+    from_history: bool
+    is_break: bool
+    break_reason: str | None
+
+
+@dataclass(frozen=True)
+class TrendBreak:
+    """A year scored with another indicator set than the year before."""
+
+    year: int | None
+    previous: int | None
+    old: str
+    new: str
+    short: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Trends:
+    """The region's trend over the years (docs/reports.md)."""
+
+    first: int
+    last: int
+    previous: int
+    """The year before the report's."""
+    count: int
+    years: tuple[TrendYear, ...]
+    years_text: str
+    history_years: str
+    data_years: str
+    series: tuple[TrendRow, ...]
+    """The pillars, then the index."""
+    index: TrendRow
+    breaks: tuple[TrendBreak, ...]
+    latest_break: bool
+    rises: tuple[TrendRow, ...]
+    falls: tuple[TrendRow, ...]
+    indicators: tuple[TrendRow, ...]
+    chart: str
+
+
 def _delta_text(value: float | None, lang: str) -> Markup:
     return Markup(signed(value, lang))
 
@@ -100,23 +189,23 @@ def _direction(value: float | None) -> str:
 
 
 def _cell(year: int, score: float | None, before: float | None, is_break: bool,
-          first: bool, lang: str) -> dict[str, Any]:
+          first: bool, lang: str) -> TrendCell:
     delta = None if first or score is None or before is None else score - before
-    return {"year": year, "score": score, "delta": delta, "delta_text": _delta_text(delta, lang),
-            "direction": _direction(delta), "is_break": is_break and not first}
+    return TrendCell(year, score, delta, _delta_text(delta, lang), _direction(delta),
+                     is_break and not first)
 
 
 def _row(kind: str, node_id: str, title: str, scores: Sequence[float | None],
-         points: Sequence[TrendPoint], lang: str) -> dict[str, Any]:
+         points: Sequence[TrendPoint], lang: str) -> TrendRow:
     """One series: a score per year, each with its change from the year before."""
-    cells = [_cell(p.snapshot.year or 0, score, scores[i - 1] if i else None, p.is_break,
-                   i == 0, lang) for i, (p, score) in enumerate(zip(points, scores, strict=True))]
+    cells = tuple(_cell(p.snapshot.year or 0, score, scores[i - 1] if i else None, p.is_break,
+                        i == 0, lang)
+                  for i, (p, score) in enumerate(zip(points, scores, strict=True)))
     first, last = scores[0], scores[-1]
     change = None if first is None or last is None else last - first
-    return {"kind": kind, "id": node_id, "title": title, "cells": cells,
-            "first": first, "last": last, "change": change,
-            "change_text": _delta_text(change, lang), "direction": _direction(change),
-            "change_break": any(p.is_break for p in points[1:])}
+    return TrendRow(kind, node_id, title, cells, first, last, change,
+                    _delta_text(change, lang), _direction(change),
+                    any(p.is_break for p in points[1:]))
 
 
 def _node_score(snapshot: Snapshot, node_id: str) -> float | None:
@@ -125,21 +214,8 @@ def _node_score(snapshot: Snapshot, node_id: str) -> float | None:
 
 
 def trend_context(assessment: Assessment, result: RegionResult,
-                  history: HistoryLike | None, lang: str) -> dict[str, Any] | None:
-    """The ``trends`` key of the report context: None with fewer than two years.
-
-    Keys (docs/reports.md): ``first``, ``last``, ``previous`` (the year before the report's),
-    ``count``, ``years`` (one entry per year: ``year``, ``set``, ``from_history``,
-    ``is_break``, ``break_reason``), ``years_text``, ``history_years``, ``data_years``,
-    ``series`` (pillars, then the index: ``kind``, ``id``, ``title``, ``cells`` with
-    ``year``/``score``/``delta``/``delta_text``/``direction``/``is_break``, ``first``,
-    ``last``, ``change``, ``change_text``, ``change_break``), ``index`` (the index row),
-    ``breaks`` (``year``, ``previous``, ``old``, ``new``, ``short``, ``reason``),
-    ``latest_break``,
-    ``rises`` and ``falls`` (indicators by their change since the year before, largest first,
-    at most :data:`TOP`), ``indicators`` (every indicator: a row as in ``series`` plus
-    ``pillar``, ``pillar_title``, ``in_set``, ``latest``), ``chart`` (the chart's name).
-    """
+                  history: HistoryLike | None, lang: str) -> Trends | None:
+    """The trend of the report's region up to its year: None with fewer than two years."""
     points = region_trend(assessment, result.region, result.year, history)
     if len(points) < 2:
         return None
@@ -155,18 +231,17 @@ def trend_context(assessment: Assessment, result: RegionResult,
         if change is not None and point.is_break:
             before, after = change.base.criteria, change.other.criteria
             old, new = before.label, after.label
-            breaks.append({
-                "year": point.snapshot.year, "previous": change.base.year, "old": old,
-                "new": new,
-                "short": (f"{old} → {after.version}" if before.id == after.id
-                          else f"{old} → {new}"),
-                "reason": i18n.text("trend_break_reason", lang).format(old=old, new=new)})
-    reasons = {b["year"]: b["reason"] for b in breaks}
+            breaks.append(TrendBreak(
+                year=point.snapshot.year, previous=change.base.year, old=old, new=new,
+                short=(f"{old} → {after.version}" if before.id == after.id
+                       else f"{old} → {new}"),
+                reason=tr("trend_break_reason", lang, old=old, new=new)))
+    reasons = {b.year: b.reason for b in breaks}
 
     series = [_row("pillar", pillar.id, pillar_titles[pillar.id],
                    [_node_score(s, pillar.id) for s in snapshots], points, lang)
               for pillar in iset.pillars]
-    index = _row("index", "index", i18n.text("index_row", lang),
+    index = _row("index", "index", text("index_row", lang),
                  [s.score for s in snapshots], points, lang)
     series.append(index)
 
@@ -185,74 +260,44 @@ def trend_context(assessment: Assessment, result: RegionResult,
         pillar_id = pillar_of.get(indicator_id, "")
         delta = latest_delta.get(indicator_id)
         moved_by = None if delta is None else delta.delta
-        row.update({
-            "pillar": pillar_id, "pillar_title": pillar_titles.get(pillar_id, pillar_id),
-            "in_set": indicator_id in indicator_titles,
-            "latest": {"from": None if delta is None else delta.base,
-                       "to": None if delta is None else delta.other, "delta": moved_by,
-                       "delta_text": _delta_text(moved_by, lang),
-                       "direction": _direction(moved_by), "is_break": latest.is_break}})
-        if any(c["score"] is not None for c in row["cells"]):
+        row = replace(
+            row, pillar=pillar_id, pillar_title=pillar_titles.get(pillar_id, pillar_id),
+            in_set=indicator_id in indicator_titles,
+            latest=LatestChange(None if delta is None else delta.base,
+                                None if delta is None else delta.other, moved_by,
+                                _delta_text(moved_by, lang), _direction(moved_by),
+                                latest.is_break))
+        if any(c.score is not None for c in row.cells):
             indicators.append(row)
-    moved = [r for r in indicators if r["latest"]["direction"] != "flat"]
-    rises = sorted((r for r in moved if r["latest"]["direction"] == "up"),
-                   key=lambda r: (-r["latest"]["delta"], r["id"]))[:TOP]
-    falls = sorted((r for r in moved if r["latest"]["direction"] == "down"),
-                   key=lambda r: (r["latest"]["delta"], r["id"]))[:TOP]
 
-    return {
-        "first": years[0],
-        "last": years[-1],
-        "previous": years[-2],
-        "count": len(years),
-        "years": [{"year": s.year, "set": s.criteria.label,
-                   "from_history": s.source != CURRENT, "is_break": p.is_break,
-                   "break_reason": reasons.get(s.year)} for s, p in zip(snapshots, points,
-                                                                         strict=True)],
-        "years_text": ", ".join(str(y) for y in years),
-        "history_years": ", ".join(str(s.year) for s in snapshots if s.source != CURRENT),
-        "data_years": ", ".join(str(s.year) for s in snapshots if s.source == CURRENT),
-        "series": series,
-        "index": index,
-        "breaks": breaks,
-        "latest_break": points[-1].is_break,
-        "rises": rises,
-        "falls": falls,
-        "indicators": indicators,
-        "chart": CHART,
-    }
+    def moved(row: TrendRow) -> float:
+        return (row.latest.delta or 0.0) if row.latest else 0.0
 
+    def direction(row: TrendRow) -> str:
+        return row.latest.direction if row.latest else "flat"
 
-def chart_job(context: dict[str, Any], lang: str) -> ChartJob | None:
-    """The trend chart of a report context (None when the report has no trend)."""
-    trends = context.get("trends")
-    if not trends:
-        return None
-    from ..numbers import format_number
-    from .build import ChartJob
-    from .charts import OKABE_ITO, SCORE, TARGET, BandZone
-    from .trend_charts import Series, SeriesBreak
+    rises = sorted((r for r in indicators if direction(r) == "up"),
+                   key=lambda r: (-moved(r), r.id))[:TOP]
+    falls = sorted((r for r in indicators if direction(r) == "down"),
+                   key=lambda r: (moved(r), r.id))[:TOP]
 
-    def t(key: str, **values: Any) -> str:
-        return i18n.text(key, lang).format(**values)
-
-    years = [y["year"] for y in trends["years"]]
-    palette = [c for c in OKABE_ITO if c not in (SCORE, TARGET)]
-    pillars = [r for r in trends["series"] if r["kind"] == "pillar"]
-    index = trends["index"]
-    lines = [Series(index["title"], [c["score"] for c in index["cells"]], SCORE, 2.4, True)]
-    lines += [Series(r["title"], [c["score"] for c in r["cells"]], palette[i % len(palette)],
-                     1.2) for i, r in enumerate(pillars)]
-    breaks = [SeriesBreak(b["previous"], b["year"], t("trend_break_chart"),
-                          b["short"]) for b in trends["breaks"]]
-    zones = [BandZone(b["lower"], b["label"], b["color"]) for b in context["bands"]]
-    scale = (context["scale"]["low"], context["scale"]["high"])
-    items = "; ".join(f"{c['year']} {format_number(c['score'], lang, 1)}"
-                      for c in index["cells"])
-    description = t("trend_chart_desc", items=items)
-    for b in trends["breaks"]:
-        description += " " + t("trend_chart_desc_break", year=b["year"], reason=b["reason"])
-    texts = {"score_axis": t("score_axis", scale=context["scale"]["text"])}
-    return ChartJob(CHART, t("trend_chart_title", first=trends["first"], last=trends["last"]),
-                    description, "trend_charts.trend_chart",
-                    (years, lines, breaks, scale, zones, lang, texts))
+    return Trends(
+        first=years[0],
+        last=years[-1],
+        previous=years[-2],
+        count=len(years),
+        years=tuple(TrendYear(s.year, s.criteria.label, s.source != CURRENT, p.is_break,
+                              reasons.get(s.year))
+                    for s, p in zip(snapshots, points, strict=True)),
+        years_text=", ".join(str(y) for y in years),
+        history_years=", ".join(str(s.year) for s in snapshots if s.source != CURRENT),
+        data_years=", ".join(str(s.year) for s in snapshots if s.source == CURRENT),
+        series=tuple(series),
+        index=index,
+        breaks=tuple(breaks),
+        latest_break=points[-1].is_break,
+        rises=tuple(rises),
+        falls=tuple(falls),
+        indicators=tuple(indicators),
+        chart=CHART,
+    )

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from ..indicators.model import Indicator, IndicatorSet
 from ..messages import text, tr
+from ..messages.keys import TYPE_KEYS
 from ..outputs import write_bytes_atomic
 from ..render.escape import is_formula_like
 from .values import allowed_values, describe_range
@@ -32,10 +33,6 @@ FIRST_DATA_ROW = 2
 LAST_ROW = 1_048_576
 """Excel's last row: drop-down lists apply to the whole column below the header."""
 
-TYPE_KEYS = {"number": "form_type_number", "percent": "form_type_percent",
-             "likert": "form_type_likert", "boolean": "form_type_boolean",
-             "choice": "form_type_choice"}
-"""Indicator type → catalogue key of its name on the Questions sheet."""
 QUESTION_COLUMN_KEYS = ("form_col_id", "form_col_pillar", "form_col_question", "form_col_type",
                         "form_col_unit", "form_col_allowed", "form_col_levels", "form_col_who")
 """Catalogue keys of the Questions sheet's header, in column order."""

@@ -9,26 +9,26 @@ no line joins the years on either side of it: the scores were not made the same 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..numbers import format_number
-from .charts import (
+from ...numbers import format_number
+from .common import (
     GRID,
     INK,
     MUTED,
     WIDTH_IN,
     BandZone,
     Chart,
-    _finish,
-    _formatter,
-    _new_figure,
-    _place,
-    _text_width,
+    finish,
+    formatter,
+    new_figure,
+    place,
+    style,
+    text_width,
+    wrap,
 )
-from .charts import _style as style
-from .charts import _wrap as wrap
 
 
 @dataclass(frozen=True)
@@ -82,15 +82,15 @@ def _limits(values: Sequence[float], scale: tuple[float, float]) -> tuple[float,
 
 def trend_chart(name: str, years: Sequence[int], series: Sequence[Series],
                 breaks: Sequence[SeriesBreak], scale: tuple[float, float],
-                zones: Sequence[BandZone], lang: str, texts: dict[str, str], title: str,
+                zones: Sequence[BandZone], lang: str, texts: Mapping[str, str], title: str,
                 description: str) -> Chart:
     """Index and pillar scores by year; lines broken and marked where the set changed."""
     with style():
         legend_rows = (len(series) + 2) // 3
         bottom_margin = 0.45 + 0.2 * legend_rows
         top_margin = 0.5 if breaks else 0.15
-        figure = _new_figure(3.5 + top_margin + 0.2 * legend_rows)
-        _place(figure, left=0.65, right=0.2, top=top_margin, bottom=bottom_margin)
+        figure = new_figure(3.5 + top_margin + 0.2 * legend_rows)
+        place(figure, left=0.65, right=0.2, top=top_margin, bottom=bottom_margin)
         axes = figure.add_subplot()
         values = [v for s in series for v in s.values if v is not None]
         low, high = _limits(values, scale)
@@ -98,7 +98,7 @@ def trend_chart(name: str, years: Sequence[int], series: Sequence[Series],
         shown = [z.label for i, z in enumerate(zones)
                  if min(zones[i + 1].lower if i + 1 < len(zones) else scale[1], high)
                  > max(z.lower, low)]
-        label_width = _text_width(shown, 7) / (WIDTH_IN - 0.85) if shown else 0.0
+        label_width = text_width(shown, 7) / (WIDTH_IN - 0.85) if shown else 0.0
         left = years[0] - 0.45
         right = max(years[-1] + 0.75, (years[-1] + 0.3 - label_width * left) / (1 - label_width)
                     if label_width < 0.5 else years[-1] + 0.75)
@@ -137,12 +137,12 @@ def trend_chart(name: str, years: Sequence[int], series: Sequence[Series],
                     fits_below = y - room >= low and not any(y - room <= v < y for v in others)
                     # Above the point; below when crowded above; left of it when crowded on
                     # both sides (so that no other series' marker is covered).
-                    place: dict[str, Any] = (
+                    anchor: dict[str, Any] = (
                         {"xytext": (0, 8), "va": "bottom", "ha": "center"} if fits_above
                         else {"xytext": (0, -9), "va": "top", "ha": "center"} if fits_below
                         else {"xytext": (-7, 0), "va": "center", "ha": "right"})
                     axes.annotate(format_number(y, lang, 1), (x, y), textcoords="offset points",
-                                  **place, fontsize=8,
+                                  **anchor, fontsize=8,
                                   fontweight="bold", color=line.color, zorder=5,
                                   bbox={"facecolor": "#ffffff", "edgecolor": "none",
                                         "alpha": 0.8, "pad": 0.4})
@@ -156,7 +156,7 @@ def trend_chart(name: str, years: Sequence[int], series: Sequence[Series],
         axes.set_xlim(left, right)
         axes.set_ylim(low, high)
         axes.set_xticks(list(years), [str(y) for y in years])
-        axes.yaxis.set_major_formatter(_formatter(lang))
+        axes.yaxis.set_major_formatter(formatter(lang))
         axes.set_ylabel(texts["score_axis"])
         axes.grid(axis="y", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
@@ -166,4 +166,25 @@ def trend_chart(name: str, years: Sequence[int], series: Sequence[Series],
                            key=lambda i: [s.label for s in series].index(handles[1][i]))
             figure.legend([handles[0][i] for i in order], [handles[1][i] for i in order],
                           loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=3, fontsize=7.5)
-        return _finish(figure, name, title, description)
+        return finish(figure, name, title, description)
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """Spec of a trend chart job."""
+
+    years: tuple[int, ...]
+    series: tuple[Series, ...]
+    breaks: tuple[SeriesBreak, ...]
+    scale: tuple[float, float]
+    zones: tuple[BandZone, ...]
+    lang: str
+    texts: Mapping[str, str]
+
+    @property
+    def size(self) -> int:
+        return len(self.series)
+
+    def draw(self, name: str, title: str, description: str) -> Chart:
+        return trend_chart(name, self.years, self.series, self.breaks, self.scale, self.zones,
+                           self.lang, self.texts, title, description)

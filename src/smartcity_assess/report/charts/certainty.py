@@ -1,46 +1,32 @@
-"""Charts of the "How sure are we?" section: deterministic SVG like :mod:`.charts`.
+"""The chart of the "How sure are we?" section: deterministic SVG like every chart.
 
 ``certainty_chart`` shows, for the index and each pillar, the score, its bootstrap interval
 (sampling) and its range under other judgement calls (sensitivity), over the set's bands.
-``pillar_chart_with_intervals`` is :func:`.charts.pillar_chart` with error bars, in the
-argument order a :class:`.build.ChartJob` passes.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..numbers import format_number
-from .charts import (
+from ...numbers import format_number
+from .common import (
     GRID,
     INK,
     MUTED,
     SCORE,
     BandZone,
     Chart,
-    _finish,
-    _formatter,
-    _new_figure,
-    _place,
-    _style,
-    _text_width,
-    _wrap,
-    pillar_chart,
+    finish,
+    formatter,
+    new_figure,
+    place,
+    style,
+    text_width,
+    wrap,
 )
-
-
-def pillar_chart_with_intervals(name: str, labels: Sequence[str],
-                                scores: Sequence[float | None],
-                                targets: Sequence[float | None],
-                                intervals: Sequence[tuple[float, float] | None],
-                                scale: tuple[float, float], lang: str, texts: dict[str, str],
-                                title: str, description: str) -> Chart:
-    """The pillar radar (or bars) with each pillar's interval as an error bar."""
-    return pillar_chart(name, labels, scores, targets, scale, lang, texts, title, description,
-                        intervals=intervals if any(i is not None for i in intervals) else None)
 
 
 @dataclass(frozen=True)
@@ -74,17 +60,17 @@ def _window(rows: Sequence[Row], scale: tuple[float, float]) -> tuple[float, flo
 
 
 def certainty_chart(name: str, rows: Sequence[Row], zones: Sequence[BandZone],
-                    scale: tuple[float, float], lang: str, texts: dict[str, str], title: str,
+                    scale: tuple[float, float], lang: str, texts: Mapping[str, str], title: str,
                     description: str) -> Chart:
     """Score, sampling interval and judgement-call range of the index and each pillar."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    with _style():
+    with style():
         count = max(len(rows), 1)
-        figure = _new_figure(1.35 + 0.46 * count)
-        labels = [_wrap(r.label, 30) for r in rows]
-        _place(figure, left=_text_width(labels, 8.5) + 0.25, right=1.05, top=0.32,
+        figure = new_figure(1.35 + 0.46 * count)
+        labels = [wrap(r.label, 30) for r in rows]
+        place(figure, left=text_width(labels, 8.5) + 0.25, right=1.05, top=0.32,
                bottom=0.85)
         axes: Any = figure.add_subplot()
         left, right = _window(rows, scale)
@@ -129,7 +115,7 @@ def certainty_chart(name: str, rows: Sequence[Row], zones: Sequence[BandZone],
                 tick.set_fontweight("bold")
         axes.set_xlim(left, right)
         axes.set_ylim(-0.6, count + 0.1)
-        axes.xaxis.set_major_formatter(_formatter(lang))
+        axes.xaxis.set_major_formatter(formatter(lang))
         axes.tick_params(axis="y", length=0)
         axes.grid(axis="x", color=GRID, linewidth=0.5, zorder=0)
         axes.set_axisbelow(True)
@@ -144,5 +130,23 @@ def certainty_chart(name: str, rows: Sequence[Row], zones: Sequence[BandZone],
                                  label=texts["range"]))
         figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0),
                       ncols=len(handles), fontsize=7.5, handlelength=1.4)
-        return _finish(figure, name, title, description)
+        return finish(figure, name, title, description)
 
+
+@dataclass(frozen=True)
+class CertaintyChart:
+    """Spec of the certainty chart job."""
+
+    rows: tuple[Row, ...]
+    zones: tuple[BandZone, ...]
+    scale: tuple[float, float]
+    lang: str
+    texts: Mapping[str, str]
+
+    @property
+    def size(self) -> int:
+        return len(self.rows)
+
+    def draw(self, name: str, title: str, description: str) -> Chart:
+        return certainty_chart(name, self.rows, self.zones, self.scale, self.lang, self.texts,
+                               title, description)

@@ -12,11 +12,11 @@ the value, safe for colour-vision deficiencies) and carry their value as text.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..numbers import format_number
-from .charts import (
+from ...numbers import format_number
+from .common import (
     GRID,
     INK,
     MUTED,
@@ -25,13 +25,13 @@ from .charts import (
     WIDTH_IN,
     BandZone,
     Chart,
-    _finish,
-    _formatter,
-    _new_figure,
-    _place,
-    _style,
-    _text_width,
-    _wrap,
+    finish,
+    formatter,
+    new_figure,
+    place,
+    style,
+    text_width,
+    wrap,
 )
 
 MAX_ROWS = 60
@@ -131,24 +131,24 @@ def _dark(colour: str) -> bool:
 
 
 def heatmap_chart(name: str, rows: Sequence[HeatRow], columns: Sequence[str],
-                  edges: Sequence[float], gap: Gap | None, lang: str, texts: dict[str, str],
+                  edges: Sequence[float], gap: Gap | None, lang: str, texts: Mapping[str, str],
                   title: str, description: str) -> Chart:
     """Scores of each row (region-year) in each column (the index, then the pillars)."""
     from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.patches import Rectangle
 
-    with _style():
+    with style():
         colours = _ramp(len(edges) - 1)
         cmap = ListedColormap(colours)
         norm = BoundaryNorm(list(edges), len(colours), clip=True)
         lines = len(rows) + (1 if gap else 0)
-        labels = [_wrap(row.label, 40, 1) for row in rows]
-        headers = [_wrap(column, 18, 3) for column in columns]
+        labels = [wrap(row.label, 40, 1) for row in rows]
+        headers = [wrap(column, 18, 3) for column in columns]
         header_lines = max((h.count("\n") + 1 for h in headers), default=1)
         top, bottom = 0.22 + 0.14 * header_lines, 0.75
-        figure = _new_figure(top + bottom + ROW_IN * max(lines, 1))
-        left = min(_text_width(labels, 7.5) + 0.15, 3.0)
-        _place(figure, left=left, right=0.2, top=top, bottom=bottom)
+        figure = new_figure(top + bottom + ROW_IN * max(lines, 1))
+        left = min(text_width(labels, 7.5) + 0.15, 3.0)
+        place(figure, left=left, right=0.2, top=top, bottom=bottom)
         axes = figure.add_subplot()
 
         def y_of(position: int) -> int:
@@ -196,11 +196,11 @@ def heatmap_chart(name: str, rows: Sequence[HeatRow], columns: Sequence[str],
                        ticks=list(edges), drawedges=True)
         bar.outline.set_edgecolor(GRID)
         bar.dividers.set_color("#ffffff")
-        key.xaxis.set_major_formatter(_formatter(lang, _digits(edges)))
+        key.xaxis.set_major_formatter(formatter(lang, _digits(edges)))
         key.tick_params(labelsize=7, length=2, color=MUTED)
         key.set_title(texts["key"], fontsize=7.5, loc="left", fontweight="normal",
                       color=MUTED, pad=3)
-        return _finish(figure, name, title, description)
+        return finish(figure, name, title, description)
 
 
 def _class_of(value: float, edges: Sequence[float]) -> int:
@@ -246,14 +246,14 @@ def _counts(values: Sequence[float], edges: Sequence[float]) -> list[int]:
 
 def distribution_chart(name: str, series: Sequence[Series], edges: Sequence[float],
                        scale: tuple[float, float], zones: Sequence[BandZone], lang: str,
-                       texts: dict[str, str], title: str, description: str) -> Chart:
+                       texts: Mapping[str, str], title: str, description: str) -> Chart:
     """Histogram of the index over the band zones; one outline per year when there are
     several (the latest filled), with the latest year's median marked."""
     from matplotlib.ticker import MaxNLocator
 
-    with _style():
-        figure = _new_figure(3.5)
-        _place(figure, left=0.65, right=0.2, top=0.45, bottom=0.5)
+    with style():
+        figure = new_figure(3.5)
+        place(figure, left=0.65, right=0.2, top=0.45, bottom=0.5)
         axes = figure.add_subplot()
         low, high = scale
         peak = 1
@@ -281,7 +281,7 @@ def distribution_chart(name: str, series: Sequence[Series], edges: Sequence[floa
                 continue
             shown = max(zone.lower, start)
             axes.axvspan(shown, upper, color=zone.color, alpha=0.08, linewidth=0, zorder=0)
-            axes.text((shown + upper) / 2, top * 0.985, _wrap(zone.label, 14, 2),
+            axes.text((shown + upper) / 2, top * 0.985, wrap(zone.label, 14, 2),
                       ha="center", va="top", fontsize=7, color=MUTED)
             if zone.lower > start:
                 axes.axvline(zone.lower, color=GRID, linewidth=0.8, zorder=0)
@@ -293,9 +293,9 @@ def distribution_chart(name: str, series: Sequence[Series], edges: Sequence[floa
                           fontsize=7.5, color=INK, va="center")
         axes.set_xlim(start, high)
         axes.set_ylim(0, top)
-        axes.xaxis.set_major_formatter(_formatter(lang))
+        axes.xaxis.set_major_formatter(formatter(lang))
         axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
-        axes.yaxis.set_major_formatter(_formatter(lang))
+        axes.yaxis.set_major_formatter(formatter(lang))
         axes.set_xlabel(texts["score_axis"])
         axes.set_ylabel(texts["count_axis"])
         axes.grid(axis="y", color=GRID, linewidth=0.6)
@@ -303,7 +303,7 @@ def distribution_chart(name: str, series: Sequence[Series], edges: Sequence[floa
         if len(series) > 1:
             axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=min(len(series), 6),
                         fontsize=7.5)
-        return _finish(figure, name, title, description)
+        return finish(figure, name, title, description)
 
 
 def _median(values: Sequence[float]) -> float:

@@ -1,0 +1,19 @@
+"""Names the code knows (methods, phases, types …) → the catalogue keys of their words.
+
+Several outputs name the same things; they look the words up through these tables, so that
+every key stays a literal the catalogue test can find (keys are never built at run time).
+"""
+
+from __future__ import annotations
+
+AGGREGATION_KEYS = {"arithmetic": "agg_arithmetic", "geometric": "agg_geometric"}
+BASIS_KEYS = {"respondents": "basis_respondents", "answers": "basis_answers"}
+"""Bootstrap level (what was resampled) → key."""
+PHASE_KEYS = {"quick-win": "phase_quick-win", "short": "phase_short",
+              "medium": "phase_medium", "long": "phase_long", "deferred": "phase_deferred"}
+EFFORT_KEYS = {"low": "effort_low", "medium": "effort_medium", "high": "effort_high"}
+TYPE_KEYS = {"number": "form_type_number", "percent": "form_type_percent",
+             "likert": "form_type_likert", "boolean": "form_type_boolean",
+             "choice": "form_type_choice"}
+"""Indicator type → key of its name."""
+DIRECTION_KEYS = {"higher": "direction_higher", "lower": "direction_lower"}

@@ -1,0 +1,182 @@
+"""What every chart shares: the style, the figure and its margins, and the finished SVG.
+
+Charts are deterministic SVG, drawn with matplotlib's ``Figure`` API (never pyplot). Every
+drawing function of the chart modules (:mod:`.scores`, :mod:`.plan`, :mod:`.certainty`,
+:mod:`.trends`, :mod:`.overview`) returns a :class:`Chart` made by :func:`finish`: the SVG
+text with a ``<title>`` and ``<desc>``, ids prefixed with the chart's name so that several
+charts can be inlined in one HTML page, and no date or other run-dependent metadata (same
+input → same bytes).
+
+Colours: the Okabe–Ito palette (safe for the common colour-vision deficiencies); band
+colours come from the indicator set. Text stays text (``svg.fonttype: none``): laid out with
+the metrics of DejaVu Sans, which ships with matplotlib, so the bytes do not depend on the
+machine; viewers without DejaVu fall back to Verdana (the same metrics) or their sans-serif.
+Text as paths would be 2–3 times slower to draw and make the files six times larger.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
+
+from ...numbers import format_number
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+HASH_SALT = "smartcity-assess"
+"""Fixed salt for matplotlib's SVG ids: without it ids change on every run."""
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+             "#000000")
+"""Okabe & Ito (2008) colour-blind-safe palette, most distinct colours first."""
+INK = "#2b2b2b"
+MUTED = "#6b7280"
+GRID = "#d9dde3"
+SCORE = "#0072B2"
+TARGET = "#D55E00"
+WIDTH_IN = 6.7
+"""Chart width in inches: the text width of an A4 page with 2 cm margins."""
+
+_RC: dict[str, Any] = {
+    "svg.hashsalt": HASH_SALT,
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 8.5,
+    "text.parse_math": False,  # "$" in a region or indicator name is just a dollar sign
+    "text.color": INK,
+    "axes.edgecolor": GRID,
+    "axes.labelcolor": INK,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "xtick.labelcolor": INK,
+    "ytick.labelcolor": INK,
+    "legend.frameon": False,
+    "legend.fontsize": 8,
+    "figure.dpi": 72,
+    "savefig.transparent": False,
+    "hatch.color": "#ffffff",
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: its name (the file stem), accessible texts and the SVG."""
+
+    name: str
+    title: str
+    description: str
+    svg: str
+    """The ``<svg>`` element alone: ready to inline in HTML."""
+
+    def file_text(self) -> str:
+        """The SVG as a standalone file."""
+        return '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + self.svg + "\n"
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
+        yield
+
+
+def new_figure(height: float) -> Figure:
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(WIDTH_IN, height))
+
+
+def text_width(lines: Sequence[str], size: float) -> float:
+    """Width in inches of the widest of ``lines`` set in DejaVu Sans at ``size`` points."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(family="DejaVu Sans", size=size)
+    widest = 0.0
+    for text in lines:
+        for line in text.split("\n"):
+            if line:
+                width, _, _ = text_to_path.get_text_width_height_descent(line, prop,
+                                                                         ismath=False)
+                widest = max(widest, width)
+    return widest / 72.0
+
+
+def place(figure: Figure, left: float, right: float, top: float, bottom: float) -> None:
+    """Fix the axes margins in inches (a fixed layout: no layout engine, one draw only)."""
+    width, height = figure.get_size_inches()
+    figure.subplots_adjust(left=left / width, right=1 - right / width,
+                           top=1 - top / height, bottom=bottom / height)
+
+
+def formatter(lang: str, digits: int = 0) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _pos: format_number(value, lang, digits))
+
+
+def wrap(text: str, width: int, lines: int = 2) -> str:
+    parts = textwrap.wrap(text, width) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: max(1, width - 1)].rstrip() + "…"
+    return "\n".join(parts)
+
+
+# A script DejaVu Sans lacks (a region name in Chinese, say) is drawn as boxes in a chart;
+# the tables beside it show the text. No warning on the user's terminal for that.
+warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+
+_FONT = "font-family: 'DejaVu Sans'"
+FONT_STACK = "font-family: 'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif"
+"""What the SVG asks for: DejaVu first, then fonts of the same metrics, then any sans."""
+_ID = re.compile(r'\bid="([^"]+)"')
+_REF = re.compile(r'(url\(#|xlink:href="#|href="#)([^")]+)')
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+_HEAD = re.compile(r"^.*?(?=<svg\b)", re.S)
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+
+
+def finish(figure: Figure, name: str, title: str, description: str) -> Chart:
+    """SVG text of ``figure`` with a title, a description and ids unique to ``name``."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    text = _HEAD.sub("", text, count=1)
+    text = _METADATA.sub("", text, count=1)
+    text = text.replace(_FONT, FONT_STACK)
+    text = _ID.sub(lambda m: f'id="{name}-{m.group(1)}"', text)
+    text = _REF.sub(lambda m: f"{m.group(1)}{name}-{m.group(2)}", text)
+    opening = _SVG_OPEN.search(text)
+    assert opening is not None
+    tag = opening.group(0)[:-1].rstrip("/")
+    accessible = (
+        f'{tag} role="img" aria-labelledby="{name}-title {name}-desc">'
+        f'<title id="{name}-title">{xml_escape(title)}</title>'
+        f'<desc id="{name}-desc">{xml_escape(description)}</desc>'
+    )
+    text = text[: opening.start()] + accessible + text[opening.end():]
+    return Chart(name=name, title=title, description=description, svg=text.strip())
+
+
+@dataclass(frozen=True)
+class BandZone:
+    """A band drawn as a background zone: lower bound, label and colour."""
+
+    lower: float
+    label: str
+    color: str

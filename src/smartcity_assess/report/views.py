@@ -1,0 +1,376 @@
+"""The pieces the report templates read: frozen dataclasses of plain values.
+
+Numbers stay numbers (the templates format them with the ``num``/``pct`` filters); texts are
+already in the report's language. These views are shared by the facts of a document
+(:mod:`.facts`) and its chapters (:mod:`.chapters`); docs/reports.md lists their fields for
+authors of their own templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    version: str
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    """The region as the plan file describes it (``data_name``: as the survey names it)."""
+
+    name: str
+    data_name: str
+    province: str | None
+    population: int | None
+    population_year: int | None
+    area_km2: float | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class Period:
+    """The plan's horizon: first and last year, its length and the baseline year."""
+
+    start: int
+    end: int
+    years: int
+    baseline: int
+
+
+@dataclass(frozen=True)
+class SetInfo:
+    """The indicator set the scores were made with."""
+
+    id: str
+    version: str
+    title: str
+    description: str
+    source: str
+    sha256: str
+    references: tuple[str, ...]
+    aggregation: str
+    group_aggregations: tuple[str, ...]
+    min_coverage: float
+
+
+@dataclass(frozen=True)
+class Scale:
+    low: float
+    high: float
+    text: str
+    """``0–100`` in the report's number format."""
+
+
+@dataclass(frozen=True)
+class BandView:
+    """The grade of a score: its label and colour."""
+
+    label: str
+    color: str
+
+
+@dataclass(frozen=True)
+class BandRange:
+    """A grade with its range of scores, lowest grade first."""
+
+    label: str
+    lower: float
+    upper: float
+    color: str
+    description: str
+
+
+@dataclass(frozen=True)
+class IntervalView:
+    """A bootstrap interval: ``margin`` is half its width."""
+
+    low: float
+    high: float
+    margin: float
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator with its result, as the tables of the masterplan show it."""
+
+    id: str
+    title: str
+    dimension: str | None
+    pillar: str
+    value: float | None
+    value_digits: int
+    target: float | None
+    target_digits: int
+    unit_suffix: str
+    score: float | None
+    target_score: float | None
+    score_gap: float | None
+    weighted_gap: float | None
+    coverage: float
+    n: int
+    note: str | None
+    weight: float
+    effective_weight: float
+    band: BandView | None
+    interval: IntervalView | None
+    sd: float | None
+    type: str
+    unit: str | None
+    direction: str
+    goalposts: tuple[float, float]
+    respondents_rule: str
+    normalisation: str
+    references: tuple[str, ...]
+    question: str
+    kind: str = "indicator"
+
+
+@dataclass(frozen=True)
+class DimensionRow:
+    """A dimension heading in a pillar's table of indicators."""
+
+    id: str
+    title: str
+    score: float | None
+    coverage: float
+    band: BandView | None
+    kind: str = "dimension"
+
+
+@dataclass(frozen=True)
+class GapView:
+    """The gap an action answers."""
+
+    indicator: str
+    indicator_title: str
+    score: float
+    target_score: float | None
+    threshold: float
+    gap: float
+    effective_weight: float
+    below_threshold_only: bool
+
+
+@dataclass(frozen=True)
+class ActionView:
+    """A proposed program with its rank, schedule and the gap it answers."""
+
+    id: str
+    rank: int
+    title: str
+    description: str
+    owner: str
+    owner_name: str
+    effort: str
+    effort_label: str
+    effort_points: int
+    horizon: str
+    phase: str
+    phase_label: str
+    quick_win: bool
+    scheduled: bool
+    start: int | None
+    end: int | None
+    duration: int
+    gain: float
+    impact: float
+    priority: float
+    pillar: str
+    pillar_title: str
+    depends_on: tuple[str, ...]
+    required_by: tuple[str, ...]
+    references: tuple[str, ...]
+    gap: GapView
+
+
+@dataclass(frozen=True)
+class PillarView:
+    """A pillar: its score, targets, projection, the rows of its table and its programs."""
+
+    id: str
+    title: str
+    description: str
+    score: float | None
+    band: BandView | None
+    coverage: float
+    weight: float
+    effective_weight: float
+    aggregation: str
+    interval: IntervalView | None
+    target: float | None
+    projected_end: float | None
+    projection: tuple[float | None, ...]
+    target_path: tuple[float | None, ...]
+    goal: str
+    rows: tuple[IndicatorRow | DimensionRow, ...]
+    """Dimension headings and indicators, in the set's order."""
+    indicators: tuple[IndicatorRow, ...]
+    actions: tuple[ActionView, ...]
+    chart: str
+    """Name of its bar chart (``bars-<id>``)."""
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """The readiness index: score, grade, target and projection."""
+
+    score: float | None
+    interval: IntervalView | None
+    band: BandView | None
+    coverage: float
+    target: float | None
+    projected_end: float | None
+    projection: tuple[float | None, ...]
+    target_path: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class RoleCount:
+    role: str | None
+    n: int
+
+
+@dataclass(frozen=True)
+class Respondents:
+    total: int
+    roles: tuple[RoleCount, ...]
+
+
+@dataclass(frozen=True)
+class BootstrapInfo:
+    """How the intervals were made: draws, seed and what was resampled (in words)."""
+
+    draws: int
+    seed: int
+    basis: str
+
+
+@dataclass(frozen=True)
+class OwnerLimit:
+    owner: str
+    limit: int
+
+
+@dataclass(frozen=True)
+class PlanningInfo:
+    capacity: int
+    per_owner: tuple[OwnerLimit, ...]
+    quick_wins_per_year: int
+    median_impact: float
+
+
+@dataclass(frozen=True)
+class MethodsInfo:
+    """The methods the engine recorded, in its words."""
+
+    normalisation: str
+    aggregation: str
+    respondents: str
+    missing: str
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    path: str | None
+    sha256: str | None
+
+
+@dataclass(frozen=True)
+class ChartRef:
+    """A chart as a template places it: inline (``svg``, HTML) or as a file (Markdown)."""
+
+    name: str
+    title: str
+    description: str
+    svg: Markup
+    file: Markup
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    """A phase of the roadmap with its years, actions and agencies."""
+
+    key: str
+    """``quick-win``, ``short``, ``medium``, ``long`` or ``deferred``."""
+    label: str
+    first: int | None
+    last: int | None
+    actions: tuple[ActionView, ...]
+    owners: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OwnerView:
+    """An agency (OPD) and the actions it leads."""
+
+    short: str
+    name: str
+    actions: tuple[ActionView, ...]
+    programs: int
+    quick_wins: int
+    deferred: int
+    pillars: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    """A performance indicator: the index, a pillar or an indicator, with its target path."""
+
+    kind: str
+    id: str
+    title: str
+    baseline: float | None
+    target: float | None
+    path: tuple[float | None, ...]
+    projection: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class YearView:
+    """One year of the plan: what starts, what continues."""
+
+    year: int
+    offset: int
+    phase: str
+    phase_label: str
+    starting: tuple[ActionView, ...]
+    continuing: tuple[ActionView, ...]
+    quick_wins: tuple[ActionView, ...]
+
+
+@dataclass(frozen=True)
+class DependencyView:
+    """An action waiting for another, and how the roadmap treats that."""
+
+    action: ActionView
+    depends_on: str
+    depends_title: str
+    depends_start: int | None
+    status: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class WeightRow:
+    """A pillar, dimension or indicator in the annex's table of weights and parameters."""
+
+    kind: str
+    id: str
+    title: str
+    depth: int
+    weight: float
+    effective_weight: float
+    goalposts: tuple[float, float] | None
+    direction: str | None
+    direction_label: str | None
+    target: float | None
+    respondents_rule: str | None
+    transform: str | None
+    references: tuple[str, ...]
+    normalisation: str | None
+    aggregation: str | None
