@@ -87,8 +87,11 @@ def in_process(lang: str, formats: tuple[str, ...], out: Path) -> Stages:
     from smartcity_assess.planning.planner import build_roadmap
     from smartcity_assess.render.scores_json import to_json
     from smartcity_assess.report import build
-    from smartcity_assess.report.context import build_context, report_date
+    from smartcity_assess.report.charts.jobs import document_jobs
     from smartcity_assess.report.environment import make_environment
+    from smartcity_assess.report.facts import ReportSources, build_facts, report_date
+    from smartcity_assess.report.render import script_json, template_context
+    from smartcity_assess.report.views import ChartRef
     from smartcity_assess.resources import sample_dir
 
     folder = sample_dir()
@@ -100,49 +103,41 @@ def in_process(lang: str, formats: tuple[str, ...], out: Path) -> Stages:
     date = report_date()
     roadmap = stages.time("build_roadmap", lambda: build_roadmap(
         result, assessment.indicator_set, plan, reference_year=date.year))
-    context = stages.time("build_context", lambda: build_context(
-        assessment, result, roadmap, plan, lang, date))
-
-    from smartcity_assess.report import charts as ch
+    sources = ReportSources(assessment, result, roadmap, plan, lang, date)
+    facts = stages.time("build_facts", lambda: build_facts(sources))
+    jobs = document_jobs(facts, roadmap.median_impact, roadmap.start_year, roadmap.end_year,
+                         roadmap.plan_years)
 
     timed: dict[str, float] = {}
-    originals: dict[str, Any] = {}
-    for name in ("pillar_chart", "indicator_chart", "matrix_chart", "gantt_chart",
-                 "trajectory_chart"):
-        originals[name] = getattr(ch, name)
 
-        def wrapper(*args: Any, _name: str = name, **kwargs: Any) -> Any:
+    def draw_all() -> dict[str, Any]:
+        drawn = {}
+        for job in jobs:
             start = time.perf_counter()
-            value = originals[_name](*args, **kwargs)
-            timed[_name] = timed.get(_name, 0.0) + time.perf_counter() - start
-            return value
+            drawn[job.name] = job.draw()
+            family = type(job.spec).__name__
+            timed[family] = timed.get(family, 0.0) + time.perf_counter() - start
+        return drawn
 
-        setattr(ch, name, wrapper)
-    try:
-        charts = stages.time("charts (all, drawn here)", lambda: build.make_charts(
-            context, roadmap, lang))
-    finally:
-        for name, original in originals.items():
-            setattr(ch, name, original)
+    charts = stages.time("charts (all, drawn here)", draw_all)
     for name, seconds in sorted(timed.items()):
-        stages.rows.append((f"  of which {name}", 0.0))
-        stages.rows[-1] = (f"  · {name}", seconds)
+        stages.rows.append((f"  · {name}", seconds))
     stages.rows = [r for r in stages.rows if not r[0].startswith("  ·")] + [
         r for r in stages.rows if r[0].startswith("  ·")]
 
     scores = stages.time("scores JSON", lambda: to_json(assessment, lang))
     from markupsafe import Markup
 
-    context["scores_json"] = Markup(build.script_json(scores))
-    context["charts"] = {n: {"name": n, "title": c.title, "description": c.description,
-                             "svg": Markup(c.svg), "file": Markup(f"charts/{n}.svg")}
-                         for n, c in charts.items()}
+    refs = {n: ChartRef(n, c.title, c.description, Markup(c.svg), Markup(f"charts/{n}.svg"))
+            for n, c in charts.items()}
     files: dict[str, bytes] = {}
     kinds: tuple[Literal["html", "md"], ...] = ("html", "md")
     for kind in kinds:
         env = make_environment(kind, lang)
-        for doc in ("masterplan", "roadmap"):
-            name = f"{doc}.{kind}"
+        for doc in build.DOCUMENTS:
+            name = f"{doc.name}.{kind}"
+            context = template_context(facts, build.DocumentContext(
+                doc.chapters(facts, sources), refs, Markup(script_json(scores))))
             template = stages.time(f"compile {name}", partial(env.get_template, name))
             text = stages.time(f"render {name}", partial(template.render, context))
             files[name] = text.encode()

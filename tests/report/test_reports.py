@@ -306,3 +306,25 @@ def test_unusual_inputs_render_cleanly(case: str, tmp_path: Path, plan: Plan,
     if case == "undated":
         assert "Tahun penilaian" not in md
         assert "Periode:** 2027–2031" in md  # the year after the report year (2026-01-01)
+
+
+def test_chart_names_never_differ_only_by_case(tmp_path: Path, plan: Plan,
+                                               make_assessment: Callable[..., Assessment]
+                                               ) -> None:
+    """Pillars ``p1`` and ``P1`` once gave bars-p1.svg and bars-P1.svg, one file on macOS and
+    Windows (issue 17, finding 17): ids that are not all lower-case safe names make every
+    pillar's chart be named by its position."""
+    from smartcity_assess.indicators.loader import load_indicator_set
+    from smartcity_assess.report.facts import chart_names
+
+    assert chart_names(["infra", "gov"]) == ["bars-infra", "bars-gov"]
+    assert chart_names(["p1", "P1"]) == ["bars-1", "bars-2"]
+    assert chart_names(["2", "a b"]) == ["bars-1", "bars-2"]  # never "bars-2" twice
+    text = TWO_PILLAR_FILE.read_text(encoding="utf-8")
+    text = text.replace("  - id: infra", "  - id: p1").replace("  - id: gov", "  - id: P1")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    assessment = make_assessment(indicator_set=load_indicator_set(tmp_path / "set.yaml"))
+    files = render_reports(assessment, plan=plan, formats=["md"])
+    charts = sorted(name for name in files if name.startswith("charts/bars-"))
+    assert charts == ["charts/bars-1.svg", "charts/bars-2.svg"]
+    assert len({name.casefold() for name in files}) == len(files)

@@ -81,6 +81,10 @@ def report_command(
         from .progress import default_jobs, progress_bar
 
         chosen_formats = parse_formats(formats)
+        if templates is not None:
+            from ..report.environment import check_templates_dir
+
+            check_templates_dir(templates)  # before any work: nothing read through a link
         the_plan = load_plan(plan)
         earlier = None
         if history is not None:
