@@ -37,10 +37,6 @@ class Notice:
     region: str | None = None
     year: int | None = None
 
-    def param(self, name: str) -> Value:
-        """One parameter by name."""
-        return dict(self.params)[name]
-
     @property
     def where(self) -> str:
         """``Kabupaten Tegal 2025``, the region alone without a year, or nothing."""

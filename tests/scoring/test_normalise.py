@@ -11,8 +11,7 @@ import pytest
 from scoring_helpers import set_from, survey_of
 
 from smartcity_assess.errors import InputError
-from smartcity_assess.indicators.model import NORMALISATIONS, Indicator
-from smartcity_assess.indicators.schema import NormalisationName
+from smartcity_assess.indicators.model import Indicator, Normalisation
 from smartcity_assess.scoring.engine import ScoringOptions, assess
 from smartcity_assess.scoring.normalise import (
     NORMALISERS,
@@ -34,7 +33,7 @@ def indicator(**kwargs: object) -> Indicator:
 
 
 def test_registry_names_match_the_file_format() -> None:
-    assert set(NORMALISERS) == set(NORMALISATIONS) == set(typing.get_args(NormalisationName))
+    assert set(NORMALISERS) == set(typing.get_args(Normalisation))
 
 
 @pytest.mark.parametrize(("value", "expected"), [

@@ -15,7 +15,19 @@ from ..errors import InputError, Problem, UsageError, shorten
 from ..resources import criteria_dir
 from ..text import Text
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file, parse_yaml
-from .model import Action, Band, Group, Indicator, IndicatorSet, Outliers
+from .model import (
+    Action,
+    Aggregation,
+    Band,
+    Group,
+    GroupKind,
+    Imputation,
+    Indicator,
+    IndicatorSet,
+    Normalisation,
+    Outliers,
+    RespondentRule,
+)
 from .schema import (
     IDENTIFIER_PATTERN,
     ActionSpec,
@@ -315,8 +327,8 @@ def _check_dependencies(spec: IndicatorSetSpec, action_ids: dict[str, PathKey],
 class _Inherited:
     """Method settings handed down the tree (set → group → dimension → indicator)."""
 
-    normalisation: str
-    imputation: str
+    normalisation: Normalisation
+    imputation: Imputation
     outliers: OutliersSpec | None
 
     def below(self, node: GroupSpec | IndicatorSpec) -> _Inherited:
@@ -398,7 +410,7 @@ def _default_goalposts(ind: IndicatorSpec) -> tuple[float, float] | tuple[()]:
     return ()
 
 
-def _default_respondents(ind: IndicatorSpec) -> str:
+def _default_respondents(ind: IndicatorSpec) -> RespondentRule:
     if ind.respondents is not None:
         return ind.respondents
     return "share" if ind.type == "boolean" else "mean"
@@ -453,19 +465,19 @@ def _to_indicator(spec: IndicatorSpec, inherited: _Inherited) -> Indicator:
         description=_text(spec.description), unit=spec.unit or ("%" if spec.type == "percent"
                                                                   else None),
         valid_range=valid, transform=spec.transform, target=spec.target,
-        respondents=_default_respondents(spec),  # type: ignore[arg-type]
+        respondents=_default_respondents(spec),
         share_from=_default_share_from(spec), levels=levels,
         choices=tuple((spec.choices or {}).items()),
         actions=tuple(_to_action(a, spec.id) for a in spec.actions),
         references=tuple(spec.references), roles=tuple(spec.roles),
         min_answers=spec.min_answers,
-        normalisation=inherited.normalisation,  # type: ignore[arg-type]
-        imputation=inherited.imputation,  # type: ignore[arg-type]
+        normalisation=inherited.normalisation,
+        imputation=inherited.imputation,
         outliers=_to_outliers(inherited.outliers),
     )
 
 
-def _to_group(spec: GroupSpec, kind: str, aggregation: str, min_coverage: float,
+def _to_group(spec: GroupSpec, kind: GroupKind, aggregation: Aggregation, min_coverage: float,
               inherited: _Inherited) -> Group:
     own_aggregation = spec.aggregation or aggregation
     own_coverage = spec.min_coverage if spec.min_coverage is not None else min_coverage
@@ -477,8 +489,8 @@ def _to_group(spec: GroupSpec, kind: str, aggregation: str, min_coverage: float,
     else:
         children = tuple(_to_indicator(i, own.below(i)) for i in spec.indicators or [])
     return Group(
-        id=spec.id, title=_text(spec.title), kind=kind,  # type: ignore[arg-type]
-        children=children, weight=spec.weight, aggregation=own_aggregation,  # type: ignore[arg-type]
+        id=spec.id, title=_text(spec.title), kind=kind,
+        children=children, weight=spec.weight, aggregation=own_aggregation,
         min_coverage=own_coverage, description=_text(spec.description),
     )
 

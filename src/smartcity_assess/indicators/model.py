@@ -18,12 +18,8 @@ OutlierMethod = Literal["none", "winsorise"]
 OutlierScope = Literal["answers", "regions"]
 Effort = Literal["low", "medium", "high"]
 Horizon = Literal["quick-win", "short", "medium", "long"]
-
-EFFORTS: tuple[Effort, ...] = ("low", "medium", "high")
-HORIZONS: tuple[Horizon, ...] = ("quick-win", "short", "medium", "long")
-NORMALISATIONS: tuple[Normalisation, ...] = ("goalposts", "distance-to-target", "minmax", "zscore")
-IMPUTATIONS: tuple[Imputation, ...] = ("none", "group-mean", "group-median", "previous-year")
-OUTLIER_METHODS: tuple[OutlierMethod, ...] = ("none", "winsorise")
+Transform = Literal["log"]
+GroupKind = Literal["pillar", "dimension"]
 
 
 @dataclass(frozen=True)
@@ -85,7 +81,7 @@ class Indicator:
     unit: str | None = None
     valid_range: tuple[float, float] | None = None
     """Valid raw values; outside is a data error."""
-    transform: Literal["log"] | None = None
+    transform: Transform | None = None
     target: float | None = None
     respondents: RespondentRule = "mean"
     share_from: float | None = None
@@ -122,7 +118,7 @@ class Group:
 
     id: str
     title: Text
-    kind: Literal["pillar", "dimension"]
+    kind: GroupKind
     children: tuple[Group | Indicator, ...]
     weight: float = 1.0
     aggregation: Aggregation = "arithmetic"

@@ -1,14 +1,30 @@
 """The indicator-set file format (v1) as pydantic models: the source of the JSON Schema.
 
-These models check shapes and types only; rules that span fields (unique ids, goalposts in
-order, dependencies that exist) live in :mod:`.checks`, so that one pass reports every problem.
+The value types (``IndicatorType``, ``Normalisation`` …) are the model's (:mod:`.model`), so
+the file format and the engine cannot drift apart. These models check shapes and types only;
+rules that span fields (unique ids, goalposts in order, dependencies that exist) live in
+:mod:`.checks`, so that one pass reports every problem.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .model import (
+    Aggregation,
+    Direction,
+    Effort,
+    Horizon,
+    Imputation,
+    IndicatorType,
+    Normalisation,
+    OutlierMethod,
+    OutlierScope,
+    RespondentRule,
+    Transform,
+)
 
 LocalText = str | dict[str, str]
 """A plain string, or a map from language code (``id``, ``en``) to text."""
@@ -22,9 +38,6 @@ Identifier = Annotated[
 ]
 Pair = Annotated[list[float], Field(min_length=2, max_length=2)]
 
-NormalisationName = Literal["goalposts", "distance-to-target", "minmax", "zscore"]
-ImputationName = Literal["none", "group-mean", "group-median", "previous-year"]
-
 
 class _Strict(BaseModel):
     # Infinite and NaN numbers (YAML's .inf, .nan, 1e400) are never meaningful weights,
@@ -35,13 +48,13 @@ class _Strict(BaseModel):
 class OutliersSpec(_Strict):
     """Outlier treatment of raw values before normalisation."""
 
-    method: Literal["none", "winsorise"] = Field(
+    method: OutlierMethod = Field(
         "winsorise", description="winsorise: cap values at the percentiles in limits; "
         "none: no treatment (to switch off a setting inherited from the set or a group).")
     limits: Pair = Field(
         default_factory=lambda: [0.05, 0.95],
         description="Lower and upper percentile, as fractions between 0 and 1.")
-    over: Literal["answers", "regions"] = Field(
+    over: OutlierScope = Field(
         "regions", description="regions: the combined values of all region-years in the run; "
         "answers: the raw answers of each region-year before they are combined.")
 
@@ -64,8 +77,8 @@ class ActionSpec(_Strict):
     description: LocalText | None = None
     applies_below: float | None = Field(
         None, description="Indicator score under which the action is proposed.")
-    effort: Literal["low", "medium", "high"] = "medium"
-    horizon: Literal["quick-win", "short", "medium", "long"] = "short"
+    effort: Effort = "medium"
+    horizon: Horizon = "short"
     owner: str = Field(..., min_length=1, description="Agency (OPD) responsible.")
     gain: float = Field(10.0, ge=0, description="Expected indicator score gain in points.")
     depends_on: list[Identifier] = Field(default_factory=list)
@@ -79,15 +92,15 @@ class IndicatorSpec(_Strict):
     title: LocalText
     question: LocalText | None = None
     description: LocalText | None = None
-    type: Literal["number", "percent", "likert", "boolean", "choice"] = "number"
+    type: IndicatorType = "number"
     unit: str | None = None
     goalposts: Pair | None = Field(
         None, description="Raw values mapped onto the scale's ends; outside values are clipped.")
     range: Pair | None = Field(None, description="Valid raw values; outside is a data error.")
-    direction: Literal["higher", "lower"] = "higher"
-    transform: Literal["log"] | None = None
+    direction: Direction = "higher"
+    transform: Transform | None = None
     target: float | None = None
-    respondents: Literal["mean", "median", "share", "min", "max"] | None = None
+    respondents: RespondentRule | None = None
     share_from: float | None = None
     weight: float = Field(1.0, ge=0)
     levels: dict[int, LocalText] | None = None
@@ -96,8 +109,8 @@ class IndicatorSpec(_Strict):
     references: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
     min_answers: int = Field(1, ge=1)
-    normalisation: NormalisationName | None = Field(None, description=_NORMALISATION_HELP)
-    imputation: ImputationName | None = Field(None, description=_IMPUTATION_HELP)
+    normalisation: Normalisation | None = Field(None, description=_NORMALISATION_HELP)
+    imputation: Imputation | None = Field(None, description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
 
 
@@ -108,10 +121,10 @@ class GroupSpec(_Strict):
     title: LocalText
     description: LocalText | None = None
     weight: float = Field(1.0, ge=0)
-    aggregation: Literal["arithmetic", "geometric"] | None = None
+    aggregation: Aggregation | None = None
     min_coverage: float | None = Field(None, ge=0, le=1)
-    normalisation: NormalisationName | None = Field(None, description=_NORMALISATION_HELP)
-    imputation: ImputationName | None = Field(None, description=_IMPUTATION_HELP)
+    normalisation: Normalisation | None = Field(None, description=_NORMALISATION_HELP)
+    imputation: Imputation | None = Field(None, description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
     dimensions: list[GroupSpec] | None = None
     indicators: list[IndicatorSpec] | None = None
@@ -137,10 +150,10 @@ class IndicatorSetSpec(_Strict):
     title: LocalText
     description: LocalText | None = None
     scale: Pair = Field(default_factory=lambda: [0.0, 100.0])
-    aggregation: Literal["arithmetic", "geometric"] = "arithmetic"
+    aggregation: Aggregation = "arithmetic"
     min_coverage: float = Field(0.5, ge=0, le=1)
-    normalisation: NormalisationName = Field("goalposts", description=_NORMALISATION_HELP)
-    imputation: ImputationName = Field("none", description=_IMPUTATION_HELP)
+    normalisation: Normalisation = Field("goalposts", description=_NORMALISATION_HELP)
+    imputation: Imputation = Field("none", description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
     references: list[str] = Field(default_factory=list)
     role_weights: dict[str, float] = Field(default_factory=dict)

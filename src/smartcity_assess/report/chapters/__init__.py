@@ -51,9 +51,6 @@ class Chapter:
         return self.PARTIAL
 
 
-Builder = Callable[[Facts, Sources], "Chapter | None"]
-
-
 @dataclass(frozen=True)
 class Document(Generic[Facts, Sources]):
     """A document: its name (the template and file stem) and its chapters' builders."""

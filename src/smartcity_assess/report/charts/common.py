@@ -30,6 +30,7 @@ from ...numbers import format_number
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
 HASH_SALT = "smartcity-assess"
 """Fixed salt for matplotlib's SVG ids: without it ids change on every run."""
@@ -45,7 +46,7 @@ TARGET = "#D55E00"
 WIDTH_IN = 6.7
 """Chart width in inches: the text width of an A4 page with 2 cm margins."""
 
-_RC: dict[str, Any] = {
+_RC: dict[RcKeyType, Any] = {
     "svg.hashsalt": HASH_SALT,
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
@@ -90,7 +91,7 @@ class Chart:
 def style() -> Iterator[None]:
     import matplotlib
 
-    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
+    with matplotlib.rc_context(_RC):
         yield
 
 

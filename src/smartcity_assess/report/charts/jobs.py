@@ -23,9 +23,9 @@ PILLARS = "pillars"
 MATRIX = "matrix"
 GANTT = "gantt"
 TRAJECTORY = "trajectory"
-TRENDS = "trends"
 CERTAINTY = "certainty"
-"""File stems of the documents' charts (the pillars' bar charts are named by the facts)."""
+"""File stems of the documents' charts (the pillars' bar charts are named by the facts, the
+trend chart by :mod:`..trends`)."""
 
 NO_BAND = "#9aa5b1"
 """Colour of a bar whose score has no grade."""

@@ -14,10 +14,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .common import Chart
 from .job import ChartJob
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 def _draw_all(jobs: Sequence[ChartJob]) -> list[Chart]:
@@ -82,7 +85,7 @@ WORKERS = 1
 """Worker processes in the pool (the worker forks once more to draw on two cores)."""
 
 
-_warm: list[Any] = []
+_warm: list[ProcessPoolExecutor] = []
 """A pool started by :func:`warm_up` and not yet used (at most one)."""
 
 
@@ -94,7 +97,7 @@ def _fork_available() -> bool:
             and "matplotlib.figure" not in sys.modules)
 
 
-def _new_pool() -> Any:
+def _new_pool() -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
