@@ -31,3 +31,11 @@ def _deterministic_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
         mp.delenv("FORCE_COLOR", raising=False)
         mp.delenv("CLICOLOR_FORCE", raising=False)
         yield
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive Chromium or a validator are slow by nature: mark them so, and the fast
+    loop (``pytest -m "not slow"``) leaves them out with every other ``slow`` test."""
+    for item in items:
+        if item.get_closest_marker("browser") or item.get_closest_marker("validator"):
+            item.add_marker(pytest.mark.slow)

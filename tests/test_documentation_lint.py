@@ -1,18 +1,21 @@
-"""The README and the user docs pass markdownlint with the repository's rules, and every
-relative link in them resolves."""
+"""The README, CONTRIBUTING.md and the user docs pass markdownlint with the repository's
+rules, and every relative link in them resolves."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 from support.validators import markdownlint
 
 ROOT = Path(__file__).parents[1]
-DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCUMENTS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
+@pytest.mark.validator
 def test_docs_are_lint_clean() -> None:
     assert markdownlint(DOCUMENTS) == []
 

@@ -152,9 +152,7 @@ def compact_table(assessment: Assessment, lang: str, width: int = 80) -> Rendera
     table.add_column(text("col_coverage", lang), justify="right", no_wrap=True)
     for number, _ in enumerate(iset.pillars, start=1):
         table.add_column(f"P{number}", justify="right", no_wrap=True)
-    missing = 0
     for result in assessment.results:
-        missing += result.score is None
         table.add_row(
             result.region,
             "" if result.year is None else str(result.year),
@@ -164,12 +162,12 @@ def compact_table(assessment: Assessment, lang: str, width: int = 80) -> Rendera
             format_percent(result.coverage, lang),
             *(format_number(p.score, lang, 1, "–") for p in result.pillars),
         )
+    missing = [(r, why) for r in assessment.results if (why := reasons(r, iset, lang))]
     if not missing:
         return table
-    first = next(r for r in assessment.results if r.score is None)
-    why = reasons(first, iset, lang)
-    note = tr("term_missing_many", lang, n=missing, region=first.region
-              + ("" if first.year is None else f" {first.year}"), why="; ".join(why) or "–")
+    first, why = missing[0]
+    note = tr("term_missing_many", lang, n=len(missing), region=first.region
+              + ("" if first.year is None else f" {first.year}"), why="; ".join(why))
     return RichGroup(table, Text(note, style="yellow"))
 
 

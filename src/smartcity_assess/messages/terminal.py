@@ -77,8 +77,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term_pillar_legend": ("Pilar: {items}", "Pillars: {items}"),
     "term_why": ("Mengapa ada skor yang kosong:", "Why some scores are missing:"),
     "term_missing_many": (
-        "{n} wilayah-tahun belum terukur; misalnya {region}: {why}",
-        "{n} region-years are not assessed; for example {region}: {why}"),
+        "{n} wilayah-tahun punya skor yang kosong; misalnya {region}: {why}",
+        "{n} region-years have missing scores; for example {region}: {why}"),
     "why_no_answers": ("{count} indikator tanpa jawaban", "{count} indicators have no answers"),
     "why_no_answers_one": ("{count} indikator tanpa jawaban", "{count} indicator has no answers"),
     "why_fewer": ("{count} indikator perlu {need} jawaban; ada {have}",
