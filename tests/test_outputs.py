@@ -200,6 +200,7 @@ def report_args(project: Path, out: Path, survey: str = "survey plain.csv") -> l
             "--plan", str(project / "plan.yaml"), "--out", str(out), "--format", "md"]
 
 
+@pytest.mark.slow
 def test_report_never_replaces_a_file_it_did_not_write(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -222,6 +223,7 @@ def test_report_never_replaces_a_file_it_did_not_write(project: Path, tmp_path: 
     assert tree(other) == {roadmap: b"# My own roadmap\n"}
 
 
+@pytest.mark.slow
 def test_a_failing_render_leaves_the_previous_reports(project: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
@@ -270,6 +272,7 @@ def ctrl_c_run(tmp_path: Path, stop_at: int, *args: str) -> subprocess.Completed
                           env={**os.environ, "STOP_AT": str(stop_at)})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop_at", [3])
 def test_ctrl_c_while_writing_a_report_changes_nothing(project: Path, tmp_path: Path,
                                                        stop_at: int) -> None:
@@ -289,6 +292,7 @@ def test_ctrl_c_while_writing_a_report_changes_nothing(project: Path, tmp_path: 
 # --------------------------------------------------------------------------- two at once
 
 
+@pytest.mark.slow
 def test_two_reports_into_one_folder_give_one_whole_result(project: Path,
                                                            tmp_path: Path) -> None:
     """Both finish (the second waits for the first's lock) and the folder holds exactly one
@@ -318,6 +322,7 @@ def test_two_reports_into_one_folder_give_one_whole_result(project: Path,
 # --------------------------------------------------------------------------- init
 
 
+@pytest.mark.slow
 def test_init_never_overwrites_and_writes_nothing_then(tmp_path: Path) -> None:
     folder = tmp_path / "project"
     folder.mkdir()

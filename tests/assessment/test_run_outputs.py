@@ -115,6 +115,7 @@ def test_bad_input_writes_nothing_and_lists_every_problem(project: Project,
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_reports_per_language_and_stale_files_are_removed(project: Project,
                                                           tmp_path: Path) -> None:
     path = project(CONFIG.replace("reports: none", "reports: latest, formats: [md]")

@@ -30,6 +30,8 @@ from smartcity_assess.outputs import MANIFEST, TEMP_PATTERN
 from smartcity_assess.paths import is_safe_component
 from smartcity_assess.render.escape import markdown_text
 
+pytestmark = pytest.mark.slow  # runs end to end, in subprocesses, with Ctrl-C
+
 TINY_SET = """\
 id: tiny
 version: "1"

@@ -10,6 +10,8 @@ import pytest
 from assessment.assessment_helpers import Project
 from smartcity_assess.assessment.run import run
 
+pytestmark = pytest.mark.slow  # runs whole assessments end to end and markdownlint
+
 HOSTILE = ["<img src=x onerror=alert(1)>", "[link](javascript:evil) | cell", "../../etc",
            "=HYPERLINK(\"x\")", "CON"]
 CONFIG = """\

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from smartcity_assess.cli.app import app
+
+pytestmark = pytest.mark.slow  # the demo end to end
 
 DOCUMENTS = ("masterplan.html", "masterplan.md", "roadmap.html", "roadmap.md", "scores.json")
 

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from smartcity_assess.cli.app import app
 from smartcity_assess.numbers import format_number
 
+pytestmark = pytest.mark.slow  # reports and runs end to end
+
 ROOT = Path(__file__).parents[2]
 IPM_SET = ROOT / "examples" / "bps-ipm" / "ipm.yaml"
 IPM_DATA = ROOT / "examples" / "bps-ipm" / "bps-ipm-kabkota-2020-2024.csv"

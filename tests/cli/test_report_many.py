@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 
 from smartcity_assess.cli.app import app
 
+pytestmark = pytest.mark.slow  # reports of many regions end to end
+
 FIXTURES = Path(__file__).parents[1] / "report" / "fixtures"
 SET = str(FIXTURES / "multi-set.yaml")
 SURVEY = str(FIXTURES / "multi-survey.csv")

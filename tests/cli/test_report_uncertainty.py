@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from smartcity_assess.cli.app import app
@@ -15,6 +16,8 @@ from smartcity_assess.resources import sample_dir
 from smartcity_assess.scoring import sensitivity
 from smartcity_assess.scoring.engine import DEFAULT_BOOTSTRAP_DRAWS, DEFAULT_SEED
 from smartcity_assess.scoring.results import Assessment
+
+pytestmark = pytest.mark.slow  # whole reports with the bootstrap and the sensitivity analysis
 
 SAMPLE = [str(sample_dir() / name) for name in (
     "tegal-citizen-survey.csv", "tegal-opd-self-assessment.xlsx",

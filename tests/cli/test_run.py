@@ -26,6 +26,7 @@ def tree(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_init_then_run_is_green_and_reruns_byte_identical(tmp_path: Path) -> None:
     project = tmp_path / "demo-project"
     code, _, err = invoke("init", str(project))
@@ -55,6 +56,7 @@ def test_init_then_run_is_green_and_reruns_byte_identical(tmp_path: Path) -> Non
     assert tree(scorecard) == first
 
 
+@pytest.mark.slow
 def test_init_never_overwrites(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text("mine\n", encoding="utf-8")
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
@@ -108,6 +110,7 @@ def test_warnings_alone_keep_the_run_green(tmp_path: Path) -> None:
     assert err.splitlines()[-1] == "all error assertions pass (2 warnings)"
 
 
+@pytest.mark.slow
 def test_off_switches_a_check_off(tmp_path: Path) -> None:
     config = ipm_project(tmp_path, "assertions:\n  index: {min_score: 99, level: off}\n")
     code, _, err = invoke("run", str(config))
@@ -150,6 +153,7 @@ def test_compare_formats_and_errors(tmp_path: Path) -> None:
     assert code == 2 and f"{broken}:2:3: not valid JSON" in err
 
 
+@pytest.mark.slow
 def test_run_shows_how_sure_the_scores_are_unless_switched_off(tmp_path: Path) -> None:
     project = tmp_path / "p"
     assert invoke("init", str(project))[0] == 0

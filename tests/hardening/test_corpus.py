@@ -116,6 +116,7 @@ def test_case(case: dict[str, Any], corpus: Path, monkeypatch: pytest.MonkeyPatc
 SUBPROCESS = [c for c in CASES if c.get("subprocess")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", SUBPROCESS, ids=[c["id"] for c in SUBPROCESS])
 def test_case_in_a_real_process(case: dict[str, Any], corpus: Path) -> None:
     """The same through ``python -m smartcity_assess``: stderr is all there is, byte for

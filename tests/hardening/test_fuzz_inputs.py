@@ -41,6 +41,8 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
+pytestmark = pytest.mark.slow  # fuzzing
+
 EXAMPLES = int(os.environ.get("SMARTCITY_FUZZ_EXAMPLES", "0"))
 RANDOM = os.environ.get("SMARTCITY_FUZZ_RANDOM") == "1"
 ISET = load_indicator_set(HERE / "corpus" / "set.yaml")

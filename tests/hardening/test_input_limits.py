@@ -35,6 +35,7 @@ def problems_of(paths: list[Path]) -> list[str]:
 # -- the zip bomb ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_zip_bomb_is_real() -> None:
     """4 GiB declared, about 4 MB stored, and the data really unpacks (checked on the first
     64 MiB; the CRC was checked once by unpacking it all, see generate.py)."""
@@ -56,6 +57,7 @@ def test_crc32_combine_matches_zlib() -> None:
     assert generate.crc32_combine(zlib.crc32(a), zlib.crc32(b), len(b)) == zlib.crc32(a + b)
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_is_refused_before_anything_is_unpacked(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "bomb.xlsx"
@@ -207,6 +209,7 @@ def test_decimal_separators_are_only_checked_where_numbers_are_text(tmp_path: Pa
         "mean 1234 or 1.234); expected a decimal comma, as on line 2, found '60.5'"]
 
 
+@pytest.mark.slow
 def test_the_huge_dimension_workbook_reads_only_its_cells(tmp_path: Path) -> None:
     path = tmp_path / "s.xlsx"
     path.write_bytes(generate.GENERATED["survey/xlsx-huge-dimension.xlsx"]())

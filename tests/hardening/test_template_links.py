@@ -79,6 +79,7 @@ def test_a_broken_or_looping_link_is_refused(project: Path, tmp_path: Path) -> N
                                  "folder\n")
 
 
+@pytest.mark.slow
 def test_a_link_inside_the_folder_is_fine(project: Path, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     (templates / "mine").mkdir(parents=True)

@@ -22,6 +22,8 @@ import pytest
 from support.browser import Chromium
 from support.validators import broken_image_links, image_links, markdownlint, vnu_errors
 
+pytestmark = pytest.mark.slow  # the demo in a subprocess, Chromium and the validators
+
 ARTIFACTS = Path(__file__).parent / "_artifacts"
 LANGS = ("id", "en")
 DOCS = ("masterplan", "roadmap")

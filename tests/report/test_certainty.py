@@ -158,6 +158,7 @@ def section(text: str, kind: str) -> str:
     return body.group(0).rstrip() + "\n\n" + annex.group(0).rstrip() + "\n"
 
 
+@pytest.mark.slow
 def test_context_matches_the_results(iset: IndicatorSet,
                                      uncertain: tuple[Assessment, SensitivityResult]) -> None:
     assessment, tested = uncertain
@@ -194,6 +195,7 @@ def test_context_matches_the_results(iset: IndicatorSet,
     assert found.verdict.kind in ("solid", "sampling", "likely", "borderline")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_rendered_values_match_the_results(lang: str, region_plan: Plan,
                                            uncertain: tuple[Assessment, SensitivityResult]
@@ -241,6 +243,7 @@ def test_rendered_values_match_the_results(lang: str, region_plan: Plan,
     assert '<figure class="chart" id="fig-certainty">' in html
 
 
+@pytest.mark.slow
 def test_seeded_reports_are_byte_identical(iset: IndicatorSet, region_plan: Plan,
                                            uncertain: tuple[Assessment, SensitivityResult]
                                            ) -> None:
@@ -251,6 +254,7 @@ def test_seeded_reports_are_byte_identical(iset: IndicatorSet, region_plan: Plan
         render(uncertain, region_plan, "id", formats=("md",))["masterplan.md"].decode(), "md")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_golden_section(lang: str, region_plan: Plan,
                         uncertain: tuple[Assessment, SensitivityResult]) -> None:
@@ -260,6 +264,7 @@ def test_golden_section(lang: str, region_plan: Plan,
                  without_svg(section(files["masterplan.html"].decode(), "html")))
 
 
+@pytest.mark.slow
 def test_without_uncertainty_the_section_says_so(iset: IndicatorSet, region_plan: Plan) -> None:
     plain = assess(iset, survey())
     files = render_reports(plain, plan=region_plan, lang="en", region="Kab A", year=2025)
@@ -270,6 +275,7 @@ def test_without_uncertainty_the_section_says_so(iset: IndicatorSet, region_plan
     assert "- Confidence intervals: not computed." in md
 
 
+@pytest.mark.slow
 def test_sensitivity_alone(iset: IndicatorSet, region_plan: Plan) -> None:
     """A sensitivity analysis without bootstrap intervals still makes a section."""
     data = survey()

@@ -37,6 +37,8 @@ from support.hostile import (
 )
 from support.validators import markdownlint, vnu_errors
 
+pytestmark = pytest.mark.slow  # whole reports in Chromium and the validators
+
 DOCS = ("masterplan", "roadmap")
 NOT_SHOWN = {"ind_d_choice_no", "ind_d_choice_yes", "respondent_1", "respondent_2",
              "respondent_3"}

@@ -88,6 +88,7 @@ def table_rows(markdown: str, header: str) -> list[list[str]]:
 # --------------------------------------------------------------------------- layout
 
 
+@pytest.mark.slow
 def test_one_folder_per_region_year_and_the_overview_on_top(written: Callable[..., Path]
                                                              ) -> None:
     out = written()
@@ -105,6 +106,7 @@ def test_one_folder_per_region_year_and_the_overview_on_top(written: Callable[..
     assert sorted(p.name for p in out.parent.iterdir()) == ["out"]
 
 
+@pytest.mark.slow
 def test_each_folder_holds_its_own_region_year(written: Callable[..., Path]) -> None:
     out = written()
     scores = json.loads((out / "script-alert-1-script-2025" / "scores.json").read_text("utf-8"))
@@ -119,6 +121,7 @@ def test_each_folder_holds_its_own_region_year(written: Callable[..., Path]) -> 
 # --------------------------------------------------------------------------- contents
 
 
+@pytest.mark.slow
 def test_ranking_order_and_values_in_index_md(written: Callable[..., Path]) -> None:
     md = (written() / "index.md").read_text("utf-8")
     rows = table_rows(md, "| No. | Wilayah |")
@@ -144,6 +147,7 @@ def test_ranking_order_and_values_in_index_md(written: Callable[..., Path]) -> N
             "indeks adalah 70,0 pada skala 0–100") in md
 
 
+@pytest.mark.slow
 def test_english_overview_uses_english_numbers(written: Callable[..., Path]) -> None:
     md = (written("en", 1) / "index.md").read_text("utf-8")
     rows = table_rows(md, "| No. | Region |")
@@ -179,6 +183,7 @@ class _Links(HTMLParser):
             self._in_script = False
 
 
+@pytest.mark.slow
 def test_links_resolve(written: Callable[..., Path]) -> None:
     out = written()
     parser = _Links()
@@ -195,6 +200,7 @@ def test_links_resolve(written: Callable[..., Path]) -> None:
     assert all((out / t).is_file() for t in targets), targets
 
 
+@pytest.mark.slow
 def test_hostile_names_are_inert(written: Callable[..., Path]) -> None:
     out = written()
     html = (out / "index.html").read_text("utf-8")
@@ -214,6 +220,7 @@ def test_hostile_names_are_inert(written: Callable[..., Path]) -> None:
         out / "index-heatmap-2025.svg").read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_heatmap_and_distribution_are_accessible_svg(written: Callable[..., Path]) -> None:
     html = (written() / "index.html").read_text("utf-8")
     for name in ("distribution", "heatmap-2025", "heatmap-2024"):
@@ -225,6 +232,7 @@ def test_heatmap_and_distribution_are_accessible_svg(written: Callable[..., Path
 # --------------------------------------------------------------------------- determinism
 
 
+@pytest.mark.slow
 def test_rerun_is_byte_identical_and_independent_of_processes(
         written: Callable[..., Path], multi: Assessment, tmp_path: Path) -> None:
     again = tmp_path / "again"
@@ -235,6 +243,7 @@ def test_rerun_is_byte_identical_and_independent_of_processes(
     assert [name for name in first if first[name] != second[name]] == []
 
 
+@pytest.mark.slow
 def test_a_second_run_into_the_same_folder_replaces_its_own_files(
         multi: Assessment, tmp_path: Path) -> None:
     out = tmp_path / "out"
@@ -282,6 +291,7 @@ def test_ranks_are_competition_ranks_within_each_year() -> None:
                       ("B", 2024, 2, 3), ("C", 2024, None, 3), ("Z", None, 1, 1)]
 
 
+@pytest.mark.slow
 def test_many_regions_keep_the_heatmap_legible(multi: Assessment) -> None:
     """Above MAX_ROWS region-years the heatmap draws the top and bottom EDGE_ROWS and a gap
     row; the ranking table still lists every region."""
@@ -313,6 +323,7 @@ def test_class_and_bin_edges_are_round() -> None:
         40.0, 50.0, 60.0, 70.0, 80.0, 90.0]
 
 
+@pytest.mark.slow
 def test_a_region_year_not_assessed_has_no_rank_and_comes_last(multi: Assessment) -> None:
     from smartcity_assess.paths import region_folders
 

@@ -50,6 +50,7 @@ def without_svg(html: str) -> str:
     return _SVG.sub(lambda m: "<svg><!-- chart --></svg>", html)
 
 
+@pytest.mark.slow
 def test_writes_every_file(assessment: Assessment, plan: Plan, tmp_path: Path) -> None:
     out = tmp_path / "out"
     written = write_reports(assessment, out, plan=plan)
@@ -67,12 +68,14 @@ def test_golden_documents(assessment: Assessment, plan: Plan, lang: str) -> None
     check_golden(f"roadmap.{lang}.html", without_svg(files["roadmap.html"].decode()))
 
 
+@pytest.mark.slow
 def test_rerun_is_byte_identical(assessment: Assessment, plan: Plan, tmp_path: Path) -> None:
     write_reports(assessment, tmp_path / "a", plan=plan)
     write_reports(assessment, tmp_path / "b", plan=plan)
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
 
 
+@pytest.mark.slow
 def test_cover_date_comes_from_source_date_epoch(assessment: Assessment, plan: Plan,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764288000")  # 2025-11-28
@@ -83,6 +86,7 @@ def test_cover_date_comes_from_source_date_epoch(assessment: Assessment, plan: P
         render_reports(assessment, plan=plan)
 
 
+@pytest.mark.slow
 def test_locale_numbers(assessment: Assessment, plan: Plan) -> None:
     indonesian = render_reports(assessment, plan=plan, lang="id")
     english = render_reports(assessment, plan=plan, lang="en")
@@ -94,6 +98,7 @@ def test_locale_numbers(assessment: Assessment, plan: Plan) -> None:
     assert 'lang="en"' in english["roadmap.html"].decode()
 
 
+@pytest.mark.slow
 def test_formats_and_languages_are_checked(assessment: Assessment, plan: Plan) -> None:
     with pytest.raises(UsageError, match="unknown report format docx"):
         render_reports(assessment, plan=plan, formats=["html", "docx"])
@@ -105,6 +110,7 @@ def test_formats_and_languages_are_checked(assessment: Assessment, plan: Plan) -
     assert not any(name.startswith("charts/") for name in only_html)  # charts are inline
 
 
+@pytest.mark.slow
 def test_one_region_year_per_report(make_assessment: Callable[..., Assessment], plan: Plan,
                                     tmp_path: Path) -> None:
     several = make_assessment(keys=[("Kab A", 2024), ("Kab A", 2025), ("Kab B", 2025)])
@@ -123,6 +129,7 @@ def test_one_region_year_per_report(make_assessment: Callable[..., Assessment], 
         render_reports(several, plan=plan, region="Kab C")
 
 
+@pytest.mark.slow
 def test_nothing_is_written_when_rendering_fails(assessment: Assessment, plan: Plan,
                                                  tmp_path: Path) -> None:
     out = tmp_path / "out"
@@ -136,6 +143,7 @@ def test_nothing_is_written_when_rendering_fails(assessment: Assessment, plan: P
     assert tree(out) == {"masterplan.md": b"old"}
 
 
+@pytest.mark.slow
 def test_user_templates_are_sandboxed(assessment: Assessment, plan: Plan,
                                       tmp_path: Path) -> None:
     mine = tmp_path / "templates"
@@ -155,6 +163,7 @@ def test_user_templates_are_sandboxed(assessment: Assessment, plan: Plan,
         render_reports(assessment, plan=plan, templates_dir=tmp_path / "nowhere")
 
 
+@pytest.mark.slow
 def test_output_folder_problems(assessment: Assessment, plan: Plan, tmp_path: Path) -> None:
     target = tmp_path / "file.txt"
     target.write_text("x", encoding="utf-8")
@@ -167,6 +176,7 @@ def test_output_folder_problems(assessment: Assessment, plan: Plan, tmp_path: Pa
     assert sorted(tree(out)) == []
 
 
+@pytest.mark.slow
 def test_sample_notice_and_scores_json(assessment: Assessment, plan: Plan) -> None:
     files = render_reports(assessment, plan=replace(plan, sample=True))
     html = files["masterplan.html"].decode()
@@ -234,6 +244,7 @@ def test_pdf(assessment: Assessment, plan: Plan) -> None:
     assert html_to_pdf(files["roadmap.html"].decode()) == files["roadmap.pdf"]
 
 
+@pytest.mark.slow
 def test_pdf_without_weasyprint(assessment: Assessment, plan: Plan,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     import builtins
@@ -250,6 +261,7 @@ def test_pdf_without_weasyprint(assessment: Assessment, plan: Plan,
         render_reports(assessment, plan=plan, formats=["html", "pdf"])
 
 
+@pytest.mark.slow
 def test_charts_drawn_in_workers_or_here_are_the_same(assessment: Assessment, plan: Plan,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     parallel = render_reports(assessment, plan=plan)
@@ -261,6 +273,7 @@ def test_charts_drawn_in_workers_or_here_are_the_same(assessment: Assessment, pl
     assert parallel["charts/matrix.svg"].decode().startswith("<?xml")
 
 
+@pytest.mark.slow
 def test_warm_up_starts_the_workers_early(assessment: Assessment, plan: Plan) -> None:
     from smartcity_assess.report.charts import workers
 
@@ -271,6 +284,7 @@ def test_warm_up_starts_the_workers_early(assessment: Assessment, plan: Plan) ->
     assert warmed == render_reports(assessment, plan=plan, formats=["md"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ["no actions", "nothing answered", "one pillar", "undated"])
 def test_unusual_inputs_render_cleanly(case: str, tmp_path: Path, plan: Plan,
                                        make_assessment: Callable[..., Assessment],
@@ -308,6 +322,7 @@ def test_unusual_inputs_render_cleanly(case: str, tmp_path: Path, plan: Plan,
         assert "Periode:** 2027–2031" in md  # the year after the report year (2026-01-01)
 
 
+@pytest.mark.slow
 def test_chart_names_never_differ_only_by_case(tmp_path: Path, plan: Plan,
                                                make_assessment: Callable[..., Assessment]
                                                ) -> None:

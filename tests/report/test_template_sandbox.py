@@ -41,6 +41,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(ESCAPES))
 def test_a_hostile_user_template_is_a_clear_error(project: Path, tmp_path: Path, case: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,6 +64,7 @@ def test_a_hostile_user_template_is_a_clear_error(project: Path, tmp_path: Path,
     assert not Path("/tmp", MARKER).exists(), "the template ran a shell command"
 
 
+@pytest.mark.slow
 def test_a_harmless_user_template_still_renders(project: Path, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()

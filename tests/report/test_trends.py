@@ -253,6 +253,7 @@ def test_single_year_has_no_trend_section(assessment: Assessment, plan: Plan) ->
     assert "charts/trends.svg" not in files
 
 
+@pytest.mark.slow
 def test_rerun_is_byte_identical(data: Assessment, history: History, plan: Plan,
                                  reports: dict[str, bytes]) -> None:
     again = render_reports(data, plan=plan, lang="en", year=2025, history=history)
@@ -262,6 +263,7 @@ def test_rerun_is_byte_identical(data: Assessment, history: History, plan: Plan,
                           history=Timeline(history.snapshots)) == reports
 
 
+@pytest.mark.slow
 def test_batch_reports_get_the_trend(data: Assessment, history: History, plan: Plan,
                                      tmp_path: Path) -> None:
     from smartcity_assess.assessment.batch import report_jobs, write_reports_many
@@ -329,6 +331,7 @@ def test_trends_chart_job_is_last_and_only_with_a_trend(
 # --- as people and tools see it ----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_multi_year_documents_pass_the_validators(data: Assessment, history: History,
                                                   plan: Plan, tmp_path: Path) -> None:
     """The multi-year masterplan as third-party tools see it: valid HTML5 and SVG (W3C Nu),

@@ -68,6 +68,7 @@ def test_table_shows_margins_and_sensitivity(central_java_2024: Path) -> None:
     assert "Sensitivity analysis" in out and "80 scenarios" in out
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not all(p.exists() for p in SAMPLE), reason="Tegal sample not bundled yet")
 def test_tegal_sample_table() -> None:
     code, out, _ = invoke("score", *map(str, SAMPLE), "--lang", "en", "--sensitivity",

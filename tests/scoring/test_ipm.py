@@ -26,6 +26,7 @@ def published() -> dict[tuple[str, int], float]:
                 for row in csv.DictReader(stream)}
 
 
+@pytest.mark.slow
 def test_every_published_ipm_is_reproduced(published: dict[tuple[str, int], float]) -> None:
     assessment = run_assessment([DATA], EXAMPLE / "ipm.yaml")
     assert len(assessment.results) == len(published) == 2564

@@ -13,6 +13,8 @@ import pytest
 from support.browser import Chromium, open_in_chromium
 from support.validators import broken_image_links, image_links, markdownlint, vnu_errors
 
+pytestmark = pytest.mark.slow  # Chromium, the Nu validator and markdownlint
+
 GOOD_HTML = """<!DOCTYPE html>
 <html lang="en">
 <head>

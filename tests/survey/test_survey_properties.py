@@ -70,6 +70,7 @@ def _csv(header: list[str], rows: list[list[str]], delimiter: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(header=st.lists(st.sampled_from(NAMES), min_size=1, max_size=6),
        rows=st.lists(st.lists(CELLS, min_size=0, max_size=7), max_size=12),
@@ -91,6 +92,7 @@ def _flatten(data: SurveyData) -> dict[object, object]:
             for key, region in data.regions.items()}
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(rows=st.lists(st.tuples(
     st.sampled_from(["Tegal", "Brebes", " Tegal", ""]), st.sampled_from(["2025", "", "2024"]),

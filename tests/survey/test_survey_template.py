@@ -95,6 +95,7 @@ def test_xlsx_template_is_byte_identical(tmp_path: Path, iset: IndicatorSet,
     assert fixed_date().year == 2000
 
 
+@pytest.mark.slow
 def test_xlsx_template_identical_across_processes(tmp_path: Path) -> None:
     code = ("import sys; sys.path.insert(0, {tests!r}); from survey_helpers import make_set; "
             "from smartcity_assess.survey.template import write_template; "
