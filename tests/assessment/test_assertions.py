@@ -45,7 +45,7 @@ def test_min_score_passes_fails_and_not_assessed_fails(ipm: IndicatorSet) -> Non
     assert outcomes[1].is_error and outcomes[1].found == 59.5
     assert outcomes[1].message() == "B 2024: index 59.50 is below min_score 60"
     assert describe(outcomes[1], "id") == "indeks 59,50 di bawah min_score 60"
-    assert outcomes[2].reason == "index is not assessed (min_score 60)"
+    assert describe(outcomes[2]) == "index is not assessed (min_score 60)"
 
 
 def test_max_drop_against_the_latest_earlier_year(ipm: IndicatorSet) -> None:
@@ -55,7 +55,7 @@ def test_max_drop_against_the_latest_earlier_year(ipm: IndicatorSet) -> None:
     outcomes = evaluate(rules, ipm, current, [*earlier, *current])
     a, b = outcomes
     assert (a.status, a.previous, a.previous_year, a.drop) == ("fail", 70.0, 2023, 2.5)
-    assert a.reason == ("index fell 2.50 points since 2023 (70.00 → 67.50), more than "
+    assert describe(a) == ("index fell 2.50 points since 2023 (70.00 → 67.50), more than "
                         "max_drop 2")
     assert (b.status, b.drop) == ("pass", 2.0)
 
@@ -70,7 +70,7 @@ def test_max_drop_is_skipped_without_an_earlier_year_or_across_a_break(
     assert [(o.region, o.status, o.code) for o in outcomes] == [
         ("A", "skip", "no-earlier-year"), ("B", "skip", "break"), ("C", "skip",
                                                                   "no-earlier-year")]
-    assert outcomes[1].reason == ("index max_drop 1: not compared across a break (2023 was "
+    assert describe(outcomes[1]) == ("index max_drop 1: not compared across a break (2023 was "
                                   "scored with bps-ipm 2000, 2024 with bps-ipm 2010)")
     assert not failures(outcomes)
 

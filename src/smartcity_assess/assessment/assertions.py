@@ -51,11 +51,6 @@ class Outcome:
     """For a break: the previous and the current indicator set (``id version``)."""
 
     @property
-    def reason(self) -> str:
-        """Why it failed or was skipped, in an English sentence (empty for a pass)."""
-        return describe(self, "en")
-
-    @property
     def drop(self) -> float | None:
         """Points lost since the previous year (negative: gained)."""
         if self.score is None or self.previous is None:
