@@ -21,6 +21,7 @@ from smartcity_assess.cli.scorecard import compact_table, scorecard
 from smartcity_assess.indicators.loader import load_indicator_set
 from smartcity_assess.notices import Notice
 from smartcity_assess.scoring.engine import ScoringOptions, assess
+from smartcity_assess.scoring.results import Assessment
 from smartcity_assess.survey.load import read_survey
 
 LONG_PILLAR = "Infrastruktur Digital dan Konektivitas Daerah"
@@ -72,13 +73,13 @@ def pilot(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def printed(renderable: object, width: int = 80) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, highlight=False)
     console.print(renderable)
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    return str(out)
+    return buffer.getvalue()
 
 
-def assessed(pilot: Path, bootstrap: int = 0):  # type: ignore[no-untyped-def]
+def assessed(pilot: Path, bootstrap: int = 0) -> Assessment:
     iset = load_indicator_set(pilot / "set.yaml")
     survey = read_survey([pilot / "data.csv"], iset)
     return assess(iset, survey, ScoringOptions(bootstrap=bootstrap, seed=1))
