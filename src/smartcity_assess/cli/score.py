@@ -53,6 +53,10 @@ def score_command(
     seed: Annotated[int, typer.Option(
         "--seed", help="Seed of the bootstrap and the Monte Carlo: same seed, same output.")
     ] = 20250101,
+    view: Annotated[str | None, typer.Option(
+        "--view", help="Show the scores regrouped by a crosswalk of the set instead of its "
+        "pillars: kominfo (the six smart-city dimensions), imdi, spbe, iso37122, u4ssc. "
+        "JSON output always has every view under views.<name>.", show_default=False)] = None,
 ) -> None:
     """Score survey data against an indicator set: index, band, pillars and coverage for
     every region-year in the data."""
@@ -66,9 +70,13 @@ def score_command(
         refuse_input_as_output(output, [*surveys, *([criteria] if criteria else [])])
         terminal = fmt is ScoreFormat.table and output is None
         draws_bootstrap = bootstrap if bootstrap is not None else (
-            DEFAULT_BOOTSTRAP_DRAWS if terminal else 0)
+            DEFAULT_BOOTSTRAP_DRAWS if terminal and view is None else 0)
         options = ScoringOptions(bootstrap=draws_bootstrap, confidence=confidence, seed=seed)
         indicator_set = load_indicator_set(criteria)
+        if view is not None:
+            from .views import check_view
+
+            check_view(indicator_set, view)
         survey = read_survey(surveys, indicator_set, sheet=sheet,
                              ignore_columns=ignore_column or ())
         assessment = assess(indicator_set, survey, options)
@@ -81,11 +89,16 @@ def score_command(
                                  SensitivityOptions(draws=draws, seed=seed), options)
         if terminal:
             from .scorecard import scorecard, sensitivity_table
+            from .views import view_tables
 
-            stdout.print(scorecard(assessment, lang.value, stdout.width))
+            stdout.print(scorecard(assessment, lang.value, stdout.width) if view is None
+                         else view_tables(assessment, view, lang.value))
             if tested is not None:
                 stdout.print(sensitivity_table(assessment, tested, lang.value))
         else:
+            if view is not None and fmt is not ScoreFormat.json:
+                message(f"note: --view is shown in the terminal table; --format json has it "
+                        f"under views.{view}", "yellow")
             if tested is not None and fmt is ScoreFormat.csv:
                 message("note: --sensitivity results are shown in the table, json and md "
                         "formats only", "yellow")

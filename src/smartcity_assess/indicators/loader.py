@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from .schema import (
     IndicatorSpec,
     OutliersSpec,
 )
+from .vocabulary import CROSSWALK_KEYS, FUNDING_SOURCES, crosswalk_problem, unknown_value
 
 DEFAULT_SET = "smartcity-id"
 """Id of the bundled four-pillar set used when no ``--criteria`` is given."""
@@ -32,19 +34,47 @@ DEFAULT_LIKERT_LEVELS = (1, 2, 3, 4, 5)
 
 
 def bundled_sets() -> dict[str, Path]:
-    """Bundled indicator sets by id (the file name without ``.yaml``)."""
+    """Bundled indicator sets by name: the file name without ``.yaml``.
+
+    The current version of a set is ``criteria/<id>.yaml``; an earlier major version that stays
+    loadable is ``criteria/<id>@<major>.yaml`` (name ``<id>@<major>``).
+    """
     folder = criteria_dir()
     return {p.stem: p for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
 
 
+_VERSION_LINE = re.compile(r"""^version:[ \t]*["']?(\d+)""", re.MULTILINE)
+
+
+def _major_version(path: Path) -> str | None:
+    """Major version of a bundled set, read from its top-level ``version:`` line."""
+    found = _VERSION_LINE.search(path.read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
 def resolve_set(spec: str | Path | None) -> tuple[Path, str]:
-    """Turn a bundled id or a path into (file, label). Unknown ids are a usage error."""
+    """Turn a bundled name, ``<id>@<major>`` or a path into (file, label).
+
+    ``smartcity-id@1`` names the file ``criteria/smartcity-id@1.yaml``, or the current file
+    ``criteria/smartcity-id.yaml`` when its major version is 1. Unknown names are a usage error.
+    """
     if spec is None or spec == "":
         spec = DEFAULT_SET
     text = str(spec)
     bundled = bundled_sets()
     if text in bundled and not Path(text).exists():
         return bundled[text], f"bundled:{text}"
+    base, at, major = text.partition("@")
+    if at and base in bundled and not Path(text).exists():
+        if major.isdigit() and _major_version(bundled[base]) == str(int(major)):
+            return bundled[base], f"bundled:{base}"
+        versions = sorted(name for name in bundled if name.startswith(base + "@"))
+        current = _major_version(bundled[base])
+        if current is not None:
+            versions.append(f"{base}@{current}")
+        known = ", ".join(versions)
+        raise UsageError(f"unknown version {text!r} of the bundled set {base!r}: "
+                         f"available {known}")
     path = Path(text)
     if path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists() or "/" in text:
         return path, text
@@ -206,6 +236,7 @@ def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
     for indicator, ipath in _walk_indicators(spec):
         yield from unique("indicator", indicator.id, ipath)
         yield from _check_indicator(indicator, ipath, spec, problem)
+        yield from _check_crosswalk(indicator, ipath, problem)
         for index, action in enumerate(indicator.actions):
             apath = (*ipath, "actions", index)
             yield from unique("action", action.id, apath)
@@ -213,6 +244,7 @@ def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
             if action.applies_below is not None and not low <= action.applies_below <= high:
                 yield problem((*apath, "applies_below"), "applies_below is outside the scale",
                               f"between {low:g} and {high:g}", action.applies_below)
+            yield from _check_action_fields(action, apath, problem)
     yield from _check_dependencies(spec, action_ids, problem)
     yield from _check_methods(spec, problem)
 
@@ -269,6 +301,55 @@ def _check_indicator(ind: IndicatorSpec, path: PathKey, spec: IndicatorSetSpec,
         if spec.role_weights and role not in spec.role_weights:
             yield problem((*path, "roles"), f"role {role!r} has no entry in role_weights",
                           ", ".join(sorted(spec.role_weights)))
+
+
+def _crosswalk_text(value: Any) -> str | None:
+    """A crosswalk value as text: strings as they are, numbers (``spbe: 16``) as written."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}" if math.isfinite(value) else None
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _check_crosswalk(ind: IndicatorSpec, path: PathKey, problem: Any) -> Iterator[Problem]:
+    for key, value in (ind.crosswalk or {}).items():
+        kpath = (*path, "crosswalk", key)
+        if key not in CROSSWALK_KEYS:
+            message, expected = unknown_value("crosswalk key", str(key), CROSSWALK_KEYS)
+            yield problem(kpath, message, expected)
+            continue
+        text = _crosswalk_text(value)
+        if text is None:
+            yield problem(kpath, f"crosswalk {key} must be a text or a number",
+                          "e.g. kominfo: governance, spbe: \"16\"", value)
+            continue
+        found = crosswalk_problem(key, text)
+        if found is not None:
+            message, expected = found
+            yield problem(kpath, message, expected, None if "unknown" in message else text)
+
+
+def _check_action_fields(action: ActionSpec, path: PathKey, problem: Any
+                         ) -> Iterator[Problem]:
+    for index, source in enumerate(action.funding):
+        if source not in FUNDING_SOURCES:
+            message, expected = unknown_value("funding source", source, FUNDING_SOURCES)
+            yield problem((*path, "funding", index), message, expected)
+    for index, artefact in enumerate(action.requires):
+        if artefact in action.provides:
+            yield problem((*path, "requires", index),
+                          f"action {action.id!r} requires {artefact!r}, which it provides itself",
+                          "an artefact made by another action or already in place")
+    for name in ("requires", "provides", "funding"):
+        items = getattr(action, name)
+        for index, item in enumerate(items):
+            if item in items[:index]:
+                yield problem((*path, name, index), f"{item!r} is listed twice in {name}")
 
 
 def _check_dependencies(spec: IndicatorSetSpec, action_ids: dict[str, PathKey],
@@ -426,6 +507,10 @@ def _to_action(spec: ActionSpec, indicator_id: str) -> Action:
         applies_below=spec.applies_below, effort=spec.effort, horizon=spec.horizon,
         owner=spec.owner, gain=spec.gain, depends_on=tuple(spec.depends_on),
         description=_text(spec.description), references=tuple(spec.references),
+        requires=tuple(spec.requires), provides=tuple(spec.provides),
+        regulation=spec.regulation, citizen_impact=spec.citizen_impact,
+        cost_class=spec.cost_class, funding=tuple(spec.funding),
+        nomenclature=spec.nomenclature,
     )
 
 
@@ -462,6 +547,9 @@ def _to_indicator(spec: IndicatorSpec, inherited: _Inherited) -> Indicator:
         normalisation=inherited.normalisation,  # type: ignore[arg-type]
         imputation=inherited.imputation,  # type: ignore[arg-type]
         outliers=_to_outliers(inherited.outliers),
+        kind=spec.kind,
+        crosswalk=tuple(sorted((key, text) for key, value in (spec.crosswalk or {}).items()
+                               if (text := _crosswalk_text(value)) is not None)),
     )
 
 

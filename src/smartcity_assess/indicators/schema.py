@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
+
+from .vocabulary import (
+    ARTEFACT_PATTERN,
+    FUNDING_SOURCES,
+    IMDI_PILLARS,
+    KOMINFO_DIMENSIONS,
+    NOMENCLATURE_PATTERN,
+)
 
 LocalText = str | dict[str, str]
 """A plain string, or a map from language code (``id``, ``en``) to text."""
@@ -56,6 +64,32 @@ _IMPUTATION_HELP = ("How a missing indicator is filled: none (default: not asses
 _OUTLIERS_HELP = "Outlier treatment before normalisation (default none). Inherited."
 
 
+_CROSSWALK_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Where the indicator sits in other frameworks; all keys optional.",
+    "additionalProperties": False,
+    "properties": {
+        "kominfo": {"enum": list(KOMINFO_DIMENSIONS),
+                    "description": "Dimension of Kominfo's Gerakan Menuju 100 Smart City."},
+        "spbe": {"type": ["string", "integer"], "pattern": r"^\d{1,2}([-,]\d{1,2})*$",
+                 "description": "SPBE indicator number(s) of PermenPANRB 59/2020 (1-47): "
+                 "\"16\", \"11,12\" or \"29-31\"."},
+        "imdi": {"enum": list(IMDI_PILLARS),
+                 "description": "Pillar of IMDI (Indeks Masyarakat Digital Indonesia)."},
+        "iso37122": {"type": ["string", "number"],
+                     "description": "ISO 37122:2019 indicator number, e.g. \"10.2\"."},
+        "u4ssc": {"type": "string",
+                  "description": "U4SSC KPI code (ITU-T Y.4903), e.g. \"EC:ICT:ICT:1C\"."},
+    },
+}
+Crosswalk = Annotated[dict[str, Any], WithJsonSchema(_CROSSWALK_SCHEMA)]
+"""Checked key by key in the loader (unknown keys and values with a did-you-mean)."""
+Funding = Annotated[list[str], WithJsonSchema({
+    "type": "array", "items": {"enum": list(FUNDING_SOURCES)},
+    "description": "Funding sources of the action."})]
+Artefacts = list[Annotated[str, Field(pattern=ARTEFACT_PATTERN, max_length=120)]]
+
+
 class ActionSpec(_Strict):
     """A measure the roadmap may propose when its indicator falls short."""
 
@@ -70,6 +104,24 @@ class ActionSpec(_Strict):
     gain: float = Field(10.0, ge=0, description="Expected indicator score gain in points.")
     depends_on: list[Identifier] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
+    requires: Artefacts = Field(
+        default_factory=list, description="Named data or documents that must exist before the "
+        "action can start, e.g. data:daftar-data-prioritas.")
+    provides: Artefacts = Field(
+        default_factory=list, description="Named data or documents the action produces, e.g. "
+        "dokumen:arsitektur-spbe.")
+    regulation: str | None = Field(
+        None, min_length=1, max_length=200,
+        description="Legal basis when a regulation obliges the action, e.g. "
+        "\"PermenPANRB 59/2020\".")
+    citizen_impact: Literal["none", "low", "medium", "high"] = Field(
+        "low", description="How directly citizens feel the action or get feedback from it.")
+    cost_class: Literal["XS", "S", "M", "L", "XL"] | None = Field(
+        None, description="Order of magnitude of the cost (rupiah ranges in the docs).")
+    funding: Funding = Field(default_factory=list)
+    nomenclature: str | None = Field(
+        None, pattern=NOMENCLATURE_PATTERN,
+        description="Permendagri 90/2019 programme (or activity) code, e.g. 2.16.03.")
 
 
 class IndicatorSpec(_Strict):
@@ -79,6 +131,9 @@ class IndicatorSpec(_Strict):
     title: LocalText
     question: LocalText | None = None
     description: LocalText | None = None
+    kind: Literal["measure", "fact"] = Field(
+        "measure", description="measure: answers are combined; fact: a pemda-wide fact with "
+        "one authoritative answer.")
     type: Literal["number", "percent", "likert", "boolean", "choice"] = "number"
     unit: str | None = None
     goalposts: Pair | None = Field(
@@ -99,6 +154,7 @@ class IndicatorSpec(_Strict):
     normalisation: NormalisationName | None = Field(None, description=_NORMALISATION_HELP)
     imputation: ImputationName | None = Field(None, description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
+    crosswalk: Crosswalk | None = None
 
 
 class GroupSpec(_Strict):
