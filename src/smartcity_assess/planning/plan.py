@@ -24,7 +24,8 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InputError, Problem, shorten
-from ..indicators.model import IndicatorSet
+from ..indicators.model import Action, IndicatorSet
+from ..indicators.vocabulary import COST_CLASS_RANGES, CostClass
 from ..text import Text
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file
 
@@ -44,19 +45,20 @@ FUNDING_SOURCES: tuple[FundingSource, ...] = get_args(FundingSource)
 DEFAULT_FUNDING: tuple[FundingSource, ...] = ("APBD",)
 """Funding of an action when neither the plan nor the indicator set names one."""
 
-CostClass = Literal["XS", "S", "M", "L", "XL"]
-COST_CLASSES: dict[CostClass, tuple[int, int]] = {
-    "XS": (50_000_000, 200_000_000),
-    "S": (200_000_000, 1_000_000_000),
-    "M": (1_000_000_000, 5_000_000_000),
-    "L": (5_000_000_000, 20_000_000_000),
-    "XL": (20_000_000_000, 100_000_000_000),
+XL_HIGH = 50_000_000_000
+"""Upper bound the planner assumes for cost class XL, which the set format leaves open
+(Rp10 billion and more): an XL program without a cost in the plan is budgeted at up to
+Rp50 billion. Give its cost in the plan (``actions.<id>.cost``) instead."""
+COST_CLASSES: dict[str, tuple[int, int]] = {
+    name: (int(low), int(high) if high is not None else XL_HIGH)
+    for name, (low, high) in COST_CLASS_RANGES.items()
 }
-"""Illustrative planning ranges in rupiah for a whole program (all its years). They are not
-from a regulation: they bracket what a Kabupaten spends on one program against its APBD
-(Kabupaten Tegal's 2025 APBD spends Rp3.08 trillion, of which Rp312.82 billion capital)."""
+"""Rupiah range of each cost class for a whole program (all its years), from the set
+format's classes (``indicators.vocabulary.COST_CLASS_RANGES``): the tool's own
+order-of-magnitude classes, not a regulation."""
 DEFAULT_COST_CLASS: CostClass = "S"
-"""Cost class assumed for an action whose cost neither the plan nor the set gives."""
+"""Cost class assumed for an action whose cost neither the plan nor the set gives
+(Rp100–500 million)."""
 
 Dimension = Literal["governance", "branding", "economy", "living", "society", "environment"]
 DIMENSIONS: tuple[Dimension, ...] = get_args(Dimension)
@@ -862,10 +864,9 @@ def _check_action_ids(plan: Plan, indicator_set: IndicatorSet, problem: Any) -> 
                         action_id)
 
 
-def regulation_of(action: Any) -> str | None:
-    """The regulation an action names (``regulation`` of the set's vocabulary), if any."""
-    value = getattr(action, "regulation", None)
-    return value if isinstance(value, str) and value else None
+def regulation_of(action: Action) -> str | None:
+    """The regulation an action names in the set (``regulation``), if any."""
+    return action.regulation or None
 
 
 def _check_owners(plan: Plan, indicator_set: IndicatorSet, problem: Any) -> None:

@@ -39,6 +39,7 @@ from typing import Literal
 
 from ..errors import InputError, Problem
 from ..indicators.model import Action, Effort, Horizon, Indicator, IndicatorSet
+from ..indicators.vocabulary import CitizenImpact, CostClass
 from ..scoring.results import GroupResult, IndicatorResult, RegionResult
 from ..text import Text
 from .plan import (
@@ -46,7 +47,6 @@ from .plan import (
     DEFAULT_COST_CLASS,
     DEFAULT_FUNDING,
     DIMENSIONS,
-    CostClass,
     Existing,
     Plan,
     check_plan,
@@ -60,7 +60,6 @@ STATUSES: tuple[Status, ...] = ("scheduled", "unfunded", "beyond_horizon", "exis
 DependencyStatus = Literal["scheduled", "in-place", "unverified", "deferred"]
 DependencyBasis = Literal["scheduled", "existing", "fact", "unfunded", "beyond_horizon",
                           "missing"]
-CitizenImpact = Literal["none", "low", "medium", "high"]
 CostSource = Literal["plan", "plan-class", "set-class", "default-class"]
 StageKind = Literal["baseline", "year", "phase"]
 Why = Literal["pin", "mandatory", "quick-win", "prerequisite", "priority"]
@@ -578,32 +577,9 @@ def phase_of(offset: int) -> Phase:
 # --- the vocabulary of actions and indicators ------------------------------------------------
 
 
-def action_requires(action: Action) -> tuple[str, ...]:
-    """Artefacts the action needs before it starts."""
-    return tuple(getattr(action, "requires", ()) or ())
-
-
-def action_provides(action: Action) -> tuple[str, ...]:
-    """Artefacts the action produces."""
-    return tuple(getattr(action, "provides", ()) or ())
-
-
-def action_citizen_impact(action: Action) -> CitizenImpact:
-    """The action's declared ``citizen_impact`` (default low)."""
-    value = getattr(action, "citizen_impact", None)
-    return value if value in CITIZEN_TERM else DEFAULT_CITIZEN_IMPACT
-
-
 def indicator_dimension(indicator: Indicator, pillar_id: str) -> str:
     """Kominfo dimension of an indicator (crosswalk ``kominfo``), else its pillar id."""
-    crosswalk = dict(getattr(indicator, "crosswalk", ()) or ())
-    value = crosswalk.get("kominfo")
-    return value if isinstance(value, str) and value else pillar_id
-
-
-def indicator_is_fact(indicator: Indicator) -> bool:
-    """True for a ``kind: fact`` indicator (a published fact, not a measure)."""
-    return getattr(indicator, "kind", "measure") == "fact"
+    return indicator.crosswalk_value("kominfo") or pillar_id
 
 
 # --- carried weights -------------------------------------------------------------------------
@@ -713,13 +689,13 @@ def build_roadmap(result: RegionResult, indicator_set: IndicatorSet, plan: Plan,
             action=action, gap=gap, owner=plan.owner(action.owner),
             dimension=indicator_dimension(indicator, pillar_of[action.indicator]),
             impact=gap.effective_weight * min(action.gain, gap.gap) if gap.open else 0.0,
-            citizen=action_citizen_impact(action), boost=boosts.get(action.id, 1.0),
+            citizen=action.citizen_impact, boost=boosts.get(action.id, 1.0),
             mandatory=mandates.get(action.id), pinned=pins.get(action.id),
             cost=_cost(action, terms.cost if terms else None,
                        terms.cost_class if terms else None),
             funding=_funding(action, terms.funding if terms else ()),
             nomenclature=(terms.nomenclature if terms and terms.nomenclature
-                          else getattr(action, "nomenclature", None)),
+                          else action.nomenclature),
             duration=DURATION[action.horizon], quick_eligible=quick)
 
     nodes: dict[str, _Node] = {}
@@ -731,13 +707,13 @@ def build_roadmap(result: RegionResult, indicator_set: IndicatorSet, plan: Plan,
 
     providers: dict[str, list[str]] = {}
     for action in catalogue.values():
-        for artefact in action_provides(action):
+        for artefact in action.provides:
             providers.setdefault(artefact, []).append(action.id)
     provided_by_existing = {a for e in plan.existing for a in e.provides}
     provided_by_existing |= {a for e in plan.existing if e.action in catalogue
-                             for a in action_provides(catalogue[e.action or ""])}
+                             for a in catalogue[e.action or ""].provides}
     provided_by_existing |= {a for action_id in in_place for a in
-                             action_provides(catalogue[action_id])}
+                             catalogue[action_id].provides}
 
     edges: list[Dependency] = []
     missing: list[MissingPrerequisite] = []
@@ -750,7 +726,7 @@ def build_roadmap(result: RegionResult, indicator_set: IndicatorSet, plan: Plan,
         examined.add(action_id)
         current = nodes[action_id]
         wanted: list[tuple[str, str | None]] = [(d, None) for d in current.action.depends_on]
-        for needed in action_requires(current.action):
+        for needed in current.action.requires:
             artefact = needed
             if artefact in provided_by_existing:
                 edges.append(Dependency(action_id, _existing_provider(plan, catalogue,
@@ -949,7 +925,7 @@ def _in_place_by_fact(catalogue: Mapping[str, Action], indicators: Mapping[str, 
     for action in catalogue.values():
         indicator = indicators[action.indicator]
         result = results.get(action.indicator)
-        if indicator_is_fact(indicator) and result is not None and result.score is not None \
+        if indicator.kind == "fact" and result is not None and result.score is not None \
                 and result.score >= _threshold(action, result, top) - _EPS:
             found.add(action.id)
     return found
@@ -959,10 +935,10 @@ def _existing_provider(plan: Plan, catalogue: Mapping[str, Action], artefact: st
                        in_place: set[str]) -> str:
     for entry in plan.existing:
         if artefact in entry.provides or (entry.action in catalogue and artefact in
-                                          action_provides(catalogue[entry.action or ""])):
+                                          catalogue[entry.action or ""].provides):
             return entry.id
     for action_id in sorted(in_place):
-        if artefact in action_provides(catalogue[action_id]):
+        if artefact in catalogue[action_id].provides:
             return action_id
     return artefact
 
@@ -971,7 +947,7 @@ def _basis_of_artefact(plan: Plan, catalogue: Mapping[str, Action], artefact: st
                        ) -> DependencyBasis:
     for entry in plan.existing:
         if artefact in entry.provides or (entry.action in catalogue and artefact in
-                                          action_provides(catalogue[entry.action or ""])):
+                                          catalogue[entry.action or ""].provides):
             return "existing"
     return "fact"
 
@@ -983,10 +959,9 @@ def _cost(action: Action, cost: tuple[int, int] | None, cost_class: CostClass | 
     if cost_class is not None:
         low, high = COST_CLASSES[cost_class]
         return Cost(low, high, "plan-class", cost_class)
-    own = getattr(action, "cost_class", None)
-    if own in COST_CLASSES:
-        low, high = COST_CLASSES[own]
-        return Cost(low, high, "set-class", own)
+    if action.cost_class is not None:
+        low, high = COST_CLASSES[action.cost_class]
+        return Cost(low, high, "set-class", action.cost_class)
     low, high = COST_CLASSES[DEFAULT_COST_CLASS]
     return Cost(low, high, "default-class", DEFAULT_COST_CLASS)
 
@@ -994,8 +969,7 @@ def _cost(action: Action, cost: tuple[int, int] | None, cost_class: CostClass | 
 def _funding(action: Action, plan_funding: Sequence[str]) -> tuple[str, ...]:
     if plan_funding:
         return tuple(plan_funding)
-    own = tuple(getattr(action, "funding", ()) or ())
-    return own or DEFAULT_FUNDING
+    return action.funding or DEFAULT_FUNDING
 
 
 def _rank(nodes: dict[str, _Node], order: Mapping[str, int]) -> list[_Node]:
