@@ -147,7 +147,7 @@ class ExistingSpec(_Strict):
 
     id: str = Field(pattern=_ID, max_length=100)
     title: LocalText
-    since: Year
+    since: Year | None = None
     status: ExistingStatus
     evidence: str | list[str]
     owner: str | None = Field(default=None, min_length=1, max_length=200)
@@ -301,7 +301,8 @@ class Existing:
 
     id: str
     title: Text
-    since: int
+    since: int | None
+    """First year it ran (None: the year is not published)."""
     status: ExistingStatus
     evidence: tuple[str, ...]
     owner: str | None = None
@@ -454,7 +455,7 @@ def build_plan(document: YamlDocument) -> Plan:
     try:
         spec = PlanSpec.model_validate(data)
     except ValidationError as exc:
-        raise InputError([_with_valid_keys(p, document.data)
+        raise InputError([_with_valid_keys(_relocated(p, document), document.data)
                           for p in schema_problems(exc, document)]) from None
     problems = list(_check_spec(spec, document))
     if problems:
@@ -480,6 +481,17 @@ def _with_valid_keys(problem: Problem, data: Any) -> Problem:
     return Problem(problem.file, problem.message + hint, line=problem.line,
                    column=problem.column, field=problem.field,
                    expected="one of " + ", ".join(valid), found=problem.found)
+
+
+def _relocated(problem: Problem, document: YamlDocument) -> Problem:
+    """A problem under a map with number keys (``budget: {2026: ...}``) located at its own
+    line: the YAML positions name map keys as text."""
+    if problem.field is None or not problem.field.startswith("budget["):
+        return problem
+    path = tuple(str(p) for p in _split_field(problem.field))
+    line, column = document.locate(path)
+    return Problem(problem.file, problem.message, line=line, column=column,
+                   field=problem.field, expected=problem.expected, found=problem.found)
 
 
 def _split_field(text: str) -> list[str | int]:
@@ -584,7 +596,7 @@ def _check_period(spec: PlanSpec, problem: Any) -> None:
     if master is not None and spec.budget is not None:
         for year in spec.budget:
             if not master.start <= year <= master.end:
-                problem(("budget", year), f"budget year {year} lies outside the masterplan",
+                problem(("budget", str(year)), f"budget year {year} lies outside the masterplan",
                         f"a year from {master.start} to {master.end}", year)
     if master is not None:
         for action_id, year in spec.pin.items():

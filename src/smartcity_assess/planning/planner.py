@@ -16,7 +16,8 @@ The rules (docs/methods.md, "The roadmap", gives the formulas; docs/plan-file.md
    ``citizen_impact`` none, low, medium, high. Prerequisites inherit the priority of what
    waits for them. Ties: priority, then impact, then id.
 3. **Scheduling**, year by year from the first plan year to the end of the masterplan: first
-   the pinned actions of that year, then the mandatory ones, then quick wins (first
+   the pinned actions of that year, then the mandatory ones (with their prerequisites, in
+   the order they must come), then quick wins (first
    ``quick_wins.years`` years only), then the rest by priority. An action starts when its
    prerequisites have ended, the year's capacity (``capacity.per_year``) and its agency's
    (``capacity.per_owner``, quick wins included) allow, it ends by the masterplan's last year,
@@ -366,6 +367,7 @@ class MandateResult:
     action: str
     regulation: str
     start_year: int | None
+    """Start year (for an existing program: since when it runs, None when not published)."""
     deadline: int
     """Last year of the current RPJMD."""
     status: Status
@@ -646,6 +648,8 @@ class _Node:
     money_block: tuple[str, str] | None = None
     other_block: tuple[str, str] | None = None
     cycle: bool = False
+    for_mandate: bool = False
+    """A prerequisite of a mandatory action: scheduled with the mandatory ones."""
 
 
 def build_roadmap(result: RegionResult, indicator_set: IndicatorSet, plan: Plan, *,
@@ -1013,6 +1017,8 @@ def _inherit(topo: Sequence[_Node], nodes: dict[str, _Node]) -> None:
         for dep in n.prerequisites:
             target = nodes[dep]
             target.inherited = max(target.inherited, n.inherited)
+            if n.mandatory is not None or n.for_mandate:
+                target.for_mandate = True
 
 
 @dataclass
@@ -1047,7 +1053,8 @@ def _schedule(ranked: Sequence[_Node], nodes: dict[str, _Node], plan: Plan, firs
     ordered = by_inherited(n for n in ranked if not n.cycle)
     for year in range(first, last + 1):
         pinned = [n for n in ordered if n.pinned is not None and n.pinned <= year]
-        mandatory = [n for n in ordered if n.mandatory is not None and n.pinned is None]
+        mandatory = [n for n in ordered if (n.mandatory is not None or n.for_mandate)
+                     and n.pinned is None]
         quick: list[_Node] = []
         if year < first + plan.quick_wins.years and plan.quick_wins.max > 0:
             quick = [n for n in ordered if n.quick_eligible and n.pinned is None
@@ -1085,7 +1092,7 @@ def _why(n: _Node, kind: str) -> Why:
     if kind == "pin":
         return "pin"
     if kind == "mandatory":
-        return "mandatory"
+        return "mandatory" if n.mandatory is not None else "prerequisite"
     if kind == "quick-win":
         return "quick-win"
     if n.pulled_by and not n.gap.open:
@@ -1195,6 +1202,8 @@ def _allocate(n: _Node, year: int, ledger: _Ledger
 
 def _rupiah(amount: int, lang: str) -> str:
     """``Rp1,2 miliar`` / ``Rp1.2 billion`` (juta/million below a billion)."""
+    if amount == 0:
+        return "Rp0"
     if amount >= 1_000_000_000_000:
         value, unit = amount / 1e12, ("triliun", "trillion")
     elif amount >= 1_000_000_000:
