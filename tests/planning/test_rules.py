@@ -93,7 +93,8 @@ def test_citizen_term_keeps_feedback_programs_first(vocab: IndicatorSet,
     assert (lapor.rank, lapor.citizen_impact, lapor.benefit) == (1, "high", 1.5)
 
 
-def test_carried_weight_is_renormalised_over_assessed_siblings(survey: Callable[..., SurveyData], vocab: IndicatorSet) -> None:
+def test_carried_weight_is_renormalised_over_assessed_siblings(
+        survey: Callable[..., SurveyData], vocab: IndicatorSet) -> None:
     # Without an answer for data, spbe carries the whole gov pillar: ½ instead of ¼.
     partial = assess(vocab, survey({"spbe": [40.0], "aduan": [50.0], "umkm": [40.0]}))
     weights = carried_weights(partial.results[0])
@@ -164,7 +165,8 @@ def test_owner_limit_counts_quick_wins_and_aliases(vocab: IndicatorSet,
         assert sum(1 for a in roadmap.starting_in(year) if a.owner == "Dinas Dagkop UKM") <= 1
 
 
-def test_mandatory_goes_first_with_its_regulation(survey: Callable[..., SurveyData], vocab: IndicatorSet,
+def test_mandatory_goes_first_with_its_regulation(survey: Callable[..., SurveyData],
+                                                  vocab: IndicatorSet,
                                                   result: RegionResult) -> None:
     one_a_year = plan(capacity=Capacity(per_year=1), mandatory=(Mandate("spbe-perbup"),))
     roadmap = build_roadmap(result, vocab, one_a_year)

@@ -95,7 +95,7 @@ def roadmap_document(roadmap: Roadmap, plan: Plan, lang: str = "id") -> dict[str
             "existing": [e.id for e in roadmap.existing],
             "mandatory": [{"id": m.action, "regulation": m.regulation, "deadline": m.deadline}
                           for m in roadmap.mandates],
-            "pin": {action: year for action, year in roadmap.pins},
+            "pin": dict(roadmap.pins),
             "boost": [{"id": a, "factor": f, "reason": r.get(lang)}
                       for a, f, r in roadmap.boosts],
         },

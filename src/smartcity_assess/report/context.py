@@ -491,7 +491,8 @@ def _action(planned: PlannedAction, roadmap: Roadmap, plan: Plan, lang: str, tit
             "threshold": gap.threshold,
             "gap": gap.gap,
             "effective_weight": gap.effective_weight,
-            "below_threshold_only": gap.target_score is None or gap.score >= gap.target_score,
+            "below_threshold_only": (gap.target_score is None or gap.score is None
+                                     or gap.score >= gap.target_score),
         },
     }
 
