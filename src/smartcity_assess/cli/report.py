@@ -81,6 +81,8 @@ def report_command(
 
         chosen_formats = parse_formats(formats)
         the_plan = load_plan(plan)
+        for notice in the_plan.notices:  # version-1 keys, read under their new names
+            message(f"note: {notice}")
         earlier = None
         if history is not None:
             from ..history import read_history
