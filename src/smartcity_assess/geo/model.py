@@ -338,7 +338,9 @@ class Complaint:
     """ISO date (YYYY-MM-DD) the complaint came in."""
     closed: str | None
     """ISO date it was closed (None: still open)."""
-    status: Literal["closed", "open"]
+    status: Literal["closed", "open", "archived"]
+    """``archived``: set aside without handling (SP4N-LAPOR "Arsip": not the agency's
+    authority, unclear, a duplicate); left out of every share."""
     answered: bool | None
     """Whether the reporter got an answer (None: the export does not say)."""
     channel: str
@@ -374,6 +376,7 @@ class ComplaintFigures:
     label: str
     """Region name, or the area's key."""
     total: int
+    """Complaints counted (archived ones excluded)."""
     closed: int
     answered: int | None
     share_closed: float | None
@@ -381,3 +384,40 @@ class ComplaintFigures:
     median_days: float | None
     share_answered: float | None
     """Percent 0–100 (None when the export does not say, or too few complaints)."""
+    archived: int = 0
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One row of the long answers table the survey loader reads (role ``statistik``)."""
+
+    region: str
+    year: int | None
+    area: str | None
+    """The area's key in the boundary file (None: the whole region)."""
+    kode: str | None
+    respondent: str
+    role: str
+    indicator: str
+    value: float
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AreaScores:
+    """One area's scores for ``scores.geojson`` (values as the scoring computed them)."""
+
+    key: str
+    status: AreaStatus
+    index: float | None = None
+    band: str | None = None
+    coverage: float | None = None
+    """Share 0–1 of the index's weight that had answers."""
+    n: int | None = None
+    """Respondents with at least one answer in the area."""
+    pillars: tuple[tuple[str, float | None], ...] = ()
+    """(pillar id, score) in the set's order."""
+    extra: tuple[tuple[str, float | str | None], ...] = ()
+    """Further properties (a layer's rate …) as (name, value); written as ``sca_<name>``."""
