@@ -294,16 +294,34 @@ def by_area(complaints: Sequence[Complaint], boundaries: Boundaries
                 groups[boundaries.areas[found[index]].key].append(complaint)
             else:
                 nowhere.append(complaint.row)
-    report = match_areas(boundaries, [c.ref for c in named if c.ref is not None])
+    refs = [_coarser(c.ref, boundaries) for c in named if c.ref is not None]
+    report = match_areas(boundaries, refs)
     mapping = report.mapping()
-    for complaint in named:
-        assert complaint.ref is not None
-        key = mapping.get(complaint.ref.label())
+    for complaint, ref in zip(named, refs, strict=True):
+        key = mapping.get(ref.label())
         if key is None:
             nowhere.append(complaint.row)
         else:
             groups[key].append(complaint)
     return groups, report, tuple(sorted(nowhere))
+
+
+def _coarser(ref: AreaRef, boundaries: Boundaries) -> AreaRef:
+    """A desa reference read against a kecamatan file: its kecamatan (by the parent name, or
+    by the code's prefix ``33.28.10`` of ``33.28.10.1006``)."""
+    from .names import normalise_code, normalise_name
+
+    codes = {normalise_code(a.code) for a in boundaries.areas if a.code}
+    names = {normalise_name(a.name) for a in boundaries.areas}
+    if ref.code and normalise_code(ref.code) not in codes and "." in ref.code:
+        prefix = ref.code.rsplit(".", 1)[0]
+        if normalise_code(prefix) in codes:
+            return AreaRef(ref.parent or "", None, prefix)
+    if (boundaries.key == "name" or not ref.code) and ref.parent \
+            and normalise_name(ref.name) not in names \
+            and normalise_name(ref.parent) in names:
+        return AreaRef(ref.parent)
+    return ref
 
 
 def answers(region: str, year: int | None, export: ComplaintExport,

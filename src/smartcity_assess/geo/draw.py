@@ -103,6 +103,7 @@ _TEXTS: dict[str, dict[str, str]] = {
                          "{missing}{table_note}",
         "missing_template": "{count} wilayah tanpa nilai ({what}). ",
         "table_note": "Data lengkap ada di tabel di bawah peta.",
+        "low": "rendah", "high": "tinggi",
     },
     "en": {
         "legend_title": "Score", "not_enough": "Not enough answers", "no_data": "No data",
@@ -115,6 +116,7 @@ _TEXTS: dict[str, dict[str, str]] = {
                          "{missing}{table_note}",
         "missing_template": "{count} areas without a value ({what}). ",
         "table_note": "The full data is in the table below the map.",
+        "low": "low", "high": "high",
     },
 }
 
@@ -645,6 +647,10 @@ def choropleth(name: str, boundaries: Boundaries, values: Sequence[AreaValue],
         if labels:
             if many and overlay is not None:
                 _label_overlay(canvas, overlay, overlay_shapes)
+            elif symbols and not many:  # names on halos, readable over the circles
+                _halo_labels(canvas, [(shape, area.name) for area, shape
+                                      in zip(boundaries.areas, shapes, strict=True)], [],
+                             6.0, bold=False)
             elif not many:
                 _place_labels(canvas, shapes, [a.name for a in boundaries.areas],
                               [None if r.value is None
@@ -692,7 +698,7 @@ def _draw_points(canvas: _Canvas, points: Sequence[LayerPoint]) -> None:
         return
     xy = canvas.projection.forward(_array([[p.lon, p.lat] for p in points]))
     canvas.axes.scatter(xy[:, 0], xy[:, 1], s=9, marker="o", facecolor=POINT_COLOR,
-                        edgecolor="#ffffff", linewidths=0.4, zorder=7)
+                        edgecolor="#ffffff", linewidths=0.4, zorder=5)
 
 
 def _draw_symbols(canvas: _Canvas, boundaries: Boundaries, shapes: Sequence[Any],
@@ -714,8 +720,8 @@ def _draw_symbols(canvas: _Canvas, boundaries: Boundaries, shapes: Sequence[Any]
             sizes.append(count * scale)
     order = sorted(range(len(sizes)), key=lambda i: -sizes[i])  # big circles below small
     canvas.axes.scatter([xs[i] for i in order], [ys[i] for i in order],
-                        s=[sizes[i] for i in order], facecolor=SYMBOL_COLOR, alpha=0.7,
-                        edgecolor="#ffffff", linewidths=0.6, zorder=7)
+                        s=[sizes[i] for i in order], facecolor=SYMBOL_COLOR, alpha=0.6,
+                        edgecolor="#ffffff", linewidths=0.6, zorder=3.5)
     return scale
 
 
@@ -736,7 +742,7 @@ def _layer_legend(canvas: _Canvas, texts: MapTexts, points: Sequence[LayerPoint]
             radius_in = math.sqrt(value * scale / math.pi) / 72
             y = canvas.legend_y - _frac(canvas, max(radius_in, 0.05))
             canvas.legend.scatter([0.07], [y], s=value * scale, facecolor=SYMBOL_COLOR,
-                                  alpha=0.7, edgecolor="#ffffff", linewidths=0.6)
+                                  alpha=0.6, edgecolor="#ffffff", linewidths=0.6)
             canvas.legend.text(0.19, y, format_number(value, texts.lang, 0), ha="left",
                                va="center", fontsize=7.5)
             canvas.legend_y -= _frac(canvas, 2 * max(radius_in, 0.05) + 0.06)
@@ -747,7 +753,7 @@ def _symbol_steps(largest: float) -> list[float]:
     top = nice_scale_length(largest * 4)
     if top > largest:
         top = largest if largest < 1 else math.floor(largest)
-    steps = [top, top / 2, top / 4] if top >= 4 else [top]
+    steps = [top, top / 2, top / 5] if top >= 5 else [top]
     return [s for s in dict.fromkeys(round(v) for v in steps) if s > 0]
 
 
@@ -797,7 +803,8 @@ def bivariate_map(name: str, boundaries: Boundaries, bivariate: Bivariate, texts
                           [None] * len(fills), fills)
         _north_and_scale(canvas, texts)
         _legend_title(canvas, texts.legend_title)
-        _bivariate_key(canvas, readiness_label, problem_label)
+        _bivariate_key(canvas, f"{readiness_label} {texts.low}",
+                       f"{problem_label} {texts.high}")
         if any(r.status == "no_data" for r in rows):
             _legend_gap(canvas, 0.1)
             _legend_swatch(canvas, f"{texts.no_data}  "
@@ -813,7 +820,8 @@ def bivariate_map(name: str, boundaries: Boundaries, bivariate: Bivariate, texts
 
 
 def _bivariate_key(canvas: _Canvas, readiness_label: str, problem_label: str) -> None:
-    """The 3×3 legend: problem grows to the right, readiness falls upward."""
+    """The 3×3 legend: the problem grows to the right, readiness falls upward, so the
+    top-right cell (dark blue) is "readiness low and problem high"."""
     from matplotlib.patches import FancyArrow, Rectangle
 
     legend = canvas.legend
@@ -838,10 +846,8 @@ def _bivariate_key(canvas: _Canvas, readiness_label: str, problem_label: str) ->
     legend.add_patch(FancyArrow(left - 0.04, bottom, 0, 3 * cell_h, width=0.002,
                                 head_width=0.025, head_length=_frac(canvas, 0.06),
                                 length_includes_head=True, color=INK))
-    legend.text(left - 0.07, bottom + 1.5 * cell_h, f"{readiness_label} ↓", rotation=90,
+    legend.text(left - 0.07, bottom + 1.5 * cell_h, f"{readiness_label} →", rotation=90,
                 ha="right", va="center", fontsize=7, color=INK)
-    legend.text(left + 3 * cell_w + 0.03, top - 0.5 * cell_h, "!", ha="left",
-                va="center", fontsize=9, fontweight="bold", color="#3b4994")
     canvas.legend_y = bottom - _frac(canvas, 0.4)
 
 
@@ -851,10 +857,10 @@ def _bivariate_alt(texts: MapTexts, title: str, bivariate: Bivariate, readiness_
     names = ", ".join(r.name for r in top) or "–"
     if texts.lang == "id":
         head = (f"{title}. Peta bivariat {count} wilayah: {readiness_label} (tiga kelas) "
-                f"dan {problem_label} (tiga kelas). Wilayah dengan {readiness_label.lower()} "
-                f"rendah dan {problem_label.lower()} tinggi: {names}.")
+                f"dan {problem_label} (tiga kelas). Wilayah dengan {readiness_label} "
+                f"{texts.low} dan {problem_label} {texts.high}: {names}.")
     else:
         head = (f"{title}. Bivariate map of {count} areas: {readiness_label} (three "
                 f"classes) and {problem_label} (three classes). Areas where "
-                f"{readiness_label.lower()} is low and {problem_label.lower()} high: {names}.")
+                f"{readiness_label} is {texts.low} and {problem_label} {texts.high}: {names}.")
     return f"{head} {texts.table_note}"

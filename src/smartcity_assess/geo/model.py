@@ -178,6 +178,9 @@ class MapTexts:
     """Legend label of point symbols (e.g. "Kejadian banjir")."""
     symbols: str = ""
     """Legend title of proportional symbols (e.g. "Kasus DBD")."""
+    low: str = "rendah"
+    high: str = "tinggi"
+    """Words of the bivariate legend's axes ("Kesiapan rendah", "DBD tinggi")."""
 
 
 @dataclass(frozen=True)
