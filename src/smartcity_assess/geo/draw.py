@@ -136,6 +136,8 @@ def map_texts(lang: str = "id", *, title: str = "", credit: str = "",
 def _style() -> Iterator[None]:
     import matplotlib
 
+    # matplotlib types rc keys as a Literal of every setting's name, which a dict[str, Any]
+    # cannot satisfy; report/charts.py does the same.
     with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         yield
 
@@ -564,9 +566,9 @@ def _status_text(status: AreaStatus, texts: MapTexts) -> str:
 
 def _alt(texts: MapTexts, title: str, rows: Sequence[MapRow], digits: int) -> str:
     valued = [r for r in rows if r.value is not None]
-    counts = {s: sum(1 for r in rows if r.status == s) for s in ("not_enough", "no_data")}
-    what = ", ".join(f"{n} {_status_text(s, texts).lower()}"  # type: ignore[arg-type]
-                     for s, n in counts.items() if n)
+    statuses: tuple[AreaStatus, ...] = ("not_enough", "no_data")
+    counts = {s: sum(1 for r in rows if r.status == s) for s in statuses}
+    what = ", ".join(f"{n} {_status_text(s, texts).lower()}" for s, n in counts.items() if n)
     missing = (texts.missing_template.format(count=sum(counts.values()), what=what)
                if what else "")
     if not valued:
