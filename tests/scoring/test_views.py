@@ -14,7 +14,12 @@ from smartcity_assess.indicators.loader import load_indicator_set
 from smartcity_assess.indicators.model import IndicatorSet
 from smartcity_assess.render.scores_json import to_json
 from smartcity_assess.scoring.engine import assess
-from smartcity_assess.scoring.views import indicators_by_group, region_view, view_keys
+from smartcity_assess.scoring.views import (
+    actions_by_group,
+    indicators_by_group,
+    region_view,
+    view_keys,
+)
 from smartcity_assess.survey.data import Answers, RegionData, SurveyData
 
 # Pillar p1 weighs 3, p2 weighs 1: normalised 0.75 and 0.25. Two indicators each, equal
@@ -94,6 +99,19 @@ def test_view_keys_and_groups(iset: IndicatorSet) -> None:
         "infrastruktur": (), "keterampilan": (), "pemberdayaan": (), "pekerjaan": ("a",)}
     with pytest.raises(ValueError):
         region_view(iset, assess(iset, survey({"a": 1})).results[0], "nope")
+
+
+def test_actions_by_kominfo_dimension() -> None:
+    iset = load_indicator_set("smartcity-id")
+    groups = actions_by_group(iset, "kominfo")
+    assert list(groups) == ["governance", "branding", "economy", "living", "society",
+                            "environment"]
+    assert "gov.lapor_integrated.link" in groups["governance"]
+    assert "dampak.peringatan_dini.ews" in groups["environment"]
+    assert "brand.destinations_online.portal" in groups["branding"]
+    # Every action of the set is in exactly one dimension.
+    listed = [a for ids in groups.values() for a in ids]
+    assert sorted(listed) == sorted(a.id for a in iset.actions())
 
 
 def test_scores_json_carries_the_views(iset: IndicatorSet, tmp_path: Path) -> None:

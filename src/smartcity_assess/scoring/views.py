@@ -72,6 +72,14 @@ def indicators_by_group(indicator_set: IndicatorSet, key: str) -> dict[str, tupl
             for group in crosswalk_groups(key, list(members))}
 
 
+def actions_by_group(indicator_set: IndicatorSet, key: str) -> dict[str, tuple[str, ...]]:
+    """Action ids per group of crosswalk ``key`` (an action belongs to its indicator's group),
+    groups in display order: what a masterplan needs to list programs by Kominfo dimension."""
+    of_indicator = {ind.id: tuple(a.id for a in ind.actions) for ind in indicator_set.indicators()}
+    return {group: tuple(a for ind_id in ids for a in of_indicator[ind_id])
+            for group, ids in indicators_by_group(indicator_set, key).items()}
+
+
 def region_view(indicator_set: IndicatorSet, result: RegionResult, key: str) -> View:
     """The view of one region-year by crosswalk ``key``."""
     if key not in CROSSWALK_KEYS:
