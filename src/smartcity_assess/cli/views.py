@@ -14,7 +14,7 @@ from ..indicators.model import IndicatorSet
 from ..indicators.vocabulary import CROSSWALK_KEYS, unknown_value
 from ..numbers import format_number, format_percent
 from ..scoring.results import Assessment
-from ..scoring.views import region_view, view_keys
+from ..scoring.views import indicators_by_group, region_view, view_keys
 
 BAR = 12
 
@@ -65,8 +65,9 @@ def view_tables(assessment: Assessment, key: str, lang: str = "id",
     words = _WORDS.get(lang, _WORDS["en"])
     iset = assessment.indicator_set
     tables = []
+    groups = indicators_by_group(iset, key)
     for result in assessment.results:
-        view = region_view(iset, result, key)
+        view = region_view(iset, result, key, groups)
         when = f" {result.year}" if result.year is not None else ""
         band = result.band.label.get(lang) if result.band else words["not"]
         title = Text.assemble((f"{result.region}{when}", "bold"), f" · {words['index']} ",
