@@ -157,3 +157,35 @@ def test_score_view_on_the_command_line(tmp_path: Path) -> None:
                                str(tmp_path / "v.yaml"), "--view", "spbe"])
     assert done.exit_code == 2
     assert "maps no indicator to 'spbe' (its crosswalks: kominfo, imdi)" in done.stderr
+
+
+def test_sample_scores_json_has_six_kominfo_dimensions() -> None:
+    """``score --format json`` on the bundled Tegal sample: six dimensions, worked by hand."""
+    import csv
+
+    from smartcity_assess.resources import sample_dir
+
+    folder = sample_dir()
+    files = [str(folder / name) for name in ("tegal-citizen-survey.csv",
+                                             "tegal-opd-self-assessment.xlsx",
+                                             "tegal-official-statistics.csv")]
+    done = CliRunner().invoke(app, ["score", *files, "--format", "json"])
+    assert done.exit_code == 0, done.output
+    views = json.loads(done.stdout)["results"][0]["views"]["kominfo"]
+    assert [v["id"] for v in views] == ["governance", "branding", "economy", "living",
+                                        "society", "environment"]
+    by_id = {v["id"]: v for v in views}
+    # Environment: the four indicators of dampak.environment, equal effective weights;
+    # sample values 58 (handled), 14.5 (reduced), 35 (early warning), 22 (Destana), all on
+    # 0–100 goalposts: (58 + 14.5 + 35 + 22) / 4 = 32.375.
+    assert by_id["environment"]["score"] == pytest.approx(32.375)
+    # Branding: destinations online 40, investment profile "tidak" = 0, and residents' and
+    # MSME owners' mean agreement on the 1–5 scale mapped to (x − 1) / 4 × 100, computed
+    # here straight from the CSV.
+    with open(folder / "tegal-citizen-survey.csv", encoding="utf-8") as handle:
+        answers = [int(row["brand.resident_pride"]) for row in csv.DictReader(handle)
+                   if row["brand.resident_pride"]]
+    pride = (sum(answers) / len(answers) - 1) / 4 * 100
+    assert by_id["branding"]["score"] == pytest.approx((40 + 0 + pride) / 3)
+    # Economy misses eco.startups (no data): 11 of 12 equal-weight indicators assessed.
+    assert by_id["economy"]["coverage"] == pytest.approx(11 / 12)
