@@ -77,6 +77,7 @@ def test_kominfo_view_by_effective_weight(iset: IndicatorSet) -> None:
     assert view.unmapped == ("d",)
     # The groups, weighted by their share of the index, plus the unmapped indicator, give
     # the index back: 0.5 × 35 + 0.375 × 80 + 0.125 × 60 = 17.5 + 30 + 7.5 = 55.
+    assert gov.score is not None and living.score is not None
     assert 0.5 * gov.score + 0.375 * living.score + 0.125 * 60 == pytest.approx(result.score)
     assert gov.title.get("en") == "Smart Governance"
     assert gov.title.get("id") == "Smart Governance (Tata Kelola)"
