@@ -82,6 +82,23 @@ def test_crosswalk_kind_and_action_fields_build_the_model(tmp_path: Path) -> Non
         (), (), None, "low", None, (), None)
 
 
+def test_bilingual_unit_and_based_on(tmp_path: Path) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text(HEAD.replace('title: T\n', 'title: T\nbased_on: PermenPANRB 59/2020\n', 1)
+                    + textwrap.indent(textwrap.dedent("""\
+        - {id: a, title: A, type: number, goalposts: [0, 60], unit: {id: hari, en: days}}
+        - {id: b, title: B, type: number, goalposts: [0, 9], unit: m}
+        - {id: c, title: C, type: percent}
+        """), " " * 6), encoding="utf-8")
+    iset = load_indicator_set(path)
+    a, b, c = iset.indicators()
+    assert iset.based_on == "PermenPANRB 59/2020"
+    # `unit` keeps one string (the English text of a map); `unit_text` has every language.
+    assert a.unit == "days" and a.unit_text.get("id") == "hari"
+    assert b.unit == "m" and b.unit_text.get("id") == "m"
+    assert c.unit == "%" and c.unit_text.get("id") == "%"
+
+
 def test_crosswalk_problems_name_line_field_and_nearest_value(tmp_path: Path) -> None:
     found = problems(tmp_path, """\
         - id: a

@@ -14,7 +14,12 @@ from smartcity_assess.indicators.loader import load_indicator_set
 from smartcity_assess.indicators.model import IndicatorSet
 from smartcity_assess.render.scores_json import to_json
 from smartcity_assess.scoring.engine import assess
-from smartcity_assess.scoring.views import indicators_by_group, region_view, view_keys
+from smartcity_assess.scoring.views import (
+    actions_by_group,
+    indicators_by_group,
+    region_view,
+    view_keys,
+)
 from smartcity_assess.survey.data import Answers, RegionData, SurveyData
 
 # Pillar p1 weighs 3, p2 weighs 1: normalised 0.75 and 0.25. Two indicators each, equal
@@ -72,6 +77,7 @@ def test_kominfo_view_by_effective_weight(iset: IndicatorSet) -> None:
     assert view.unmapped == ("d",)
     # The groups, weighted by their share of the index, plus the unmapped indicator, give
     # the index back: 0.5 × 35 + 0.375 × 80 + 0.125 × 60 = 17.5 + 30 + 7.5 = 55.
+    assert gov.score is not None and living.score is not None
     assert 0.5 * gov.score + 0.375 * living.score + 0.125 * 60 == pytest.approx(result.score)
     assert gov.title.get("en") == "Smart Governance"
     assert gov.title.get("id") == "Smart Governance (Tata Kelola)"
@@ -94,6 +100,19 @@ def test_view_keys_and_groups(iset: IndicatorSet) -> None:
         "infrastruktur": (), "keterampilan": (), "pemberdayaan": (), "pekerjaan": ("a",)}
     with pytest.raises(ValueError):
         region_view(iset, assess(iset, survey({"a": 1})).results[0], "nope")
+
+
+def test_actions_by_kominfo_dimension() -> None:
+    iset = load_indicator_set("smartcity-id")
+    groups = actions_by_group(iset, "kominfo")
+    assert list(groups) == ["governance", "branding", "economy", "living", "society",
+                            "environment"]
+    assert "gov.lapor_integrated.link" in groups["governance"]
+    assert "dampak.peringatan_dini.ews" in groups["environment"]
+    assert "brand.destinations_online.portal" in groups["branding"]
+    # Every action of the set is in exactly one dimension.
+    listed = [a for ids in groups.values() for a in ids]
+    assert sorted(listed) == sorted(a.id for a in iset.actions())
 
 
 def test_scores_json_carries_the_views(iset: IndicatorSet, tmp_path: Path) -> None:
@@ -139,3 +158,35 @@ def test_score_view_on_the_command_line(tmp_path: Path) -> None:
                                str(tmp_path / "v.yaml"), "--view", "spbe"])
     assert done.exit_code == 2
     assert "maps no indicator to 'spbe' (its crosswalks: kominfo, imdi)" in done.stderr
+
+
+def test_sample_scores_json_has_six_kominfo_dimensions() -> None:
+    """``score --format json`` on the bundled Tegal sample: six dimensions, worked by hand."""
+    import csv
+
+    from smartcity_assess.resources import sample_dir
+
+    folder = sample_dir()
+    files = [str(folder / name) for name in ("tegal-citizen-survey.csv",
+                                             "tegal-opd-self-assessment.xlsx",
+                                             "tegal-official-statistics.csv")]
+    done = CliRunner().invoke(app, ["score", *files, "--format", "json"])
+    assert done.exit_code == 0, done.output
+    views = json.loads(done.stdout)["results"][0]["views"]["kominfo"]
+    assert [v["id"] for v in views] == ["governance", "branding", "economy", "living",
+                                        "society", "environment"]
+    by_id = {v["id"]: v for v in views}
+    # Environment: the four indicators of dampak.environment, equal effective weights;
+    # sample values 58 (handled), 14.5 (reduced), 35 (early warning), 22 (Destana), all on
+    # 0–100 goalposts: (58 + 14.5 + 35 + 22) / 4 = 32.375.
+    assert by_id["environment"]["score"] == pytest.approx(32.375)
+    # Branding: destinations online 40, investment profile "tidak" = 0, and residents' and
+    # MSME owners' mean agreement on the 1–5 scale mapped to (x − 1) / 4 × 100, computed
+    # here straight from the CSV.
+    with open(folder / "tegal-citizen-survey.csv", encoding="utf-8") as handle:
+        answers = [int(row["brand.resident_pride"]) for row in csv.DictReader(handle)
+                   if row["brand.resident_pride"]]
+    pride = (sum(answers) / len(answers) - 1) / 4 * 100
+    assert by_id["branding"]["score"] == pytest.approx((40 + 0 + pride) / 3)
+    # Economy misses eco.startups (no data): 11 of 12 equal-weight indicators assessed.
+    assert by_id["economy"]["coverage"] == pytest.approx(11 / 12)

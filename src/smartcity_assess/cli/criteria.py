@@ -16,18 +16,22 @@ app = typer.Typer(help="List, show, validate indicator sets and print their JSON
 
 @app.command("list")
 def list_command() -> None:
-    """List the bundled indicator sets."""
+    """List the bundled indicator sets: the name to give --criteria, version and source."""
 
     def body() -> None:
         from rich.table import Table
 
         from ..indicators.loader import bundled_sets, load_indicator_set
 
-        table = Table("id", "version", "title", "pillars", "indicators", title="Bundled sets",
-                      title_justify="left")
-        for set_id in bundled_sets():
-            iset = load_indicator_set(set_id)
-            table.add_row(iset.id, iset.version, iset.title.get("en"), str(len(iset.pillars)),
+        table = Table("name", "version", "title", "source", "indicators",
+                      title="Bundled sets (use the name with --criteria)", title_justify="left")
+        table.columns[0].no_wrap = True
+        for name in bundled_sets():
+            iset = load_indicator_set(name)
+            source = iset.based_on or (iset.references[0] if iset.references else "")
+            if len(source) > 60:
+                source = source[:59] + "…"
+            table.add_row(name, iset.version, iset.title.get("en"), source,
                           str(len(list(iset.indicators()))))
         stdout.print(table)
 
@@ -78,6 +82,28 @@ def validate_command(
                 for problem in each.problems:
                     message(f"  {problem}")
             raise typer.Exit(EXIT_INPUT)
+
+    run(body)
+
+
+@app.command("sources")
+def sources_command(
+    criteria: Annotated[str | None, typer.Argument(help="A bundled id or a YAML file.")] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Write to this file instead of stdout.",
+        show_default=False)] = None,
+) -> None:
+    """Print the source table of an indicator set as Markdown: every indicator with its
+    Kominfo dimension, SPBE number, target and sources (docs/indicator-sources.md)."""
+
+    def body() -> None:
+        from ..indicators.loader import load_indicator_set, resolve_set
+        from ..indicators.sources import sources_markdown
+        from .console import write_output
+
+        path, label = resolve_set(criteria)
+        shown = f"../criteria/{path.name}" if label.startswith("bundled:") else None
+        write_output(sources_markdown(load_indicator_set(criteria), shown), output)
 
     run(body)
 

@@ -92,7 +92,7 @@ def score_command(
             from .views import view_tables
 
             stdout.print(scorecard(assessment, lang.value, stdout.width) if view is None
-                         else view_tables(assessment, view, lang.value))
+                         else view_tables(assessment, view, lang.value, stdout.width))
             if tested is not None:
                 stdout.print(sensitivity_table(assessment, tested, lang.value))
         else:

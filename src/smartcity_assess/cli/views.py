@@ -14,9 +14,9 @@ from ..indicators.model import IndicatorSet
 from ..indicators.vocabulary import CROSSWALK_KEYS, unknown_value
 from ..numbers import format_number, format_percent
 from ..scoring.results import Assessment
-from ..scoring.views import region_view, view_keys
+from ..scoring.views import indicators_by_group, region_view, view_keys
 
-BAR = 16
+BAR = 12
 
 _GROUP = {
     "id": {"kominfo": "Dimensi Kominfo", "imdi": "Pilar IMDI", "spbe": "Indikator SPBE",
@@ -58,13 +58,16 @@ def _bar(score: float | None, scale: tuple[float, float], color: str | None) -> 
                                                              style="grey50")
 
 
-def view_tables(assessment: Assessment, key: str, lang: str = "id") -> RenderableType:
-    """One table per region-year: a row per group of the view."""
+def view_tables(assessment: Assessment, key: str, lang: str = "id",
+                width: int = 80) -> RenderableType:
+    """One table per region-year: a row per group of the view (bars from 100 columns)."""
+    bars = width >= 100
     words = _WORDS.get(lang, _WORDS["en"])
     iset = assessment.indicator_set
     tables = []
+    groups = indicators_by_group(iset, key)
     for result in assessment.results:
-        view = region_view(iset, result, key)
+        view = region_view(iset, result, key, groups)
         when = f" {result.year}" if result.year is not None else ""
         band = result.band.label.get(lang) if result.band else words["not"]
         title = Text.assemble((f"{result.region}{when}", "bold"), f" · {words['index']} ",
@@ -72,20 +75,22 @@ def view_tables(assessment: Assessment, key: str, lang: str = "id") -> Renderabl
                               f" · {band}")
         table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
                       caption=words["caption"], caption_justify="left")
-        table.add_column(_GROUP.get(lang, _GROUP["en"])[key], no_wrap=True)
-        table.add_column(words["score"], justify="right", no_wrap=True)
-        table.add_column("", no_wrap=True, width=BAR)
-        table.add_column(words["band"], no_wrap=True)
-        table.add_column(words["coverage"], justify="right", no_wrap=True)
-        table.add_column(words["indicators"], justify="right", no_wrap=True)
+        # Numbers are never cut; a long group name is.
+        table.add_column(_GROUP.get(lang, _GROUP["en"])[key], no_wrap=True, overflow="ellipsis")
+        table.add_column(words["score"], justify="right", no_wrap=True, min_width=5)
+        if bars:
+            table.add_column("", no_wrap=True, width=BAR)
+        table.add_column(words["band"], no_wrap=True, min_width=11)
+        table.add_column(words["coverage"], justify="right", no_wrap=True, min_width=7)
+        table.add_column(words["indicators"], justify="right", no_wrap=True, min_width=6)
         for group in view.groups:
             color = group.band.color if group.band else None
-            table.add_row(
-                Text(group.title.get(lang)),
-                format_number(group.score, lang, 1, "–"),
-                _bar(group.score, iset.scale, color),
-                Text(group.band.label.get(lang) if group.band else words["not"]),
-                format_percent(group.coverage, lang),
-                str(len(group.indicators)))
+            cells: list[RenderableType] = [
+                Text(group.title.get(lang)), format_number(group.score, lang, 1, "–")]
+            if bars:
+                cells.append(_bar(group.score, iset.scale, color))
+            cells += [Text(group.band.label.get(lang) if group.band else words["not"]),
+                      format_percent(group.coverage, lang), str(len(group.indicators))]
+            table.add_row(*cells)
         tables.append(table)
     return RichGroup(*tables)

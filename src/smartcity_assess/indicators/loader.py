@@ -529,14 +529,15 @@ def _to_indicator(spec: IndicatorSpec, inherited: _Inherited) -> Indicator:
         levels = tuple((level, _text(source[level])) for level in sorted(source))
     else:
         levels = tuple((level, _text(text)) for level, text in sorted((spec.levels or {}).items()))
+    unit = _text(spec.unit) if spec.unit else _text("%" if spec.type == "percent" else None)
     valid = (spec.range[0], spec.range[1]) if spec.range else None
     if spec.type == "percent" and valid is None:
         valid = (0.0, 100.0)
     return Indicator(
         id=spec.id, title=_text(spec.title), type=spec.type, goalposts=goalposts,
         direction=spec.direction, weight=spec.weight, question=_text(spec.question),
-        description=_text(spec.description), unit=spec.unit or ("%" if spec.type == "percent"
-                                                                  else None),
+        description=_text(spec.description), unit=unit.get("en") if unit else None,
+        unit_text=unit,
         valid_range=valid, transform=spec.transform, target=spec.target,
         respondents=_default_respondents(spec),  # type: ignore[arg-type]
         share_from=_default_share_from(spec), levels=levels,
@@ -584,6 +585,7 @@ def _to_model(spec: IndicatorSetSpec, document: YamlDocument) -> IndicatorSet:
         bands=tuple(Band(lower=b.from_, label=_text(b.label), color=b.color,
                          description=_text(b.description)) for b in spec.bands),
         description=_text(spec.description), references=tuple(spec.references),
+        based_on=spec.based_on or "",
         role_weights=tuple(sorted(spec.role_weights.items())),
         ignore_columns=tuple(spec.ignore_columns),
         source=document.label, sha256=hashlib.sha256(document.raw).hexdigest(),

@@ -98,6 +98,9 @@ class Indicator:
     question: Text = field(default_factory=lambda: Text(()))
     description: Text = field(default_factory=lambda: Text(()))
     unit: str | None = None
+    """Unit as one string (a plain ``unit:``, or its English text); see ``unit_text``."""
+    unit_text: Text = field(default_factory=lambda: Text(()))
+    """The unit in every language the set gives (``unit_text.get(lang)``)."""
     valid_range: tuple[float, float] | None = None
     """Valid raw values; outside is a data error."""
     transform: Literal["log"] | None = None
@@ -186,6 +189,8 @@ class IndicatorSet:
     bands: tuple[Band, ...] = ()
     description: Text = field(default_factory=lambda: Text(()))
     references: tuple[str, ...] = ()
+    based_on: str = ""
+    """Short citation of what the set follows (``criteria list``); empty when not given."""
     role_weights: tuple[tuple[str, float], ...] = ()
     """Relative weight of each respondent role when answers are combined (default 1)."""
     ignore_columns: tuple[str, ...] = ()

@@ -135,7 +135,9 @@ class IndicatorSpec(_Strict):
         "measure", description="measure: answers are combined; fact: a pemda-wide fact with "
         "one authoritative answer.")
     type: Literal["number", "percent", "likert", "boolean", "choice"] = "number"
-    unit: str | None = None
+    unit: LocalText | None = Field(
+        None, description="Unit shown after values: a string, or a map such as "
+        "{id: hari, en: days}.")
     goalposts: Pair | None = Field(
         None, description="Raw values mapped onto the scale's ends; outside values are clipped.")
     range: Pair | None = Field(None, description="Valid raw values; outside is a data error.")
@@ -199,6 +201,10 @@ class IndicatorSetSpec(_Strict):
     imputation: ImputationName = Field("none", description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
     references: list[str] = Field(default_factory=list)
+    based_on: str | None = Field(
+        None, min_length=1, max_length=120,
+        description="Short citation of what the set follows, shown by `criteria list` "
+        "(e.g. \"PermenPANRB 59/2020\").")
     role_weights: dict[str, float] = Field(default_factory=dict)
     ignore_columns: list[str] = Field(default_factory=list)
     bands: list[BandSpec] = Field(default_factory=list)

@@ -32,6 +32,9 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
     something, so the default output is byte-identical to earlier versions.
     """
     iset = assessment.indicator_set
+    from ..scoring.views import view_layouts
+
+    layouts = view_layouts(iset)
     data = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "smartcity-assess", "version": assessment.tool_version},
@@ -45,7 +48,7 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
         "methods": {k: v for k, v in asdict(assessment.methods).items() if k != "extra"}
         | dict(assessment.methods.extra),
         "inputs": [asdict(f) for f in assessment.inputs],
-        "results": [region_to_dict(r, lang) | views_to_dict(iset, r)
+        "results": [region_to_dict(r, lang) | views_to_dict(iset, r, layouts)
                     for r in assessment.results],
     }
     if assessment.bootstrap is not None:
@@ -112,12 +115,14 @@ def region_to_dict(result: RegionResult, lang: str = "id") -> dict[str, Any]:
     } | _optional({}, result)
 
 
-def views_to_dict(indicator_set: IndicatorSet, result: RegionResult) -> dict[str, Any]:
+def views_to_dict(indicator_set: IndicatorSet, result: RegionResult,
+                  layouts: dict[str, dict[str, tuple[str, ...]]] | None = None
+                  ) -> dict[str, Any]:
     """``{"views": {key: [{id, score, coverage}, ...]}}`` for every crosswalk key the set uses
     (docs/scores-json.md); empty for a set without crosswalks, so its output is unchanged."""
     from ..scoring.views import region_views
 
-    views = region_views(indicator_set, result)
+    views = region_views(indicator_set, result, layouts=layouts)
     if not views:
         return {}
     return {"views": {view.key: [{"id": g.id, "score": g.score, "coverage": g.coverage}

@@ -154,7 +154,7 @@ def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap
             "value_digits": _digits(res.value),
             "target": res.target,
             "target_digits": _digits(res.target),
-            "unit_suffix": _suffix(ind),
+            "unit_suffix": _suffix(ind, lang),
             "score": res.score,
             "target_score": res.target_score,
             "score_gap": res.score_gap,
@@ -169,7 +169,7 @@ def build_context(assessment: Assessment, result: RegionResult, roadmap: Roadmap
             "interval": _interval(res.interval),
             "sd": res.spread.sd if res.spread else None,
             "type": ind.type,
-            "unit": ind.unit,
+            "unit": ind.unit_text.get(lang) or ind.unit,
             "direction": ind.direction,
             "goalposts": list(ind.goalposts),
             "respondents_rule": ind.respondents,
@@ -437,12 +437,12 @@ def _digits(value: float | None) -> int:
     return 0 if abs(value) >= 1000 else 1 if abs(value) >= 10 else 2
 
 
-def _suffix(indicator: Indicator) -> str:
+def _suffix(indicator: Indicator, lang: str = "id") -> str:
     """What follows a raw value: ``%`` for percentages and shares, else `` unit``."""
     if indicator.respondents == "share" or indicator.type == "percent" or indicator.unit == "%":
         return "%"
     if indicator.unit:
-        return f" {indicator.unit}"
+        return f" {indicator.unit_text.get(lang) or indicator.unit}"
     return ""
 
 

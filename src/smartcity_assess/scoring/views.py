@@ -72,14 +72,29 @@ def indicators_by_group(indicator_set: IndicatorSet, key: str) -> dict[str, tupl
             for group in crosswalk_groups(key, list(members))}
 
 
-def region_view(indicator_set: IndicatorSet, result: RegionResult, key: str) -> View:
-    """The view of one region-year by crosswalk ``key``."""
+def actions_by_group(indicator_set: IndicatorSet, key: str) -> dict[str, tuple[str, ...]]:
+    """Action ids per group of crosswalk ``key`` (an action belongs to its indicator's group),
+    groups in display order: what a masterplan needs to list programs by Kominfo dimension."""
+    of_indicator = {ind.id: tuple(a.id for a in ind.actions) for ind in indicator_set.indicators()}
+    return {group: tuple(a for ind_id in ids for a in of_indicator[ind_id])
+            for group, ids in indicators_by_group(indicator_set, key).items()}
+
+
+def region_view(indicator_set: IndicatorSet, result: RegionResult, key: str,
+                groups: dict[str, tuple[str, ...]] | None = None) -> View:
+    """The view of one region-year by crosswalk ``key``.
+
+    ``groups`` is ``indicators_by_group(indicator_set, key)``, passed in when many
+    region-years are viewed so that it is worked out once.
+    """
     if key not in CROSSWALK_KEYS:
         raise ValueError(f"unknown crosswalk key {key!r}")
+    if groups is None:
+        groups = indicators_by_group(indicator_set, key)
     scores = {r.id: r for r in result.indicators()}
-    groups = []
+    out = []
     mapped: set[str] = set()
-    for group, ids in indicators_by_group(indicator_set, key).items():
+    for group, ids in groups.items():
         mapped.update(ids)
         total = assessed = weighted = 0.0
         for ind_id in ids:
@@ -93,15 +108,26 @@ def region_view(indicator_set: IndicatorSet, result: RegionResult, key: str) -> 
         coverage = assessed / total if total > 0 else 0.0
         score = (weighted / assessed
                  if assessed > 0 and coverage >= indicator_set.min_coverage - 1e-12 else None)
-        groups.append(ViewGroup(
+        out.append(ViewGroup(
             id=group, title=group_title(key, group), score=score, coverage=coverage,
             weight=total, band=indicator_set.band_for(score), indicators=ids))
-    unmapped = tuple(ind.id for ind in indicator_set.indicators() if ind.id not in mapped)
-    return View(key=key, groups=tuple(groups), unmapped=unmapped)
+    unmapped = tuple(ind_id for ind_id in scores if ind_id not in mapped)
+    return View(key=key, groups=tuple(out), unmapped=unmapped)
+
+
+def view_layouts(indicator_set: IndicatorSet, keys: Iterable[str] | None = None
+                 ) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The groups of every view (by key), worked out once for many region-years."""
+    chosen = view_keys(indicator_set) if keys is None else tuple(keys)
+    return {key: indicators_by_group(indicator_set, key) for key in chosen}
 
 
 def region_views(indicator_set: IndicatorSet, result: RegionResult,
-                 keys: Iterable[str] | None = None) -> tuple[View, ...]:
+                 keys: Iterable[str] | None = None,
+                 layouts: dict[str, dict[str, tuple[str, ...]]] | None = None
+                 ) -> tuple[View, ...]:
     """Views of one region-year by every crosswalk key the set uses (or by ``keys``)."""
-    chosen = view_keys(indicator_set) if keys is None else tuple(keys)
-    return tuple(region_view(indicator_set, result, key) for key in chosen)
+    if layouts is None:
+        layouts = view_layouts(indicator_set, keys)
+    return tuple(region_view(indicator_set, result, key, groups)
+                 for key, groups in layouts.items())
