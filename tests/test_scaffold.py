@@ -36,7 +36,7 @@ def test_the_config_loads_and_its_assertions_fit_the_set(tmp_path: Path) -> None
     assert config.languages == ("id", "en") and config.history == tmp_path / "history"
     assert len(config.input_files) == 3
     assert {a.id for a in config.assertions} == {"index", "*", "government",
-                                                 "gov.complaint_followup"}
+                                                 "dampak.aduan_selesai"}
 
 
 def test_existing_files_stop_init_before_it_writes(tmp_path: Path) -> None:

@@ -6,12 +6,12 @@ Run from the repository root::
 
 It reads ``criteria/smartcity-id.yaml`` and writes into ``src/smartcity_assess/sample/``:
 
-* ``tegal-citizen-survey.csv`` — ~110 residents (role ``citizen``) and 40 UMKM owners
-  (role ``msme``), comma-separated UTF-8, wide layout;
+* ``tegal-citizen-survey.csv`` — ~110 residents (role ``warga``) and 40 UMKM owners
+  (role ``umkm``), comma-separated UTF-8, wide layout;
 * ``tegal-opd-self-assessment.xlsx`` — 18 agency officials (role ``opd``) and 20 civil
   servants (role ``asn``), first sheet ``Survey``, wide layout;
-* ``tegal-official-statistics.csv`` — one row of official statistics (role ``official``),
-  semicolon-separated with decimal commas.
+* ``tegal-official-statistics.csv`` — one row of official statistics and published facts
+  (role ``statistik``), semicolon-separated with decimal commas.
 
 Everything is deterministic: one ``random.Random(2025)`` drives every draw, rows and columns come
 in file order, and the XLSX gets fixed document dates and fixed ZIP entry times, so a rerun
@@ -56,11 +56,21 @@ FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
 
 OPD_NAMES = (
     "Diskominfo", "Bappeda", "BKPSDM", "Bapenda", "DPMPTSP", "Disdukcapil",
-    "Dinas Pendidikan", "Dinkes", "RSUD", "Dinas Koperasi UKM", "Dinas Perdagangan",
-    "Dinas PMD", "Dinas PUPR", "Disnaker", "Dinas Sosial", "Inspektorat",
+    "Dinas Pendidikan", "Dinas Kesehatan", "RSUD", "Dinas Dagkop UKM", "Dinas Pariwisata",
+    "Dinas PMD", "Dinas PUPR", "Disnaker", "DLH", "Inspektorat",
     "Bagian Organisasi", "BPBD",
 )
-"""The 18 agencies (OPD) whose officials fill in the self-assessment (respondent ids)."""
+"""The 18 agencies (OPD) whose officials fill in the self-assessment (respondent ids); short
+names as the indicator set's action owners use them, not the regency's organisation chart."""
+
+PREFIX = ("region", "year", "respondent", "role")
+"""Columns before the answers. A later area column (``kecamatan``) goes here and in
+``prefix``."""
+
+
+def prefix(respondent: str, role: str) -> list[str | int | None]:
+    """The leading cells of one respondent's row (see ``PREFIX``)."""
+    return [REGION, YEAR, respondent, role]
 
 # --- answer distributions ------------------------------------------------------------------
 # Likert: probabilities of answers 1..5. Boolean: probability of "ya". Choice: key → probability.
@@ -68,39 +78,47 @@ OPD_NAMES = (
 
 LIKERT: dict[str, dict[str, Sequence[float]]] = {
     # residents and UMKM owners (agree scale)
-    "infra.signal_quality": {"citizen": (0.06, 0.17, 0.27, 0.38, 0.12),
-                             "msme": (0.05, 0.15, 0.30, 0.38, 0.12)},
-    "gov.reports_back": {"citizen": (0.10, 0.24, 0.32, 0.26, 0.08),
-                         "msme": (0.12, 0.25, 0.33, 0.23, 0.07)},
-    "soc.skill_critical": {"citizen": (0.05, 0.15, 0.30, 0.38, 0.12)},
-    "soc.skill_safety": {"citizen": (0.08, 0.20, 0.30, 0.32, 0.10)},
-    "soc.skill_eservices": {"citizen": (0.12, 0.24, 0.28, 0.27, 0.09)},
-    "soc.service_satisfaction": {"citizen": (0.05, 0.14, 0.33, 0.38, 0.10),
-                                 "msme": (0.06, 0.16, 0.34, 0.35, 0.09)},
-    "eco.msme_digital_capability": {"msme": (0.15, 0.28, 0.30, 0.20, 0.07)},
-    "eco.msme_support": {"msme": (0.18, 0.30, 0.30, 0.17, 0.05)},
+    "infra.signal_quality": {"warga": (0.06, 0.17, 0.27, 0.38, 0.12),
+                             "umkm": (0.05, 0.15, 0.30, 0.38, 0.12)},
+    "gov.reports_back": {"warga": (0.10, 0.24, 0.32, 0.26, 0.08),
+                         "umkm": (0.12, 0.25, 0.33, 0.23, 0.07)},
+    "soc.skill_critical": {"warga": (0.05, 0.15, 0.30, 0.38, 0.12)},
+    "soc.skill_safety": {"warga": (0.08, 0.20, 0.30, 0.32, 0.10)},
+    "soc.skill_eservices": {"warga": (0.12, 0.24, 0.28, 0.27, 0.09)},
+    "soc.service_satisfaction": {"warga": (0.05, 0.14, 0.33, 0.38, 0.10),
+                                 "umkm": (0.06, 0.16, 0.34, 0.35, 0.09)},
+    "eco.msme_digital_capability": {"umkm": (0.15, 0.28, 0.30, 0.20, 0.07)},
+    "eco.msme_support": {"umkm": (0.18, 0.30, 0.30, 0.17, 0.05)},
+    "brand.resident_pride": {"warga": (0.04, 0.10, 0.26, 0.42, 0.18),
+                             "umkm": (0.05, 0.12, 0.28, 0.40, 0.15)},
+    "dampak.rasa_aman": {"warga": (0.07, 0.18, 0.25, 0.38, 0.12)},
     # civil servants (agree scale)
     "gov.asn_digital": {"asn": (0.03, 0.10, 0.25, 0.45, 0.17)},
     # OPD self-assessment on the SPBE maturity ladder 1 Rintisan .. 5 Optimum
     "infra.datacenter_cloud": {"opd": (0.10, 0.35, 0.35, 0.20, 0.00)},
     "infra.intra_gov_network": {"opd": (0.05, 0.25, 0.45, 0.25, 0.00)},
+    "infra.service_bus": {"opd": (0.25, 0.40, 0.25, 0.10, 0.00)},
     "gov.kebijakan_internal": {"opd": (0.02, 0.15, 0.45, 0.33, 0.05)},
     "gov.arsitektur_peta_rencana": {"opd": (0.05, 0.20, 0.45, 0.25, 0.05)},
+    "gov.plan_budget": {"opd": (0.15, 0.35, 0.35, 0.15, 0.00)},
     "gov.tim_koordinasi": {"opd": (0.00, 0.12, 0.40, 0.40, 0.08)},
+    "gov.collaboration": {"opd": (0.10, 0.35, 0.35, 0.18, 0.02)},
     "gov.manajemen_data": {"opd": (0.08, 0.30, 0.40, 0.20, 0.02)},
     "gov.keamanan_informasi": {"opd": (0.15, 0.45, 0.30, 0.10, 0.00)},
     "gov.audit_tik": {"opd": (0.40, 0.40, 0.15, 0.05, 0.00)},
+    "gov.process_innovation": {"opd": (0.12, 0.35, 0.35, 0.15, 0.03)},
+    "gov.app_development": {"opd": (0.15, 0.35, 0.35, 0.15, 0.00)},
     "gov.complaints": {"opd": (0.00, 0.05, 0.35, 0.50, 0.10)},
 }
 
 BOOLEAN: dict[str, dict[str, float]] = {
-    "infra.public_wifi_use": {"citizen": 0.27},
-    "gov.eservice_use": {"citizen": 0.40, "msme": 0.55},
-    "soc.literacy_training": {"citizen": 0.21},
-    "soc.e_participation": {"citizen": 0.13},
-    "eco.consumer_online": {"citizen": 0.45},
-    "eco.umkm_online_sales": {"msme": 0.38},
-    "eco.qris_acceptance": {"msme": 0.42},
+    "infra.public_wifi_use": {"warga": 0.27},
+    "gov.eservice_use": {"warga": 0.40, "umkm": 0.55},
+    "soc.literacy_training": {"warga": 0.21},
+    "soc.e_participation": {"warga": 0.13},
+    "eco.consumer_online": {"warga": 0.45},
+    "eco.umkm_online_sales": {"umkm": 0.38},
+    "eco.qris_acceptance": {"umkm": 0.42},
     "gov.asn_training": {"asn": 0.45},
 }
 
@@ -111,22 +129,29 @@ CHOICE: dict[str, dict[str, dict[str, float]]] = {
                                      "sektoral": 0.40, "terpadu": 0.10}},
 }
 
-# Official statistics, one row. None = no data (the indicator shows as "not assessed").
-# "fact" marks values that follow a published figure (tegal-facts.md); the rest are invented.
+# Official statistics and published facts, one row. None = no data (the indicator shows as
+# "not assessed"). "fact" marks values that follow a published figure (tegal-facts.md); the
+# rest are invented for the sample.
 OFFICIAL: dict[str, tuple[float | str | None, str]] = {
     "infra.household_internet": (80.1, "invented"),
     "infra.household_computer": (17.9, "invented"),
     "infra.fixed_broadband": (19.4, "invented"),
+    "infra.fiber_backbone": (72.2, "invented: 13 of 18 kecamatan"),
     "infra.desa_4g": (89.5, "derived: 257 of 287 desa/kelurahan without a blank-spot area"),
     "infra.public_wifi": (1.6, "invented"),
     "infra.schools_online": (86.5, "invented"),
     "gov.spbe_index": (None, "no data: Kab. Tegal's SPBE index was not found"),
     "gov.sc_masterplan": ("ya", "fact: Perbup Tegal 20/2024, Masterplan Smart City 2024–2033"),
+    "gov.ict_budget_share": (1.1, "invented"),
+    "gov.csirt_registered": ("tidak", "invented: no public record found either way"),
+    "gov.data_protection": ("tidak", "invented: no public record found either way"),
     "gov.services_online": (46.0, "invented"),
+    "gov.mpp": ("fisik-dan-daring", "fact: MPP Satya Dahayu (2023) and the MPP Digital quick win"),
     "gov.e_procurement": (88.0, "invented"),
     "gov.open_data": (35.0, "invented"),
-    "gov.complaint_followup": (92.0, "fact: Lapor Bupati, ≥92% of 1,940 complaints followed up"),
+    "gov.lapor_integrated": ("tidak", "invented: SP4N-LAPOR! integration not confirmed in sources"),
     "gov.ombudsman_compliance": (92.05, "fact: Ombudsman compliance 92.05 (2022)"),
+    "gov.information_openness": (41.6, "fact: KIP qualification 41.60 (2018)"),
     "soc.internet_users": (72.6, "invented"),
     "soc.imdi": (44.8, "invented, below Jawa Tengah 47.42 and above national 43.34 (2024)"),
     "soc.student_ict": (63.0, "invented"),
@@ -140,6 +165,19 @@ OFFICIAL: dict[str, tuple[float | str | None, str]] = {
     "eco.startups": (None, "no data: no start-up count found"),
     "eco.digital_payments": (61.6, "fact: SIAP QRIS, 814 of 1,322 target traders in 4 markets"),
     "eco.etpd": ("digital", "context: all Jawa-Bali pemda at level 'digital' in IETPD 2024 S1"),
+    "brand.destinations_online": (40.0, "invented"),
+    "brand.investment_profile": ("tidak", "invented"),
+    "dampak.aduan_selesai": (89.2, "fact: Lapor Bupati Jan–Sep 2024, 743 complaints: 348 via "
+                             "the app 97% resolved, 344 via WhatsApp 82%, 51 via social media "
+                             "84.3%; (348×97 + 344×82 + 51×84.3) / 743 = 89.2%"),
+    "dampak.aduan_hari_selesai": (9.0, "invented"),
+    "dampak.aduan_dijawab": (78.0, "invented"),
+    "dampak.dbd_insiden": (57.0, "invented"),
+    "dampak.health_online": (55.0, "invented (RSUD dr Soeselo runs the Soeselo Online quick win)"),
+    "dampak.sampah_tertangani": (58.0, "invented"),
+    "dampak.sampah_berkurang": (14.5, "invented"),
+    "dampak.peringatan_dini": (35.0, "invented"),
+    "dampak.desa_tangguh": (22.0, "invented"),
 }
 
 
@@ -184,13 +222,13 @@ def check_specs(inds: list[dict[str, Any]]) -> None:
             assert set(dist) <= set(by_id[ind_id]["choices"]), ind_id
             assert abs(sum(dist.values()) - 1) < 1e-9, ind_id
     for ind_id, (value, _) in OFFICIAL.items():
-        assert by_id[ind_id]["roles"] == ["official"], ind_id
+        assert by_id[ind_id]["roles"] == ["statistik"], ind_id
         if isinstance(value, str) and by_id[ind_id]["type"] == "choice":
             assert value in by_id[ind_id]["choices"], ind_id
-    survey_roles = {"citizen", "msme", "opd", "asn"}
+    survey_roles = {"warga", "umkm", "opd", "asn"}
     for ind in inds:
         roles = set(ind.get("roles") or [])
-        if "official" in roles:
+        if "statistik" in roles:
             assert ind["id"] in OFFICIAL, f"no official value for {ind['id']}"
         for role in roles & survey_roles:
             rules = (LIKERT.get(ind["id"], {}), BOOLEAN.get(ind["id"], {}),
@@ -254,7 +292,7 @@ def survey_rows(rng: random.Random, columns: list[str],
     rows: list[list[str | int | None]] = []
     for respondent, role in respondents:
         affinity = rng.gauss(0.0, 1.0)
-        row: list[str | int | None] = [REGION, YEAR, respondent, role]
+        row = prefix(respondent, role)
         for ind_id in columns:
             value = answer(rng, ind_id, role, affinity)
             if value is not None and rng.random() < MISSING_RATE:
@@ -305,8 +343,8 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[str | int | None]]
     for line in (
         "DATA CONTOH (SAMPLE DATA) — sintetis, bukan angka resmi.",
         "Synthetic sample generated by tools/make_tegal_sample.py (random seed 2025).",
-        "Sheet 'Survey': role opd = penilaian mandiri OPD (skala SPBE 1–5); role asn = survei ASN.",
-        "Kolom = id indikator dari criteria/smartcity-id.yaml; sel kosong = tidak dijawab.",
+        "Sheet 'Survey': peran opd = penilaian mandiri OPD (skala SPBE 1–5); peran asn = survei ASN.",
+        "Kolom = id indikator dari set indikator smartcity-id versi 2; sel kosong = tidak dijawab.",
     ):
         notes.append([line])
     props = workbook.properties
@@ -347,11 +385,11 @@ def main() -> int:
     check_specs(inds)
     rng = random.Random(SEED)
     OUT.mkdir(parents=True, exist_ok=True)
-    head = ["region", "year", "respondent", "role"]
+    head = list(PREFIX)
 
-    citizen_cols = columns_for(inds, {"citizen", "msme"})
-    people = [(f"W-{i:03d}", "citizen") for i in range(1, N_CITIZENS + 1)]
-    people += [(f"U-{i:03d}", "msme") for i in range(1, N_MSME + 1)]
+    citizen_cols = columns_for(inds, {"warga", "umkm"})
+    people = [(f"W-{i:03d}", "warga") for i in range(1, N_CITIZENS + 1)]
+    people += [(f"U-{i:03d}", "umkm") for i in range(1, N_MSME + 1)]
     write_csv(OUT / "tegal-citizen-survey.csv", head + citizen_cols,
               survey_rows(rng, citizen_cols, people), ",")
 
@@ -361,8 +399,8 @@ def main() -> int:
     write_xlsx(OUT / "tegal-opd-self-assessment.xlsx", head + opd_cols,
                survey_rows(rng, opd_cols, staff))
 
-    official_cols = columns_for(inds, {"official"})
-    row: list[str | int | None] = [REGION, YEAR, "BPS/Kominfo (sample)", "official"]
+    official_cols = columns_for(inds, {"statistik"})
+    row = prefix("BPS/Pemda (contoh)", "statistik")
     row += [decimal_comma(OFFICIAL[ind_id][0]) for ind_id in official_cols]
     write_csv(OUT / "tegal-official-statistics.csv", head + official_cols, [row], ";")
 

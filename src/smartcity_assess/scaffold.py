@@ -75,9 +75,9 @@ assertions:
     max_drop: 5
   pillars:
     "*": {{min_score: 35, level: warn}}   # every pillar without its own assertion
-    government: {{min_score: 50, max_drop: {{value: 3, level: warn}}}}
+    government: {{min_score: 40, max_drop: {{value: 3, level: warn}}}}
   indicators:
-    gov.complaint_followup: {{min_score: 80, level: warn}}
+    dampak.aduan_selesai: {{min_score: 80, level: warn}}
 """
 
 WORKFLOW = """\

@@ -145,6 +145,6 @@ def test_a_named_plan_describes_its_own_region_only() -> None:
                 vision=Text.of("Tegal Cerdas"))
     assert plan_for(plan, "Kabupaten Tegal") is plan
     other = plan_for(plan, "Kota Tegal")
-    assert other.region.name is None and not other.vision and other.horizon == plan.horizon
+    assert other.region.name is None and not other.vision and other.period == plan.period
     unnamed = Plan(vision=Text.of("Cerdas"))
     assert plan_for(unnamed, "Kota Tegal") is unnamed

@@ -46,7 +46,7 @@ def test_init_then_run_is_green_and_reruns_byte_identical(tmp_path: Path) -> Non
     scorecard = project / "scorecard"
     assert out == (scorecard / "summary.md").read_text(encoding="utf-8")
     assert "all error assertions pass" in err
-    assert "✅ **Semua asersi lulus**" in out and "| Kabupaten Tegal | 2025 | 48,6 |" in out
+    assert "✅ **Semua asersi lulus**" in out and "| Kabupaten Tegal | 2025 | 46,5 |" in out
     for name in ("scores.json", "provenance.json", "reports/id/kabupaten-tegal-2025/"
                  "masterplan.html", "reports/en/kabupaten-tegal-2025/roadmap.md"):
         assert (scorecard / name).is_file(), name

@@ -26,6 +26,7 @@ PACKAGE = Path(smartcity_assess.__file__).parent
 CATALOGUE_FILES = {Path(messages.__file__).parent / f"{part}.py"
                    for part in ("reports", "terminal", "summaries", "forms", "notices")}
 """The files that define the texts (a key written there is not a use of it)."""
+KEY_TABLES = Path(messages.__file__).parent / "keys.py"
 PLACEHOLDER = re.compile(r"{(\w+)}")
 TEMPLATE_STRING = re.compile(r"""["']([\w\-]+)["']""")
 TEMPLATE_CALL = re.compile(r"""\bt\(\s*["']([\w\-]+)["']\s*[,)]""")
@@ -57,8 +58,12 @@ def strings_in_code(source: str) -> set[str]:
             and id(node) not in skip}
 
 
-def referenced_in_code(source: str) -> tuple[set[str], list[str]]:
-    """(keys the code asks the catalogue for, calls that build a key at run time)."""
+def referenced_in_code(source: str, tables: bool | None = None) -> tuple[set[str], list[str]]:
+    """(keys the code asks the catalogue for, calls that build a key at run time).
+
+    ``*_KEYS`` tables count in modules that look words up in the catalogue (and in
+    ``messages/keys.py``, ``tables=True``): elsewhere a ``*_KEYS`` table is something else
+    (the crosswalk names of the vocabulary, say)."""
     tree = ast.parse(source)
     keys: set[str] = set()
     built: list[str] = []
@@ -84,6 +89,8 @@ def referenced_in_code(source: str) -> tuple[set[str], list[str]]:
         elif isinstance(node, ast.AnnAssign):
             targets, value = [node.target], node.value
         for target in targets:
+            if not (lookups if tables is None else tables):
+                continue
             if value is not None and isinstance(target, ast.Name) and (
                     target.id.endswith("_KEYS") or target.id == "TITLE"):
                 for item in ast.walk(value):
@@ -112,7 +119,8 @@ def referenced() -> tuple[set[str], list[str]]:
     keys: set[str] = set()
     built: list[str] = []
     for path in code_files():
-        found, made = referenced_in_code(path.read_text(encoding="utf-8"))
+        found, made = referenced_in_code(path.read_text(encoding="utf-8"),
+                                         True if path == KEY_TABLES else None)
         keys |= found
         built += [f"{path.relative_to(PACKAGE)}: {call}" for call in made]
     for path in template_files():

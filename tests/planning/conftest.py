@@ -60,3 +60,9 @@ def result_of() -> Callable[..., RegionResult]:
         return assess(iset, survey(BASE_ANSWERS if answers is None else answers,
                                    year=year)).results[0]
     return score
+
+
+@pytest.fixture()
+def survey_of() -> Callable[..., SurveyData]:
+    """The survey builder, for tests that score a set of their own."""
+    return survey

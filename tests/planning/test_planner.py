@@ -3,20 +3,24 @@
 Scores (see fixtures/two-pillar.yaml): net 50 (target 80), dc 25 (likert 2 of 1–5; target 4 →
 75), svc 40 (target 90), data 30 (target 60). Pillars are arithmetic means: infra = (50 + 25)/2
 = 37.5; gov = 2/3·40 + 1/3·30 = 36.667; the index is their geometric mean, √(37.5·36.667) =
-37.081. Effective weights: net ¼, dc ¼, svc ⅓, data ⅙.
+37.081. Carried weights (all assessed): net ¼, dc ¼, svc ⅓, data ⅙.
 
-Impact = effective weight × min(gain, target score − score); priority = impact ÷ effort:
+Impact = carried weight × min(gain, headroom); the index term is impact ÷ the largest impact
+(6.25); every action has the default citizen impact "low" (term ⅓); priority = benefit ÷
+effort points:
 
-| action      | gain | headroom | impact     | effort | priority |
-|-------------|------|----------|------------|--------|----------|
-| net-fiber   | 20   | 30       | ¼·20 = 5   | high 3 | 1.667    |
-| net-wifi    | 5    | 30       | ¼·5 = 1.25 | low 1  | 1.25     |
-| dc-build    | 25   | 50       | ¼·25 = 6.25| med 2  | 3.125    |
-| svc-portal  | 15   | 50       | ⅓·15 = 5   | low 1  | 5        |
-| svc-mpp     | 10   | 50       | ⅓·10 = 3.33| med 2  | 1.667    |
-| data-portal | 10   | 30       | ⅙·10 = 1.67| low 1  | 1.667    |
+| action      | impact      | index term | benefit | effort | priority |
+|-------------|-------------|------------|---------|--------|----------|
+| svc-portal  | ⅓·15 = 5    | 0.8        | 1.1333  | low 1  | 1.1333   |
+| dc-build    | ¼·25 = 6.25 | 1          | 1.3333  | med 2  | 0.6667   |
+| data-portal | ⅙·10 = 1.67 | 0.2667     | 0.6     | low 1  | 0.6      |
+| net-wifi    | ¼·5 = 1.25  | 0.2        | 0.5333  | low 1  | 0.5333   |
+| svc-mpp     | ⅓·10 = 3.33 | 0.5333     | 0.8667  | med 2  | 0.4333   |
+| net-fiber   | ¼·20 = 5    | 0.8        | 1.1333  | high 3 | 0.3778   |
 
-Median impact = (3.333 + 5)/2 = 4.167.
+Median benefit = (0.8667 + 1.1333)/2 = 1.0: the catalogue quick wins net-wifi and data-portal
+lie below it (the low-impact quadrant) and are ordinary programs; svc-portal (low effort, one
+year) would be a quick win but waits for dc-build.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import pytest
 
 from smartcity_assess.errors import InputError
 from smartcity_assess.indicators.model import IndicatorSet
-from smartcity_assess.planning.plan import Capacity, Horizon, Plan, Targets
+from smartcity_assess.planning.plan import Capacity, Period, Plan, QuickWinRule, Targets
 from smartcity_assess.planning.planner import build_roadmap, reaggregate
 from smartcity_assess.scoring.results import RegionResult
 
@@ -39,16 +43,19 @@ Score = Callable[..., RegionResult]
 def test_ranking_and_impact_by_hand(iset: IndicatorSet, result_of: Score) -> None:
     roadmap = build_roadmap(result_of(iset), iset, Plan())
     ranked = [(a.id, a.rank) for a in roadmap.actions]
-    # Ties at priority 1.667 are broken by impact (5 > 3.33 > 1.67).
-    assert ranked == [("svc-portal", 1), ("dc-build", 2), ("net-fiber", 3), ("svc-mpp", 4),
-                      ("data-portal", 5), ("net-wifi", 6)]
+    assert ranked == [("svc-portal", 1), ("dc-build", 2), ("data-portal", 3), ("net-wifi", 4),
+                      ("svc-mpp", 5), ("net-fiber", 6)]
     impacts = {a.id: a.impact for a in roadmap.actions}
     assert impacts == pytest.approx({"svc-portal": 5.0, "dc-build": 6.25, "net-fiber": 5.0,
                                      "svc-mpp": 10 / 3, "data-portal": 10 / 6,
                                      "net-wifi": 1.25})
     priorities = {a.id: a.priority for a in roadmap.actions}
-    assert priorities["dc-build"] == pytest.approx(3.125)
-    assert priorities["net-fiber"] == pytest.approx(5 / 3)
+    assert priorities == pytest.approx({
+        "svc-portal": 0.8 + 1 / 3, "dc-build": (1 + 1 / 3) / 2, "data-portal": 0.6,
+        "net-wifi": 0.2 + 1 / 3, "svc-mpp": (10 / 3 / 6.25 + 1 / 3) / 2,
+        "net-fiber": (0.8 + 1 / 3) / 3})
+    assert roadmap.max_impact == pytest.approx(6.25)
+    assert roadmap.median_benefit == pytest.approx(1.0)
     assert roadmap.median_impact == pytest.approx((10 / 3 + 5) / 2)
 
 
@@ -72,24 +79,28 @@ def test_schedule_by_hand(iset: IndicatorSet, result_of: Score) -> None:
     assert (roadmap.baseline_year, roadmap.start_year, roadmap.end_year) == (2025, 2026, 2030)
     slots = {a.id: (a.start_year, a.end_year, a.phase, a.quick_win) for a in roadmap.actions}
     assert slots == {
-        "data-portal": (2026, 2026, "quick-win", True),
-        "net-wifi": (2026, 2026, "quick-win", True),
         "dc-build": (2026, 2027, "short", False),      # medium horizon: 2 years
-        "net-fiber": (2026, 2028, "short", False),     # long horizon: 3 years
+        "data-portal": (2026, 2026, "short", False),   # below the median benefit: no quick win
+        "net-wifi": (2026, 2026, "short", False),
         "svc-mpp": (2026, 2026, "short", False),
-        # Rank 1, and promoted as a low-effort high-impact quick win, but it waits for its
-        # prerequisite dc-build (2026–2027): it starts in plan year 3, the medium phase.
+        "net-fiber": (2026, 2028, "short", False),     # long horizon: 3 years
+        # Rank 1 but it waits for its prerequisite dc-build (2026–2027).
         "svc-portal": (2028, 2028, "medium", False),
     }
     assert [(d.action, d.depends_on, d.status) for d in roadmap.dependencies] == [
         ("svc-portal", "dc-build", "scheduled")]
     assert roadmap.action("dc-build").required_by == ("svc-portal",)
+    assert roadmap.action("svc-portal").prerequisites == ("dc-build",)
     assert roadmap.deferred() == ()
+    assert roadmap.action("svc-portal").reason.en == (
+        "2028: priority 1 of 6; no budget limit set; held back from 2026: waits for dc-build")
+    assert roadmap.action("svc-portal").reason.id == (
+        "2028: prioritas 1 dari 6; tanpa batas pagu; tertunda dari 2026: menunggu dc-build")
 
 
 def test_dependencies_are_always_respected(iset: IndicatorSet, result_of: Score) -> None:
     for per_year in (1, 2, 6):
-        plan = Plan(capacity=Capacity(per_year=per_year), quick_wins_per_year=1)
+        plan = Plan(capacity=Capacity(per_year=per_year), quick_wins=QuickWinRule(max=1))
         roadmap = build_roadmap(result_of(iset), iset, plan)
         for dep in roadmap.dependencies:
             after, before = roadmap.action(dep.action), roadmap.action(dep.depends_on)
@@ -98,64 +109,52 @@ def test_dependencies_are_always_respected(iset: IndicatorSet, result_of: Score)
 
 
 def test_yearly_capacity(iset: IndicatorSet, result_of: Score) -> None:
-    plan = Plan(capacity=Capacity(per_year=1))
-    roadmap = build_roadmap(result_of(iset), iset, plan)
-    programs = {a.id: a.start_year for a in roadmap.actions if not a.quick_win}
-    # One program a year, in inherited-priority order: dc-build (it carries svc-portal's 5),
-    # then net-fiber (svc-portal still waits), then svc-portal (dc-build done), then svc-mpp.
-    assert programs == {"dc-build": 2026, "net-fiber": 2027, "svc-portal": 2028,
-                        "svc-mpp": 2029}
-    assert [a.start_year for a in roadmap.actions if a.quick_win] == [2026, 2026]
+    roadmap = build_roadmap(result_of(iset), iset, Plan(capacity=Capacity(per_year=1)))
+    starts = {a.id: a.start_year for a in roadmap.actions}
+    # One start a year in inherited-priority order: dc-build carries svc-portal's 1.133 and
+    # goes first; svc-portal waits until dc-build ends (2027); then data, wifi, mpp.
+    assert starts == {"dc-build": 2026, "data-portal": 2027, "svc-portal": 2028,
+                      "net-wifi": 2029, "svc-mpp": 2030, "net-fiber": None}
+    fiber = roadmap.action("net-fiber")
+    assert (fiber.status, fiber.phase) == ("beyond_horizon", "deferred")
+    # The last year it tried: 2030, and a 3-year program would end in 2032.
+    assert fiber.reason.en == ("beyond the horizon: would end in 2032, after the masterplan "
+                               "ends in 2030")
 
 
-def test_capacity_per_owner_defers_what_does_not_fit(iset: IndicatorSet,
-                                                     result_of: Score) -> None:
+def test_capacity_per_owner_counts_quick_wins(iset: IndicatorSet, result_of: Score) -> None:
     plan = Plan(capacity=Capacity(per_year=6, per_owner=(("Diskominfo", 0),)))
     roadmap = build_roadmap(result_of(iset), iset, plan)
-    deferred = {a.id for a in roadmap.deferred()}
-    # Diskominfo may start no program; svc-portal waits for Diskominfo's dc-build for ever.
-    assert deferred == {"dc-build", "net-fiber", "svc-portal"}
-    assert all(a.phase == "deferred" and a.end_year is None for a in roadmap.deferred())
+    diskominfo = [a for a in roadmap.actions if a.owner == "Diskominfo"]
+    assert {a.id for a in diskominfo} == {"dc-build", "net-fiber", "net-wifi", "data-portal"}
+    assert all(a.status == "beyond_horizon" and not a.quick_win for a in diskominfo)
+    assert roadmap.action("svc-portal").status == "beyond_horizon"  # waits for dc-build
+    assert roadmap.action("net-wifi").reason.en == (
+        "beyond the horizon: Diskominfo may start 0 a year")
     assert ("svc-portal", "dc-build", "deferred") in [
         (d.action, d.depends_on, d.status) for d in roadmap.dependencies]
-    # Quick wins are not programs: the owner limit does not apply to them.
-    assert {a.id for a in roadmap.quick_wins()} == {"data-portal", "net-wifi"}
 
 
-def test_quick_wins_per_year(iset: IndicatorSet, result_of: Score) -> None:
-    roadmap = build_roadmap(result_of(iset), iset, Plan(quick_wins_per_year=1))
-    # data-portal (priority 1.667) beats net-wifi (1.25) for the one slot of 2026;
-    # net-wifi, a catalogue quick win, takes the slot of 2027.
-    assert [(a.id, a.start_year) for a in roadmap.quick_wins()] == [("data-portal", 2026),
-                                                                    ("net-wifi", 2027)]
-    none = build_roadmap(result_of(iset), iset, Plan(quick_wins_per_year=0))
-    assert none.quick_wins() == ()
-    assert none.action("net-wifi").start_year == 2026  # scheduled as an ordinary program
-
-
-def test_low_effort_high_impact_becomes_a_quick_win(iset: IndicatorSet,
-                                                    result_of: Score) -> None:
-    # dc at likert 4 scores 75 ≥ applies_below 60: dc-build is not proposed, and being
-    # assessed it counts as already in place, so svc-portal (low effort, impact 5 ≥ median)
-    # is free to be a year-one quick win.
+def test_no_quick_wins(iset: IndicatorSet, result_of: Score) -> None:
+    # dc at likert 4 (75 ≥ 60): dc-build is not called for by a gap, but svc-portal depends on
+    # it and nothing says it exists, so it is added as svc-portal's prerequisite.
     result = result_of(iset, {"net": [50.0], "dc": [4.0], "svc": [40.0], "data": [30.0]})
-    roadmap = build_roadmap(result, iset, Plan())
-    assert "dc-build" not in {a.id for a in roadmap.actions}
-    portal = roadmap.action("svc-portal")
-    assert (portal.quick_win, portal.start_year, portal.phase) == (True, 2026, "quick-win")
-    assert [(d.depends_on, d.status) for d in roadmap.dependencies] == [("dc-build",
-                                                                         "in-place")]
+    roadmap = build_roadmap(result, iset, Plan(quick_wins=QuickWinRule(max=0)))
+    assert roadmap.quick_wins() == ()
+    dc = roadmap.action("dc-build")
+    assert (dc.impact, dc.gap.open, dc.why) == (0.0, False, "prerequisite")
+    assert dc.reason.en.startswith("2026: prerequisite of svc-portal; ")
+    assert roadmap.action("svc-portal").start_year == 2028
 
 
-def test_unassessed_dependency_is_flagged_not_scheduled(iset: IndicatorSet,
-                                                        result_of: Score) -> None:
+def test_unassessed_dependency_is_planned_not_assumed(iset: IndicatorSet,
+                                                      result_of: Score) -> None:
     result = result_of(iset, {"net": [50.0], "svc": [40.0], "data": [30.0]})
     roadmap = build_roadmap(result, iset, Plan())
     assert roadmap.not_assessed == ("dc",)
-    assert "dc-build" not in {a.id for a in roadmap.actions}
-    assert [(d.depends_on, d.status) for d in roadmap.dependencies] == [("dc-build",
-                                                                         "unverified")]
-    assert roadmap.action("svc-portal").start_year == 2026
+    dc = roadmap.action("dc-build")
+    assert (dc.gap.score, dc.why, dc.start_year) == (None, "prerequisite", 2026)
+    assert roadmap.action("svc-portal").start_year == 2028
 
 
 def test_projection_through_geometric_index(iset: IndicatorSet, result_of: Score) -> None:
@@ -243,7 +242,7 @@ def test_plan_errors_against_the_set(iset: IndicatorSet, result_of: Score) -> No
 
 def test_start_year_defaults(iset: IndicatorSet, result_of: Score) -> None:
     assert build_roadmap(result_of(iset), iset, Plan()).start_year == 2026
-    plan = Plan(horizon=Horizon(start_year=2030, years=10))
+    plan = Plan(period=Period(first_year=2030, years=10))
     roadmap = build_roadmap(result_of(iset), iset, plan)
     assert (roadmap.start_year, roadmap.end_year, roadmap.baseline_year) == (2030, 2039, 2025)
     assert len(roadmap.projection.index) == 11
@@ -252,14 +251,19 @@ def test_start_year_defaults(iset: IndicatorSet, result_of: Score) -> None:
     assert build_roadmap(undated, iset, Plan()).start_year == 1
 
 
+def test_a_finished_masterplan_is_an_error(iset: IndicatorSet, result_of: Score) -> None:
+    plan = Plan(period=Period(masterplan=(2018, 2022)), source="plan.yaml")
+    with pytest.raises(InputError) as caught:
+        build_roadmap(result_of(iset), iset, plan)
+    assert caught.value.problems[0].message == (
+        "the masterplan 2018–2022 has ended before the first plan year 2026")
+
+
 def test_long_horizon_has_a_long_phase(iset: IndicatorSet, result_of: Score) -> None:
-    plan = Plan(horizon=Horizon(years=10), capacity=Capacity(per_year=1))
+    plan = Plan(period=Period(years=10), capacity=Capacity(per_year=1))
     roadmap = build_roadmap(result_of(iset), iset, plan)
-    assert roadmap.action("svc-mpp").start_year == 2029
-    assert roadmap.action("svc-mpp").phase == "medium"
-    plan = Plan(horizon=Horizon(years=10),
-                capacity=Capacity(per_year=1, per_owner=(("DPMPTSP", 0),)))
-    assert build_roadmap(result_of(iset), iset, plan).action("svc-mpp").phase == "deferred"
+    assert roadmap.action("net-fiber").start_year == 2031
+    assert roadmap.action("net-fiber").phase == "long"
 
 
 def test_roadmap_is_pure_and_repeatable(iset: IndicatorSet, result_of: Score) -> None:

@@ -310,8 +310,8 @@ def test_unusual_inputs_render_cleanly(case: str, tmp_path: Path, plan: Plan,
     monkeypatch.setenv("SMARTCITY_ASSESS_SERIAL", "1")  # draw here, so warnings surface
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        files = render_reports(assessment, plan=replace(plan, horizon=replace(
-            plan.horizon, start_year=None)))
+        files = render_reports(assessment, plan=replace(plan, period=replace(
+            plan.period, first_year=None, masterplan=None)))
     md = files["masterplan.md"].decode()
     if case == "no actions":
         assert "Tidak ada program yang perlu diusulkan" in md

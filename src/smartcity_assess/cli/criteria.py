@@ -16,7 +16,7 @@ app = typer.Typer(help="List, show, validate indicator sets and print their JSON
 
 @app.command("list")
 def list_command(lang: MessagesLang = Lang.en) -> None:
-    """List the bundled indicator sets."""
+    """List the bundled indicator sets: the name to give --criteria, version and source."""
 
     def body() -> None:
         from rich.table import Table
@@ -25,13 +25,17 @@ def list_command(lang: MessagesLang = Lang.en) -> None:
         from ..messages import text
 
         language = lang.value
-        table = Table("id", text("cli_col_version", language), text("cli_col_title", language),
-                      text("cli_col_pillars", language), text("cli_col_indicators", language),
+        table = Table(text("cli_col_name", language), text("cli_col_version", language),
+                      text("cli_col_title", language), text("cli_col_source", language),
+                      text("cli_col_indicators", language),
                       title=text("cli_bundled_sets", language), title_justify="left")
-        for set_id in bundled_sets():
-            iset = load_indicator_set(set_id)
-            table.add_row(iset.id, iset.version, iset.title.get(language),
-                          str(len(iset.pillars)), str(len(list(iset.indicators()))))
+        table.columns[0].no_wrap = True  # the name to type: never broken over two lines
+        table.columns[3].overflow = "fold"
+        for name in bundled_sets():
+            iset = load_indicator_set(name)
+            source = iset.based_on or (iset.references[0] if iset.references else "")
+            table.add_row(name, iset.version, iset.title.get(language), source,
+                          str(len(list(iset.indicators()))))
         stdout.print(table)
 
     run(body)
@@ -83,6 +87,28 @@ def validate_command(
                 for problem in each.problems:
                     message(f"  {problem}")
             raise typer.Exit(EXIT_INPUT)
+
+    run(body)
+
+
+@app.command("sources")
+def sources_command(
+    criteria: Annotated[str | None, typer.Argument(help="A bundled id or a YAML file.")] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Write to this file instead of stdout.",
+        show_default=False)] = None,
+) -> None:
+    """Print the source table of an indicator set as Markdown: every indicator with its
+    Kominfo dimension, SPBE number, target and sources (docs/indicator-sources.md)."""
+
+    def body() -> None:
+        from ..indicators.loader import load_indicator_set, resolve_set
+        from ..indicators.sources import sources_markdown
+        from .console import write_output
+
+        path, label = resolve_set(criteria)
+        shown = f"../criteria/{path.name}" if label.startswith("bundled:") else None
+        write_output(sources_markdown(load_indicator_set(criteria), shown), output)
 
     run(body)
 

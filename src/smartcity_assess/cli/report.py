@@ -74,7 +74,7 @@ def report_command(
         from dataclasses import replace
 
         from ..assessment.report_set import choose, write_report_set
-        from ..messages import tr
+        from ..messages import text, tr
         from ..pipeline import Uncertainty, run_assessment, run_with_uncertainty
         from ..planning.plan import load_plan
         from ..report.build import write_reports
@@ -86,6 +86,9 @@ def report_command(
 
             check_templates_dir(templates)  # before any work: nothing read through a link
         the_plan = load_plan(plan)
+        for notice in the_plan.notices:  # version-1 keys, read under their new names
+            # (the notice itself is about the plan file, like its errors: in English)
+            message(f"{text('cli_note', lang.value)}: {notice}")
         earlier = None
         if history is not None:
             from ..history import read_history

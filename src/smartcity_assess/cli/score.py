@@ -54,6 +54,10 @@ def score_command(
     seed: Annotated[int, typer.Option(
         "--seed", help="Seed of the bootstrap and the Monte Carlo: same seed, same output.")
     ] = 20250101,
+    view: Annotated[str | None, typer.Option(
+        "--view", help="Show the scores regrouped by a crosswalk of the set instead of its "
+        "pillars: kominfo (the six smart-city dimensions), imdi, spbe, iso37122, u4ssc. "
+        "JSON output always has every view under views.<name>.", show_default=False)] = None,
 ) -> None:
     """Score survey data against an indicator set: index, band, pillars and coverage for
     every region-year in the data."""
@@ -69,9 +73,13 @@ def score_command(
         refuse_input_as_output(output, [*surveys, *([criteria] if criteria else [])])
         terminal = fmt is ScoreFormat.table and output is None
         draws_bootstrap = bootstrap if bootstrap is not None else (
-            DEFAULT_BOOTSTRAP_DRAWS if terminal else 0)
+            DEFAULT_BOOTSTRAP_DRAWS if terminal and view is None else 0)
         options = ScoringOptions(bootstrap=draws_bootstrap, confidence=confidence, seed=seed)
         indicator_set = load_indicator_set(criteria)
+        if view is not None:
+            from .views import check_view
+
+            check_view(indicator_set, view)
         survey = read_survey(surveys, indicator_set, sheet=sheet,
                              ignore_columns=ignore_column or ())
         assessment = assess(indicator_set, survey, options)
@@ -85,11 +93,15 @@ def score_command(
         language = lang.value
         if terminal:
             from .scorecard import scorecard, sensitivity_table
+            from .views import view_tables
 
-            stdout.print(scorecard(assessment, language, stdout.width))
+            stdout.print(scorecard(assessment, language, stdout.width) if view is None
+                         else view_tables(assessment, view, language, stdout.width))
             if tested is not None:
                 stdout.print(sensitivity_table(assessment, tested, language))
         else:
+            if view is not None and fmt is not ScoreFormat.json:
+                message(tr("cli_view_not_in_format", language, view=view), "yellow")
             if tested is not None and fmt is ScoreFormat.csv:
                 message(text("cli_sensitivity_not_in_csv", language), "yellow")
             write_output(render_scores(assessment, fmt, language, tested), output,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ from .schema import (
     IndicatorSpec,
     OutliersSpec,
 )
+from .vocabulary import CROSSWALK_KEYS, FUNDING_SOURCES, crosswalk_problem, unknown_value
 
 DEFAULT_SET = "smartcity-id"
 """Id of the bundled four-pillar set used when no ``--criteria`` is given."""
@@ -44,19 +46,47 @@ DEFAULT_LIKERT_LEVELS = (1, 2, 3, 4, 5)
 
 
 def bundled_sets() -> dict[str, Path]:
-    """Bundled indicator sets by id (the file name without ``.yaml``)."""
+    """Bundled indicator sets by name: the file name without ``.yaml``.
+
+    The current version of a set is ``criteria/<id>.yaml``; an earlier major version that stays
+    loadable is ``criteria/<id>@<major>.yaml`` (name ``<id>@<major>``).
+    """
     folder = criteria_dir()
     return {p.stem: p for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
 
 
+_VERSION_LINE = re.compile(r"""^version:[ \t]*["']?(\d+)""", re.MULTILINE)
+
+
+def _major_version(path: Path) -> str | None:
+    """Major version of a bundled set, read from its top-level ``version:`` line."""
+    found = _VERSION_LINE.search(path.read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
 def resolve_set(spec: str | Path | None) -> tuple[Path, str]:
-    """Turn a bundled id or a path into (file, label). Unknown ids are a usage error."""
+    """Turn a bundled name, ``<id>@<major>`` or a path into (file, label).
+
+    ``smartcity-id@1`` names the file ``criteria/smartcity-id@1.yaml``, or the current file
+    ``criteria/smartcity-id.yaml`` when its major version is 1. Unknown names are a usage error.
+    """
     if spec is None or spec == "":
         spec = DEFAULT_SET
     text = str(spec)
     bundled = bundled_sets()
     if text in bundled and not Path(text).exists():
         return bundled[text], f"bundled:{text}"
+    base, at, major = text.partition("@")
+    if at and base in bundled and not Path(text).exists():
+        if major.isdigit() and _major_version(bundled[base]) == str(int(major)):
+            return bundled[base], f"bundled:{base}"
+        versions = sorted(name for name in bundled if name.startswith(base + "@"))
+        current = _major_version(bundled[base])
+        if current is not None:
+            versions.append(f"{base}@{current}")
+        known = ", ".join(versions)
+        raise UsageError(f"unknown version {text!r} of the bundled set {base!r}: "
+                         f"available {known}")
     path = Path(text)
     if path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists() or "/" in text:
         return path, text
@@ -218,6 +248,7 @@ def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
     for indicator, ipath in _walk_indicators(spec):
         yield from unique("indicator", indicator.id, ipath)
         yield from _check_indicator(indicator, ipath, spec, problem)
+        yield from _check_crosswalk(indicator, ipath, problem)
         for index, action in enumerate(indicator.actions):
             apath = (*ipath, "actions", index)
             yield from unique("action", action.id, apath)
@@ -225,6 +256,7 @@ def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
             if action.applies_below is not None and not low <= action.applies_below <= high:
                 yield problem((*apath, "applies_below"), "applies_below is outside the scale",
                               f"between {low:g} and {high:g}", action.applies_below)
+            yield from _check_action_fields(action, apath, problem)
     yield from _check_dependencies(spec, action_ids, problem)
     yield from _check_methods(spec, problem)
 
@@ -281,6 +313,55 @@ def _check_indicator(ind: IndicatorSpec, path: PathKey, spec: IndicatorSetSpec,
         if spec.role_weights and role not in spec.role_weights:
             yield problem((*path, "roles"), f"role {role!r} has no entry in role_weights",
                           ", ".join(sorted(spec.role_weights)))
+
+
+def _crosswalk_text(value: Any) -> str | None:
+    """A crosswalk value as text: strings as they are, numbers (``spbe: 16``) as written."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}" if math.isfinite(value) else None
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _check_crosswalk(ind: IndicatorSpec, path: PathKey, problem: Any) -> Iterator[Problem]:
+    for key, value in (ind.crosswalk or {}).items():
+        kpath = (*path, "crosswalk", key)
+        if key not in CROSSWALK_KEYS:
+            message, expected = unknown_value("crosswalk key", str(key), CROSSWALK_KEYS)
+            yield problem(kpath, message, expected)
+            continue
+        text = _crosswalk_text(value)
+        if text is None:
+            yield problem(kpath, f"crosswalk {key} must be a text or a number",
+                          "e.g. kominfo: governance, spbe: \"16\"", value)
+            continue
+        found = crosswalk_problem(key, text)
+        if found is not None:
+            message, expected = found
+            yield problem(kpath, message, expected, None if "unknown" in message else text)
+
+
+def _check_action_fields(action: ActionSpec, path: PathKey, problem: Any
+                         ) -> Iterator[Problem]:
+    for index, source in enumerate(action.funding):
+        if source not in FUNDING_SOURCES:
+            message, expected = unknown_value("funding source", source, FUNDING_SOURCES)
+            yield problem((*path, "funding", index), message, expected)
+    for index, artefact in enumerate(action.requires):
+        if artefact in action.provides:
+            yield problem((*path, "requires", index),
+                          f"action {action.id!r} requires {artefact!r}, which it provides itself",
+                          "an artefact made by another action or already in place")
+    for name in ("requires", "provides", "funding"):
+        items = getattr(action, name)
+        for index, item in enumerate(items):
+            if item in items[:index]:
+                yield problem((*path, name, index), f"{item!r} is listed twice in {name}")
 
 
 def _check_dependencies(spec: IndicatorSetSpec, action_ids: dict[str, PathKey],
@@ -438,6 +519,10 @@ def _to_action(spec: ActionSpec, indicator_id: str) -> Action:
         applies_below=spec.applies_below, effort=spec.effort, horizon=spec.horizon,
         owner=spec.owner, gain=spec.gain, depends_on=tuple(spec.depends_on),
         description=_text(spec.description), references=tuple(spec.references),
+        requires=tuple(spec.requires), provides=tuple(spec.provides),
+        regulation=spec.regulation, citizen_impact=spec.citizen_impact,
+        cost_class=spec.cost_class, funding=tuple(spec.funding),
+        nomenclature=spec.nomenclature,
     )
 
 
@@ -456,14 +541,15 @@ def _to_indicator(spec: IndicatorSpec, inherited: _Inherited) -> Indicator:
         levels = tuple((level, _text(source[level])) for level in sorted(source))
     else:
         levels = tuple((level, _text(text)) for level, text in sorted((spec.levels or {}).items()))
+    unit = _text(spec.unit) if spec.unit else _text("%" if spec.type == "percent" else None)
     valid = (spec.range[0], spec.range[1]) if spec.range else None
     if spec.type == "percent" and valid is None:
         valid = (0.0, 100.0)
     return Indicator(
         id=spec.id, title=_text(spec.title), type=spec.type, goalposts=goalposts,
         direction=spec.direction, weight=spec.weight, question=_text(spec.question),
-        description=_text(spec.description), unit=spec.unit or ("%" if spec.type == "percent"
-                                                                  else None),
+        description=_text(spec.description), unit=unit.get("en") if unit else None,
+        unit_text=unit,
         valid_range=valid, transform=spec.transform, target=spec.target,
         respondents=_default_respondents(spec),
         share_from=_default_share_from(spec), levels=levels,
@@ -474,6 +560,9 @@ def _to_indicator(spec: IndicatorSpec, inherited: _Inherited) -> Indicator:
         normalisation=inherited.normalisation,
         imputation=inherited.imputation,
         outliers=_to_outliers(inherited.outliers),
+        kind=spec.kind,
+        crosswalk=tuple(sorted((key, text) for key, value in (spec.crosswalk or {}).items()
+                               if (text := _crosswalk_text(value)) is not None)),
     )
 
 
@@ -508,6 +597,7 @@ def _to_model(spec: IndicatorSetSpec, document: YamlDocument) -> IndicatorSet:
         bands=tuple(Band(lower=b.from_, label=_text(b.label), color=b.color,
                          description=_text(b.description)) for b in spec.bands),
         description=_text(spec.description), references=tuple(spec.references),
+        based_on=spec.based_on or "",
         role_weights=tuple(sorted(spec.role_weights.items())),
         ignore_columns=tuple(spec.ignore_columns),
         source=document.label, sha256=hashlib.sha256(document.raw).hexdigest(),

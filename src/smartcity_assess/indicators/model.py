@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..text import Text
+from .vocabulary import CitizenImpact, CostClass, IndicatorKind
 
 IndicatorType = Literal["number", "percent", "likert", "boolean", "choice"]
 Direction = Literal["higher", "lower"]
@@ -63,6 +64,20 @@ class Action:
     depends_on: tuple[str, ...] = ()
     description: Text = field(default_factory=lambda: Text(()))
     references: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    """Named data or documents (``data:…``, ``dokumen:…``) needed before the action starts."""
+    provides: tuple[str, ...] = ()
+    """Named data or documents the action produces."""
+    regulation: str | None = None
+    """Legal basis when a regulation obliges the action (short citation)."""
+    citizen_impact: CitizenImpact = "low"
+    """How directly citizens feel the action or get feedback from it."""
+    cost_class: CostClass | None = None
+    """Order of magnitude of the cost (see ``vocabulary.COST_CLASS_RANGES``); None: not given."""
+    funding: tuple[str, ...] = ()
+    """Funding sources (``vocabulary.FUNDING_SOURCES``); empty: not given."""
+    nomenclature: str | None = None
+    """Permendagri 90/2019 programme or activity code."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +94,9 @@ class Indicator:
     question: Text = field(default_factory=lambda: Text(()))
     description: Text = field(default_factory=lambda: Text(()))
     unit: str | None = None
+    """Unit as one string (a plain ``unit:``, or its English text); see ``unit_text``."""
+    unit_text: Text = field(default_factory=lambda: Text(()))
+    """The unit in every language the set gives (``unit_text.get(lang)``)."""
     valid_range: tuple[float, float] | None = None
     """Valid raw values; outside is a data error."""
     transform: Transform | None = None
@@ -99,6 +117,18 @@ class Indicator:
     """How a missing value is filled (set, group or indicator ``imputation:``)."""
     outliers: Outliers | None = None
     """Outlier treatment (set, group or indicator ``outliers:``); None: none."""
+    kind: IndicatorKind = "measure"
+    """``measure`` (answers combined) or ``fact`` (one authoritative pemda-wide answer)."""
+    crosswalk: tuple[tuple[str, str], ...] = ()
+    """Where the indicator sits in other frameworks: (key, value) pairs sorted by key, keys
+    from ``vocabulary.CROSSWALK_KEYS`` (e.g. ``("kominfo", "governance")``)."""
+
+    def crosswalk_value(self, key: str) -> str | None:
+        """The indicator's value in crosswalk ``key`` (None when not mapped)."""
+        for name, value in self.crosswalk:
+            if name == key:
+                return value
+        return None
 
     def level_values(self) -> tuple[int, ...]:
         """Valid Likert levels, ascending."""
@@ -155,6 +185,8 @@ class IndicatorSet:
     bands: tuple[Band, ...] = ()
     description: Text = field(default_factory=lambda: Text(()))
     references: tuple[str, ...] = ()
+    based_on: str = ""
+    """Short citation of what the set follows (``criteria list``); empty when not given."""
     role_weights: tuple[tuple[str, float], ...] = ()
     """Relative weight of each respondent role when answers are combined (default 1)."""
     ignore_columns: tuple[str, ...] = ()

@@ -1,16 +1,16 @@
 """The indicator-set file format (v1) as pydantic models: the source of the JSON Schema.
 
-The value types (``IndicatorType``, ``Normalisation`` …) are the model's (:mod:`.model`), so
-the file format and the engine cannot drift apart. These models check shapes and types only;
-rules that span fields (unique ids, goalposts in order, dependencies that exist) live in
-:mod:`.checks`, so that one pass reports every problem.
+The value types (``IndicatorType``, ``Normalisation`` …) are the model's (:mod:`.model`) and
+the vocabulary's (:mod:`.vocabulary`), so the file format and the engine cannot drift apart.
+These models check shapes and types only; rules that span fields (unique ids, goalposts in
+order, dependencies that exist) live in :mod:`.checks`, so that one pass reports every problem.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 from .model import (
     Aggregation,
@@ -25,6 +25,16 @@ from .model import (
     RespondentRule,
     Transform,
 )
+from .vocabulary import (
+    ARTEFACT_PATTERN,
+    FUNDING_SOURCES,
+    IMDI_PILLARS,
+    KOMINFO_DIMENSIONS,
+    NOMENCLATURE_PATTERN,
+    CitizenImpact,
+    CostClass,
+    IndicatorKind,
+)
 
 LocalText = str | dict[str, str]
 """A plain string, or a map from language code (``id``, ``en``) to text."""
@@ -37,6 +47,7 @@ Identifier = Annotated[
           description="Letters, digits, '.', '_' and '-'; starts with a letter or digit."),
 ]
 Pair = Annotated[list[float], Field(min_length=2, max_length=2)]
+
 
 
 class _Strict(BaseModel):
@@ -69,6 +80,32 @@ _IMPUTATION_HELP = ("How a missing indicator is filled: none (default: not asses
 _OUTLIERS_HELP = "Outlier treatment before normalisation (default none). Inherited."
 
 
+_CROSSWALK_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Where the indicator sits in other frameworks; all keys optional.",
+    "additionalProperties": False,
+    "properties": {
+        "kominfo": {"enum": list(KOMINFO_DIMENSIONS),
+                    "description": "Dimension of Kominfo's Gerakan Menuju 100 Smart City."},
+        "spbe": {"type": ["string", "integer"], "pattern": r"^\d{1,2}([-,]\d{1,2})*$",
+                 "description": "SPBE indicator number(s) of PermenPANRB 59/2020 (1-47): "
+                 "\"16\", \"11,12\" or \"29-31\"."},
+        "imdi": {"enum": list(IMDI_PILLARS),
+                 "description": "Pillar of IMDI (Indeks Masyarakat Digital Indonesia)."},
+        "iso37122": {"type": ["string", "number"],
+                     "description": "ISO 37122:2019 indicator number, e.g. \"10.2\"."},
+        "u4ssc": {"type": "string",
+                  "description": "U4SSC KPI code (ITU-T Y.4903), e.g. \"EC:ICT:ICT:1C\"."},
+    },
+}
+Crosswalk = Annotated[dict[str, Any], WithJsonSchema(_CROSSWALK_SCHEMA)]
+"""Checked key by key in the loader (unknown keys and values with a did-you-mean)."""
+Funding = Annotated[list[str], WithJsonSchema({
+    "type": "array", "items": {"enum": list(FUNDING_SOURCES)},
+    "description": "Funding sources of the action."})]
+Artefacts = list[Annotated[str, Field(pattern=ARTEFACT_PATTERN, max_length=120)]]
+
+
 class ActionSpec(_Strict):
     """A measure the roadmap may propose when its indicator falls short."""
 
@@ -83,6 +120,24 @@ class ActionSpec(_Strict):
     gain: float = Field(10.0, ge=0, description="Expected indicator score gain in points.")
     depends_on: list[Identifier] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
+    requires: Artefacts = Field(
+        default_factory=list, description="Named data or documents that must exist before the "
+        "action can start, e.g. data:daftar-data-prioritas.")
+    provides: Artefacts = Field(
+        default_factory=list, description="Named data or documents the action produces, e.g. "
+        "dokumen:arsitektur-spbe.")
+    regulation: str | None = Field(
+        None, min_length=1, max_length=200,
+        description="Legal basis when a regulation obliges the action, e.g. "
+        "\"PermenPANRB 59/2020\".")
+    citizen_impact: CitizenImpact = Field(
+        "low", description="How directly citizens feel the action or get feedback from it.")
+    cost_class: CostClass | None = Field(
+        None, description="Order of magnitude of the cost (rupiah ranges in the docs).")
+    funding: Funding = Field(default_factory=list)
+    nomenclature: str | None = Field(
+        None, pattern=NOMENCLATURE_PATTERN,
+        description="Permendagri 90/2019 programme (or activity) code, e.g. 2.16.03.")
 
 
 class IndicatorSpec(_Strict):
@@ -92,8 +147,13 @@ class IndicatorSpec(_Strict):
     title: LocalText
     question: LocalText | None = None
     description: LocalText | None = None
+    kind: IndicatorKind = Field(
+        "measure", description="measure: answers are combined; fact: a pemda-wide fact with "
+        "one authoritative answer.")
     type: IndicatorType = "number"
-    unit: str | None = None
+    unit: LocalText | None = Field(
+        None, description="Unit shown after values: a string, or a map such as "
+        "{id: hari, en: days}.")
     goalposts: Pair | None = Field(
         None, description="Raw values mapped onto the scale's ends; outside values are clipped.")
     range: Pair | None = Field(None, description="Valid raw values; outside is a data error.")
@@ -112,6 +172,7 @@ class IndicatorSpec(_Strict):
     normalisation: Normalisation | None = Field(None, description=_NORMALISATION_HELP)
     imputation: Imputation | None = Field(None, description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
+    crosswalk: Crosswalk | None = None
 
 
 class GroupSpec(_Strict):
@@ -156,6 +217,10 @@ class IndicatorSetSpec(_Strict):
     imputation: Imputation = Field("none", description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
     references: list[str] = Field(default_factory=list)
+    based_on: str | None = Field(
+        None, min_length=1, max_length=120,
+        description="Short citation of what the set follows, shown by `criteria list` "
+        "(e.g. \"PermenPANRB 59/2020\").")
     role_weights: dict[str, float] = Field(default_factory=dict)
     ignore_columns: list[str] = Field(default_factory=list)
     bands: list[BandSpec] = Field(default_factory=list)

@@ -16,6 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "next: cd {folder} && smartcity-assess run"),
     "cli_warning": ("peringatan", "warning"),
     "cli_error": ("galat", "error"),
+    "cli_note": ("catatan", "note"),
     "cli_more_warnings_json": ("… dan {n} peringatan lain (semuanya ada di --format json)",
                                "… and {n} more warnings (all of them are in --format json)"),
     "cli_more_warnings_scores": ("… dan {n} peringatan lain (semuanya ada di scores.json)",
@@ -23,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_sensitivity_not_in_csv": (
         "catatan: hasil --sensitivity hanya ditampilkan dalam format table, json dan md",
         "note: --sensitivity results are shown in the table, json and md formats only"),
+    "cli_view_not_in_format": (
+        "catatan: --view ditampilkan dalam tabel terminal; --format json memuatnya di "
+        "views.{view}",
+        "note: --view is shown in the terminal table; --format json has it under views.{view}"),
     "cli_threshold_not_met": ("ambang tidak tercapai: indeks {region} {found} < {limit}",
                               "threshold not met: {region} index {found} < {limit}"),
     "cli_run_wrote": ("ditulis {n} berkas ke {folder}", "wrote {n} files into {folder}"),
@@ -52,10 +57,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "{regions} region-year(s), {answers} answers, checked against {set}"),
     "cli_set_ok": ("{path}: ok — {set}, {pillars} pilar, {indicators} indikator",
                    "{path}: ok — {set}, {pillars} pillars, {indicators} indicators"),
-    "cli_bundled_sets": ("Set indikator bawaan", "Bundled sets"),
+    "cli_bundled_sets": ("Set indikator bawaan (pakai namanya dengan --criteria)",
+                         "Bundled sets (use the name with --criteria)"),
+    "cli_col_name": ("nama", "name"),
     "cli_col_version": ("versi", "version"),
     "cli_col_title": ("judul", "title"),
-    "cli_col_pillars": ("pilar", "pillars"),
+    "cli_col_source": ("sumber", "source"),
     "cli_col_indicators": ("indikator", "indicators"),
     # --- criteria show (cli/tree.py) ----------------------------------------------------------
     "tree_set": ("{set} · skala {scale} · {aggregation} · {n} indikator",
@@ -89,6 +96,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{name}: coverage {coverage}, below the minimum {minimum}"),
     "why_index": ("indeks: cakupan {coverage}, di bawah minimum {minimum}",
                   "the index: coverage {coverage}, below the minimum {minimum}"),
+    # --- score --view (cli/views.py) -------------------------------------------------------------
+    "view_kominfo": ("Dimensi Kominfo", "Kominfo dimension"),
+    "view_imdi": ("Pilar IMDI", "IMDI pillar"),
+    "view_spbe": ("Indikator SPBE", "SPBE indicator"),
+    "view_iso37122": ("ISO 37122", "ISO 37122"),
+    "view_u4ssc": ("KPI U4SSC", "U4SSC KPI"),
+    "view_caption": (
+        "Skor kelompok = rata-rata skor indikatornya, berbobot bobot efektif indikator dalam "
+        "indeks; cakupan = bagian bobot yang dinilai.",
+        "Group score = mean of its indicator scores weighted by each indicator's effective "
+        "weight in the index; coverage = share of that weight assessed."),
     # --- compare (compare.py, cli/compare.py) ---------------------------------------------------
     "cmp_title": ("Perbandingan", "Comparison"),
     "cmp_intro": ("{n} pasangan ({mode}: {sides}); masing-masing dibandingkan dengan sisi "

@@ -1,68 +1,147 @@
-"""From scores and the action catalogue to a ranked, phased roadmap. Pure: no I/O.
+"""From scores, the action catalogue and the plan to a costed, phased roadmap. Pure: no I/O.
 
-The rules, in the order they apply (docs/plan-file.md explains them for users):
+The rules (docs/methods.md, "The roadmap", gives the formulas; docs/plan-file.md the keys):
 
-1. **Gaps.** An action of indicator *i* is proposed when *i* is assessed and its score is
-   below the action's ``applies_below`` (or, when that is None, below *i*'s target score, or
-   the top of the scale when *i* has no target). Not-assessed indicators get no actions: the
-   report lists them as data to collect.
-2. **Impact** = effective weight of *i* in the index × min(gain, headroom), where the headroom
-   is the target score minus the score (the top of the scale when there is no target). The
-   **priority** is impact ÷ effort points (low 1, medium 2, high 3); rank 1 is the highest.
-3. **Quick wins** are actions whose catalogue horizon is ``quick-win``, and low-effort actions
-   whose impact is at least the median impact of all proposed actions. Up to
-   ``quick_wins_per_year`` start in year one; catalogue quick wins left over wait for the next
-   year's quick-win slots, promoted ones become ordinary programs.
-4. **Programs** are scheduled year by year in priority order, at most ``capacity.per_year``
-   starts a year (and ``per_owner`` for an owner that has a limit). An action starts only once
-   every proposed action it depends on has finished. A dependency that is *not* proposed is
-   taken as already in place when its indicator is assessed (its score says it is not
-   needed), and marked "to verify" when its indicator is not assessed; neither blocks.
-   Prerequisites inherit the priority of what waits for them, so they are not starved.
-   Actions that do not fit in the horizon are *deferred* (listed, not dropped).
-5. **Duration** follows the catalogue horizon: quick win and short 1 year, medium 2, long 3.
-   The **phase** follows the start year: years 1–2 short, 3–5 medium, 6–10 long.
-6. **Projection.** A scheduled action adds its gain to its indicator's score spread evenly over
-   its duration (capped at the top of the scale); the indicator scores are re-aggregated
-   through the tree with the engine's own aggregation, giving index and pillar scores by year.
-7. **Targets** for the end of the horizon: the plan's, else the score the tree would have if
-   every indicator reached its target (the index from the pillar targets when the plan sets
-   only those). Yearly KPI targets go linearly from the baseline to the target.
+1. **Candidates.** An action is proposed when its indicator is assessed and scores below the
+   action's ``applies_below`` (else the indicator's target score, else the top of the
+   scale). The plan adds its ``mandatory`` and ``pin`` actions whether or not a gap calls for
+   them. An action realised by an ``existing`` program is never proposed. Prerequisites
+   (``depends_on`` actions, and the providers of ``requires`` artefacts) that are neither
+   existing nor shown in place by a ``kind: fact`` indicator are added as programs of their
+   own; an artefact nothing provides is reported as a missing prerequisite.
+2. **Priority** = boost × (index term + citizen term) ÷ effort points. The index term is the
+   action's impact in index points (the weight its indicator carries in this region-year's
+   index, weights renormalised over assessed siblings, × min(gain, headroom)) divided by the
+   largest impact among the candidates (0–1); the citizen term is 0, ⅓, ⅔ or 1 for
+   ``citizen_impact`` none, low, medium, high. Prerequisites inherit the priority of what
+   waits for them. Ties: priority, then impact, then id.
+3. **Scheduling**, year by year from the first plan year to the end of the masterplan: first
+   the pinned actions of that year, then the mandatory ones (with their prerequisites, in
+   the order they must come), then quick wins (first
+   ``quick_wins.years`` years only), then the rest by priority. An action starts when its
+   prerequisites have ended, the year's capacity (``capacity.per_year``) and its agency's
+   (``capacity.per_owner``, quick wins included) allow, it ends by the masterplan's last year,
+   and its cost per year fits what is left of the budget envelopes of its funding sources.
+   What never fits is ``unfunded`` (money was what stopped it) or ``beyond_horizon``.
+4. **Duration** follows the catalogue horizon: quick win and short 1 year, medium 2, long 3;
+   the cost is spread evenly over those years.
+5. **Projection** and **targets** as before: a scheduled action adds its gain over its
+   duration; the engine's own tree evaluation gives index and pillars; KPI targets run in a
+   straight line from the baseline to the target.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
-from ..errors import InputError
-from ..indicators.model import Action, Effort, Horizon, IndicatorSet
-from ..scoring.results import IndicatorResult, RegionResult
-from .plan import Plan, check_plan
+from ..errors import InputError, Problem
+from ..indicators.model import Action, Effort, Horizon, Indicator, IndicatorSet
+from ..indicators.vocabulary import CitizenImpact, CostClass
+from ..scoring.results import GroupResult, IndicatorResult, RegionResult
+from ..text import Text
+from .plan import (
+    COST_CLASSES,
+    DEFAULT_COST_CLASS,
+    DEFAULT_FUNDING,
+    DIMENSIONS,
+    Existing,
+    Plan,
+    check_plan,
+    regulation_of,
+)
 
 Phase = Literal["quick-win", "short", "medium", "long", "deferred"]
 PHASES: tuple[Phase, ...] = ("quick-win", "short", "medium", "long", "deferred")
+Status = Literal["scheduled", "unfunded", "beyond_horizon", "existing"]
+STATUSES: tuple[Status, ...] = ("scheduled", "unfunded", "beyond_horizon", "existing")
 DependencyStatus = Literal["scheduled", "in-place", "unverified", "deferred"]
+DependencyBasis = Literal["scheduled", "existing", "fact", "unfunded", "beyond_horizon",
+                          "missing"]
+CostSource = Literal["plan", "plan-class", "set-class", "default-class"]
+StageKind = Literal["baseline", "year", "phase"]
+Why = Literal["pin", "mandatory", "quick-win", "prerequisite", "priority"]
 
 EFFORT_POINTS: dict[Effort, int] = {"low": 1, "medium": 2, "high": 3}
-"""Effort in points: the divisor of impact in the priority."""
+"""Effort in points: the divisor of the benefit in the priority."""
+CITIZEN_TERM: dict[CitizenImpact, float] = {"none": 0.0, "low": 1 / 3, "medium": 2 / 3,
+                                            "high": 1.0}
+"""The citizen term of the priority by the action's declared ``citizen_impact``."""
+DEFAULT_CITIZEN_IMPACT: CitizenImpact = "low"
 DURATION: dict[Horizon, int] = {"quick-win": 1, "short": 1, "medium": 2, "long": 3}
 """Years an action takes, by its catalogue horizon."""
 SHORT_UNTIL = 2
-"""Last year (1-based) of the short phase."""
+"""Last year (1-based) of the short phase (the legacy phase view)."""
 MEDIUM_UNTIL = 5
 """Last year (1-based) of the medium phase; later years are the long phase."""
+_EPS = 1e-9
+
+
+# --- results -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One line explaining a placement, in Indonesian and English."""
+
+    id: str
+    en: str
+
+    def get(self, lang: str = "id") -> str:
+        """The line in ``lang`` (Indonesian unless ``en``)."""
+        return self.en if lang == "en" else self.id
+
+
+@dataclass(frozen=True)
+class Money:
+    """A cost range in rupiah."""
+
+    low: int
+    high: int
+
+    def __add__(self, other: Money) -> Money:
+        return Money(self.low + other.low, self.high + other.high)
+
+
+ZERO = Money(0, 0)
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What one action costs over all its years, and where the figure comes from."""
+
+    low: int
+    high: int
+    source: CostSource
+    """``plan`` (the plan's ``cost``), ``plan-class``/``set-class`` (a cost class of the plan
+    or of the set), ``default-class`` (neither gives one: class S is assumed)."""
+    cost_class: str | None = None
+
+    @property
+    def money(self) -> Money:
+        """The range as :class:`Money`."""
+        return Money(self.low, self.high)
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """The part of an action's cost one funding source carries in one year."""
+
+    year: int
+    source: str
+    money: Money
 
 
 @dataclass(frozen=True)
 class Gap:
-    """The shortfall that called for an action."""
+    """The shortfall that called for an action (score None: indicator not assessed)."""
 
     indicator: str
     pillar: str
-    score: float
+    score: float | None
     """Score of the indicator in the assessment."""
     target_score: float | None
     """The indicator's target as a score (None: no target)."""
@@ -71,33 +150,63 @@ class Gap:
     gap: float
     """Headroom in score points: target score (or top of the scale) minus score, at least 0."""
     effective_weight: float
-    """Weight of the indicator in the index."""
+    """Weight the indicator carries in this region-year's index (renormalised)."""
     value: float | None = None
     """The combined raw value, for the reader."""
     target: float | None = None
     """The raw target, for the reader."""
 
+    @property
+    def open(self) -> bool:
+        """True when the score is below the threshold (a measured gap calls for the action)."""
+        return self.score is not None and self.score < self.threshold - _EPS
+
 
 @dataclass(frozen=True)
 class PlannedAction:
-    """An action proposed for a gap, ranked and placed on the calendar."""
+    """An action of the roadmap: ranked, costed and placed on the calendar (or not)."""
 
     action: Action
     gap: Gap
     impact: float
-    """Effective weight × min(gain, gap): index points the action is expected to add."""
+    """Index points it is expected to add: carried weight × min(gain, headroom)."""
+    benefit: float
+    """Index term (impact ÷ the largest impact, 0–1) + citizen term (0–1)."""
     effort_points: int
     priority: float
-    """Impact ÷ effort points."""
+    """Boost × benefit ÷ effort points."""
     rank: int
-    """1 = highest priority among the proposed actions."""
+    """1 = highest priority among the actions of the roadmap."""
     quick_win: bool
     start_year: int | None
-    """Calendar year it starts (None: deferred beyond the horizon)."""
+    """Calendar year it starts (None: not scheduled)."""
     duration: int
     phase: Phase
+    status: Status
+    reason: Reason
+    """Why it stands where it stands, one line."""
+    owner: str
+    """The agency responsible, under its one name (plan aliases resolved)."""
+    dimension: str
+    """Kominfo dimension of its indicator (crosswalk ``kominfo``), else its pillar id."""
+    cost: Cost
+    funding: tuple[str, ...]
+    nomenclature: str | None = None
+    allocations: tuple[Allocation, ...] = ()
+    """Cost per year and funding source (empty unless scheduled)."""
+    citizen_impact: CitizenImpact = DEFAULT_CITIZEN_IMPACT
+    boost: float = 1.0
+    mandatory: str | None = None
+    """The regulation that makes it mandatory (None: not mandatory)."""
+    pinned: int | None = None
+    """The year the plan pins it to (None: not pinned)."""
+    why: Why = "priority"
+    """What placed it first: the plan's pin, a regulation, the quick-win pass, a dependent
+    program (prerequisite) or its priority."""
     required_by: tuple[str, ...] = ()
-    """Proposed actions that wait for this one."""
+    """Actions of the roadmap that wait for this one."""
+    prerequisites: tuple[str, ...] = ()
+    """Actions of the roadmap this one waits for (``depends_on`` and ``requires``)."""
 
     @property
     def id(self) -> str:
@@ -105,9 +214,9 @@ class PlannedAction:
         return self.action.id
 
     @property
-    def owner(self) -> str:
-        """Short name of the agency responsible."""
-        return self.action.owner
+    def title(self) -> Text:
+        """The action's title."""
+        return self.action.title
 
     @property
     def pillar(self) -> str:
@@ -116,7 +225,7 @@ class PlannedAction:
 
     @property
     def end_year(self) -> int | None:
-        """Last calendar year of work (None when deferred)."""
+        """Last calendar year of work (None when not scheduled)."""
         return None if self.start_year is None else self.start_year + self.duration - 1
 
     @property
@@ -124,16 +233,36 @@ class PlannedAction:
         """True when the action starts within the horizon."""
         return self.start_year is not None
 
+    def cost_in(self, year: int) -> Money:
+        """What it costs in one calendar year (all sources)."""
+        total = ZERO
+        for allocation in self.allocations:
+            if allocation.year == year:
+                total = total + allocation.money
+        return total
+
 
 @dataclass(frozen=True)
 class Dependency:
-    """One ``depends_on`` edge of a proposed action, and how the roadmap treats it."""
+    """One prerequisite edge of an action, and how the roadmap treats it."""
 
     action: str
     depends_on: str
+    """The prerequisite action's id (for an artefact nobody provides: the artefact)."""
     status: DependencyStatus
-    """``scheduled`` (proposed and placed before), ``in-place`` (not needed: its indicator is at
-    or above the threshold), ``unverified`` (its indicator was not assessed), ``deferred``."""
+    """Legacy view: ``scheduled``, ``in-place`` (existing or shown by a fact), ``unverified``
+    (missing), ``deferred`` (the prerequisite is unfunded or beyond the horizon)."""
+    basis: DependencyBasis = "scheduled"
+    artefact: str | None = None
+    """The ``requires`` artefact the edge stands for (None: a ``depends_on`` edge)."""
+
+
+@dataclass(frozen=True)
+class MissingPrerequisite:
+    """An artefact an action requires that no existing program and no action provides."""
+
+    action: str
+    artefact: str
 
 
 @dataclass(frozen=True)
@@ -154,18 +283,115 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Stage:
+    """A stretch of the masterplan: the baseline before the first plan year, one year of the
+    current RPJMD (yearly detail), or a later RPJMD cycle as one phase."""
+
+    kind: StageKind
+    start: int
+    end: int
+    rpjmd: tuple[int, int]
+    """The RPJMD cycle the stage lies in (cycles repeat the plan's RPJMD length)."""
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """Calendar years of the stage."""
+        return tuple(range(self.start, self.end + 1))
+
+    def label(self, lang: str = "id") -> str:
+        """``2027 (RPJMD 2025–2029)``, ``2030–2033 (RPJMD 2030–2034)``, ``2024–2025 (awal)``."""
+        span = str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+        if self.kind == "baseline":
+            return f"{span} ({'baseline' if lang == 'en' else 'kondisi awal'})"
+        return f"{span} (RPJMD {self.rpjmd[0]}–{self.rpjmd[1]})"
+
+
+@dataclass(frozen=True)
+class YearCost:
+    """Scheduled cost of one calendar year by funding source, against its envelope."""
+
+    year: int
+    by_source: tuple[tuple[str, Money], ...]
+    envelope: tuple[tuple[str, int], ...] | None
+    """The plan's budget for the year by source (None: the plan sets no budget)."""
+
+    @property
+    def total(self) -> Money:
+        """All sources."""
+        total = ZERO
+        for _, money in self.by_source:
+            total = total + money
+        return total
+
+    @property
+    def envelope_total(self) -> int | None:
+        """The year's whole envelope (None: no budget)."""
+        return None if self.envelope is None else sum(v for _, v in self.envelope)
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """A monitoring row: baseline, yearly targets and projection, with its data source."""
+
+    kind: Literal["index", "pillar", "indicator"]
+    id: str
+    baseline: float | None
+    """Score in the assessment year (None: not assessed)."""
+    baseline_year: int
+    targets: tuple[tuple[int, float | None], ...]
+    """(year, target score) for each plan year."""
+    projection: tuple[tuple[int, float | None], ...]
+    """(year, projected score) for each plan year."""
+    roles: tuple[str, ...] = ()
+    """Respondent roles whose answers measure it (empty: every role, or a composite)."""
+    references: tuple[str, ...] = ()
+    """The indicator's sources (for a statistic: where the figure is published)."""
+    value: float | None = None
+    """Baseline raw value of an indicator (None for index and pillars)."""
+
+
+@dataclass(frozen=True)
+class DimensionLead:
+    """The agency leading one Kominfo dimension: named by the plan, else the agency with the
+    most scheduled programs there (``from_plan`` False)."""
+
+    dimension: str
+    owner: str | None
+    from_plan: bool
+
+
+@dataclass(frozen=True)
+class MandateResult:
+    """A mandatory action and where it landed."""
+
+    action: str
+    regulation: str
+    start_year: int | None
+    """Start year (for an existing program: since when it runs, None when not published)."""
+    deadline: int
+    """Last year of the current RPJMD."""
+    status: Status
+
+    @property
+    def on_time(self) -> bool:
+        """True when it starts by the deadline (or already exists)."""
+        return self.status == "existing" or (self.start_year is not None
+                                             and self.start_year <= self.deadline)
+
+
+@dataclass(frozen=True)
 class Roadmap:
-    """A phased roadmap for one region-year."""
+    """A costed, phased roadmap for one region-year."""
 
     region: str
     baseline_year: int
     """Year of the assessment (the projection's first point)."""
     start_year: int
-    """First year of the plan."""
+    """First year programs may start (the first plan year)."""
     years: int
-    """Length of the horizon in years."""
+    """Plan years from ``start_year`` to the end of the masterplan."""
     actions: tuple[PlannedAction, ...]
-    """Every proposed action, by rank."""
+    """Every action of the roadmap (scheduled, unfunded, beyond the horizon), by rank."""
     dependencies: tuple[Dependency, ...]
     projection: Series
     """Projected scores at the end of each year, baseline first (``years + 1`` points)."""
@@ -174,15 +400,45 @@ class Roadmap:
     index_target: float | None
     pillar_targets: tuple[tuple[str, float | None], ...]
     not_assessed: tuple[str, ...]
-    """Indicators without a score (no actions can be proposed for them)."""
+    """Indicators without a score (no gap can be measured for them)."""
     median_impact: float
-    """The impact threshold for a "high impact" quick win and the impact–effort matrix."""
+    """Median impact (index points) of the actions a gap calls for (the matrix's split)."""
     capacity_per_year: int
-    quick_wins_per_year: int
+    masterplan: tuple[int, int] = (0, 0)
+    rpjmd: tuple[int, int] = (0, 0)
+    """The current RPJMD (the cycle holding the first plan year)."""
+    stages: tuple[Stage, ...] = ()
+    existing: tuple[Existing, ...] = ()
+    """Programs already running or done (the baseline), as the plan lists them."""
+    mandates: tuple[MandateResult, ...] = ()
+    pins: tuple[tuple[str, int], ...] = ()
+    boosts: tuple[tuple[str, float, Text], ...] = ()
+    """(action, factor, reason) of the plan's political priorities (method notes)."""
+    costs: tuple[YearCost, ...] = ()
+    """Scheduled cost of each plan year by funding source."""
+    budget_given: bool = False
+    per_owner: tuple[tuple[str, int], ...] = ()
+    """The plan's per-agency start limits under the agencies' one names."""
+    missing: tuple[MissingPrerequisite, ...] = ()
+    warnings: tuple[Reason, ...] = ()
+    """What a planner must know: a mandatory action late, a pin moved, years without budget."""
+    median_benefit: float = 0.0
+    """Median benefit of the candidates: quick wins are never below it."""
+    max_impact: float = 0.0
+    """The largest impact among the candidates (the index term's divisor)."""
+    quick_win_max: int = 0
+    quick_win_years: int = 0
+    kpis: tuple[Kpi, ...] = ()
+    leads: tuple[DimensionLead, ...] = ()
+
+    @property
+    def quick_wins_per_year(self) -> int:
+        """Legacy name: the most quick wins of the roadmap."""
+        return self.quick_win_max
 
     @property
     def end_year(self) -> int:
-        """Last year of the plan."""
+        """Last plan year (the end of the masterplan)."""
         return self.start_year + self.years - 1
 
     @property
@@ -201,8 +457,16 @@ class Roadmap:
         return tuple(sorted(chosen, key=lambda a: (a.start_year or 0, a.rank)))
 
     def deferred(self) -> tuple[PlannedAction, ...]:
-        """Actions that do not fit in the horizon, by rank."""
+        """Actions not scheduled (unfunded or beyond the horizon), by rank."""
         return tuple(a for a in self.actions if a.start_year is None)
+
+    def unfunded(self) -> tuple[PlannedAction, ...]:
+        """Actions that did not fit the budget envelopes, by rank."""
+        return tuple(a for a in self.actions if a.status == "unfunded")
+
+    def beyond_horizon(self) -> tuple[PlannedAction, ...]:
+        """Actions that did not fit the masterplan for another reason, by rank."""
+        return tuple(a for a in self.actions if a.status == "beyond_horizon")
 
     def quick_wins(self) -> tuple[PlannedAction, ...]:
         """Quick wins, by year then rank."""
@@ -219,25 +483,48 @@ class Roadmap:
                      and a.start_year <= year <= a.end_year)
 
     def in_phase(self, phase: Phase) -> tuple[PlannedAction, ...]:
-        """Actions of one phase, by start year then rank (deferred ones by rank)."""
+        """Actions of one legacy phase, by start year then rank (deferred ones by rank)."""
         if phase == "deferred":
             return self.deferred()
         return tuple(a for a in self.scheduled() if a.phase == phase)
 
+    def in_stage(self, stage: Stage) -> tuple[PlannedAction, ...]:
+        """Actions starting in a stage, by start year then rank."""
+        return tuple(a for a in self.scheduled()
+                     if a.start_year is not None and stage.start <= a.start_year <= stage.end)
+
+    def stage_of(self, year: int) -> Stage | None:
+        """The stage holding a calendar year (None: outside the masterplan)."""
+        for stage in self.stages:
+            if stage.start <= year <= stage.end:
+                return stage
+        return None
+
     def owners(self) -> tuple[str, ...]:
-        """Agencies with at least one proposed action, sorted."""
+        """Agencies with at least one action, sorted."""
         return tuple(sorted({a.owner for a in self.actions}))
 
     def for_owner(self, owner: str) -> tuple[PlannedAction, ...]:
-        """Actions of one agency: scheduled by start year, then deferred."""
+        """Actions of one agency: scheduled by start year, then the others."""
         return tuple(a for a in (*self.scheduled(), *self.deferred()) if a.owner == owner)
 
     def for_pillar(self, pillar_id: str) -> tuple[PlannedAction, ...]:
-        """Actions serving one pillar: scheduled by start year, then deferred."""
+        """Actions serving one pillar: scheduled by start year, then the others."""
         return tuple(a for a in (*self.scheduled(), *self.deferred()) if a.pillar == pillar_id)
 
+    def for_dimension(self, dimension: str) -> tuple[PlannedAction, ...]:
+        """Actions of one Kominfo dimension: scheduled by start year, then the others."""
+        return tuple(a for a in (*self.scheduled(), *self.deferred())
+                     if a.dimension == dimension)
+
+    def dimensions(self) -> tuple[str, ...]:
+        """Dimensions with at least one action: the Kominfo order, then pillar ids."""
+        present = {a.dimension for a in self.actions}
+        ordered = [d for d in DIMENSIONS if d in present]
+        return (*ordered, *sorted(present - set(DIMENSIONS)))
+
     def action(self, action_id: str) -> PlannedAction:
-        """A proposed action by id."""
+        """An action of the roadmap by id."""
         for planned in self.actions:
             if planned.id == action_id:
                 return planned
@@ -247,9 +534,41 @@ class Roadmap:
         """Target of one pillar at the end of the horizon."""
         return dict(self.pillar_targets).get(pillar_id)
 
+    def cost_by_owner(self) -> tuple[tuple[str, Money], ...]:
+        """Scheduled cost per agency over the plan, sorted by agency."""
+        return _totals((a.owner, a) for a in self.scheduled())
+
+    def cost_by_dimension(self) -> tuple[tuple[str, Money], ...]:
+        """Scheduled cost per Kominfo dimension (or pillar), in :meth:`dimensions` order."""
+        totals = dict(_totals((a.dimension, a) for a in self.scheduled()))
+        return tuple((d, totals[d]) for d in self.dimensions() if d in totals)
+
+    def cost_by_source(self) -> tuple[tuple[str, Money], ...]:
+        """Scheduled cost per funding source over the plan, sorted by source."""
+        totals: dict[str, Money] = {}
+        for year in self.costs:
+            for source, money in year.by_source:
+                totals[source] = totals.get(source, ZERO) + money
+        return tuple(sorted(totals.items()))
+
+    def total_cost(self) -> Money:
+        """Scheduled cost of the whole plan."""
+        total = ZERO
+        for year in self.costs:
+            total = total + year.total
+        return total
+
+
+def _totals(pairs: Iterable[tuple[str, PlannedAction]]) -> tuple[tuple[str, Money], ...]:
+    totals: dict[str, Money] = {}
+    for key, planned in pairs:
+        for allocation in planned.allocations:
+            totals[key] = totals.get(key, ZERO) + allocation.money
+    return tuple(sorted(totals.items()))
+
 
 def phase_of(offset: int) -> Phase:
-    """Phase of a 1-based plan year."""
+    """Legacy phase of a 1-based plan year."""
     if offset <= SHORT_UNTIL:
         return "short"
     if offset <= MEDIUM_UNTIL:
@@ -257,52 +576,236 @@ def phase_of(offset: int) -> Phase:
     return "long"
 
 
+# --- the vocabulary of actions and indicators ------------------------------------------------
+
+
+def indicator_dimension(indicator: Indicator, pillar_id: str) -> str:
+    """Kominfo dimension of an indicator (crosswalk ``kominfo``), else its pillar id."""
+    return indicator.crosswalk_value("kominfo") or pillar_id
+
+
+# --- carried weights -------------------------------------------------------------------------
+
+
+def carried_weights(result: RegionResult) -> dict[str, float]:
+    """Weight each indicator carries in this region-year's index.
+
+    The product down the path of each node's weight renormalised over its *assessed*
+    siblings (score not None); an indicator that is not assessed, or lies under a group that
+    is not, carries 0. For an arithmetic tree it is how much one score point moves the index.
+    """
+    carried: dict[str, float] = {}
+    stack: list[tuple[GroupResult | IndicatorResult, float]] = []
+
+    def push(children: Sequence[GroupResult | IndicatorResult], parent: float) -> None:
+        assessed = sum(c.weight for c in children if c.score is not None)
+        for child in children:
+            share = child.weight / assessed if child.score is not None and assessed > 0 else 0
+            stack.append((child, parent * share))
+
+    push(result.pillars, 1.0)
+    while stack:
+        node, weight = stack.pop()
+        if isinstance(node, IndicatorResult):
+            carried[node.id] = weight
+        else:
+            push(node.children, weight)
+    return carried
+
+
+# --- building the roadmap ----------------------------------------------------------------------
+
+
+@dataclass
+class _Node:
+    """A candidate while the roadmap is built (mutable inside this module only)."""
+
+    action: Action
+    gap: Gap
+    owner: str
+    dimension: str
+    impact: float
+    citizen: CitizenImpact
+    boost: float
+    mandatory: str | None
+    pinned: int | None
+    cost: Cost
+    funding: tuple[str, ...]
+    nomenclature: str | None
+    duration: int
+    quick_eligible: bool
+    pulled_by: list[str] = field(default_factory=list)
+    prerequisites: list[str] = field(default_factory=list)
+    benefit: float = 0.0
+    priority: float = 0.0
+    inherited: float = 0.0
+    start: int | None = None
+    quick: bool = False
+    why: Why = "priority"
+    allocations: tuple[Allocation, ...] = ()
+    first_block: str | None = None
+    first_block_en: str | None = None
+    money_block: tuple[str, str] | None = None
+    other_block: tuple[str, str] | None = None
+    cycle: bool = False
+    for_mandate: bool = False
+    """A prerequisite of a mandatory action: scheduled with the mandatory ones."""
+
+
 def build_roadmap(result: RegionResult, indicator_set: IndicatorSet, plan: Plan, *,
                   reference_year: int | None = None) -> Roadmap:
-    """Propose, rank, schedule and project the actions for one region-year.
+    """Propose, rank, cost, schedule and project the actions for one region-year.
 
-    ``reference_year`` is used for the baseline when the result has no year and the plan no
-    start year (the report passes the year of its date); failing that the plan starts in
-    year 1.
+    ``reference_year`` is used for the first plan year when the result has no year and the
+    plan no period (the report passes the year of its date); failing that, year 1.
     """
     problems = check_plan(plan, indicator_set)
     if problems:
         raise InputError(problems)
-    years = plan.horizon.years
-    if plan.horizon.start_year is not None:
-        start = plan.horizon.start_year
-    elif result.year is not None:
-        start = result.year + 1
-    elif reference_year is not None:
-        start = reference_year + 1
-    else:
-        start = 1
-    baseline_year = result.year if result.year is not None else start - 1
+    first, masterplan, rpjmd = _calendar(result, plan, reference_year)
+    years = masterplan[1] - first + 1
+    baseline_year = result.year if result.year is not None else first - 1
 
     pillar_of = _pillar_of(indicator_set)
+    indicators = indicator_set.indicator_map()
     results = {r.id: r for r in result.indicators()}
+    weights = carried_weights(result)
     top = indicator_set.scale[1]
+    catalogue = {a.id: a for a in indicator_set.actions()}
+    order = {a.id: n for n, a in enumerate(indicator_set.actions())}
 
-    candidates = _propose(indicator_set, results, pillar_of, top)
-    impacts = [c.impact for c in candidates]
-    median_impact = statistics.median(impacts) if impacts else 0.0
-    ranked = sorted(candidates, key=lambda c: (-c.priority, -c.impact, c.action.id))
-    proposed = {c.action.id: c for c in ranked}
-    required_by = _required_by(ranked, proposed)
-    schedule = _schedule(ranked, proposed, required_by, plan, years, median_impact)
+    realised = {e.action: e for e in plan.existing if e.action}
+    in_place = _in_place_by_fact(catalogue, indicators, results, top)
+    gaps = {a.id: _gap(a, results.get(a.indicator), pillar_of[a.indicator],
+                       weights.get(a.indicator, 0.0), top) for a in catalogue.values()}
+    mandates = {m.action: m.regulation or regulation_of(catalogue[m.action]) or ""
+                for m in plan.mandatory}
+    pins = dict(plan.pin)
+    boosts = {b.action: b.factor for b in plan.boost}
 
-    actions = tuple(_planned(c, rank, schedule[c.action.id], start,
-                             tuple(sorted(required_by.get(c.action.id, ()))))
-                    for rank, c in enumerate(ranked, start=1))
-    dependencies = tuple(_dependencies(actions, indicator_set, results))
+    def node(action: Action) -> _Node:
+        indicator = indicators[action.indicator]
+        gap = gaps[action.id]
+        terms = plan.terms_for(action.id)
+        quick = action.horizon == "quick-win" or (action.effort == "low"
+                                                  and DURATION[action.horizon] == 1)
+        return _Node(
+            action=action, gap=gap, owner=plan.owner(action.owner),
+            dimension=indicator_dimension(indicator, pillar_of[action.indicator]),
+            impact=gap.effective_weight * min(action.gain, gap.gap) if gap.open else 0.0,
+            citizen=action.citizen_impact, boost=boosts.get(action.id, 1.0),
+            mandatory=mandates.get(action.id), pinned=pins.get(action.id),
+            cost=_cost(action, terms.cost if terms else None,
+                       terms.cost_class if terms else None),
+            funding=_funding(action, terms.funding if terms else ()),
+            nomenclature=(terms.nomenclature if terms and terms.nomenclature
+                          else action.nomenclature),
+            duration=DURATION[action.horizon], quick_eligible=quick)
 
-    projection = _project(result, indicator_set, actions, start, years)
+    nodes: dict[str, _Node] = {}
+    for action in catalogue.values():
+        if action.id in realised:
+            continue
+        if gaps[action.id].open or action.id in mandates or action.id in pins:
+            nodes[action.id] = node(action)
+
+    providers: dict[str, list[str]] = {}
+    for action in catalogue.values():
+        for artefact in action.provides:
+            providers.setdefault(artefact, []).append(action.id)
+    provided_by_existing = {a for e in plan.existing for a in e.provides}
+    provided_by_existing |= {a for e in plan.existing if e.action in catalogue
+                             for a in catalogue[e.action or ""].provides}
+    provided_by_existing |= {a for action_id in in_place for a in
+                             catalogue[action_id].provides}
+
+    edges: list[Dependency] = []
+    missing: list[MissingPrerequisite] = []
+    queue = deque(sorted(nodes, key=lambda i: order[i]))
+    examined: set[str] = set()
+    while queue:  # the closure of prerequisites, breadth first (no recursion)
+        action_id = queue.popleft()
+        if action_id in examined:
+            continue
+        examined.add(action_id)
+        current = nodes[action_id]
+        wanted: list[tuple[str, str | None]] = [(d, None) for d in current.action.depends_on]
+        for needed in current.action.requires:
+            artefact = needed
+            if artefact in provided_by_existing:
+                edges.append(Dependency(action_id, _existing_provider(plan, catalogue,
+                                                                      artefact, in_place),
+                                        "in-place", _basis_of_artefact(plan, catalogue, artefact),
+                                        artefact))
+                continue
+            choices = [p for p in providers.get(artefact, []) if p != action_id]
+            if not choices:
+                missing.append(MissingPrerequisite(action_id, artefact))
+                edges.append(Dependency(action_id, artefact, "unverified", "missing",
+                                        artefact))
+                continue
+            proposed = [p for p in choices if p in nodes]
+            wanted.append(((proposed or choices)[0], artefact))
+        for dep, via in wanted:
+            if dep in realised:
+                edges.append(Dependency(action_id, dep, "in-place", "existing", via))
+            elif dep in in_place:
+                edges.append(Dependency(action_id, dep, "in-place", "fact", via))
+            elif dep not in catalogue:
+                edges.append(Dependency(action_id, dep, "unverified", "missing", via))
+            else:
+                if dep not in nodes:
+                    nodes[dep] = node(catalogue[dep])
+                    queue.append(dep)
+                nodes[dep].pulled_by.append(action_id)
+                if dep not in current.prerequisites:
+                    current.prerequisites.append(dep)
+                edges.append(Dependency(action_id, dep, "scheduled", "scheduled", via))
+
+    ranked = _rank(nodes, order)
+    topo = _topological(ranked, nodes)
+    _inherit(topo, nodes)
+    index_impacts = [n.impact for n in nodes.values() if n.gap.open]
+    median_impact = statistics.median(index_impacts) if index_impacts else 0.0
+    benefits = [n.benefit for n in nodes.values()]
+    median_benefit = statistics.median(benefits) if benefits else 0.0
+    max_impact = max((n.impact for n in nodes.values()), default=0.0)
+
+    deadline = min(rpjmd[1], masterplan[1])
+    warnings = _schedule(ranked, nodes, plan, first, masterplan[1], deadline, median_benefit)
+    rank_of = {n.action.id: k for k, n in enumerate(ranked, start=1)}
+    actions = tuple(_planned(n, rank_of[n.action.id], first, len(ranked), plan)
+                    for n in ranked)
+    by_id = {a.id: a for a in actions}
+    dependencies = tuple(_resolve(edge, by_id) for edge in edges)
+
+    projection = _project(result, indicator_set, actions, first, years)
     index_target, pillar_targets = _targets(result, indicator_set, plan)
     target_path = _target_path(result, projection, index_target, pillar_targets, years)
+    mandate_results = tuple(_mandate(m.action, mandates[m.action], by_id, realised, deadline)
+                            for m in plan.mandatory)
+    for mandate in mandate_results:
+        if not mandate.on_time:
+            warnings.append(Reason(
+                f"{mandate.action} wajib menurut {mandate.regulation} tetapi tidak dapat "
+                f"dimulai sampai {deadline}",
+                f"{mandate.action} is mandatory under {mandate.regulation} but cannot start "
+                f"by {deadline}"))
+    costs = tuple(_year_cost(year, actions, plan) for year in range(first, masterplan[1] + 1))
+    if plan.budget is not None:
+        unbudgeted = [y for y in range(first, masterplan[1] + 1) if not plan.envelope(y)]
+        if unbudgeted:
+            span = _span(unbudgeted)
+            warnings.append(Reason(
+                f"anggaran rencana tidak memuat pagu untuk {span}: program berbiaya tidak "
+                f"dapat berjalan pada tahun tersebut",
+                f"the plan's budget has no envelope for {span}: no program that costs money "
+                f"can run then"))
+    kpis = _kpis(result, indicator_set, projection, target_path, baseline_year, first)
     return Roadmap(
         region=plan.region.name or result.region,
         baseline_year=baseline_year,
-        start_year=start,
+        start_year=first,
         years=years,
         actions=actions,
         dependencies=dependencies,
@@ -313,20 +816,81 @@ def build_roadmap(result: RegionResult, indicator_set: IndicatorSet, plan: Plan,
         not_assessed=tuple(r.id for r in result.indicators() if r.score is None),
         median_impact=median_impact,
         capacity_per_year=plan.capacity.per_year,
-        quick_wins_per_year=plan.quick_wins_per_year,
+        masterplan=masterplan,
+        rpjmd=rpjmd,
+        stages=_stages(masterplan, rpjmd, first, plan),
+        existing=plan.existing,
+        mandates=mandate_results,
+        pins=plan.pin,
+        boosts=tuple((b.action, b.factor, b.reason) for b in plan.boost),
+        costs=costs,
+        budget_given=plan.budget is not None,
+        per_owner=tuple(sorted((plan.owner(o), n) for o, n in plan.capacity.per_owner)),
+        missing=tuple(missing),
+        warnings=tuple(warnings),
+        median_benefit=median_benefit,
+        max_impact=max_impact,
+        quick_win_max=plan.quick_wins.max,
+        quick_win_years=plan.quick_wins.years,
+        kpis=kpis,
+        leads=_leads(plan, actions),
     )
 
 
-# --- proposing and ranking ---------------------------------------------------------------
+def _calendar(result: RegionResult, plan: Plan, reference_year: int | None
+              ) -> tuple[int, tuple[int, int], tuple[int, int]]:
+    """First plan year, masterplan span and the current RPJMD cycle."""
+    period = plan.period
+    if period.first_year is not None:
+        first = period.first_year
+    elif result.year is not None:
+        first = result.year + 1
+    elif reference_year is not None:
+        first = reference_year + 1
+    elif period.masterplan is not None:
+        first = period.masterplan[0]
+    else:
+        first = 1
+    masterplan = period.masterplan
+    if masterplan is None:
+        masterplan = (first, first + period.years - 1)
+    first = max(first, masterplan[0])
+    if first > masterplan[1]:
+        label = plan.source or "<plan>"
+        raise InputError([Problem(
+            label, f"the masterplan {masterplan[0]}–{masterplan[1]} has ended before the "
+            f"first plan year {first}", field="period.masterplan",
+            expected=f"a masterplan that runs into {first} or later", found=str(masterplan))])
+    cycle = period.rpjmd or masterplan
+    length = cycle[1] - cycle[0] + 1
+    k = (first - cycle[0]) // length
+    rpjmd = (cycle[0] + k * length, cycle[0] + k * length + length - 1)
+    return first, masterplan, rpjmd
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    action: Action
-    gap: Gap
-    impact: float
-    effort_points: int
-    priority: float
+def _stages(masterplan: tuple[int, int], rpjmd: tuple[int, int], first: int, plan: Plan
+            ) -> tuple[Stage, ...]:
+    cycle = plan.period.rpjmd or masterplan
+    length = cycle[1] - cycle[0] + 1
+
+    def cycle_of(year: int) -> tuple[int, int]:
+        k = (year - cycle[0]) // length
+        return (cycle[0] + k * length, cycle[0] + k * length + length - 1)
+
+    stages: list[Stage] = []
+    if masterplan[0] < first:
+        stages.append(Stage("baseline", masterplan[0], first - 1, cycle_of(first - 1)))
+    year = first
+    while year <= masterplan[1]:
+        own = cycle_of(year)
+        if own == rpjmd:
+            stages.append(Stage("year", year, year, own))
+            year += 1
+        else:
+            end = min(own[1], masterplan[1])
+            stages.append(Stage("phase", year, end, own))
+            year = end + 1
+    return tuple(stages)
 
 
 def _pillar_of(indicator_set: IndicatorSet) -> dict[str, str]:
@@ -334,161 +898,440 @@ def _pillar_of(indicator_set: IndicatorSet) -> dict[str, str]:
             for ind in pillar.indicators()}
 
 
-def _threshold(action: Action, result: IndicatorResult, top: float) -> float:
+def _threshold(action: Action, result: IndicatorResult | None, top: float) -> float:
     if action.applies_below is not None:
         return action.applies_below
-    if result.target_score is not None:
+    if result is not None and result.target_score is not None:
         return result.target_score
     return top
 
 
-def _propose(indicator_set: IndicatorSet, results: dict[str, IndicatorResult],
-             pillar_of: dict[str, str], top: float) -> list[_Candidate]:
-    candidates: list[_Candidate] = []
-    for action in indicator_set.actions():
+def _gap(action: Action, result: IndicatorResult | None, pillar: str, weight: float,
+         top: float) -> Gap:
+    threshold = _threshold(action, result, top)
+    if result is None or result.score is None:
+        return Gap(indicator=action.indicator, pillar=pillar, score=None,
+                   target_score=result.target_score if result else None,
+                   threshold=threshold, gap=0.0, effective_weight=weight,
+                   value=None, target=result.target if result else None)
+    ceiling = result.target_score if result.target_score is not None else top
+    return Gap(indicator=result.id, pillar=pillar, score=result.score,
+               target_score=result.target_score, threshold=threshold,
+               gap=max(0.0, ceiling - result.score), effective_weight=weight,
+               value=result.value, target=result.target)
+
+
+def _in_place_by_fact(catalogue: Mapping[str, Action], indicators: Mapping[str, Indicator],
+                      results: Mapping[str, IndicatorResult], top: float) -> set[str]:
+    """Actions a ``kind: fact`` indicator shows in place (its score at or above the
+    action's threshold)."""
+    found: set[str] = set()
+    for action in catalogue.values():
+        indicator = indicators[action.indicator]
         result = results.get(action.indicator)
-        if result is None or result.score is None:
-            continue
-        threshold = _threshold(action, result, top)
-        if not result.score < threshold - 1e-9:
-            continue
-        ceiling = result.target_score if result.target_score is not None else top
-        headroom = max(0.0, ceiling - result.score)
-        gap = Gap(indicator=result.id, pillar=pillar_of[result.id], score=result.score,
-                  target_score=result.target_score, threshold=threshold, gap=headroom,
-                  effective_weight=result.effective_weight, value=result.value,
-                  target=result.target)
-        impact = result.effective_weight * min(action.gain, headroom)
-        points = EFFORT_POINTS[action.effort]
-        candidates.append(_Candidate(action, gap, impact, points, impact / points))
-    return candidates
+        if indicator.kind == "fact" and result is not None and result.score is not None \
+                and result.score >= _threshold(action, result, top) - _EPS:
+            found.add(action.id)
+    return found
 
 
-def _required_by(ranked: Sequence[_Candidate], proposed: dict[str, _Candidate]
-                 ) -> dict[str, set[str]]:
-    waiting: dict[str, set[str]] = {}
-    for candidate in ranked:
-        for dep in candidate.action.depends_on:
-            if dep in proposed:
-                waiting.setdefault(dep, set()).add(candidate.action.id)
-    return waiting
+def _existing_provider(plan: Plan, catalogue: Mapping[str, Action], artefact: str,
+                       in_place: set[str]) -> str:
+    for entry in plan.existing:
+        if artefact in entry.provides or (entry.action in catalogue and artefact in
+                                          catalogue[entry.action or ""].provides):
+            return entry.id
+    for action_id in sorted(in_place):
+        if artefact in catalogue[action_id].provides:
+            return action_id
+    return artefact
 
 
-# --- scheduling --------------------------------------------------------------------------
-
-_Slot = tuple[int | None, bool, int]
-"""(1-based start year or None, quick win?, duration)."""
-
-
-def _inherited_priority(ranked: Sequence[_Candidate], required_by: dict[str, set[str]]
-                        ) -> dict[str, float]:
-    """Each action's priority raised to the highest priority of anything waiting for it."""
-    own = {c.action.id: c.priority for c in ranked}
-    memo: dict[str, float] = {}
-
-    def visit(action_id: str, trail: frozenset[str]) -> float:
-        if action_id in memo:
-            return memo[action_id]
-        best = own[action_id]
-        for waiter in required_by.get(action_id, ()):
-            if waiter not in trail:  # the loader rejects cycles; stay safe anyway
-                best = max(best, visit(waiter, trail | {waiter}))
-        memo[action_id] = best
-        return best
-
-    return {c.action.id: visit(c.action.id, frozenset({c.action.id})) for c in ranked}
+def _basis_of_artefact(plan: Plan, catalogue: Mapping[str, Action], artefact: str
+                       ) -> DependencyBasis:
+    for entry in plan.existing:
+        if artefact in entry.provides or (entry.action in catalogue and artefact in
+                                          catalogue[entry.action or ""].provides):
+            return "existing"
+    return "fact"
 
 
-def _schedule(ranked: Sequence[_Candidate], proposed: dict[str, _Candidate],
-              required_by: dict[str, set[str]], plan: Plan, years: int,
-              median_impact: float) -> dict[str, _Slot]:
-    inherited = _inherited_priority(ranked, required_by)
-    order = sorted(ranked, key=lambda c: (-inherited[c.action.id], -c.priority, -c.impact,
-                                          c.action.id))
-    qw_limit = plan.quick_wins_per_year
-    catalogue_qw = {c.action.id for c in ranked if c.action.horizon == "quick-win"
-                    and qw_limit > 0}
-    promoted = {c.action.id for c in ranked if c.action.horizon != "quick-win"
-                and c.action.effort == "low" and c.impact > 0
-                and c.impact >= median_impact - 1e-12 and qw_limit > 0}
-    slots: dict[str, _Slot] = {}
-
-    def finished_before(action_id: str, year: int) -> bool:
-        slot = slots.get(action_id)
-        return slot is not None and slot[0] is not None and slot[0] + slot[2] - 1 < year
-
-    def ready(candidate: _Candidate, year: int) -> bool:
-        return all(finished_before(dep, year) for dep in candidate.action.depends_on
-                   if dep in proposed)
-
-    for year in range(1, years + 1):
-        quick_left = qw_limit
-        for candidate in order:
-            action_id = candidate.action.id
-            if action_id in slots or quick_left == 0:
-                continue
-            eligible = action_id in catalogue_qw or (year == 1 and action_id in promoted)
-            if eligible and ready(candidate, year):
-                slots[action_id] = (year, True, DURATION["quick-win"])
-                quick_left -= 1
-        starts = 0
-        per_owner: dict[str, int] = {}
-        for candidate in order:
-            action_id = candidate.action.id
-            if action_id in slots or action_id in catalogue_qw:
-                continue
-            if starts >= plan.capacity.per_year:
-                break
-            owner = candidate.action.owner
-            limit = plan.capacity.owner_limit(owner)
-            if limit is not None and per_owner.get(owner, 0) >= limit:
-                continue
-            if ready(candidate, year):
-                slots[action_id] = (year, False, DURATION[candidate.action.horizon])
-                starts += 1
-                per_owner[owner] = per_owner.get(owner, 0) + 1
-    for candidate in ranked:
-        action_id = candidate.action.id
-        if action_id not in slots:
-            quick = action_id in catalogue_qw
-            slots[action_id] = (None, quick, DURATION[candidate.action.horizon])
-    return slots
+def _cost(action: Action, cost: tuple[int, int] | None, cost_class: CostClass | None
+          ) -> Cost:
+    if cost is not None:
+        return Cost(cost[0], cost[1], "plan")
+    if cost_class is not None:
+        low, high = COST_CLASSES[cost_class]
+        return Cost(low, high, "plan-class", cost_class)
+    if action.cost_class is not None:
+        low, high = COST_CLASSES[action.cost_class]
+        return Cost(low, high, "set-class", action.cost_class)
+    low, high = COST_CLASSES[DEFAULT_COST_CLASS]
+    return Cost(low, high, "default-class", DEFAULT_COST_CLASS)
 
 
-def _planned(candidate: _Candidate, rank: int, slot: _Slot, start: int,
-             required_by: tuple[str, ...]) -> PlannedAction:
-    offset, quick, duration = slot
-    return PlannedAction(
-        action=candidate.action, gap=candidate.gap, impact=candidate.impact,
-        effort_points=candidate.effort_points, priority=candidate.priority, rank=rank,
-        quick_win=quick, start_year=None if offset is None else start + offset - 1,
-        duration=duration, phase=_phase(slot), required_by=required_by)
+def _funding(action: Action, plan_funding: Sequence[str]) -> tuple[str, ...]:
+    if plan_funding:
+        return tuple(plan_funding)
+    return action.funding or DEFAULT_FUNDING
 
 
-def _phase(slot: _Slot) -> Phase:
-    start, quick, _ = slot
-    if start is None:
-        return "deferred"
-    if quick:
+def _rank(nodes: dict[str, _Node], order: Mapping[str, int]) -> list[_Node]:
+    """Benefit and priority of every candidate (rule 2), ranked."""
+    max_impact = max((n.impact for n in nodes.values()), default=0.0)
+    for n in nodes.values():
+        index_term = n.impact / max_impact if max_impact > 0 else 0.0
+        n.benefit = index_term + CITIZEN_TERM[n.citizen]
+        n.priority = n.boost * n.benefit / EFFORT_POINTS[n.action.effort]
+    return sorted(nodes.values(), key=lambda n: (-n.priority, -n.impact, n.action.id))
+
+
+def _topological(ranked: Sequence[_Node], nodes: dict[str, _Node]) -> list[_Node]:
+    """Kahn's algorithm over the prerequisite edges; nodes on a cycle are marked."""
+    waiting = {n.action.id: len(n.prerequisites) for n in ranked}
+    dependents: dict[str, list[str]] = {}
+    for n in ranked:
+        for dep in n.prerequisites:
+            dependents.setdefault(dep, []).append(n.action.id)
+    ready = deque(n.action.id for n in ranked if waiting[n.action.id] == 0)
+    out: list[_Node] = []
+    while ready:
+        action_id = ready.popleft()
+        out.append(nodes[action_id])
+        for waiter in dependents.get(action_id, ()):
+            waiting[waiter] -= 1
+            if waiting[waiter] == 0:
+                ready.append(waiter)
+    for n in ranked:
+        if waiting[n.action.id] > 0:
+            n.cycle = True
+            out.append(n)
+    return out
+
+
+def _inherit(topo: Sequence[_Node], nodes: dict[str, _Node]) -> None:
+    """Each prerequisite takes the highest priority of what waits for it (reverse order)."""
+    for n in topo:
+        n.inherited = n.priority
+    for n in reversed(topo):
+        for dep in n.prerequisites:
+            target = nodes[dep]
+            target.inherited = max(target.inherited, n.inherited)
+            if n.mandatory is not None or n.for_mandate:
+                target.for_mandate = True
+
+
+@dataclass
+class _Ledger:
+    """Starts and money left, per year (mutable inside the scheduler only)."""
+
+    plan: Plan
+    starts: dict[int, int] = field(default_factory=dict)
+    owner_starts: dict[tuple[int, str], int] = field(default_factory=dict)
+    left: dict[int, dict[str, int]] = field(default_factory=dict)
+
+    def money_left(self, year: int) -> dict[str, int] | None:
+        if self.plan.budget is None:
+            return None
+        if year not in self.left:
+            self.left[year] = self.plan.envelope(year) or {}
+        return self.left[year]
+
+
+def _schedule(ranked: Sequence[_Node], nodes: dict[str, _Node], plan: Plan, first: int,
+              last: int, deadline: int, median_benefit: float) -> list[Reason]:
+    """Place the candidates year by year (rule 3); return the warnings."""
+    ledger = _Ledger(plan)
+    quick_total = 0
+    quick_by_dimension: dict[str, int] = {}
+    warnings: list[Reason] = []
+
+    def by_inherited(items: Iterable[_Node]) -> list[_Node]:
+        return sorted(items, key=lambda n: (-n.inherited, -n.priority, -n.impact,
+                                            n.action.id))
+
+    ordered = by_inherited(n for n in ranked if not n.cycle)
+    for year in range(first, last + 1):
+        pinned = [n for n in ordered if n.pinned is not None and n.pinned <= year]
+        mandatory = [n for n in ordered if (n.mandatory is not None or n.for_mandate)
+                     and n.pinned is None]
+        quick: list[_Node] = []
+        if year < first + plan.quick_wins.years and plan.quick_wins.max > 0:
+            quick = [n for n in ordered if n.quick_eligible and n.pinned is None
+                     and n.mandatory is None and n.benefit >= median_benefit - _EPS]
+        rest = [n for n in ordered if n.pinned is None]
+        for group, kind in ((pinned, "pin"), (mandatory, "mandatory"), (quick, "quick-win"),
+                            (rest, "priority")):
+            for n in group:
+                if n.start is not None:
+                    continue
+                if kind == "quick-win":
+                    if quick_total >= plan.quick_wins.max or quick_by_dimension.get(
+                            n.dimension, 0) >= plan.quick_wins.per_dimension:
+                        continue
+                if _try(n, year, nodes, ledger, plan, last):
+                    if kind == "quick-win":
+                        n.quick = True
+                        quick_total += 1
+                        quick_by_dimension[n.dimension] = quick_by_dimension.get(
+                            n.dimension, 0) + 1
+                    n.why = _why(n, kind)
+    for n in ordered:
+        if n.pinned is not None and n.start is not None and n.start != n.pinned:
+            warnings.append(Reason(
+                f"{n.action.id} dipatok {n.pinned} tetapi baru dapat dimulai {n.start}",
+                f"{n.action.id} is pinned to {n.pinned} but can only start in {n.start}"))
+        elif n.pinned is not None and n.start is None:
+            warnings.append(Reason(f"{n.action.id} dipatok {n.pinned} tetapi tidak dapat "
+                                   f"dijadwalkan", f"{n.action.id} is pinned to {n.pinned} "
+                                   f"but cannot be scheduled"))
+    return warnings
+
+
+def _why(n: _Node, kind: str) -> Why:
+    if kind == "pin":
+        return "pin"
+    if kind == "mandatory":
+        return "mandatory" if n.mandatory is not None else "prerequisite"
+    if kind == "quick-win":
         return "quick-win"
-    return phase_of(start)
+    if n.pulled_by and not n.gap.open:
+        return "prerequisite"
+    return "priority"
 
 
-def _dependencies(actions: Sequence[PlannedAction], indicator_set: IndicatorSet,
-                  results: dict[str, IndicatorResult]) -> Iterator[Dependency]:
-    by_id = {a.id: a for a in actions}
-    catalogue = {a.id: a for a in indicator_set.actions()}
-    for planned in actions:
-        for dep in planned.action.depends_on:
-            status: DependencyStatus
-            if dep in by_id:
-                status = "scheduled" if by_id[dep].scheduled else "deferred"
+def _block(n: _Node, year: int, text_id: str, text_en: str, *, money: bool = False) -> bool:
+    if n.first_block is None:
+        n.first_block, n.first_block_en = f"{year}: {text_id}", f"{year}: {text_en}"
+    if money:
+        n.money_block = (text_id, text_en)
+    else:
+        n.other_block = (text_id, text_en)
+    return False
+
+
+def _try(n: _Node, year: int, nodes: dict[str, _Node], ledger: _Ledger, plan: Plan,
+         last: int) -> bool:
+    """Place ``n`` in ``year`` when every rule allows; record what stopped it otherwise."""
+    for dep in n.prerequisites:
+        other = nodes[dep]
+        if other.start is None or other.start + other.duration - 1 >= year:
+            when = "" if other.start is None else \
+                f" ({other.start}–{other.start + other.duration - 1})"
+            return _block(n, year, f"menunggu {dep}{when}", f"waits for {dep}{when}")
+    end = year + n.duration - 1
+    if end > last:
+        return _block(n, year, f"akan selesai {end}, setelah akhir masterplan {last}",
+                      f"would end in {end}, after the masterplan ends in {last}")
+    if ledger.starts.get(year, 0) >= plan.capacity.per_year:
+        return _block(n, year, f"kapasitas {plan.capacity.per_year} program per tahun penuh",
+                      f"the capacity of {plan.capacity.per_year} starts a year is used")
+    limit = _owner_limit(plan, n.owner)
+    if limit is not None and ledger.owner_starts.get((year, n.owner), 0) >= limit:
+        return _block(n, year, f"batas {n.owner} {limit} program per tahun",
+                      f"{n.owner} may start {limit} a year")
+    allocations, short = _allocate(n, year, ledger)
+    if short is not None:
+        return _block(n, year, short[0], short[1], money=True)
+    n.start = year
+    n.allocations = allocations
+    for allocation in n.allocations:
+        left = ledger.money_left(allocation.year)
+        if left is not None:
+            left[allocation.source] = left.get(allocation.source, 0) - allocation.money.high
+    ledger.starts[year] = ledger.starts.get(year, 0) + 1
+    ledger.owner_starts[(year, n.owner)] = ledger.owner_starts.get((year, n.owner), 0) + 1
+    return True
+
+
+def _owner_limit(plan: Plan, owner: str) -> int | None:
+    for name, limit in plan.capacity.per_owner:
+        if plan.owner(name) == owner:
+            return limit
+    return None
+
+
+def _split(total: int, parts: int) -> list[int]:
+    """``total`` in ``parts`` whole-rupiah shares; the last takes the remainder."""
+    share = total // parts
+    return [share] * (parts - 1) + [total - share * (parts - 1)]
+
+
+def _allocate(n: _Node, year: int, ledger: _Ledger
+              ) -> tuple[tuple[Allocation, ...], tuple[str, str] | None]:
+    """Allocations of each year's share over the funding sources in order (greedy on the
+    high bound), or the Indonesian and English reason it does not fit."""
+    highs = _split(n.cost.high, n.duration)
+    lows = _split(n.cost.low, n.duration)
+    out: list[Allocation] = []
+    for k in range(n.duration):
+        when = year + k
+        left = ledger.money_left(when)
+        if left is None:
+            out.append(Allocation(when, n.funding[0], Money(lows[k], highs[k])))
+            continue
+        need = highs[k]
+        available = sum(max(0, left.get(s, 0)) for s in n.funding)
+        if available < need:
+            sources = "/".join(n.funding)
+            return (), (f"biaya {_rupiah(need, 'id')} melebihi sisa pagu {sources} {when} "
+                    f"({_rupiah(available, 'id')})",
+                    f"its cost of {_rupiah(need, 'en')} exceeds what is left of {sources} "
+                    f"in {when} ({_rupiah(available, 'en')})")
+        parts: list[tuple[str, int]] = []
+        for source in n.funding:
+            take = min(need, max(0, left.get(source, 0)))
+            if take > 0:
+                parts.append((source, take))
+                need -= take
+            if need == 0:
+                break
+        if not parts:  # a zero-cost year: book it on the first source
+            parts = [(n.funding[0], 0)]
+        high_total = sum(p for _, p in parts)
+        low_left = lows[k]
+        for number, (source, high) in enumerate(parts):
+            if number == len(parts) - 1:
+                low = low_left
             else:
-                source = catalogue.get(dep)
-                result = results.get(source.indicator) if source else None
-                status = "in-place" if result is not None and result.score is not None \
-                    else "unverified"
-            yield Dependency(action=planned.id, depends_on=dep, status=status)
+                low = lows[k] * high // high_total if high_total else 0
+            low_left -= low
+            out.append(Allocation(when, source, Money(low, high)))
+    return tuple(out), None
+
+
+def _rupiah(amount: int, lang: str) -> str:
+    """``Rp1,2 miliar`` / ``Rp1.2 billion`` (juta/million below a billion)."""
+    if amount == 0:
+        return "Rp0"
+    if amount >= 1_000_000_000_000:
+        value, unit = amount / 1e12, ("triliun", "trillion")
+    elif amount >= 1_000_000_000:
+        value, unit = amount / 1e9, ("miliar", "billion")
+    else:
+        value, unit = amount / 1e6, ("juta", "million")
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    if lang == "en":
+        return f"Rp{text} {unit[1]}"
+    return f"Rp{text.replace('.', ',')} {unit[0]}"
+
+
+def _span(years: Sequence[int]) -> str:
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def _planned(n: _Node, rank: int, first: int, count: int, plan: Plan) -> PlannedAction:
+    status: Status
+    if n.start is not None:
+        status = "scheduled"
+        phase: Phase = "quick-win" if n.quick else phase_of(n.start - first + 1)
+    else:
+        status = "unfunded" if n.money_block is not None and not n.cycle else "beyond_horizon"
+        phase = "deferred"
+    return PlannedAction(
+        action=n.action, gap=n.gap, impact=n.impact, benefit=n.benefit,
+        effort_points=EFFORT_POINTS[n.action.effort], priority=n.priority, rank=rank,
+        quick_win=n.quick, start_year=n.start, duration=n.duration, phase=phase,
+        status=status, reason=_reason(n, status, rank, count, plan), owner=n.owner,
+        dimension=n.dimension, cost=n.cost, funding=n.funding, nomenclature=n.nomenclature,
+        allocations=n.allocations, citizen_impact=n.citizen, boost=n.boost,
+        mandatory=n.mandatory, pinned=n.pinned, why=n.why,
+        required_by=tuple(sorted(set(n.pulled_by))), prerequisites=tuple(n.prerequisites))
+
+
+def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reason:
+    """The one line of rule 3 for a placement, or for its absence."""
+    if n.cycle:
+        return Reason("di luar horizon: ketergantungan melingkar antarprogram",
+                      "beyond the horizon: the prerequisites form a cycle")
+    if n.start is None:
+        block = n.money_block if status == "unfunded" else n.other_block
+        text_id, text_en = block or ("tidak muat dalam masterplan", "does not fit")
+        if status == "unfunded":
+            return Reason(f"tidak terdanai: {text_id}", f"unfunded: {text_en}")
+        return Reason(f"di luar horizon: {text_id}", f"beyond the horizon: {text_en}")
+    year = n.start
+    if n.why == "pin":
+        first_id, first_en = f"dipatok pada {n.pinned} oleh rencana", \
+            f"pinned to {n.pinned} by the plan"
+    elif n.why == "mandatory":
+        first_id, first_en = f"wajib menurut {n.mandatory}", f"mandatory under {n.mandatory}"
+    elif n.why == "quick-win":
+        first_id, first_en = f"quick win dimensi {n.dimension}", \
+            f"quick win of the {n.dimension} dimension"
+    elif n.why == "prerequisite":
+        waiting = ", ".join(sorted(set(n.pulled_by)))
+        first_id, first_en = f"prasyarat bagi {waiting}", f"prerequisite of {waiting}"
+    else:
+        first_id, first_en = f"prioritas {rank} dari {count}", \
+            f"priority {rank} of {count}"
+    if n.boost != 1.0:
+        first_id += f" (didorong ×{n.boost:g})"
+        first_en += f" (boosted ×{n.boost:g})"
+    end = year + n.duration - 1
+    years = str(year) if end == year else f"{year}–{end}"
+    if plan.budget is None:
+        money_id, money_en = "tanpa batas pagu", "no budget limit set"
+    else:
+        sources = "/".join(sorted({a.source for a in n.allocations}, key=n.funding.index))
+        money_id, money_en = f"pagu {sources} {years} cukup", \
+            f"budget {sources} {years} allows"
+    text_id, text_en = f"{year}: {first_id}; {money_id}", f"{year}: {first_en}; {money_en}"
+    if n.first_block is not None and n.first_block_en is not None:
+        text_id += f"; tertunda dari {n.first_block}"
+        text_en += f"; held back from {n.first_block_en}"
+    return Reason(text_id, text_en)
+
+
+def _resolve(edge: Dependency, by_id: Mapping[str, PlannedAction]) -> Dependency:
+    if edge.basis != "scheduled":
+        return edge
+    target = by_id[edge.depends_on]
+    if target.status == "scheduled":
+        return edge
+    basis: DependencyBasis = "unfunded" if target.status == "unfunded" else "beyond_horizon"
+    return Dependency(edge.action, edge.depends_on, "deferred", basis, edge.artefact)
+
+
+def _mandate(action_id: str, regulation: str, by_id: Mapping[str, PlannedAction],
+             realised: Mapping[str, Existing], deadline: int) -> MandateResult:
+    if action_id in realised:
+        return MandateResult(action_id, regulation, realised[action_id].since, deadline,
+                             "existing")
+    planned = by_id[action_id]
+    return MandateResult(action_id, regulation, planned.start_year, deadline, planned.status)
+
+
+def _year_cost(year: int, actions: Sequence[PlannedAction], plan: Plan) -> YearCost:
+    totals: dict[str, Money] = {}
+    for planned in actions:
+        for allocation in planned.allocations:
+            if allocation.year == year:
+                totals[allocation.source] = totals.get(allocation.source, ZERO) + \
+                    allocation.money
+    envelope = plan.envelope(year)
+    return YearCost(year, tuple(sorted(totals.items())),
+                    None if envelope is None else tuple(sorted(envelope.items())))
+
+
+def _leads(plan: Plan, actions: Sequence[PlannedAction]) -> tuple[DimensionLead, ...]:
+    named = {d: plan.owner(o) for d, o in plan.institutions.leads}
+    present = {a.dimension for a in actions} | set(named)
+    ordered = [d for d in DIMENSIONS if d in present] + sorted(present - set(DIMENSIONS))
+    leads: list[DimensionLead] = []
+    for dimension in ordered:
+        if dimension in named:
+            leads.append(DimensionLead(dimension, named[dimension], True))
+            continue
+        counts: dict[str, tuple[int, int]] = {}
+        for planned in actions:
+            if planned.dimension == dimension and planned.scheduled:
+                count, money = counts.get(planned.owner, (0, 0))
+                counts[planned.owner] = (count + 1, money + planned.cost.high)
+        owner = min(counts, key=lambda o: (-counts[o][0], -counts[o][1], o)) if counts \
+            else None
+        leads.append(DimensionLead(dimension, owner, False))
+    return tuple(leads)
 
 
 # --- projection ----------------------------------------------------------------------------
@@ -536,7 +1379,12 @@ def _project(result: RegionResult, indicator_set: IndicatorSet,
     top = indicator_set.scale[1]
     base = {r.id: r.score for r in result.indicators()}
     with_actions = {a.gap.indicator for a in actions if a.scheduled}
-    touched = [r.id for r in result.indicators() if r.id in with_actions]
+    touched = [r.id for r in result.indicators()
+               if r.id in with_actions and r.score is not None]
+    gains: dict[str, list[PlannedAction]] = {}
+    for planned in actions:
+        if planned.scheduled:
+            gains.setdefault(planned.gap.indicator, []).append(planned)
     index_series: list[float | None] = []
     pillar_series: dict[str, list[float | None]] = {p.id: [] for p in result.pillars}
     indicator_series: dict[str, list[float | None]] = {i: [] for i in touched}
@@ -545,11 +1393,10 @@ def _project(result: RegionResult, indicator_set: IndicatorSet,
         scores: dict[str, float | None] = {}
         for indicator_id in touched:
             score = base[indicator_id]
-            assert score is not None  # actions are only proposed for assessed indicators
+            assert score is not None  # only assessed indicators are projected
             added = 0.0
-            for planned in actions:
-                if planned.gap.indicator != indicator_id or planned.start_year is None:
-                    continue
+            for planned in gains.get(indicator_id, ()):
+                assert planned.start_year is not None
                 done = (year_end - planned.start_year + 1) / planned.duration
                 added += planned.action.gain * min(1.0, max(0.0, done))
             scores[indicator_id] = min(top, score + added)
@@ -567,7 +1414,7 @@ def _project(result: RegionResult, indicator_set: IndicatorSet,
 
 def _targets(result: RegionResult, indicator_set: IndicatorSet, plan: Plan
              ) -> tuple[float | None, tuple[tuple[str, float | None], ...]]:
-    """Targets at the end of the horizon (see rule 7 in the module docstring)."""
+    """Targets at the end of the horizon (see rule 5 in the module docstring)."""
     at_target = {r.id: max(r.score, r.target_score) for r in result.indicators()
                  if r.score is not None and r.target_score is not None}
     derived_index, derived_pillars = reaggregate(result, indicator_set, at_target)
@@ -611,3 +1458,25 @@ def _target_path(result: RegionResult, projection: Series, index_target: float |
                       for p in result.pillars),
         indicators=tuple(indicator_paths),
     )
+
+
+def _kpis(result: RegionResult, indicator_set: IndicatorSet, projection: Series,
+          target_path: Series, baseline_year: int, first: int) -> tuple[Kpi, ...]:
+    def by_year(values: Sequence[float | None]) -> tuple[tuple[int, float | None], ...]:
+        return tuple((first + k, v) for k, v in enumerate(values[1:]))
+
+    rows = [Kpi("index", "index", result.score, baseline_year, by_year(target_path.index),
+                by_year(projection.index))]
+    for pillar in result.pillars:
+        rows.append(Kpi("pillar", pillar.id, pillar.score, baseline_year,
+                        by_year(target_path.pillar(pillar.id)),
+                        by_year(projection.pillar(pillar.id))))
+    indicators = indicator_set.indicator_map()
+    results = {r.id: r for r in result.indicators()}
+    for indicator_id, path in target_path.indicators:
+        indicator = indicators[indicator_id]
+        rows.append(Kpi("indicator", indicator_id, results[indicator_id].score, baseline_year,
+                        by_year(path), by_year(projection.indicator(indicator_id)),
+                        roles=indicator.roles, references=indicator.references,
+                        value=results[indicator_id].value))
+    return tuple(rows)

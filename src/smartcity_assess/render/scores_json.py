@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from ..indicators.model import IndicatorSet
 from ..scoring.results import (
     Assessment,
     Consistency,
@@ -31,6 +32,9 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
     something, so the default output is byte-identical to earlier versions.
     """
     iset = assessment.indicator_set
+    from ..scoring.views import view_layouts
+
+    layouts = view_layouts(iset)
     data = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "smartcity-assess", "version": assessment.tool_version},
@@ -44,7 +48,8 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
         "methods": {k: v for k, v in asdict(assessment.methods).items() if k != "extra"}
         | dict(assessment.methods.extra),
         "inputs": [asdict(f) for f in assessment.inputs],
-        "results": [region_to_dict(r, lang) for r in assessment.results],
+        "results": [region_to_dict(r, lang) | views_to_dict(iset, r, layouts)
+                    for r in assessment.results],
     }
     if assessment.bootstrap is not None:
         data["bootstrap"] = asdict(assessment.bootstrap)
@@ -108,6 +113,20 @@ def region_to_dict(result: RegionResult, lang: str = "id") -> dict[str, Any]:
         "roles": dict(result.roles),
         "pillars": [node_to_dict(p) for p in result.pillars],
     } | _optional({}, result)
+
+
+def views_to_dict(indicator_set: IndicatorSet, result: RegionResult,
+                  layouts: dict[str, dict[str, tuple[str, ...]]] | None = None
+                  ) -> dict[str, Any]:
+    """``{"views": {key: [{id, score, coverage}, ...]}}`` for every crosswalk key the set uses
+    (docs/scores-json.md); empty for a set without crosswalks, so its output is unchanged."""
+    from ..scoring.views import region_views
+
+    views = region_views(indicator_set, result, layouts=layouts)
+    if not views:
+        return {}
+    return {"views": {view.key: [{"id": g.id, "score": g.score, "coverage": g.coverage}
+                                 for g in view.groups] for view in views}}
 
 
 def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:

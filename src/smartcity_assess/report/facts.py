@@ -250,14 +250,15 @@ def build_facts(src: ReportSources) -> ReportFacts:
         return IndicatorRow(
             id=res.id, title=title_of(res.id), dimension=dimension, pillar=pillar_of[res.id],
             value=res.value, value_digits=_digits(res.value), target=res.target,
-            target_digits=_digits(res.target), unit_suffix=_suffix(ind), score=res.score,
+            target_digits=_digits(res.target), unit_suffix=_suffix(ind, lang), score=res.score,
             target_score=res.target_score, score_gap=res.score_gap,
             weighted_gap=(None if res.score_gap is None
                           else res.score_gap * res.effective_weight),
             coverage=res.coverage, n=res.n, note=_note(res, lang), weight=res.weight,
             effective_weight=res.effective_weight, band=band_info(res.score),
             interval=interval_view(res.interval), sd=res.spread.sd if res.spread else None,
-            type=ind.type, unit=ind.unit, direction=ind.direction, goalposts=ind.goalposts,
+            type=ind.type, unit=ind.unit_text.get(lang) or ind.unit, direction=ind.direction,
+            goalposts=ind.goalposts,
             respondents_rule=ind.respondents, normalisation=res.normalisation,
             references=ind.references, question=ind.question.get(lang))
 
@@ -408,12 +409,13 @@ def _digits(value: float | None) -> int:
     return 0 if abs(value) >= 1000 else 1 if abs(value) >= 10 else 2
 
 
-def _suffix(indicator: Indicator) -> str:
-    """What follows a raw value: ``%`` for percentages and shares, else `` unit``."""
+def _suffix(indicator: Indicator, lang: str) -> str:
+    """What follows a raw value: ``%`` for percentages and shares, else `` unit`` (in the
+    report's language when the set gives it in several)."""
     if indicator.respondents == "share" or indicator.type == "percent" or indicator.unit == "%":
         return "%"
     if indicator.unit:
-        return f" {indicator.unit}"
+        return f" {indicator.unit_text.get(lang) or indicator.unit}"
     return ""
 
 
@@ -438,7 +440,8 @@ def _action(planned: PlannedAction, plan: Plan, lang: str, title_of: Callable[[s
             indicator=gap.indicator, indicator_title=title_of(gap.indicator),
             score=gap.score, target_score=gap.target_score, threshold=gap.threshold,
             gap=gap.gap, effective_weight=gap.effective_weight,
-            below_threshold_only=gap.target_score is None or gap.score >= gap.target_score))
+            below_threshold_only=(gap.target_score is None or gap.score is None
+                                  or gap.score >= gap.target_score)))
 
 
 def _phases(roadmap: Roadmap, by_id: dict[str, ActionView], lang: str

@@ -148,7 +148,7 @@ class GapView:
 
     indicator: str
     indicator_title: str
-    score: float
+    score: float | None
     target_score: float | None
     threshold: float
     gap: float

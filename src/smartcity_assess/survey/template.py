@@ -194,7 +194,7 @@ def xlsx_template(indicator_set: IndicatorSet, lang: str) -> bytes:
         question = ind.question.get(lang) or ind.title.get(lang) or ind.id
         note = f"{question}\n\n{text('form_col_allowed', lang)}: {_allowed_text(ind, lang)}"
         if ind.unit and ind.type != "percent":
-            note += f" ({ind.unit})"
+            note += f" ({ind.unit_text.get(lang) or ind.unit})"
         comment = Comment(xlsx_text(note), "smartcity-assess")
         comment.width = 320
         comment.height = 160
@@ -226,7 +226,7 @@ def xlsx_template(indicator_set: IndicatorSet, lang: str) -> bytes:
             pillar_title.get(pillar_of.get(ind.id, ""), ""),
             ind.question.get(lang) or ind.title.get(lang),
             text(TYPE_KEYS[ind.type], lang) if ind.type in TYPE_KEYS else ind.type,
-            ind.unit or "",
+            (ind.unit_text.get(lang) or ind.unit) if ind.unit else "",
             _allowed_text(ind, lang),
             _levels_text(ind, lang),
             ", ".join(ind.roles) if ind.roles else text("form_everyone", lang),
