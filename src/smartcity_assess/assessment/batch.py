@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -156,8 +157,6 @@ STOP_WAIT = 5.0
 def _worker(connection: Any, state: dict[str, Any], inherited: Sequence[Any]) -> None:
     """A worker process: render the jobs its connection brings until it brings ``None`` or
     closes (the parent ended)."""
-    import signal
-
     from ..processes import die_with_parent
 
     for other in inherited:  # the other ends this fork copied: only the parent holds them
@@ -168,6 +167,8 @@ def _worker(connection: Any, state: dict[str, Any], inherited: Sequence[Any]) ->
     # discards. End at once, silently.
     signal.signal(signal.SIGINT, _end)
     signal.signal(signal.SIGTERM, _end)
+    if hasattr(signal, "pthread_sigmask"):  # held back by the parent until now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_BACK)
     os.environ["SMARTCITY_ASSESS_SERIAL"] = "1"  # no chart helpers inside a worker
     while True:
         try:
@@ -187,6 +188,10 @@ def _worker(connection: Any, state: dict[str, Any], inherited: Sequence[Any]) ->
         except Exception:  # an error that cannot be pickled: its text still goes back
             connection.send(("error", RuntimeError(f"{type(answer[1]).__name__}: "
                                                    f"{answer[1]}")))
+
+
+_HELD_BACK = {signal.SIGINT, signal.SIGTERM}
+"""Held back while the workers start (see :func:`_in_workers`)."""
 
 
 def _end(signum: int, frame: Any) -> None:
@@ -213,14 +218,24 @@ def _in_workers(state: dict[str, Any], jobs: Sequence[ReportJob], size: int,
 
     finished = False
     try:
-        for index, (_, theirs) in enumerate(pipes):
-            inherited = ([end for pair in pipes for end in pair
-                          if end is not theirs and not end.closed] if fork else [])
-            worker = context.Process(target=_worker, args=(theirs, state, inherited),
-                                     daemon=True, name=f"smartcity-assess report {index + 1}")
-            worker.start()
-            theirs.close()
-            workers.append(worker)
+        # A signal that came between a worker's start and its own handlers would meet the
+        # parent's handlers there: signals are held back while the workers start, and each
+        # worker takes them once its handlers are in place.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_BACK) if hasattr(
+            signal, "pthread_sigmask") else None
+        try:
+            for index, (_, theirs) in enumerate(pipes):
+                inherited = ([end for pair in pipes for end in pair
+                              if end is not theirs and not end.closed] if fork else [])
+                worker = context.Process(target=_worker, args=(theirs, state, inherited),
+                                         daemon=True,
+                                         name=f"smartcity-assess report {index + 1}")
+                worker.start()
+                theirs.close()
+                workers.append(worker)
+        finally:
+            if held is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
         for mine, _ in pipes:
             feed(mine)
         while busy:
