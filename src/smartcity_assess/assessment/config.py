@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,6 +24,8 @@ from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file
 
 DEFAULT_CONFIG = "assessment.yaml"
 DEFAULT_OUTPUT = "scorecard"
+MAX_SEED = 2**63 - 1
+"""Largest seed (numpy's generators take any whole number from 0; this one fits 64 bits)."""
 LEVELS = ("off", "warn", "error")
 CHECKS = ("min_score", "max_drop")
 WILDCARD = "*"
@@ -109,8 +112,8 @@ class ConfigSpec(_Strict):
     uncertainty: bool = Field(
         default=True, description="Bootstrap intervals and the sensitivity analysis in the "
         "scores and reports (seeded: reruns give the same numbers). false skips both.")
-    seed: int = Field(default=20250101, description="Seed of the bootstrap and the "
-                      "sensitivity analysis.")
+    seed: int = Field(default=20250101, ge=0, le=MAX_SEED, description="Seed of the "
+                      "bootstrap and the sensitivity analysis.")
     outputs: OutputsSpec = OutputsSpec()
     assertions: AssertionsSpec = AssertionsSpec()
 
@@ -175,8 +178,6 @@ class AssessmentConfig:
         try:
             return path.relative_to(self.folder).as_posix()
         except ValueError:
-            import os
-
             return Path(os.path.relpath(path, self.folder)).as_posix()
 
     def resolved(self) -> dict[str, Any]:
@@ -247,9 +248,15 @@ def build_config(document: YamlDocument, path: Path) -> AssessmentConfig:
         problem(("outputs", "formats"), "a format is listed twice", "each format once",
                 spec.outputs.formats)
     output = folder / spec.outputs.folder
-    if output.resolve() == folder.resolve():
+    project, real_output = os.path.realpath(folder), os.path.realpath(output)
+    if real_output == project:
         problem(("outputs", "folder"), "the output folder is the project folder itself",
                 "a folder of its own, such as scorecard", spec.outputs.folder)
+    elif not real_output.startswith(project.rstrip(os.sep) + os.sep):
+        # Outside the project, a run would replace and remove files beside or above it.
+        problem(("outputs", "folder"), "the output folder is outside the project folder",
+                "a folder inside the folder of this config, such as scorecard (or --out "
+                "on the command line)", spec.outputs.folder)
     assertions = _assertions(spec.assertions)
     if problems:
         raise InputError(problems)
@@ -285,7 +292,7 @@ def _expand(patterns: list[str], folder: Path, problem: Any) -> list[Path]:
                 continue
         for match in found:
             target = folder / match
-            files.setdefault(str(target.resolve()), target)
+            files.setdefault(os.path.realpath(target), target)
     return list(files.values())
 
 

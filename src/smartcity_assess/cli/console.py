@@ -21,7 +21,7 @@ from rich.text import Text
 
 from ..errors import InputError, SmartCityError
 from ..processes import Terminated, terminate_as_interrupt
-from ..render.escape import printable
+from ..render.escape import json_controls_escaped, printable
 
 if TYPE_CHECKING:
     from rich.console import ConsoleOptions, ConsoleRenderable, RenderableType, RenderResult
@@ -169,26 +169,11 @@ def write_output(text: str, output: str | None) -> None:
     CSV texts have none left (their cells are :func:`printable` already).
     """
     if output is None or output == "-":
-        sys.stdout.write(json_for_terminal(text))
+        sys.stdout.write(json_controls_escaped(text))
         sys.stdout.flush()
         return
     from ..outputs import write_text_atomic
 
     write_text_atomic(output, text)
     message(f"wrote {output}")
-
-
-def json_for_terminal(text: str) -> str:
-    """``text`` with every character :func:`printable` would replace, other than tab and
-    line feed, written as a JSON ``\\u`` escape. JSON allows such characters only inside
-    strings, where the escape means the same character: a JSON document stays the same
-    document."""
-    return "".join(_json_escape(char) for char in text) if printable(
-        text, keep_whitespace=True) != text else text
-
-
-def _json_escape(char: str) -> str:
-    if char in "\t\n" or printable(char) == char:
-        return char
-    return f"\\u{ord(char):04x}"
 

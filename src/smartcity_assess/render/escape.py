@@ -58,6 +58,16 @@ def printable(value: object, *, keep_whitespace: bool = False) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+def json_controls_escaped(text: str) -> str:
+    """A JSON text with every character :func:`printable` would replace (other than tab
+    and line feed) written as a ``\\u`` escape. JSON allows such characters only inside
+    strings, where the escape means the same character: the document stays the same."""
+    if printable(text, keep_whitespace=True) == text:
+        return text
+    return "".join(char if char in "\t\n" or printable(char) == char else f"\\u{ord(char):04x}"
+                   for char in text)
+
+
 _MAIL_AT = re.compile(r"@(?=\S)")
 WORD_JOINER = "\u2060"
 """Put after an ``@``: GitHub's parser (cmark-gfm) joins escaped text back together before
