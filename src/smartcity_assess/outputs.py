@@ -209,7 +209,7 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, exclusive: bool = False
             return
     try:
         info: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # the folder is made (or refused) below
         info = None
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None

@@ -86,9 +86,12 @@ class Chart:
 
 @contextmanager
 def _style() -> Iterator[None]:
+    """The charts' look; numeric warnings of the drawing (an overflow while laying out the
+    axes) stay out of the terminal: the numbers drawn were checked where they were read."""
     import matplotlib
 
-    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
+    with matplotlib.rc_context(_RC), warnings.catch_warnings():  # type: ignore[arg-type]
+        warnings.simplefilter("ignore", RuntimeWarning)
         yield
 
 
