@@ -111,10 +111,11 @@ def spreadsheet_cell(value: str) -> str:
     formula (:func:`is_formula_like`) is prefixed with ``'``.
 
     Only for text columns: numeric columns are written as numbers and never pass through
-    here, so a negative score change stays ``-1.5``. Control characters other than tab and
-    line breaks are made :func:`printable` first (``ESC`` shows as ``␛``).
+    here, so a negative score change stays ``-1.5``. Control characters are made
+    :func:`printable` first: a tab, line break or ``ESC`` shows as ``␉``, ``␊`` or ``␛``
+    (so a cell is one line, and a tab or carriage return no longer starts a formula).
     """
-    value = printable(value, keep_whitespace=True)  # a quoted CSV cell may hold a line break
+    value = printable(value)
     if is_formula_like(value):
         return "'" + value
     return value
