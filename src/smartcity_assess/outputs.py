@@ -122,7 +122,8 @@ def _stage(target: Path, data: bytes, mode: int | None = None) -> Path:
     temp = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            os.fchmod(stream.fileno(), new_file_mode() if mode is None else mode)
+            if hasattr(os, "fchmod"):  # mkstemp makes it 0600
+                os.fchmod(stream.fileno(), new_file_mode() if mode is None else mode)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
