@@ -238,3 +238,30 @@ def test_score_markdown_has_no_link_on_github(tmp_path: Path) -> None:
     html = gfm(out)
     assert "<a " not in html and "<img" not in html, html
     assert "user@\u2060evil.example" in html  # shown, with an invisible word joiner
+
+
+def test_the_progress_bar_shows_region_names_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The progress bar (a terminal only) named each region-year with Rich markup on: a
+    region called ``[/]`` crashed it, ``[red]`` coloured it, and ESC went through raw."""
+    import io
+
+    from rich.console import Console
+
+    from smartcity_assess.cli import progress
+
+    screen = io.StringIO()
+    monkeypatch.setenv("TERM", "xterm")  # not "dumb": the bar is drawn
+    monkeypatch.setattr(progress, "stderr", Console(file=screen, force_terminal=True,
+                                                    width=100, color_system=None))
+    import time
+
+    with progress.progress_bar() as update:
+        assert update is not None
+        update(1, 3, "[/] [red]Kota A" + CLEAR)
+        time.sleep(0.6)  # the bar redraws itself ten times a second
+        update(2, 3, FORGED)
+        time.sleep(0.6)
+    shown = screen.getvalue()
+    assert "[/] [red]Kota A␛[2J␛[H" in shown
+    assert "Kota B␊error: all assertions pass" in shown
+    assert "\x1b[2J" not in shown
