@@ -237,3 +237,41 @@ def test_ctrl_c_with_two_workers_leaves_no_traceback_and_no_temporary_file(
         assert "Exception ignored" not in err and "Error" not in err, err
         assert wait_for(lambda w=workers: not any(alive(p) for p in w), 10)  # type: ignore[misc]
         assert tree(project / "out") == before
+
+
+HOLDER = """\
+import os, sys, time
+from smartcity_assess.outputs import OutputFolder
+folder = OutputFolder(sys.argv[1]).__enter__()   # takes the folder's lock
+child = os.fork()
+if child == 0:                                   # a child that lives on, as an orphan would
+    time.sleep(60)
+    os._exit(0)
+print(child, flush=True)
+os.kill(os.getpid(), 9)                          # the process that took the lock dies
+"""
+
+
+def test_a_lock_dies_with_the_process_that_took_it(tmp_path: Path,
+                                                   survivors: list[int]) -> None:
+    """flock is released when the last descriptor of the lock closes: on main a forked
+    child kept a copy, so a killed run's orphans held the folder for ever."""
+    from smartcity_assess.errors import OutputError
+    from smartcity_assess.outputs import OutputFolder
+
+    script = tmp_path / "holder.py"
+    script.write_text(HOLDER, encoding="utf-8")
+    out = tmp_path / "out"
+    printed = tmp_path / "child.txt"
+    with printed.open("w") as stream:  # not a pipe: the child would keep it open
+        holder = subprocess.Popen([sys.executable, str(script), str(out)], stdout=stream,
+                                  stderr=subprocess.DEVNULL, start_new_session=True)
+    assert holder.wait(timeout=60) == -9
+    child = int(printed.read_text().split()[0])
+    survivors.append(child)
+    assert alive(child)
+    try:
+        with OutputFolder(out, wait=0.5) as folder:
+            assert folder.locked
+    except OutputError as error:
+        pytest.fail(f"the lock outlived its process: {error}")
