@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assessment.assessment_helpers import Project
-from smartcity_assess.assessment.run import run
+from smartcity_assess.assessment.execute import run
 
 HOSTILE = ["<img src=x onerror=alert(1)>", "[link](javascript:evil) | cell", "../../etc",
            "=HYPERLINK(\"x\")", "CON"]

@@ -36,7 +36,7 @@ def run_command(
     fails."""
 
     def body() -> int:
-        from ..assessment.run import execute, prepare
+        from ..assessment.execute import execute, prepare
 
         prepared = prepare(config, output=out)
         with progress_bar() as progress:

@@ -203,9 +203,12 @@ def _template_position(exc: Exception, default: str, *, follow_name: bool = True
 
 
 def script_json(text: str) -> str:
-    """JSON made safe inside ``<script>``: no ``<``, ``>`` or ``&`` can end or open a tag."""
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    """JSON made safe inside ``<script>``: no ``<``, ``>`` or ``&`` can end or open a tag, and
+    control and bidi characters are ``\\u`` escapes (the same JSON, nothing raw in the page)."""
+    from ..render.escape import json_controls_escaped
+
+    return json_controls_escaped(text.replace("&", "\\u0026").replace("<", "\\u003c")
+                                 .replace(">", "\\u003e"))
 
 
 def _tidy_markdown(text: str) -> str:
@@ -360,9 +363,12 @@ def _new_pool() -> Any:
 
 def _quiet_worker() -> None:
     """Ctrl-C is the main process's to handle: a worker ignores it instead of printing a
-    traceback of its own."""
+    traceback of its own. It never outlives the main process (``kill -9`` included)."""
     import signal
 
+    from ..processes import die_with_parent
+
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 

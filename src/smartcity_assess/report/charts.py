@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 
 from ..numbers import format_number
+from ..render.escape import printable
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -85,9 +86,12 @@ class Chart:
 
 @contextmanager
 def _style() -> Iterator[None]:
+    """The charts' look; numeric warnings of the drawing (an overflow while laying out the
+    axes) stay out of the terminal: the numbers drawn were checked where they were read."""
     import matplotlib
 
-    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
+    with matplotlib.rc_context(_RC), warnings.catch_warnings():  # type: ignore[arg-type]
+        warnings.simplefilter("ignore", RuntimeWarning)
         yield
 
 
@@ -167,7 +171,9 @@ def _finish(figure: Figure, name: str, title: str, description: str) -> Chart:
         f'<desc id="{name}-desc">{xml_escape(description)}</desc>'
     )
     text = text[: opening.start()] + accessible + text[opening.end():]
-    return Chart(name=name, title=title, description=description, svg=text.strip())
+    # Control characters of the data (ESC, BEL ...) are not even allowed in XML.
+    text = printable(text.strip(), keep_whitespace=True)
+    return Chart(name=name, title=title, description=description, svg=text)
 
 
 # --- the charts ----------------------------------------------------------------------------

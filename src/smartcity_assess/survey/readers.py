@@ -1266,6 +1266,14 @@ def _json_rows(records: list[Any], columns: dict[str, int], source: JsonMap,
                 repeated.append(key)
             filled.add(col)
             text, kind = _json_text(value)
+            half = _LONE_SURROGATE.search(key + text)
+            if half is not None:  # "\ud800": half a character, which no output can hold
+                line, column = source.record(number)
+                table.problems.append(Problem(
+                    table.path, "the text holds half of a character (a lone surrogate)",
+                    line=line, column=column, row=number, field=key.strip(),
+                    expected="whole characters", found=f"U+{ord(half.group()):04X}"))
+                text = _LONE_SURROGATE.sub("\ufffd", text)  # reported: no second problem
             texts[col] = text
             if kind is not None:
                 info.kinds[col] = kind
@@ -1278,6 +1286,8 @@ def _json_rows(records: list[Any], columns: dict[str, int], source: JsonMap,
                     expected="each key once per record", found=shorten(name)))
         yield None, number, texts, info
 
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 READERS: dict[str, Reader] = {"csv": read_csv, "xlsx": read_xlsx, "json": read_json}
 """Format name → reader."""
