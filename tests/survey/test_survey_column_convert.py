@@ -132,4 +132,5 @@ def test_read_survey_same_with_and_without_fast_path(
     if not spoil:
         assert isinstance(fast, SurveyData)
         net = fast.regions[("Tegal", 2025)].answers["net"]
-        assert net.values[:3] == [0.0, 0.37, 0.74] and net.respondents[:3] == ["r0", "r1", "r2"]
+        assert net.values[:3].tolist() == [0.0, 0.37, 0.74]
+        assert net.respondents[:3] == ["r0", "r1", "r2"]

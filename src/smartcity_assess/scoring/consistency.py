@@ -2,16 +2,26 @@
 
 Needs respondent-level data (a respondent's answers to several items), i.e. survey answers
 with respondent ids. Formulas: docs/methods.md, section 6.
+
+:func:`cronbach_alpha` and :func:`item_totals` are the definitions, on a matrix of rows.
+:func:`consistency_by_region` computes them for every group and region-year of a run at once:
+with whole-number answers (Likert levels always are) from the sums of the items, their squares
+and their products with the total, in exact integer arithmetic, so that every variance and
+correlation is the exactly rounded value of its formula; other answers go through the
+definitions region-year by region-year.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+
+import numpy as np
 
 from ..indicators.model import Group, Indicator
-from ..survey.data import RegionData
-from .combine import usable_answers
+from .columns import Column
+from .grouped import EXACT, FloatArray, IntArray
 from .results import Consistency, ItemTotal
 from .stats import pearson, variance
 from .tree import Tree
@@ -32,6 +42,10 @@ def cronbach_alpha(rows: Sequence[Sequence[float]]) -> float | None:
         return None
     items = [variance([row[j] for row in rows]) for j in range(k)]
     total = variance([math.fsum(row) for row in rows])
+    return _alpha(k, items, total)
+
+
+def _alpha(k: int, items: Sequence[float | None], total: float | None) -> float | None:
     if total is None or total <= 0 or any(v is None for v in items):
         return None
     return k / (k - 1) * (1 - math.fsum(v for v in items if v is not None) / total)
@@ -49,52 +63,155 @@ def item_totals(rows: Sequence[Sequence[float]]) -> list[tuple[float | None, flo
     return out
 
 
-def _likert_items(group: Group) -> list[Indicator]:
+def likert_items(group: Group) -> list[Indicator]:
+    """The Likert items below a group, in set order."""
     return [ind for ind in group.indicators() if ind.type == "likert"]
 
 
-def group_consistency(tree: Tree, data: RegionData) -> dict[str, Consistency]:
-    """Alpha for every group with two or more Likert items below it, by group id.
+def consistency_by_region(tree: Tree, columns: Mapping[int, Column], regions: int
+                          ) -> list[dict[str, Consistency]]:
+    """Alpha for every group with two or more Likert items below it, per region-year.
 
-    An item with ``direction: lower`` is reverse-coded (lowest + highest level − answer) so
-    that every item points the same way. Only respondents who answered every item of the group
-    count (listwise deletion); answers need respondent ids, else nothing is computed.
+    ``columns`` are the Likert items' usable answers (by position in ``tree.indicators``) over
+    ``regions`` region-years. An item with ``direction: lower`` is reverse-coded (lowest +
+    highest level − answer) so that every item points the same way. Only respondents who
+    answered every item of the group count (listwise deletion); answers need respondent ids,
+    else nothing is computed for that region-year.
     """
-    role_weights = dict(tree.set.role_weights)
-    per_item: dict[str, dict[str, float]] = {}
-
-    def answers_of(ind: Indicator) -> dict[str, float] | None:
-        if ind.id in per_item:
-            return per_item[ind.id]
-        answers = data.answers.get(ind.id)
-        if answers is None or len(answers.respondents) != len(answers.values):
-            return None
-        values, _, positions = usable_answers(ind, answers, role_weights)
-        ids = answers.respondents if positions is None else [answers.respondents[p]
-                                                             for p in positions]
-        levels = ind.level_values() or (int(ind.goalposts[0]), int(ind.goalposts[1]))
-        flip = levels[0] + levels[-1]
-        found = {rid: (flip - v if ind.direction == "lower" else v)
-                 for rid, v in zip(ids, values, strict=True)}
-        per_item[ind.id] = found
-        return found
-
-    out: dict[str, Consistency] = {}
-    for group in tree.set.groups():
-        items = _likert_items(group)
-        if len(items) < 2:
-            continue
-        columns = [answers_of(ind) for ind in items]
-        if any(c is None or not c for c in columns):
-            continue
-        present = [c for c in columns if c is not None]
-        complete = sorted(set.intersection(*(set(c) for c in present)))
-        if len(complete) < MIN_RESPONDENTS:
-            continue
-        rows = [[c[rid] for c in present] for rid in complete]
-        totals = item_totals(rows)
-        out[group.id] = Consistency(
-            alpha=cronbach_alpha(rows), n=len(rows),
-            items=tuple(ItemTotal(ind.id, r, a)
-                        for ind, (r, a) in zip(items, totals, strict=True)))
+    out: list[dict[str, Consistency]] = [{} for _ in range(regions)]
+    groups = [(group, likert_items(group)) for group in tree.set.groups()]
+    groups = [(group, items) for group, items in groups if len(items) >= 2]
+    if not groups:
+        return out
+    likert = sorted({tree.position[ind.id] for _, items in groups for ind in items})
+    matrix = _Matrix(tree, columns, likert, regions)
+    for group, items in groups:
+        found = matrix.group([tree.position[ind.id] for ind in items])
+        for region, (alpha, n, pairs) in found.items():
+            out[region][group.id] = Consistency(
+                alpha=alpha, n=n, items=tuple(ItemTotal(ind.id, r, a)
+                                              for ind, (r, a) in zip(items, pairs, strict=True)))
     return out
+
+
+class _Matrix:
+    """Every respondent of the run (a row per region-year and respondent) × the Likert items
+    (a column each, NaN where not answered)."""
+
+    def __init__(self, tree: Tree, columns: Mapping[int, Column], likert: Sequence[int],
+                 regions: int) -> None:
+        self.regions = regions
+        self.column_of = {i: c for c, i in enumerate(likert)}
+        keys: list[IntArray] = []
+        values: list[FloatArray] = []
+        self.usable = np.zeros((len(likert), regions), dtype=bool)
+        """Per item and region-year: answered, every answer with its respondent's id."""
+        width = 1 + max((int(columns[i].respondents.max()) for i in likert
+                         if len(columns[i].respondents)), default=0)
+        for i in likert:
+            column = columns[i]
+            ind = tree.indicators[i]
+            n = np.diff(column.starts)
+            self.usable[self.column_of[i]] = column.identified & (n > 0)
+            key = np.repeat(np.arange(regions), n) * width + column.respondents
+            value = column.values
+            if ind.direction == "lower":
+                levels = ind.level_values() or (int(ind.goalposts[0]), int(ind.goalposts[1]))
+                value = (levels[0] + levels[-1]) - value
+            known = column.respondents >= 0
+            if not known.all():  # their region-years are not usable: leave them out
+                key, value = key[known], value[known]
+            if len(np.unique(key)) != len(key):  # a respondent twice: the last answer counts
+                _, last = np.unique(key[::-1], return_index=True)
+                keep = np.sort(len(key) - 1 - last)
+                key, value = key[keep], value[keep]
+            keys.append(key)
+            values.append(value)
+        every = np.concatenate(keys) if keys else np.empty(0, dtype=np.int64)
+        rows, inverse = np.unique(every, return_inverse=True)
+        self.region = rows // width
+        self.cells = np.full((len(rows), len(likert)), np.nan)
+        at = 0
+        for c, key in enumerate(keys):
+            self.cells[inverse[at:at + len(key)], c] = values[c]
+            at += len(key)
+
+    def group(self, items: Sequence[int]) -> dict[int, tuple[float | None, int,
+                                                          list[tuple[float | None,
+                                                                     float | None]]]]:
+        """(alpha, respondents, per item (r, alpha if deleted)) per region-year that has one."""
+        cols = [self.column_of[i] for i in items]
+        sub = self.cells[:, cols]
+        complete = ~np.isnan(sub).any(axis=1)
+        x = sub[complete]
+        region = self.region[complete]
+        n = np.bincount(region, minlength=self.regions)
+        eligible = (n >= MIN_RESPONDENTS) & self.usable[cols].all(axis=0)
+        out: dict[int, tuple[float | None, int, list[tuple[float | None, float | None]]]] = {}
+        if not eligible.any():
+            return out
+        k = len(cols)
+        whole = bool(np.array_equal(x, np.rint(x))) and (
+            not len(x) or float(np.abs(x).max()) * k * k * len(x) * float(np.abs(x).max())
+            < EXACT)
+        if not whole:
+            for r in np.flatnonzero(eligible).tolist():
+                rows = x[region == r].tolist()
+                alpha = cronbach_alpha(rows)
+                out[r] = (alpha, len(rows), item_totals(rows))
+            return out
+        total = x.sum(axis=1)
+        moments = _Moments(region, self.regions, x, total)
+        for r in np.flatnonzero(eligible).tolist():
+            out[r] = moments.consistency(r, k)
+        return out
+
+
+class _Moments:
+    """Per region-year sums of the items, the total, their squares and products (exact)."""
+
+    def __init__(self, region: IntArray, regions: int, x: FloatArray, total: FloatArray
+                 ) -> None:
+        def by_region(weights: FloatArray) -> list[int]:
+            sums = np.bincount(region, weights=weights, minlength=regions)
+            return [int(v) for v in sums.tolist()]
+
+        k = x.shape[1]
+        self.n = np.bincount(region, minlength=regions).tolist()
+        self.s1 = [by_region(x[:, j]) for j in range(k)]
+        self.s2 = [by_region(x[:, j] * x[:, j]) for j in range(k)]
+        self.st = by_region(total)
+        self.st2 = by_region(total * total)
+        self.sxt = [by_region(x[:, j] * total) for j in range(k)]
+
+    def consistency(self, r: int, k: int
+                    ) -> tuple[float | None, int, list[tuple[float | None, float | None]]]:
+        n = self.n[r]
+        items = [_variance(n, self.s1[j][r], self.s2[j][r]) for j in range(k)]
+        alpha = _alpha(k, items, _variance(n, self.st[r], self.st2[r]))
+        pairs: list[tuple[float | None, float | None]] = []
+        for j in range(k):
+            x1, x2 = self.s1[j][r], self.s2[j][r]
+            y1 = self.st[r] - x1                                     # Σ rest
+            y2 = self.st2[r] - 2 * self.sxt[j][r] + x2               # Σ rest²
+            xy = self.sxt[j][r] - x2                                 # Σ item · rest
+            sxx, syy = n * x2 - x1 * x1, n * y2 - y1 * y1           # n × Σ deviations²
+            sxy = n * xy - x1 * y1
+            r_item = None
+            if sxx > 0 and syy > 0:
+                r_item = float(Fraction(sxy, n)) / math.sqrt(
+                    float(Fraction(sxx, n)) * float(Fraction(syy, n)))
+            deleted = None
+            if k >= 3:
+                deleted = _alpha(k - 1, [v for c, v in enumerate(items) if c != j],
+                                 _variance(n, y1, y2))
+            pairs.append((r_item, deleted))
+        return alpha, n, pairs
+
+
+def _variance(n: int, s1: int, s2: int) -> float | None:
+    """Sample variance (n − 1) of whole numbers from their sum and sum of squares, exactly
+    rounded; None for fewer than two."""
+    if n < 2:
+        return None
+    return (n * s2 - s1 * s1) / (n * (n - 1))

@@ -1,0 +1,88 @@
+"""Statistics of many groups at once, on numpy arrays (the vectorised side of :mod:`.stats`).
+
+A grouped array holds the members of group ``g`` at ``x[starts[g]:starts[g + 1]]``: groups are
+consecutive runs, ``starts`` has one entry more than there are groups. Sums are *exact*
+(correctly rounded, like :func:`math.fsum`), so that a value does not depend on the order of
+the answers or on how many other groups were computed with it: whole numbers (Likert levels,
+yes/no, counts) are summed by numpy, which is exact for them; other values by ``math.fsum``
+per group, on Python floats.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
+
+EXACT = float(2**53)
+"""Whole numbers summed in any order stay exact while every partial sum stays below this."""
+
+
+def sizes(starts: IntArray) -> IntArray:
+    """Members of each group."""
+    return np.diff(starts)
+
+
+def group_of(starts: IntArray) -> IntArray:
+    """The group of each member."""
+    return np.repeat(np.arange(len(starts) - 1), np.diff(starts))
+
+
+def starts_of(groups: npt.NDArray[np.integer[Any]], count: int) -> IntArray:
+    """``starts`` of sorted group numbers ``groups`` (``count`` groups, some maybe empty)."""
+    out = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(groups, minlength=count), out=out[1:])
+    return out
+
+
+def whole(x: FloatArray) -> bool:
+    """True when every value is a whole number whose sums over ``len(x)`` terms stay exact."""
+    if not len(x):
+        return True
+    top = float(np.abs(x).max())
+    return top * len(x) < EXACT and bool(np.array_equal(x, np.rint(x)))
+
+
+def sums(x: FloatArray, starts: IntArray) -> FloatArray:
+    """Correctly rounded sum of each group (0.0 for an empty group): ``math.fsum`` of each."""
+    count = len(starts) - 1
+    out = np.zeros(count)
+    if not len(x):
+        return out
+    filled = starts[:-1] < starts[1:]
+    if whole(x):
+        out[filled] = np.add.reduceat(x, starts[:-1][filled])
+        return out
+    values = x.tolist()
+    bounds = starts.tolist()
+    fsum = math.fsum
+    out[:] = [fsum(values[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    return out
+
+
+def extreme(x: FloatArray, starts: IntArray, lowest: bool) -> FloatArray:
+    """Minimum (``lowest``) or maximum of each group; NaN for an empty group."""
+    count = len(starts) - 1
+    out = np.full(count, math.nan)
+    filled = starts[:-1] < starts[1:]
+    if filled.any():
+        reduce = np.minimum if lowest else np.maximum
+        out[filled] = reduce.reduceat(x, starts[:-1][filled])
+    return out
+
+
+def counts_where(mask: Bools, starts: IntArray) -> IntArray:
+    """How many members of each group ``mask`` marks."""
+    cumulative = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
+    return np.asarray(cumulative[starts[1:]] - cumulative[starts[:-1]], dtype=np.int64)
+
+
+def sort_within(x: FloatArray, starts: IntArray, *keys: FloatArray) -> IntArray:
+    """The order that sorts each group by ``x`` (then by ``keys``), groups kept in place."""
+    return np.lexsort((*reversed(keys), x, group_of(starts)))
