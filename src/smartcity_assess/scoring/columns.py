@@ -18,7 +18,7 @@ import numpy as np
 
 from ..indicators.model import Indicator
 from ..survey.data import Answers, Labels, RegionYear, SurveyData
-from .grouped import Bools, FloatArray, IntArray, starts_of
+from .grouped import Bools, FloatArray, IntArray, counts_where
 
 
 @dataclass(frozen=True)
@@ -51,15 +51,21 @@ class Lineup:
         self.keys = list(keys)
         self.regions = [survey.regions[key] for key in keys]
         self.role_weights = role_weights
-        self.roles = Labels()
-        """Every role of the run (None for "no role")."""
-        self._role_maps: dict[int, IntArray] = {}
+        role_tables: dict[int, Labels] = {}
         tables: dict[int, Labels] = {}
         for region in self.regions:
             for answers in region.answers.values():
+                role_tables.setdefault(id(answers.role_labels), answers.role_labels)
                 labels = answers.respondent_labels
                 if labels is not None:
                     tables.setdefault(id(labels), labels)
+        self._role_maps: dict[int, IntArray | None] = {}
+        if len(role_tables) == 1:  # one table (the reader's): its codes are the run's
+            (key, self.roles), = role_tables.items()
+            self._role_maps[key] = None
+        else:
+            self.roles = Labels()
+        """Every role of the run (None for "no role")."""
         self._respondent_maps: dict[int, IntArray | None] = {}
         if len(tables) > 1:  # surveys built by hand: one table per Answers; bring them together
             merged = Labels()
@@ -71,10 +77,13 @@ class Lineup:
 
     def _role_codes(self, answers: Answers) -> IntArray:
         labels = answers.role_labels
-        found = self._role_maps.get(id(labels))
+        key = id(labels)
+        if key in self._role_maps and self._role_maps[key] is None:
+            return answers.role_codes.astype(np.int64)
+        found = self._role_maps.get(key)
         if found is None or len(found) < len(labels):
-            found = self._role_maps[id(labels)] = np.array(self.roles.codes(labels.names),
-                                                           dtype=np.int64)
+            found = self._role_maps[key] = np.array(self.roles.codes(labels.names),
+                                                    dtype=np.int64)
         return found[answers.role_codes]
 
     def _respondent_codes(self, answers: Answers) -> IntArray:
@@ -107,12 +116,14 @@ class Lineup:
             roles = respondents = np.empty(0, dtype=np.int64)
         table = np.array([self.role_weight(indicator, name) for name in self.roles.names],
                          dtype=np.float64)
-        weights = table[roles] if len(table) else np.empty(0)
-        starts = starts_of(np.repeat(np.arange(len(parts)), sizes), len(parts))
-        if len(weights) and not (weights > 0).all():
-            keep = weights > 0
-            groups = np.repeat(np.arange(len(parts)), sizes)[keep]
-            values, roles, respondents, weights = (values[keep], roles[keep],
-                                                   respondents[keep], weights[keep])
-            starts = starts_of(groups, len(parts))
+        starts = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+        if len(table) and (table > 0).all() and (table == table[0]).all():
+            weights = np.full(len(values), table[0])
+        else:
+            weights = table[roles] if len(table) else np.empty(0)
+            if not (weights > 0).all():
+                keep = weights > 0
+                starts = np.concatenate(([0], np.cumsum(counts_where(keep, starts))))
+                values, roles, respondents, weights = (values[keep], roles[keep],
+                                                       respondents[keep], weights[keep])
         return Column(values, weights, roles, respondents, starts, identified)

@@ -50,9 +50,10 @@ def combine_values(indicator: Indicator, values: Sequence[float], weights: Seque
 
 
 def rule_values(indicator: Indicator, values: FloatArray, weights: FloatArray,
-                starts: IntArray) -> tuple[list[float], list[int]]:
+                starts: IntArray, total: FloatArray | None = None
+                ) -> tuple[list[float], list[int]]:
     """The indicator's rule on each group of answers (every group non-empty): (combined value,
-    answers capped) per group."""
+    answers capped) per group. ``total``: the groups' sums of ``values``, when known."""
     rule = indicator.respondents
     outliers = indicator.outliers
     count = len(starts) - 1
@@ -61,7 +62,8 @@ def rule_values(indicator: Indicator, values: FloatArray, weights: FloatArray,
         bottom = sums(weights, starts)
         with np.errstate(invalid="ignore", divide="ignore"):  # no answers: NaN, not used
             if rule == "mean":
-                top = sums(values * weights, starts)
+                ones = total is not None and bool((weights == 1.0).all())
+                top = total if ones and total is not None else sums(values * weights, starts)
                 return (top / bottom).tolist(), [0] * count
             threshold = 1.0 if indicator.share_from is None else indicator.share_from
             positive = sums(np.where(values >= threshold, weights, 0.0), starts)
@@ -96,8 +98,8 @@ def combine_column(indicator: Indicator, column: Column, role_names: Sequence[st
     enough = n >= max(indicator.min_answers, 1)
     if not enough.any():
         return [_unanswered(indicator, int(k)) for k in n]
-    combined, capped = rule_values(indicator, values, weights, starts)
     total = sums(values, starts)
+    combined, capped = rule_values(indicator, values, weights, starts, total)
     centre = np.divide(total, n, out=np.zeros(count), where=n > 0)
     deviation = values - np.repeat(centre, n)
     squares = sums(deviation * deviation, starts)
@@ -130,23 +132,23 @@ def _by_role(indicator: Indicator, column: Column, role_names: Sequence[str | No
     """Per region-year with answers from more than one role: the value from each role alone,
     roles in order (no role first, then by name)."""
     starts = column.starts
-    n = sizes(starts)
-    group = np.repeat(np.arange(len(n)), n)
     roles = column.roles
     if not len(roles):
         return {}
-    mixed = extreme(roles.astype(np.float64), starts, True) != extreme(
-        roles.astype(np.float64), starts, False)
-    mixed &= chosen
+    coded = roles.astype(np.float64)
+    mixed = (extreme(coded, starts, True) != extreme(coded, starts, False)) & chosen
     if not mixed.any():
         return {}
+    n = sizes(starts)
+    group = np.repeat(np.arange(len(n)), n)
     order_of = sorted(range(len(role_names)),
                       key=lambda r: (role_names[r] is not None, role_names[r] or ""))
     rank = np.empty(len(role_names), dtype=np.int64)
     rank[order_of] = np.arange(len(role_names))
     keep = mixed[group]
     key = group[keep] * len(role_names) + rank[roles[keep]]
-    order = np.argsort(key, kind="stable")
+    small = key.astype(np.int16) if len(n) * len(role_names) < 2**15 else key
+    order = np.argsort(small, kind="stable")  # a radix sort for 16-bit keys
     key = key[order]
     values = column.values[keep][order]
     weights = column.weights[keep][order]

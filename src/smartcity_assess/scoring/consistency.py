@@ -108,33 +108,46 @@ class _Matrix:
         """Per item and region-year: answered, every answer with its respondent's id."""
         width = 1 + max((int(columns[i].respondents.max()) for i in likert
                          if len(columns[i].respondents)), default=0)
+        region_of = np.full(width, -1, dtype=np.int64)
+        """Respondent code → its region-year (−2: in more than one)."""
         for i in likert:
             column = columns[i]
             ind = tree.indicators[i]
             n = np.diff(column.starts)
             self.usable[self.column_of[i]] = column.identified & (n > 0)
-            key = np.repeat(np.arange(regions), n) * width + column.respondents
+            group = np.repeat(np.arange(regions), n)
+            respondent = column.respondents
             value = column.values
             if ind.direction == "lower":
                 levels = ind.level_values() or (int(ind.goalposts[0]), int(ind.goalposts[1]))
                 value = (levels[0] + levels[-1]) - value
-            known = column.respondents >= 0
+            known = respondent >= 0
             if not known.all():  # their region-years are not usable: leave them out
-                key, value = key[known], value[known]
-            if len(np.unique(key)) != len(key):  # a respondent twice: the last answer counts
+                group, respondent, value = group[known], respondent[known], value[known]
+            key = group * width + respondent
+            if _repeats(key):  # a respondent twice: the last answer counts
                 _, last = np.unique(key[::-1], return_index=True)
                 keep = np.sort(len(key) - 1 - last)
-                key, value = key[keep], value[keep]
+                group, respondent, value, key = (group[keep], respondent[keep], value[keep],
+                                                 key[keep])
+            seen = region_of[respondent]
+            region_of[respondent] = np.where((seen == -1) | (seen == group), group, -2)
             keys.append(key)
             values.append(value)
-        every = np.concatenate(keys) if keys else np.empty(0, dtype=np.int64)
-        rows, inverse = np.unique(every, return_inverse=True)
-        self.region = rows // width
-        self.cells = np.full((len(rows), len(likert)), np.nan)
-        at = 0
-        for c, key in enumerate(keys):
-            self.cells[inverse[at:at + len(key)], c] = values[c]
-            at += len(key)
+        self.width = width
+        if not (region_of == -2).any():
+            # every respondent in one region-year: a row per respondent code
+            self.region = region_of
+            rows = [key % width for key in keys]
+        else:
+            every = np.concatenate(keys) if keys else np.empty(0, dtype=np.int64)
+            found, inverse = np.unique(every, return_inverse=True)
+            self.region = found // width
+            bounds = np.cumsum([0, *(len(key) for key in keys)])
+            rows = [inverse[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        self.cells = np.full((len(self.region), len(likert)), np.nan)
+        for c, (row, value) in enumerate(zip(rows, values, strict=True)):
+            self.cells[row, c] = value
 
     def group(self, items: Sequence[int]) -> dict[int, tuple[float | None, int,
                                                           list[tuple[float | None,
@@ -145,7 +158,7 @@ class _Matrix:
         complete = ~np.isnan(sub).any(axis=1)
         x = sub[complete]
         region = self.region[complete]
-        n = np.bincount(region, minlength=self.regions)
+        n = np.bincount(region, minlength=self.regions)[:self.regions]
         eligible = (n >= MIN_RESPONDENTS) & self.usable[cols].all(axis=0)
         out: dict[int, tuple[float | None, int, list[tuple[float | None, float | None]]]] = {}
         if not eligible.any():
@@ -165,6 +178,12 @@ class _Matrix:
         for r in np.flatnonzero(eligible).tolist():
             out[r] = moments.consistency(r, k)
         return out
+
+
+def _repeats(key: IntArray) -> bool:
+    """True when a key occurs more than once."""
+    ordered = np.sort(key)
+    return bool((ordered[1:] == ordered[:-1]).any())
 
 
 class _Moments:

@@ -49,7 +49,7 @@ class WideAnswers:
         self.respondents.append(respondents)
         self.roles.append(roles)
         for store, column in zip(self.values, columns, strict=True):
-            store.append(np.array(column, dtype=np.float64))
+            store.append(np.frombuffer(array("d", column), dtype=np.float64))
 
     def parts(self) -> Iterator[Part]:
         """Each region-year's answers to each indicator (indicators without answers left out)."""

@@ -15,7 +15,7 @@ way); the arrays are made on first use.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -36,13 +36,12 @@ class Labels:
 
     __slots__ = ("names", "index")
 
-    def __init__(self, names: Iterable[Hashable] = ()) -> None:
+    def __init__(self, names: Sequence[Hashable] = ()) -> None:
         self.names: list[Any] = []
         """Code → value."""
         self.index: dict[Any, int] = {}
         """Value → code."""
-        for name in names:
-            self.code(name)
+        self.codes(names)
 
     def code(self, name: Hashable) -> int:
         """The code of ``name`` (a new one the first time it is seen)."""
@@ -52,12 +51,14 @@ class Labels:
             self.names.append(name)
         return found
 
-    def codes(self, names: Iterable[Hashable]) -> list[int]:
-        """The codes of ``names``, in order."""
+    def codes(self, names: Sequence[Hashable]) -> list[int]:
+        """The codes of ``names``, in order (new ones numbered in order of appearance)."""
         index = self.index
-        missing = [name for name in dict.fromkeys(names) if name not in index]
-        for name in missing:
-            self.code(name)
+        fresh = [name for name in dict.fromkeys(names) if name not in index]
+        if fresh:
+            index.update(zip(fresh, range(len(self.names), len(self.names) + len(fresh)),
+                             strict=True))
+            self.names.extend(fresh)
         return list(map(index.__getitem__, names))
 
     def __len__(self) -> int:

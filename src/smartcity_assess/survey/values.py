@@ -239,7 +239,10 @@ class Converter(dict[Cell, float]):
         a plain valid number through the careful parser.
         """
         if not self._numeric:
-            return list(map(self.__getitem__, cells)), False
+            got = list(map(self.get, cells, repeat(_MISS)))
+            if _MISS in got:
+                return list(map(self.__getitem__, cells)), False
+            return got, False
         if distinct and "" not in cells:
             values = self._plain_numbers(cells)
             if values is not None:

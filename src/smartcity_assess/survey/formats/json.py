@@ -324,6 +324,7 @@ def _json_rows(records: list[Any], columns: dict[str, int], source: JsonMap,
         info: RowInfo | None = None
         repeated = list(record.repeated) if type(record) is _Pairs else []
         filled: set[int] = set()
+        long = False
         for key, value in record.items():
             col = columns[key.strip()]
             if col in filled:  # keys that differ only in surrounding spaces
@@ -335,7 +336,7 @@ def _json_rows(records: list[Any], columns: dict[str, int], source: JsonMap,
                 info.kinds[col] = kind
             elif isinstance(cell, str) and len(cell) > limit:
                 table.too_long(len(cell), **source.cell(None, number, col))
-                cell = ""
+                long = True
             cells[col] = cell
         if repeated:
             for name in repeated:
@@ -344,4 +345,5 @@ def _json_rows(records: list[Any], columns: dict[str, int], source: JsonMap,
                     table.path, f"key {name.strip()!r} appears more than once in this record",
                     line=found[0], column=found[1], row=number, field=name.strip(),
                     expected="each key once per record", found=shorten(name)))
-        yield None, number, cells, info
+        if not long:  # a cell too long to read: reported, the record is not read
+            yield None, number, cells, info

@@ -79,29 +79,41 @@ def _blocks(source: Any, table: Table) -> Iterator[Block]:
             size = batch.num_rows
             columns: list[list[Cell]] = []
             kinds: dict[int, dict[int, str]] = {}
+            dropped: set[int] = set()
             for col in range(width):
-                cells, found = _column(batch.column(col).to_pylist(), table, row, col)
+                cells, found, long = _column(batch.column(col).to_pylist(), table, row, col)
                 columns.append(cells)
+                dropped |= long
                 for i, kind in found.items():
                     kinds.setdefault(i, {})[col] = kind
+            numbers = list(range(row + 1, row + 1 + size))
+            table.data_rows += size
+            row += size
+            if dropped:  # a cell too long to read: reported, its record is not read
+                kept = [i for i in range(size) if i not in dropped]
+                columns = [[cells[i] for i in kept] for cells in columns]
+                numbers = [numbers[i] for i in kept]
+                kinds = {kept.index(i): k for i, k in kinds.items() if i not in dropped}
+                size = len(kept)
+            if not size:
+                continue
             infos = None
             if kinds:
                 infos = [RowInfo(kinds[i]) if i in kinds else None for i in range(size)]
             flat = list(chain.from_iterable(zip(*columns, strict=True))) if width else []
-            table.data_rows += size
-            yield Block(width, flat, [None] * size, range(row + 1, row + 1 + size), infos,
-                        typed=True)
-            row += size
+            yield Block(width, flat, [None] * size, numbers, infos, typed=True)
     except Exception as exc:  # a damaged page
         table.fail(f"the Parquet file cannot be read after record {row:,}: "
                    f"{type(exc).__name__}: {shorten(str(exc), 120)}", expected="a Parquet file")
 
 
 def _column(values: list[Any], table: Table, row: int, col: int
-            ) -> tuple[list[Cell], dict[int, str]]:
-    """Typed cells of one column of a batch, and the rows whose value is not text or a number."""
+            ) -> tuple[list[Cell], dict[int, str], set[int]]:
+    """Typed cells of one column of a batch, the rows whose value is not text or a number,
+    and the rows whose text is too long (reported)."""
     cells: list[Cell] = []
     kinds: dict[int, str] = {}
+    long: set[int] = set()
     limit = table.limits.max_cell_chars
     for i, value in enumerate(values):
         if value is None:
@@ -109,6 +121,7 @@ def _column(values: list[Any], table: Table, row: int, col: int
         elif isinstance(value, str):
             if len(value) > limit:
                 table.too_long(len(value), **table.locate(None, row + i + 1, col))
+                long.add(i)
                 value = ""
             cells.append(value)
         elif isinstance(value, bool):
@@ -124,7 +137,7 @@ def _column(values: list[Any], table: Table, row: int, col: int
             text, kind = _other(value)
             cells.append(text)
             kinds[i] = kind
-    return cells, kinds
+    return cells, kinds, long
 
 
 def _other(value: object) -> tuple[str, str]:

@@ -257,12 +257,14 @@ class _Sheet:
         try:
             with warnings.catch_warnings(), self.archive.open(self.part) as source:
                 warnings.simplefilter("ignore")
+                strings = getattr(self.worksheet, "_shared_strings", workbook.shared_strings)
                 parser = WorkSheetParser(
-                    source, _SharedStrings(workbook.shared_strings), data_only=True,
+                    source, _SharedStrings(strings), data_only=True,
                     epoch=workbook.epoch,
                     date_formats=getattr(workbook, "_date_formats", set()),
                     timedelta_formats=getattr(workbook, "_timedelta_formats", set()))
                 last = 0
+                header = True
                 for row, found in parser.parse():
                     if not 1 <= row <= MAX_ROW:
                         raise _Damaged(f"row number {row:,} is outside the rows of a worksheet "
@@ -278,9 +280,16 @@ class _Sheet:
                         table.too_many_cells(max(row - 2, 0), widest, row=row)
                         return
                     cells, info = self.cells(row, found, width)
+                    if cells is None:  # a cell too long to read: reported, row left out
+                        if header:
+                            table.usable = False
+                            return
+                        table.data_rows += 1
+                        continue
                     if info is None and not any(isinstance(c, float) or c.strip()
                                                 for c in cells):
                         continue
+                    header = False
                     yield None, row, cells, info
         except _Damaged as exc:
             table.fail(f"the worksheet is damaged: {exc}", row=exc.row,
@@ -293,16 +302,18 @@ class _Sheet:
             else:
                 row, col = parser.row_counter, max(parser.col_counter, 1)
                 ref = f"{column_letter(col - 1)}{row}"
+                text = str(exc) if len(str(exc)) <= 120 else str(exc)[:119] + "…"
                 table.fail(f"cell {ref} of sheet {table.sheet!r} cannot be read: "
-                           f"{type(exc).__name__}: {shorten(str(exc), 120).strip(chr(39))}",
+                           f"{type(exc).__name__}: {text}",
                            row=row, column=col, cell=ref,
                            expected="a cell saved by Excel, LibreOffice or Google Sheets")
         finally:
             workbook.close()
 
     def cells(self, row: int, found: Sequence[dict[str, Any]], width: int
-              ) -> tuple[list[Cell], RowInfo | None]:
-        """The typed cells of one row (``width`` of them), and what some of them held."""
+              ) -> tuple[list[Cell] | None, RowInfo | None]:
+        """The typed cells of one row (``width`` of them), and what some of them held; no
+        cells when one holds more text than the limit (a problem: the row is not read)."""
         table = self.table
         cells: list[Cell] = [""] * width
         info: RowInfo | None = None
@@ -323,7 +334,7 @@ class _Sheet:
                 info.kinds[col] = kind
             elif isinstance(typed, str) and len(typed) > limit:
                 table.too_long(len(typed), **table.locate(None, row, col))
-                typed = ""
+                return None, None
             cells[col] = typed
         return cells, info
 
