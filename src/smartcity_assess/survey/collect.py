@@ -42,14 +42,14 @@ class WideAnswers:
         self.values: list[list[npt.NDArray[np.float64]]] = [[] for _ in indicators]
 
     def add(self, groups: Codes, respondents: Codes, roles: Codes,
-            columns: Sequence[Sequence[float]]) -> None:
+            columns: Sequence[npt.NDArray[np.float64]]) -> None:
         """One block: per row its region-year (−1: not filed), respondent and role codes; per
         indicator its values (NaN: not answered)."""
         self.groups.append(groups)
         self.respondents.append(respondents)
         self.roles.append(roles)
         for store, column in zip(self.values, columns, strict=True):
-            store.append(np.frombuffer(array("d", column), dtype=np.float64))
+            store.append(column)
 
     def parts(self) -> Iterator[Part]:
         """Each region-year's answers to each indicator (indicators without answers left out)."""

@@ -530,10 +530,15 @@ class _Rows:
         region_col, year_col = self.region_col, self.year_col
         regions = block.texts(region_col) if region_col is not None else None
         years = block.column(year_col) if year_col is not None else None
-        columns = [self._convert(j, conv, cells[col::width])
-                   for j, (col, _, conv) in enumerate(self.specs)]
-        if any(BAD in column for column in columns):
-            self._block_bad(block, columns)
+        columns = []
+        bad: list[tuple[int, list[int]]] = []
+        for j, (col, _, conv) in enumerate(self.specs):
+            values, wrong, self.distinct[j] = conv.column(cells[col::width], self.distinct[j])
+            columns.append(values)
+            if wrong:
+                bad.append((j, wrong))
+        if bad:
+            self._block_bad(block, bad)
         if self.decimal_specs:
             self._block_decimals(block)
         roles = self._block_roles(block)
@@ -584,12 +589,6 @@ class _Rows:
         assert isinstance(answers, WideAnswers)
         answers.add(group_codes, respondents, role_codes, columns)
 
-    def _convert(self, j: int, conv: Converter, cells: Sequence[Cell]) -> list[float]:
-        """``[conv[cell] for cell in cells]`` for the cells of indicator ``j`` (remembering
-        whether its numbers are mostly distinct)."""
-        values, self.distinct[j] = conv.answers(cells, self.distinct[j])
-        return values
-
     def _target(self, raw: tuple[str, Cell]) -> RegionYear | None:
         """The region-year of raw (region, year) cells (remembered)."""
         if raw in self.targets:
@@ -626,11 +625,10 @@ class _Rows:
             return None
         return region, year
 
-    def _block_bad(self, block: Block, columns: Sequence[Sequence[float]]) -> None:
-        """Report the bad cells of a block, in row order."""
+    def _block_bad(self, block: Block, found: Sequence[tuple[int, list[int]]]) -> None:
+        """Report the bad cells of a block (per indicator, its bad rows), in row order."""
         problems = self.problems
-        bad = sorted((row, j) for j, column in enumerate(columns) if BAD in column
-                     for row, value in enumerate(column) if value is BAD)
+        bad = sorted((row, j) for j, rows in found for row in rows)
         for index, (row, j) in enumerate(bad):
             if problems.full:  # none of the rest would be listed: only count them
                 problems.dropped += len(bad) - index

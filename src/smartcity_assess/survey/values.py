@@ -14,20 +14,26 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from itertools import compress, repeat
-from operator import is_
-from typing import cast
+from operator import is_, ne
+from typing import TYPE_CHECKING, cast
 
 from ..indicators.model import Indicator
 from .table import Cell, text_of
 
-SKIP: float = float("nan")
-"""Sentinel (compared by identity) for a cell that is not answered: empty, ``NA``, ``N/A``."""
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
-BAD: float = float("nan")
+SKIP: float = float("nan")
+"""Sentinel (compared by identity) for a cell that is not answered: empty, ``NA``, ``N/A``.
+NaN: in a numpy column of answers, "not answered" is NaN."""
+
+BAD: float = float("-inf")
 """Sentinel (compared by identity) for a cell that is not a valid answer.
 
-Both sentinels are NaN float objects so that converted rows stay plain ``list[float]`` and
-C-level ``in`` / ``count`` can find them; real answers are never NaN (NaN input is rejected).
+Both sentinels are float objects so that converted cells stay plain ``list[float]`` (and
+numpy columns) and C-level ``in`` / ``count`` can find them; real answers are never NaN or
+infinite (such input is rejected).
 """
 
 
@@ -63,7 +69,7 @@ BOOLEAN_WORDS: dict[str, float] = {
 MEMO_LIMIT = 4096
 """Distinct cell texts remembered per indicator."""
 
-_MISS: float = float("nan")
+_MISS: float = float("inf")
 """Sentinel (compared by identity) for a cell not in a converter's memo."""
 
 
@@ -259,6 +265,61 @@ class Converter(dict[Cell, float]):
         if len(self) < MEMO_LIMIT:
             self.update(found)
         return list(map(found.get, cells, got)), many
+
+    def column(self, cells: Sequence[Cell], distinct: bool = False
+               ) -> tuple[npt.NDArray[np.float64], list[int], bool]:
+        """The values of a column of cells as a numpy array (NaN: not answered, or not a
+        valid answer), the positions of the cells that are not valid answers, and whether
+        most cells were new to the memo (as :meth:`answers`).
+
+        One C-level pass through the memo (``map`` of ``dict.get`` into ``numpy.fromiter``);
+        only cells the memo does not know go through :meth:`_plain_numbers` or the careful
+        parser. A column of mostly distinct numbers (``distinct``) goes through ``float`` at
+        once.
+        """
+        import numpy as np
+
+        size = len(cells)
+        if self._numeric and distinct:
+            found = self._plain_column(cells)
+            if found is not None:
+                return found, [], True
+        values = np.fromiter(map(self.get, cells, repeat(_MISS)), np.float64, size)
+        many = False
+        missed = np.flatnonzero(values == math.inf)
+        if len(missed):
+            where = missed.tolist()
+            missing = [cells[i] for i in where]
+            plain = None
+            if self._numeric:
+                many = 2 * len(where) > size and len(self) >= MEMO_LIMIT
+                plain = self._plain_numbers(missing)
+            if plain is not None:
+                values[missed] = plain
+                if len(self) < MEMO_LIMIT:
+                    self.update(zip(missing, plain, strict=True))
+            else:
+                values[missed] = [self[cell] for cell in missing]
+        bad = np.flatnonzero(values == -math.inf)
+        if len(bad):
+            values[bad] = math.nan
+        return values, bad.tolist(), many
+
+    def _plain_column(self, cells: Sequence[Cell]) -> npt.NDArray[np.float64] | None:
+        """:meth:`_plain_numbers` of the cells that are not empty, as a numpy column (NaN for
+        the empty ones); None when a cell needs the careful parser."""
+        import numpy as np
+
+        if "" not in cells:
+            values = self._plain_numbers(cells)
+            return None if values is None else np.array(values, dtype=np.float64)
+        answered = np.fromiter(map(ne, cells, repeat("")), bool, len(cells))
+        values = self._plain_numbers(list(compress(cells, answered)))
+        if values is None:
+            return None
+        out = np.full(len(cells), math.nan)
+        out[answered] = values
+        return out
 
     def _plain_numbers(self, cells: Sequence[Cell]) -> list[float] | None:
         """The values of ``cells`` (none of them empty) when every one is a plain number that
