@@ -148,3 +148,25 @@ def test_bad_options() -> None:
         ScoringOptions(bootstrap=10, confidence=1.5).check()
     with pytest.raises(ValueError, match="bootstrap"):
         ScoringOptions(bootstrap=-1).check()
+
+
+def test_many_draws_at_once_are_the_draws_one_by_one(iset: IndicatorSet) -> None:
+    """The counts of 40 draws made at once from numpy's Mersenne Twister, put in the state
+    random.Random(seed) starts from, are those of 40 draws made one unit at a time."""
+    from smartcity_assess.scoring.bootstrap import _random_state
+
+    rows = [*citizens(25), *[(f"o{k}", "official", {"s": 60.0 + k}) for k in range(4)]]
+    resampler = resampler_of(Tree(iset), survey_of({("R", 2025): rows}), by_respondent=True)
+    assert sorted(len(s) for s in resampler.strata) == [4, 25]
+    rng = random.Random(11)
+    expected = []
+    for _ in range(40):
+        counts = [0.0] * resampler.size
+        for stratum in resampler.varying:
+            members = stratum.tolist()
+            for _ in members:
+                counts[members[int(rng.random() * len(members))]] += 1
+        expected.append(counts)
+    drawn = resampler.counts(_random_state(11).random_sample((40, resampler.randoms)))
+    assert drawn.tolist() == expected
+    assert drawn.sum(axis=1).tolist() == [29.0] * 40

@@ -19,7 +19,17 @@ import numpy as np
 
 from ..indicators.model import Indicator
 from .columns import Column
-from .grouped import FloatArray, IntArray, counts_where, extreme, sizes, sort_within, sums
+from .grouped import (
+    FloatArray,
+    IntArray,
+    counts_where,
+    extreme,
+    sizes,
+    sort_within,
+    squared_deviations,
+    sums,
+    whole,
+)
 from .outliers import OUTLIER_TREATMENTS
 from .respondents import COMBINERS
 from .results import RoleValue, Spread
@@ -50,10 +60,11 @@ def combine_values(indicator: Indicator, values: Sequence[float], weights: Seque
 
 
 def rule_values(indicator: Indicator, values: FloatArray, weights: FloatArray,
-                starts: IntArray, total: FloatArray | None = None
-                ) -> tuple[list[float], list[int]]:
+                starts: IntArray, total: FloatArray | None = None,
+                integral: bool | None = None) -> tuple[list[float], list[int]]:
     """The indicator's rule on each group of answers (every group non-empty): (combined value,
-    answers capped) per group. ``total``: the groups' sums of ``values``, when known."""
+    answers capped) per group. ``total``: the groups' sums of ``values``, when known;
+    ``integral``: whether the values are whole numbers, when known."""
     rule = indicator.respondents
     outliers = indicator.outliers
     count = len(starts) - 1
@@ -63,7 +74,8 @@ def rule_values(indicator: Indicator, values: FloatArray, weights: FloatArray,
         with np.errstate(invalid="ignore", divide="ignore"):  # no answers: NaN, not used
             if rule == "mean":
                 ones = total is not None and bool((weights == 1.0).all())
-                top = total if ones and total is not None else sums(values * weights, starts)
+                top = total if ones and total is not None else sums(
+                    values * weights, starts, integral if ones else None)
                 return (top / bottom).tolist(), [0] * count
             threshold = 1.0 if indicator.share_from is None else indicator.share_from
             positive = sums(np.where(values >= threshold, weights, 0.0), starts)
@@ -71,8 +83,9 @@ def rule_values(indicator: Indicator, values: FloatArray, weights: FloatArray,
     if not treated and rule in ("min", "max"):
         return extreme(values, starts, rule == "min").tolist(), [0] * count
     if not treated and rule == "median":
-        lowest = extreme(weights, starts, True)
-        if (lowest == extreme(weights, starts, False)).all():  # equal weights in every group
+        lowest, highest = extreme(weights, starts, True), extreme(weights, starts, False)
+        filled = starts[:-1] < starts[1:]
+        if (lowest[filled] == highest[filled]).all():  # equal weights in every group
             ordered = values[sort_within(values, starts)]
             n = sizes(starts)
             middle = starts[:-1] + n // 2
@@ -83,6 +96,10 @@ def rule_values(indicator: Indicator, values: FloatArray, weights: FloatArray,
     capped: list[int] = []
     bounds = starts.tolist()
     for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        if a == b:  # no answers: no value
+            out.append(math.nan)
+            capped.append(0)
+            continue
         value, cut = combine_values(indicator, values[a:b].tolist(), weights[a:b].tolist())
         out.append(value)
         capped.append(cut)
@@ -98,15 +115,15 @@ def combine_column(indicator: Indicator, column: Column, role_names: Sequence[st
     enough = n >= max(indicator.min_answers, 1)
     if not enough.any():
         return [_unanswered(indicator, int(k)) for k in n]
-    total = sums(values, starts)
-    combined, capped = rule_values(indicator, values, weights, starts, total)
+    integral = whole(values)
+    total = sums(values, starts, integral)
+    combined, capped = rule_values(indicator, values, weights, starts, total, integral)
     centre = np.divide(total, n, out=np.zeros(count), where=n > 0)
-    deviation = values - np.repeat(centre, n)
-    squares = sums(deviation * deviation, starts)
+    squares = squared_deviations(values, starts, centre, integral)
     lowest, highest = extreme(values, starts, True), extreme(values, starts, False)
     share_from = indicator.share_from
     positive = counts_where(values >= share_from, starts) if share_from is not None else None
-    by_role = _by_role(indicator, column, role_names, enough)
+    by_role = _by_role(indicator, column, role_names, enough, integral)
     cells = []
     for g in range(count):
         size = int(n[g])
@@ -128,7 +145,7 @@ def _unanswered(indicator: Indicator, size: int) -> Cell:
 
 
 def _by_role(indicator: Indicator, column: Column, role_names: Sequence[str | None],
-             chosen: np.ndarray) -> dict[int, tuple[RoleValue, ...]]:
+             chosen: np.ndarray, integral: bool) -> dict[int, tuple[RoleValue, ...]]:
     """Per region-year with answers from more than one role: the value from each role alone,
     roles in order (no role first, then by name)."""
     starts = column.starts
@@ -154,7 +171,7 @@ def _by_role(indicator: Indicator, column: Column, role_names: Sequence[str | No
     weights = column.weights[keep][order]
     edges = np.flatnonzero(np.diff(key)) + 1
     sub_starts = np.concatenate(([0], edges, [len(key)])).astype(np.int64)
-    combined, _ = rule_values(indicator, values, weights, sub_starts)
+    combined, _ = rule_values(indicator, values, weights, sub_starts, integral=integral)
     out: dict[int, list[RoleValue]] = {}
     for s, value in enumerate(combined):
         first = int(key[sub_starts[s]])

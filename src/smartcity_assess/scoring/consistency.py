@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from fractions import Fraction
 
 import numpy as np
 
@@ -145,9 +144,12 @@ class _Matrix:
             self.region = found // width
             bounds = np.cumsum([0, *(len(key) for key in keys)])
             rows = [inverse[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-        self.cells = np.full((len(self.region), len(likert)), np.nan)
+        cells = np.full((len(self.region), len(likert)), np.nan)
         for c, (row, value) in enumerate(zip(rows, values, strict=True)):
-            self.cells[row, c] = value
+            cells[row, c] = value
+        order = np.argsort(self.region, kind="stable")  # rows by region-year
+        self.region = self.region[order]
+        self.cells = cells[order]
 
     def group(self, items: Sequence[int]) -> dict[int, tuple[float | None, int,
                                                           list[tuple[float | None,
@@ -158,7 +160,7 @@ class _Matrix:
         complete = ~np.isnan(sub).any(axis=1)
         x = sub[complete]
         region = self.region[complete]
-        n = np.bincount(region, minlength=self.regions)[:self.regions]
+        n = np.bincount(region[region >= 0], minlength=self.regions)[:self.regions]
         eligible = (n >= MIN_RESPONDENTS) & self.usable[cols].all(axis=0)
         out: dict[int, tuple[float | None, int, list[tuple[float | None, float | None]]]] = {}
         if not eligible.any():
@@ -174,7 +176,7 @@ class _Matrix:
                 out[r] = (alpha, len(rows), item_totals(rows))
             return out
         total = x.sum(axis=1)
-        moments = _Moments(region, self.regions, x, total)
+        moments = _Moments(region, self.regions, x, total)  # rows are in region-year order
         for r in np.flatnonzero(eligible).tolist():
             out[r] = moments.consistency(r, k)
         return out
@@ -191,17 +193,22 @@ class _Moments:
 
     def __init__(self, region: IntArray, regions: int, x: FloatArray, total: FloatArray
                  ) -> None:
-        def by_region(weights: FloatArray) -> list[int]:
-            sums = np.bincount(region, weights=weights, minlength=regions)
-            return [int(v) for v in sums.tolist()]
-
         k = x.shape[1]
-        self.n = np.bincount(region, minlength=regions).tolist()
-        self.s1 = [by_region(x[:, j]) for j in range(k)]
-        self.s2 = [by_region(x[:, j] * x[:, j]) for j in range(k)]
-        self.st = by_region(total)
-        self.st2 = by_region(total * total)
-        self.sxt = [by_region(x[:, j] * total) for j in range(k)]
+        # one row per respondent (sorted by region-year): x, x², x·total, total, total²
+        moments = np.concatenate([x, x * x, x * total[:, None], total[:, None],
+                                  (total * total)[:, None]], axis=1)
+        starts = np.searchsorted(region, np.arange(regions + 1))
+        filled = starts[:-1] < starts[1:]
+        sums = np.zeros((regions, moments.shape[1]))
+        if filled.any():  # sums of whole numbers below 2**53: exact in any order
+            sums[filled] = np.add.reduceat(moments, starts[:-1][filled], axis=0)
+        table: list[list[int]] = sums.astype(np.int64).tolist()
+        self.n = np.diff(starts).tolist()
+        self.s1 = [[row[j] for row in table] for j in range(k)]
+        self.s2 = [[row[k + j] for row in table] for j in range(k)]
+        self.sxt = [[row[2 * k + j] for row in table] for j in range(k)]
+        self.st = [row[3 * k] for row in table]
+        self.st2 = [row[3 * k + 1] for row in table]
 
     def consistency(self, r: int, k: int
                     ) -> tuple[float | None, int, list[tuple[float | None, float | None]]]:
@@ -217,9 +224,8 @@ class _Moments:
             sxx, syy = n * x2 - x1 * x1, n * y2 - y1 * y1           # n × Σ deviations²
             sxy = n * xy - x1 * y1
             r_item = None
-            if sxx > 0 and syy > 0:
-                r_item = float(Fraction(sxy, n)) / math.sqrt(
-                    float(Fraction(sxx, n)) * float(Fraction(syy, n)))
+            if sxx > 0 and syy > 0:  # int / int: the exactly rounded quotient
+                r_item = (sxy / n) / math.sqrt((sxx / n) * (syy / n))
             deleted = None
             if k >= 3:
                 deleted = _alpha(k - 1, [v for c, v in enumerate(items) if c != j],
