@@ -72,8 +72,11 @@ class Lineup:
             for key, labels in tables.items():
                 self._respondent_maps[key] = np.array(merged.codes(labels.names),
                                                       dtype=np.int64)
+            self.respondents = len(merged)
         else:
             self._respondent_maps = dict.fromkeys(tables)
+            self.respondents = sum(len(labels) for labels in tables.values())
+        """Respondent codes of the run: every code is below this."""
 
     def _role_codes(self, answers: Answers) -> IntArray:
         labels = answers.role_labels

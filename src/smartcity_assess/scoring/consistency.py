@@ -67,116 +67,151 @@ def likert_items(group: Group) -> list[Indicator]:
     return [ind for ind in group.indicators() if ind.type == "likert"]
 
 
-def consistency_by_region(tree: Tree, columns: Mapping[int, Column], regions: int
-                          ) -> list[dict[str, Consistency]]:
+def consistency_items(tree: Tree) -> list[int]:
+    """Positions (in ``tree.indicators``) of the Likert items of the groups that have two or
+    more: the items Cronbach's alpha needs."""
+    return sorted({tree.position[ind.id] for group in tree.set.groups()
+                   if len(items := likert_items(group)) >= 2 for ind in items})
+
+
+def consistency_by_region(tree: Tree, columns: Mapping[int, Column], regions: int,
+                          respondents: int) -> list[dict[str, Consistency]]:
     """Alpha for every group with two or more Likert items below it, per region-year.
 
     ``columns`` are the Likert items' usable answers (by position in ``tree.indicators``) over
-    ``regions`` region-years. An item with ``direction: lower`` is reverse-coded (lowest +
-    highest level − answer) so that every item points the same way. Only respondents who
-    answered every item of the group count (listwise deletion); answers need respondent ids,
-    else nothing is computed for that region-year.
+    ``regions`` region-years; ``respondents`` is the size of the run's respondent table. (To
+    avoid holding every column, feed a :class:`ConsistencyBuilder` one column at a time.)
     """
-    out: list[dict[str, Consistency]] = [{} for _ in range(regions)]
-    groups = [(group, likert_items(group)) for group in tree.set.groups()]
-    groups = [(group, items) for group, items in groups if len(items) >= 2]
-    if not groups:
-        return out
-    likert = sorted({tree.position[ind.id] for _, items in groups for ind in items})
-    matrix = _Matrix(tree, columns, likert, regions)
-    for group, items in groups:
-        found = matrix.group([tree.position[ind.id] for ind in items])
-        for region, (alpha, n, pairs) in found.items():
-            out[region][group.id] = Consistency(
-                alpha=alpha, n=n, items=tuple(ItemTotal(ind.id, r, a)
-                                              for ind, (r, a) in zip(items, pairs, strict=True)))
-    return out
+    builder = ConsistencyBuilder(tree, regions, respondents)
+    for i in builder.items:
+        builder.add(i, columns[i])
+    return builder.result()
 
 
-class _Matrix:
-    """Every respondent of the run (a row per region-year and respondent) × the Likert items
-    (a column each, NaN where not answered)."""
+class ConsistencyBuilder:
+    """Cronbach's alpha of every group of a run, from the Likert items' answers given one
+    item at a time (:meth:`add`), then :meth:`result`.
 
-    def __init__(self, tree: Tree, columns: Mapping[int, Column], likert: Sequence[int],
-                 regions: int) -> None:
+    An item with ``direction: lower`` is reverse-coded (lowest + highest level − answer) so
+    that every item points the same way. Only respondents who answered every item of the
+    group count (listwise deletion); answers need respondent ids, else nothing is computed
+    for that region-year. A respondent who answers an item twice counts with the last answer.
+    """
+
+    def __init__(self, tree: Tree, regions: int, respondents: int) -> None:
+        self.tree = tree
         self.regions = regions
-        self.column_of = {i: c for c, i in enumerate(likert)}
-        keys: list[IntArray] = []
-        values: list[FloatArray] = []
-        self.usable = np.zeros((len(likert), regions), dtype=bool)
+        self.groups = [(group, items) for group in tree.set.groups()
+                       if len(items := likert_items(group)) >= 2]
+        self.items = consistency_items(tree)
+        self.column_of = {i: c for c, i in enumerate(self.items)}
+        self.width = max(respondents, 1)
+        self.usable = np.zeros((len(self.items), regions), dtype=bool)
         """Per item and region-year: answered, every answer with its respondent's id."""
-        width = 1 + max((int(columns[i].respondents.max()) for i in likert
-                         if len(columns[i].respondents)), default=0)
-        region_of = np.full(width, -1, dtype=np.int64)
-        """Respondent code → its region-year (−2: in more than one)."""
-        for i in likert:
-            column = columns[i]
-            ind = tree.indicators[i]
-            n = np.diff(column.starts)
-            self.usable[self.column_of[i]] = column.identified & (n > 0)
-            group = np.repeat(np.arange(regions), n)
-            respondent = column.respondents
-            value = column.values
-            if ind.direction == "lower":
-                levels = ind.level_values() or (int(ind.goalposts[0]), int(ind.goalposts[1]))
-                value = (levels[0] + levels[-1]) - value
-            known = respondent >= 0
-            if not known.all():  # their region-years are not usable: leave them out
-                group, respondent, value = group[known], respondent[known], value[known]
-            key = group * width + respondent
-            if _repeats(key):  # a respondent twice: the last answer counts
-                _, last = np.unique(key[::-1], return_index=True)
-                keep = np.sort(len(key) - 1 - last)
-                group, respondent, value, key = (group[keep], respondent[keep], value[keep],
-                                                 key[keep])
-            seen = region_of[respondent]
-            region_of[respondent] = np.where((seen == -1) | (seen == group), group, -2)
-            keys.append(key)
-            values.append(value)
-        self.width = width
-        if not (region_of == -2).any():
-            # every respondent in one region-year: a row per respondent code
-            self.region = region_of
-            rows = [key % width for key in keys]
-        else:
-            every = np.concatenate(keys) if keys else np.empty(0, dtype=np.int64)
-            found, inverse = np.unique(every, return_inverse=True)
-            self.region = found // width
-            bounds = np.cumsum([0, *(len(key) for key in keys)])
-            rows = [inverse[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-        cells = np.full((len(self.region), len(likert)), np.nan)
-        for c, (row, value) in enumerate(zip(rows, values, strict=True)):
-            cells[row, c] = value
-        order = np.argsort(self.region, kind="stable")  # rows by region-year
-        self.region = self.region[order]
-        self.cells = cells[order]
+        self.region_of = np.full(self.width, -1, dtype=np.int64)
+        """Respondent code → its region-year (while each respondent is in one)."""
+        self.cells: FloatArray | None = np.full((self.width, len(self.items)), np.nan) \
+            if self.groups else None
+        """A row per respondent code, a column per item (NaN: not answered); None once a
+        respondent turns up in two region-years (then :attr:`keyed` holds the answers)."""
+        self.keyed: list[tuple[int, IntArray, FloatArray]] = []
+        """(item column, region-year × width + respondent, value) of every answer."""
 
-    def group(self, items: Sequence[int]) -> dict[int, tuple[float | None, int,
-                                                          list[tuple[float | None,
-                                                                     float | None]]]]:
+    def add(self, i: int, column: Column) -> None:
+        """The usable answers of item ``i`` (a position in ``tree.indicators``)."""
+        c = self.column_of[i]
+        ind = self.tree.indicators[i]
+        n = np.diff(column.starts)
+        self.usable[c] = column.identified & (n > 0)
+        group = np.repeat(np.arange(self.regions), n)
+        respondent = column.respondents.astype(np.int64)
+        value = column.values
+        if ind.direction == "lower":
+            levels = ind.level_values() or (int(ind.goalposts[0]), int(ind.goalposts[1]))
+            value = (levels[0] + levels[-1]) - value
+        known = respondent >= 0
+        if not known.all():  # their region-years are not usable: leave them out
+            group, respondent, value = group[known], respondent[known], value[known]
+        key = group * self.width + respondent
+        if _repeats(key):  # a respondent twice: the last answer counts
+            _, last = np.unique(key[::-1], return_index=True)
+            keep = np.sort(len(key) - 1 - last)
+            group, respondent, value, key = (group[keep], respondent[keep], value[keep],
+                                             key[keep])
+        if self.cells is not None:
+            seen = self.region_of[respondent]
+            if ((seen != -1) & (seen != group)).any() or _repeats(respondent):
+                self._to_keys()  # (after the dedupe above, a code twice is in two groups)
+            else:
+                self.region_of[respondent] = group
+                self.cells[respondent, c] = value
+                return
+        self.keyed.append((c, key, value))
+
+    def _to_keys(self) -> None:
+        """A respondent code in two region-years: from now on, a row per (region-year,
+        respondent) pair."""
+        assert self.cells is not None
+        for c in range(self.cells.shape[1]):
+            rows = np.flatnonzero(~np.isnan(self.cells[:, c]))
+            if len(rows):
+                self.keyed.append((c, self.region_of[rows] * self.width + rows,
+                                   self.cells[rows, c]))
+        self.cells = None
+
+    def _matrix(self) -> tuple[FloatArray, IntArray]:
+        """(answers: a row per respondent, a column per item; each row's region-year)."""
+        if self.cells is not None:
+            return self.cells, self.region_of
+        every = np.concatenate([key for _, key, _ in self.keyed]) if self.keyed else \
+            np.empty(0, dtype=np.int64)
+        found, inverse = np.unique(every, return_inverse=True)
+        cells = np.full((len(found), len(self.items)), np.nan)
+        at = 0
+        for c, key, value in self.keyed:
+            cells[inverse[at:at + len(key)], c] = value
+            at += len(key)
+        return cells, found // self.width
+
+    def result(self) -> list[dict[str, Consistency]]:
+        """Per region-year: group id → its consistency (groups without one left out)."""
+        out: list[dict[str, Consistency]] = [{} for _ in range(self.regions)]
+        if not self.groups:
+            return out
+        cells, region = self._matrix()
+        for group, items in self.groups:
+            found = self._group(cells, region, [self.column_of[self.tree.position[ind.id]]
+                                                for ind in items])
+            for r, (alpha, n, pairs) in found.items():
+                out[r][group.id] = Consistency(
+                    alpha=alpha, n=n, items=tuple(ItemTotal(ind.id, r_item, a)
+                                                  for ind, (r_item, a) in zip(
+                                                      items, pairs, strict=True)))
+        return out
+
+    def _group(self, cells: FloatArray, region: IntArray, cols: Sequence[int]
+               ) -> dict[int, tuple[float | None, int, list[tuple[float | None, float | None]]]]:
         """(alpha, respondents, per item (r, alpha if deleted)) per region-year that has one."""
-        cols = [self.column_of[i] for i in items]
-        sub = self.cells[:, cols]
+        sub = cells[:, cols]
         complete = ~np.isnan(sub).any(axis=1)
-        x = sub[complete]
-        region = self.region[complete]
-        n = np.bincount(region[region >= 0], minlength=self.regions)[:self.regions]
+        rows_region = region[complete]
+        order = np.argsort(rows_region, kind="stable")  # rows by region-year
+        x = sub[complete][order]
+        rows_region = rows_region[order]
+        n = np.bincount(rows_region, minlength=self.regions)[:self.regions]
         eligible = (n >= MIN_RESPONDENTS) & self.usable[cols].all(axis=0)
         out: dict[int, tuple[float | None, int, list[tuple[float | None, float | None]]]] = {}
         if not eligible.any():
             return out
         k = len(cols)
-        whole = bool(np.array_equal(x, np.rint(x))) and (
-            not len(x) or float(np.abs(x).max()) * k * k * len(x) * float(np.abs(x).max())
-            < EXACT)
+        top = float(np.abs(x).max()) if len(x) else 0.0
+        whole = bool(np.array_equal(x, np.rint(x))) and top * top * k * k * len(x) < EXACT
         if not whole:
             for r in np.flatnonzero(eligible).tolist():
-                rows = x[region == r].tolist()
-                alpha = cronbach_alpha(rows)
-                out[r] = (alpha, len(rows), item_totals(rows))
+                rows = x[rows_region == r].tolist()
+                out[r] = (cronbach_alpha(rows), len(rows), item_totals(rows))
             return out
-        total = x.sum(axis=1)
-        moments = _Moments(region, self.regions, x, total)  # rows are in region-year order
+        moments = _Moments(rows_region, self.regions, x, x.sum(axis=1))
         for r in np.flatnonzero(eligible).tolist():
             out[r] = moments.consistency(r, k)
         return out

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from .. import __version__
 from ..indicators.model import IndicatorSet
 from ..survey.data import RegionData, RegionYear, SurveyData
-from .columns import Column, Lineup
+from .columns import Lineup
 from .combine import Cell, combine_column
-from .consistency import consistency_by_region, likert_items
+from .consistency import ConsistencyBuilder
 from .impute import IMPUTATION_METHODS
 from .indicator_scores import Config, Run, score_run, target_score
 from .normalise import CROSS_REGION, NORMALISERS
@@ -75,27 +75,24 @@ class ScoringOptions:
 
 
 def combine_all(tree: Tree, survey: SurveyData, keys: Sequence[RegionYear],
-                keep: Sequence[int] = ()) -> tuple[list[list[Cell]], dict[int, Column]]:
-    """Stage 1 for every region-year: each indicator's answers combined, per region-year (in
-    ``keys`` order) and indicator; with the lined-up answers of the indicators in ``keep``."""
+                consistency: bool = False
+                ) -> tuple[list[list[Cell]], list[dict[str, Consistency]]]:
+    """Stage 1 for every region-year: each indicator's answers combined (per region-year in
+    ``keys`` order, and indicator); with ``consistency``, also Cronbach's alpha of every group
+    of Likert items per region-year (else empty). One indicator's answers at a time are lined
+    up, so that memory holds the survey and one column."""
     lineup = Lineup(survey, keys, dict(tree.set.role_weights))
+    builder = ConsistencyBuilder(tree, len(keys), lineup.respondents) if consistency else None
+    wanted = set(builder.items) if builder is not None else set()
     by_indicator: list[list[Cell]] = []
-    kept: dict[int, Column] = {}
-    wanted = set(keep)
     for i, ind in enumerate(tree.indicators):
         column = lineup.column(ind)
         by_indicator.append(combine_column(ind, column, lineup.roles.names))
-        if i in wanted:
-            kept[i] = column
-    return [list(row) for row in zip(*by_indicator, strict=True)] if by_indicator else [
-        [] for _ in keys], kept
-
-
-def _consistency_items(tree: Tree) -> list[int]:
-    """The Likert items of groups with two or more of them (the ones alpha needs)."""
-    found = {tree.position[ind.id] for group in tree.set.groups()
-             if len(items := likert_items(group)) >= 2 for ind in items}
-    return sorted(found)
+        if builder is not None and i in wanted:
+            builder.add(i, column)
+    cells = [list(row) for row in zip(*by_indicator, strict=True)] if by_indicator else [
+        [] for _ in keys]
+    return cells, builder.result() if builder is not None else [{} for _ in keys]
 
 
 def assess(indicator_set: IndicatorSet, survey: SurveyData,
@@ -106,9 +103,7 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
     tree = Tree(indicator_set)
     config = Config.of(tree, options.normalisation, options.imputation)
     keys = survey.region_years()
-    cells, likert = combine_all(tree, survey, keys,
-                                _consistency_items(tree) if options.consistency else ())
-    by_region = consistency_by_region(tree, likert, len(keys)) if options.consistency else []
+    cells, by_region = combine_all(tree, survey, keys, options.consistency)
     combined = [[c.value for c in row] for row in cells]
     run = score_run(tree, keys, combined, config)
     warnings = _run_warnings(tree, config, run, len(keys))
