@@ -22,7 +22,7 @@ from .detect import decode_text, not_encoded
 DELIMITERS = (",", ";", "\t")
 MAX_LINE_ERRORS = 100
 """CSV lines that cannot be parsed before the reader gives up on the file."""
-BLOCK_CHARS = 32 * 1024
+BLOCK_CHARS = 256 * 1024
 """Characters of CSV text split at once by the fast path."""
 SPLIT = True
 """Use the ``str.split`` fast path where it applies (False: every line through csv.reader;
