@@ -90,7 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--respondents", type=int, default=100_000)
     parser.add_argument("--regions", type=int, default=50)
-    parser.add_argument("--pillars", type=int, default=4, help="4 pillars: 40 indicators")
+    parser.add_argument("--indicators", type=int, default=40)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     print(machine())
@@ -98,7 +98,7 @@ def main() -> None:
         root = Path(folder)
         indicator_set = root / "set.yaml"
         survey = root / "survey.csv"
-        indicators = write_set(indicator_set, pillars=args.pillars)
+        indicators = write_set(indicator_set, args.indicators)
         write_csv(survey, indicators, args.respondents, args.regions)
         spec = json.dumps([[i, kind, *goalposts(kind)] for i, kind in indicators])
         print(f"survey: {args.respondents:,} respondents × {len(indicators)} indicators in "

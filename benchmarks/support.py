@@ -1,13 +1,13 @@
 """Shared by the benchmarks (not a benchmark itself): generated survey data and timing.
 
-* :func:`write_set` writes a synthetic indicator set: ``pillars`` pillars of two dimensions of
-  ``per_dimension`` indicators each. Per dimension, the indicators cycle through likert
-  (1–5, mean), percent (mean), likert, number (0–1000, mean), likert, boolean (share of
-  "ya"). Every indicator is asked of every role, so that a plain per-column mean is the
-  engine's value too (the pandas reference relies on it). Weights are equal.
+* :func:`write_set` writes a synthetic indicator set: ``count`` indicators (default 40) in
+  four pillars of two dimensions each. The indicators cycle through likert (1–5, mean),
+  percent (mean), likert, number (0–1000, mean), likert, boolean (share of "ya"). Every
+  indicator is asked of every role, so that a plain per-column mean is the engine's value
+  too (the pandas reference relies on it). Weights are equal.
 * :func:`write_csv` writes a wide CSV: ``region, year, respondent, role`` and one column per
-  indicator, ``respondents`` rows spread evenly over ``regions`` regions, about one cell in
-  twenty left empty (not answered).
+  indicator, ``respondents`` rows spread evenly over ``regions`` regions, a share ``empty``
+  of the cells (default one in twenty) left empty (not answered).
 
 The numbers are illustrative, not real data. Both are deterministic (seeded).
 """
@@ -21,15 +21,13 @@ KINDS = ("likert", "percent", "likert", "number", "likert", "boolean")
 ROLES = ("warga", "warga", "warga", "umkm", "asn")
 
 
-def indicator_ids(pillars: int = 4, per_dimension: int = 5) -> list[tuple[str, str]]:
-    """(id, type) of every indicator of the synthetic set, in set order."""
+def indicator_ids(count: int = 40, pillars: int = 4) -> list[tuple[str, str, str]]:
+    """(id, type, dimension) of every indicator of the synthetic set, in set order."""
+    dimensions = [f"p{p}.d{d}" for p in range(pillars) for d in range(2)]
     out = []
-    n = 0
-    for p in range(pillars):
-        for d in range(2):
-            for _ in range(per_dimension):
-                out.append((f"p{p}.d{d}.i{n:02d}", KINDS[n % len(KINDS)]))
-                n += 1
+    for n in range(count):
+        dimension = dimensions[n * len(dimensions) // count]
+        out.append((f"{dimension}.i{n:02d}", KINDS[n % len(KINDS)], dimension))
     return out
 
 
@@ -38,9 +36,9 @@ def goalposts(kind: str) -> tuple[float, float]:
             "boolean": (0.0, 100.0)}[kind]
 
 
-def write_set(path: Path, pillars: int = 4, per_dimension: int = 5) -> list[tuple[str, str]]:
+def write_set(path: Path, count: int = 40, pillars: int = 4) -> list[tuple[str, str]]:
     """Write the synthetic set as YAML; returns (id, type) of its indicators."""
-    indicators = indicator_ids(pillars, per_dimension)
+    indicators = indicator_ids(count, pillars)
     lines = [
         "id: bench-synthetic",
         'version: "1"',
@@ -54,7 +52,6 @@ def write_set(path: Path, pillars: int = 4, per_dimension: int = 5) -> list[tupl
         "  - {from: 50, label: {id: Tinggi, en: High}}",
         "pillars:",
     ]
-    it = iter(indicators)
     for p in range(pillars):
         lines += [f"  - id: p{p}", f"    title: {{id: Pilar {p}, en: Pillar {p}}}",
                   "    dimensions:"]
@@ -62,8 +59,9 @@ def write_set(path: Path, pillars: int = 4, per_dimension: int = 5) -> list[tupl
             lines += [f"      - id: p{p}.d{d}",
                       f"        title: {{id: Dimensi {p}.{d}, en: Dimension {p}.{d}}}",
                       "        indicators:"]
-            for _ in range(per_dimension):
-                ind_id, kind = next(it)
+            for ind_id, kind, dimension in indicators:
+                if dimension != f"p{p}.d{d}":
+                    continue
                 low, high = goalposts(kind)
                 lines += [f"          - id: {ind_id}",
                           f"            title: {{id: Indikator {ind_id}, en: Indicator {ind_id}}}",
@@ -75,11 +73,11 @@ def write_set(path: Path, pillars: int = 4, per_dimension: int = 5) -> list[tupl
                     lines.append("            respondents: share")
                 lines.append("            references: [\"illustrative\"]")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return indicators
+    return [(ind_id, kind) for ind_id, kind, _ in indicators]
 
 
-def cell(kind: str, rng: random.Random, lean: float) -> str:
-    if rng.random() < 0.05:
+def cell(kind: str, rng: random.Random, lean: float, empty: float = 0.05) -> str:
+    if empty and rng.random() < empty:
         return ""
     if kind == "likert":
         return str(min(5, max(1, round(rng.gauss(3 + lean, 1.0)))))
@@ -91,7 +89,7 @@ def cell(kind: str, rng: random.Random, lean: float) -> str:
 
 
 def write_csv(path: Path, indicators: list[tuple[str, str]], respondents: int,
-              regions: int, year: int = 2025, seed: int = 14) -> None:
+              regions: int, year: int = 2025, seed: int = 14, empty: float = 0.05) -> None:
     """Write a wide CSV survey (see the module docstring)."""
     rng = random.Random(seed)
     names = [f"Kabupaten Sintetis {r + 1:03d}" for r in range(regions)]
@@ -103,7 +101,7 @@ def write_csv(path: Path, indicators: list[tuple[str, str]], respondents: int,
         for n in range(respondents):
             r = n * regions // respondents
             row = [names[r], str(year), f"R{n:07d}", ROLES[n % len(ROLES)],
-                   *(cell(kind, rng, leans[r]) for kind in kinds)]
+                   *(cell(kind, rng, leans[r], empty) for kind in kinds)]
             stream.write(",".join(row) + "\n")
 
 
