@@ -59,6 +59,22 @@ class _Answers:
         self.weights = weights
         self.roles = roles
 
+    @property
+    def fast(self) -> bool:
+        """A mean or a share (without outlier treatment of answers): a ratio of two sums."""
+        outliers = self.indicator.outliers
+        return self.indicator.respondents in ("mean", "share") and not (
+            outliers is not None and outliers.over == "answers")
+
+    def weighted(self) -> FloatArray:
+        """Each answer's contribution to the top of the ratio (value × weight; for a share,
+        100 × weight when at or above the threshold)."""
+        ind = self.indicator
+        if ind.respondents == "share":
+            threshold = 1.0 if ind.share_from is None else ind.share_from
+            return np.where(self.values >= threshold, 100.0 * self.weights, 0.0)
+        return self.values * self.weights
+
     def combined(self, counts: FloatArray) -> FloatArray:
         """The combined value in each draw (a row of ``counts`` per draw; NaN: not assessed)."""
         ind = self.indicator
@@ -68,12 +84,8 @@ class _Answers:
         outliers = ind.outliers
         treated = outliers is not None and outliers.over == "answers"
         uniform = bool((self.weights == self.weights[0]).all())
-        if not treated and rule in ("mean", "share"):
-            if rule == "share":
-                threshold = 1.0 if ind.share_from is None else ind.share_from
-                weighted = np.where(self.values >= threshold, 100.0 * self.weights, 0.0)
-            else:
-                weighted = self.values * self.weights
+        if self.fast:
+            weighted = self.weighted()
             bottom = drawn @ self.weights
             with np.errstate(invalid="ignore", divide="ignore"):
                 value = (drawn @ weighted) / bottom
@@ -116,6 +128,8 @@ class Resampler:
 
     def __init__(self, tree: Tree, columns: Sequence[Column], g: int,
                  by_respondent: bool) -> None:
+        self.by_respondent = by_respondent
+        self._matrices: tuple[list[int], FloatArray, FloatArray, FloatArray] | None = None
         self.entries: list[_Answers | None] = []
         unit_of: dict[int, int] = {}
         links: list[IntArray] = []     # groups of units that must share a stratum
@@ -196,10 +210,47 @@ class Resampler:
         return [None if v != v else v for v in self.combined(self.counts(uniforms))[0]]
 
     def combined(self, counts: FloatArray) -> list[list[float]]:
-        """Per draw, the combined value of every indicator (NaN: not assessed)."""
-        columns = [np.full(len(counts), np.nan) if e is None else e.combined(counts)
-                   for e in self.entries]
-        return np.column_stack(columns).tolist() if columns else [[] for _ in counts]
+        """Per draw, the combined value of every indicator (NaN: not assessed).
+
+        With respondents as units, the means and shares of all indicators come from three
+        matrix products of the counts: with each respondent's weight, weighted value and
+        number of answers per indicator."""
+        columns: list[FloatArray | None] = [None] * len(self.entries)
+        dense = self._dense()
+        if dense is not None:
+            fast, weights, tops, answered = dense
+            bottom = counts @ weights
+            with np.errstate(invalid="ignore", divide="ignore"):
+                values = (counts @ tops) / bottom
+            n = counts @ answered
+            for k, j in enumerate(fast):
+                entry = self.entries[j]
+                assert entry is not None
+                columns[j] = np.where((n[:, k] >= entry.indicator.min_answers)
+                                      & (bottom[:, k] > 0), values[:, k], np.nan)
+        out = [np.full(len(counts), np.nan) if e is None else
+               column if column is not None else e.combined(counts)
+               for e, column in zip(self.entries, columns, strict=True)]
+        return np.column_stack(out).tolist() if out else [[] for _ in counts]
+
+    def _dense(self) -> tuple[list[int], FloatArray, FloatArray, FloatArray] | None:
+        """(indicators that are means or shares, and per unit × such indicator: weight,
+        weighted value, answers), when units are respondents; None otherwise."""
+        if not self.by_respondent:
+            return None
+        if self._matrices is None:
+            fast = [j for j, e in enumerate(self.entries) if e is not None and e.fast]
+            weights = np.zeros((self.size, len(fast)))
+            tops = np.zeros((self.size, len(fast)))
+            answered = np.zeros((self.size, len(fast)))
+            for k, j in enumerate(fast):
+                entry = self.entries[j]
+                assert entry is not None
+                np.add.at(weights[:, k], entry.units, entry.weights)
+                np.add.at(tops[:, k], entry.units, entry.weighted())
+                np.add.at(answered[:, k], entry.units, 1.0)
+            self._matrices = (fast, weights, tops, answered)
+        return self._matrices
 
 
 def _components(size: int, links: Sequence[IntArray]) -> list[IntArray]:
