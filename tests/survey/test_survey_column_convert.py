@@ -105,7 +105,7 @@ def _big_csv(path: Path, spoil: dict[int, str]) -> Path:
     return path
 
 
-def _careful(conv: Converter, cells: Sequence[str]) -> list[float] | None:
+def _careful(conv: Converter, cells: Sequence[str], typed: bool = True) -> list[float] | None:
     return None
 
 

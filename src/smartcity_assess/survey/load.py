@@ -533,7 +533,8 @@ class _Rows:
         columns = []
         bad: list[tuple[int, list[int]]] = []
         for j, (col, _, conv) in enumerate(self.specs):
-            values, wrong, self.distinct[j] = conv.column(cells[col::width], self.distinct[j])
+            values, wrong, self.distinct[j] = conv.column(cells[col::width], self.distinct[j],
+                                                          block.typed)
             columns.append(values)
             if wrong:
                 bad.append((j, wrong))

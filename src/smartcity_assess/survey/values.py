@@ -266,7 +266,7 @@ class Converter(dict[Cell, float]):
             self.update(found)
         return list(map(found.get, cells, got)), many
 
-    def column(self, cells: Sequence[Cell], distinct: bool = False
+    def column(self, cells: Sequence[Cell], distinct: bool = False, typed: bool = True
                ) -> tuple[npt.NDArray[np.float64], list[int], bool]:
         """The values of a column of cells as a numpy array (NaN: not answered, or not a
         valid answer), the positions of the cells that are not valid answers, and whether
@@ -275,13 +275,13 @@ class Converter(dict[Cell, float]):
         One C-level pass through the memo (``map`` of ``dict.get`` into ``numpy.fromiter``);
         only cells the memo does not know go through :meth:`_plain_numbers` or the careful
         parser. A column of mostly distinct numbers (``distinct``) goes through ``float`` at
-        once.
+        once. ``typed``: some cells may be numbers (False: all are text, as in CSV).
         """
         import numpy as np
 
         size = len(cells)
         if self._numeric and distinct:
-            found = self._plain_column(cells)
+            found = self._plain_column(cells, typed)
             if found is not None:
                 return found, [], True
         values = np.fromiter(map(self.get, cells, repeat(_MISS)), np.float64, size)
@@ -293,7 +293,7 @@ class Converter(dict[Cell, float]):
             plain = None
             if self._numeric:
                 many = 2 * len(where) > size and len(self) >= MEMO_LIMIT
-                plain = self._plain_numbers(missing)
+                plain = self._plain_numbers(missing, typed)
             if plain is not None:
                 values[missed] = plain
                 if len(self) < MEMO_LIMIT:
@@ -305,23 +305,25 @@ class Converter(dict[Cell, float]):
             values[bad] = math.nan
         return values, bad.tolist(), many
 
-    def _plain_column(self, cells: Sequence[Cell]) -> npt.NDArray[np.float64] | None:
+    def _plain_column(self, cells: Sequence[Cell], typed: bool = True
+                      ) -> npt.NDArray[np.float64] | None:
         """:meth:`_plain_numbers` of the cells that are not empty, as a numpy column (NaN for
         the empty ones); None when a cell needs the careful parser."""
         import numpy as np
 
         if "" not in cells:
-            values = self._plain_numbers(cells)
+            values = self._plain_numbers(cells, typed)
             return None if values is None else np.array(values, dtype=np.float64)
         answered = np.fromiter(map(ne, cells, repeat("")), bool, len(cells))
-        values = self._plain_numbers(list(compress(cells, answered)))
+        values = self._plain_numbers(list(compress(cells, answered)), typed)
         if values is None:
             return None
         out = np.full(len(cells), math.nan)
         out[answered] = values
         return out
 
-    def _plain_numbers(self, cells: Sequence[Cell]) -> list[float] | None:
+    def _plain_numbers(self, cells: Sequence[Cell], typed: bool = True
+                       ) -> list[float] | None:
         """The values of ``cells`` (none of them empty) when every one is a plain number that
         ``float`` reads and a valid answer; None when any needs the careful parser.
 
@@ -332,7 +334,7 @@ class Converter(dict[Cell, float]):
         the cells to the parser; ``-0`` becomes ``0.0`` as there. Cells that are numbers
         already (all of them, or none) are taken as they are.
         """
-        kinds = set(map(type, cells))
+        kinds = set(map(type, cells)) if typed else {str}
         if kinds == {float}:
             joined = "-"  # -0.0 may be among them
         elif kinds <= {str}:
