@@ -74,7 +74,7 @@ def main() -> None:
             times["read"].append((wall, cpu))
             wall, cpu, _ = timed(lambda: assess(indicator_set, survey))
             times["assess"].append((wall, cpu))
-        answers = sum(len(a) for r in survey.regions.values() for a in r.answers.values())
+        answers = sum(len(a.values) for r in survey.regions.values() for a in r.answers.values())
         bare = min(w for w, _ in times["bare"])
         for name in ("bare", "read", "assess"):
             wall = min(w for w, _ in times[name])
