@@ -59,9 +59,12 @@ pillars:
 ROLES = ("warga", "opd", "asn", None)
 
 
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object, object]:
-    iset = set_from(tmp_path_factory.mktemp("v"), SET)
+@pytest.fixture(scope="module", params=["role weights", "every weight 1"])
+def scored(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+           ) -> tuple[IndicatorSet, SurveyData, Tree]:
+    text = SET if request.param == "role weights" else SET.replace(
+        "role_weights: {warga: 2, opd: 1, asn: 0.5}\n", "")
+    iset = set_from(tmp_path_factory.mktemp("v"), text)
     rng = random.Random(5)
     regions = {}
     for r, size in enumerate([0, 1, 2, 5, 40, 120, 60, 33]):

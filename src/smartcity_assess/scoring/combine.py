@@ -164,6 +164,27 @@ def _by_role(indicator: Indicator, column: Column, role_names: Sequence[str | No
     rank[order_of] = np.arange(len(role_names))
     keep = mixed[group]
     key = group[keep] * len(role_names) + rank[roles[keep]]
+    out: dict[int, list[RoleValue]] = {}
+    outliers = indicator.outliers
+    plain = (integral and indicator.respondents in ("mean", "share")
+             and not (outliers is not None and outliers.over == "answers")
+             and bool((column.weights == 1.0).all()))
+    if plain:
+        # whole numbers, every weight 1: a mean is Σv / n and a share 100·count / n, with
+        # exact sums in any order, so no sorting: one count and one sum per (region, role)
+        slots = len(n) * len(role_names)
+        counts = np.bincount(key, minlength=slots)
+        values = column.values[keep]
+        if indicator.respondents == "share":
+            threshold = 1.0 if indicator.share_from is None else indicator.share_from
+            values = np.where(values >= threshold, 100.0, 0.0)
+        totals = np.bincount(key, weights=values, minlength=slots)
+        for slot in np.flatnonzero(counts).tolist():
+            g, r = divmod(slot, len(role_names))
+            size = int(counts[slot])
+            out.setdefault(g, []).append(RoleValue(role_names[order_of[r]], size,
+                                                   float(totals[slot]) / size))
+        return {g: tuple(found) for g, found in out.items()}
     small = key.astype(np.int16) if len(n) * len(role_names) < 2**15 else key
     order = np.argsort(small, kind="stable")  # a radix sort for 16-bit keys
     key = key[order]
@@ -172,7 +193,6 @@ def _by_role(indicator: Indicator, column: Column, role_names: Sequence[str | No
     edges = np.flatnonzero(np.diff(key)) + 1
     sub_starts = np.concatenate(([0], edges, [len(key)])).astype(np.int64)
     combined, _ = rule_values(indicator, values, weights, sub_starts, integral=integral)
-    out: dict[int, list[RoleValue]] = {}
     for s, value in enumerate(combined):
         first = int(key[sub_starts[s]])
         g, r = divmod(first, len(role_names))

@@ -160,12 +160,17 @@ class ConsistencyBuilder:
         self.cells = None
 
     def _matrix(self) -> tuple[FloatArray, IntArray]:
-        """(answers: a row per respondent, a column per item; each row's region-year)."""
+        """(answers: a row per respondent, a column per item; each row's region-year), the
+        rows in region-year order."""
         if self.cells is not None:
-            return self.cells, self.region_of
+            answered = np.flatnonzero(self.region_of >= 0)
+            order = answered[np.argsort(self.region_of[answered], kind="stable")]
+            cells, region = self.cells[order], self.region_of[order]
+            self.cells = None
+            return cells, region
         every = np.concatenate([key for _, key, _ in self.keyed]) if self.keyed else \
             np.empty(0, dtype=np.int64)
-        found, inverse = np.unique(every, return_inverse=True)
+        found, inverse = np.unique(every, return_inverse=True)  # sorted: by region-year
         cells = np.full((len(found), len(self.items)), np.nan)
         at = 0
         for c, key, value in self.keyed:
@@ -194,10 +199,8 @@ class ConsistencyBuilder:
         """(alpha, respondents, per item (r, alpha if deleted)) per region-year that has one."""
         sub = cells[:, cols]
         complete = ~np.isnan(sub).any(axis=1)
+        x = sub[complete]  # rows in region-year order, as the matrix's
         rows_region = region[complete]
-        order = np.argsort(rows_region, kind="stable")  # rows by region-year
-        x = sub[complete][order]
-        rows_region = rows_region[order]
         n = np.bincount(rows_region, minlength=self.regions)[:self.regions]
         eligible = (n >= MIN_RESPONDENTS) & self.usable[cols].all(axis=0)
         out: dict[int, tuple[float | None, int, list[tuple[float | None, float | None]]]] = {}
