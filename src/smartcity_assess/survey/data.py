@@ -207,7 +207,6 @@ class Answers:
         return (bool(np.array_equal(self.values, other.values)) and self.roles == other.roles
                 and self.respondents == other.respondents)
 
-    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
 
 
 @dataclass
