@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,11 @@ from .scoring.results import Assessment, GroupResult, IndicatorResult
 
 MAX_SCORES_BYTES = 512 * 1024 * 1024
 """Largest scores file read (all 514 kab/kota over five years is about 8 MB)."""
+MAX_DEPTH = 32
+"""Deepest nesting of pillars, dimensions and indicators read (the bundled set needs 3)."""
+DEFAULT_SCALE = (0.0, 100.0)
+"""The scale of a scores file that does not state one."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
 KINDS = ("pillar", "dimension", "indicator")
 
 
@@ -140,6 +146,14 @@ def read_scores(path: str | Path, label: str | None = None) -> list[Snapshot]:
     except json.JSONDecodeError as exc:
         raise InputError([Problem(label, f"not valid JSON: {exc.msg}", line=exc.lineno,
                                   column=exc.colno, expected="a scores.json file")]) from None
+    except RecursionError:
+        raise InputError([Problem(label, "the document is nested too deeply",
+                                  expected=f"at most {MAX_DEPTH} levels, as in a scores.json "
+                                  "file")]) from None
+    except ValueError as exc:  # a whole number of thousands of digits
+        raise InputError([Problem(label, "not valid JSON: a number is too large",
+                                  expected="a scores.json file",
+                                  found=str(exc).split(":")[0])]) from None
     return from_dict(data, label)
 
 
@@ -150,7 +164,7 @@ def from_dict(data: Any, label: str) -> list[Snapshot]:
     def problem(field: str, message: str, expected: str | None = None,
                 found: object = None) -> None:
         problems.append(Problem(label, message, field=field, expected=expected,
-                                found=None if found is None else shorten(found)))
+                                found=None if found is None else _shown(found)))
 
     if not isinstance(data, dict) or "results" not in data or "criteria" not in data:
         problem("(document)", "not a scores file",
@@ -173,13 +187,18 @@ def from_dict(data: Any, label: str) -> list[Snapshot]:
         if not isinstance(cversion, str | int | float) or isinstance(cversion, bool):
             problem("criteria.version", "criteria version missing", "text", cversion)
         criteria = Criteria(str(cid), str(cversion), sha if isinstance(sha, str) else None)
+        for field, value in (("criteria.id", cid), ("criteria.version", cversion)):
+            if isinstance(value, str) and _SURROGATE.search(value):
+                problem(field, _HALF_CHARACTER, "whole characters", value)
+    scale = _scale(raw_criteria.get("scale") if isinstance(raw_criteria, dict) else None,
+                   problem)
     results = data["results"]
     snapshots: list[Snapshot] = []
     if not isinstance(results, list):
         problem("results", "results must be a list", "a list of region-years", results)
     else:
         for index, result in enumerate(results):
-            snapshot = _snapshot(result, f"results[{index}]", criteria, label, problem)
+            snapshot = _snapshot(result, f"results[{index}]", criteria, label, problem, scale)
             if snapshot is not None:
                 snapshots.append(snapshot)
         seen: dict[tuple[str, int | None], int] = {}
@@ -193,13 +212,47 @@ def from_dict(data: Any, label: str) -> list[Snapshot]:
     return snapshots
 
 
+_HALF_CHARACTER = "text holds half of a character (a lone surrogate)"
+
+
+def _shown(value: Any) -> str:
+    """A found value for a message; a value nested too deeply to print is named by type."""
+    try:
+        return shorten(value)
+    except (RecursionError, ValueError):
+        return f"a {type(value).__name__} nested too deeply to show"
+
+
 def _number(value: Any) -> bool:
-    return (isinstance(value, int | float) and not isinstance(value, bool)
-            and math.isfinite(value))
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # a whole number beyond any float
+        return False
+
+
+def _scale(value: Any, problem: Any) -> tuple[float, float]:
+    """The file's scale (``criteria.scale``), or :data:`DEFAULT_SCALE` when it has none."""
+    if value is None:
+        return DEFAULT_SCALE
+    if (isinstance(value, list) and len(value) == 2 and all(_number(v) for v in value)
+            and value[0] < value[1] and math.isfinite(value[1] - value[0])):
+        return (float(value[0]), float(value[1]))
+    problem("criteria.scale", "scale must be two numbers, low then high", "e.g. [0, 100]",
+            value)
+    return DEFAULT_SCALE
+
+
+def _on_scale(score: Any, scale: tuple[float, float]) -> bool:
+    """``score`` lies on the scale (within rounding)."""
+    low, high = scale
+    slack = (high - low) * 1e-9
+    return bool(low - slack <= score <= high + slack)
 
 
 def _snapshot(result: Any, where: str, criteria: Criteria, label: str,
-              problem: Any) -> Snapshot | None:
+              problem: Any, scale: tuple[float, float] = DEFAULT_SCALE) -> Snapshot | None:
     if not isinstance(result, dict):
         problem(where, "a result must be an object", "{region, year, score, pillars}", result)
         return None
@@ -208,17 +261,26 @@ def _snapshot(result: Any, where: str, criteria: Criteria, label: str,
     if not isinstance(region, str) or not region.strip():
         problem(f"{where}.region", "region missing or not text", "text", region)
         ok = False
+    elif _SURROGATE.search(region):
+        problem(f"{where}.region", _HALF_CHARACTER, "whole characters", region)
+        ok = False
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         problem(f"{where}.year", "year must be a whole number or null", "e.g. 2025", year)
         ok = False
     if score is not None and not _number(score):
         problem(f"{where}.score", "score must be a number or null", "a number", score)
         ok = False
+    elif score is not None and not _on_scale(score, scale):
+        problem(f"{where}.score", "score is outside the scale",
+                f"between {scale[0]:g} and {scale[1]:g}", score)
+        ok = False
     coverage = result.get("coverage", 0.0)
-    if not _number(coverage):
-        problem(f"{where}.coverage", "coverage must be a number", "0–1", coverage)
+    if not _number(coverage) or not 0 <= coverage <= 1:
+        problem(f"{where}.coverage", "coverage must be a number from 0 to 1", "0–1", coverage)
         ok = False
     band = result.get("band")
+    if isinstance(band, str) and _SURROGATE.search(band):
+        band = None
     nodes: list[NodeScore] = []
     pillars = result.get("pillars", [])
     if not isinstance(pillars, list):
@@ -226,7 +288,8 @@ def _snapshot(result: Any, where: str, criteria: Criteria, label: str,
         ok = False
     else:
         for index, pillar in enumerate(pillars):
-            ok = _nodes(pillar, f"{where}.pillars[{index}]", None, nodes, problem) and ok
+            ok = _nodes(pillar, f"{where}.pillars[{index}]", None, nodes, problem,
+                        scale) and ok
     if not ok:
         return None
     return Snapshot(region=str(region), year=year, score=score,
@@ -235,7 +298,11 @@ def _snapshot(result: Any, where: str, criteria: Criteria, label: str,
 
 
 def _nodes(node: Any, where: str, pillar: str | None, into: list[NodeScore],
-           problem: Any) -> bool:
+           problem: Any, scale: tuple[float, float] = DEFAULT_SCALE, depth: int = 1) -> bool:
+    if depth > MAX_DEPTH:
+        problem(where, "pillars, dimensions and indicators are nested too deeply",
+                f"at most {MAX_DEPTH} levels", "more")
+        return False
     if not isinstance(node, dict):
         problem(where, "a node must be an object", "{id, kind, score}", node)
         return False
@@ -244,11 +311,18 @@ def _nodes(node: Any, where: str, pillar: str | None, into: list[NodeScore],
     if not isinstance(node_id, str) or not node_id:
         problem(f"{where}.id", "id missing or not text", "text", node_id)
         ok = False
+    elif _SURROGATE.search(node_id):
+        problem(f"{where}.id", _HALF_CHARACTER, "whole characters", node_id)
+        ok = False
     if kind not in KINDS:
         problem(f"{where}.kind", "unknown node kind", ", ".join(KINDS), kind)
         ok = False
     if score is not None and not _number(score):
         problem(f"{where}.score", "score must be a number or null", "a number", score)
+        ok = False
+    elif score is not None and not _on_scale(score, scale):
+        problem(f"{where}.score", "score is outside the scale",
+                f"between {scale[0]:g} and {scale[1]:g}", score)
         ok = False
     value = node.get("value")
     if not ok:
@@ -259,7 +333,8 @@ def _nodes(node: Any, where: str, pillar: str | None, into: list[NodeScore],
     children = node.get("children", [])
     if kind != "indicator" and isinstance(children, list):
         for index, child in enumerate(children):
-            ok = _nodes(child, f"{where}.children[{index}]", own_pillar, into, problem) and ok
+            ok = _nodes(child, f"{where}.children[{index}]", own_pillar, into, problem,
+                        scale, depth + 1) and ok
     return ok
 
 

@@ -10,6 +10,7 @@ target exists, nothing is written and every clash is listed.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -216,6 +217,14 @@ def init_project(folder: str | Path, lang: str = "id") -> list[Path]:
     if root.exists() and not root.is_dir():
         raise OutputError(f"cannot create a project in {root}: it is a file, not a folder")
     project = scaffold(lang)
+    base = os.path.realpath(root)
+    outside = sorted({_leading_out(root, relative, base) for relative in project.files} - {None},
+                     key=str)
+    if outside:
+        raise InputError(
+            [Problem(str(path), f"is a symbolic link that leads out of {root}",
+                     expected=f"a folder inside {root}, or none") for path in outside],
+            summary=f"init writes only inside {root}; nothing was written")
     clashes = [root / relative for relative in project.files
                if (root / relative).exists() or (root / relative).is_symlink()]
     if clashes:
@@ -230,3 +239,16 @@ def init_project(folder: str | Path, lang: str = "id") -> list[Path]:
         write_bytes_atomic(target, data, exclusive=True)  # never over a file made meanwhile
         written.append(target)
     return written
+
+
+def _leading_out(root: Path, relative: str, base: str) -> Path | None:
+    """The first folder on the way to ``relative`` that is a symbolic link leading out of
+    ``root`` (``proj/.github → ../elsewhere``), or None."""
+    probe = root
+    for part in Path(relative).parts[:-1]:
+        probe = probe / part
+        if probe.is_symlink():
+            real = os.path.realpath(probe)
+            if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
+                return probe
+    return None

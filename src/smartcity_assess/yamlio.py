@@ -10,6 +10,7 @@ can point at the line.
 
 from __future__ import annotations
 
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,6 +219,34 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+_INT_TAG = "tag:yaml.org,2002:int"
+MAX_DIGITS = 300
+"""Longest whole number read: anything longer is no count, weight or seed (and could not
+even be turned into a floating-point number: those end near 1.8 × 10^308)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scalar_problem(node: yaml.ScalarNode, label: str, path: PathKey) -> Problem | None:
+    """A whole number too long to be a value, or text with a lone surrogate (``"\\ud800"``:
+    half of a character, which no file can hold and no output can write)."""
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    where = format_path(path) if path else None
+    if node.tag == _INT_TAG:
+        digits = sum(char.isalnum() for char in node.value)
+        if digits > MAX_DIGITS:
+            return Problem(label, "number too large", line=line, column=column, field=where,
+                           expected=f"at most {MAX_DIGITS} digits", found=f"{digits:,} digits")
+    elif isinstance(node.value, str):
+        found = _SURROGATE.search(node.value)
+        if found is not None:
+            return Problem(label, "text holds half of a character (a lone surrogate)",
+                           line=line, column=column, field=where,
+                           expected="whole characters (a \\u escape of a character "
+                           "above U+FFFF is written \\UXXXXXXXX)",
+                           found=f"U+{ord(found.group()):04X}")
+    return None
+
+
 def _walk(
     node: yaml.Node,
     path: PathKey,
@@ -251,6 +280,9 @@ def _walk(
             field=format_path(path) if path else None))
         return
     if isinstance(node, yaml.ScalarNode):
+        problem = _scalar_problem(node, label, path)
+        if problem is not None:
+            problems.append(problem)
         return
     if id(node) in ancestors:
         problems.append(Problem(
@@ -282,6 +314,11 @@ def _walk(
                     column=key_node.start_mark.column + 1,
                     field=format_path(path) if path else None))
                 continue
+            if isinstance(key_node, yaml.ScalarNode):
+                problem = _scalar_problem(key_node, label, path)
+                if problem is not None:
+                    problems.append(problem)
+                    continue
             if key in seen:
                 problems.append(Problem(
                     label, f"duplicate key {shorten(key)} (first on line {seen[key]})",

@@ -10,8 +10,9 @@ import pytest
 
 from assessment.assessment_helpers import CONFIG, Project, write_ipm
 from smartcity_assess.assessment.batch import plan_for
-from smartcity_assess.assessment.run import run
+from smartcity_assess.assessment.execute import run
 from smartcity_assess.errors import InputError
+from smartcity_assess.outputs import MANIFEST
 from smartcity_assess.planning.plan import Plan, RegionProfile
 from smartcity_assess.text import Text
 
@@ -28,8 +29,11 @@ def sha(path: Path) -> str:
 def test_run_writes_scores_summary_and_provenance(project: Project, tmp_path: Path) -> None:
     result = run(project(ASSERTS))
     out = tmp_path / "out"
-    assert sorted(p.name for p in out.iterdir()) == ["provenance.json", "scores.json",
-                                                     "summary.md"]
+    # The manifest (.smartcity-assess.json) is the tool's record of what it wrote there.
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "provenance.json",
+                                                     "scores.json", "summary.md"]
+    assert sorted(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]) == [
+        "provenance.json", "scores.json", "summary.md"]
     scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
     assert len(scores["results"]) == 6
     assert scores["inputs"][0]["path"] == "data/ipm.csv"  # relative to the config

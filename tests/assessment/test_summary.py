@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assessment.assessment_helpers import Project
-from smartcity_assess.assessment.run import run
+from smartcity_assess.assessment.execute import run
 
 pytestmark = pytest.mark.slow  # runs whole assessments end to end and markdownlint
 

@@ -351,6 +351,90 @@ def _sparse() -> bytes:
     return workbook(sheet(GOOD_ROWS, dimension="A1:XFD1048576").replace("</sheetData>", far))
 
 
+def workbook_of(sheets: Sequence[tuple[str, str, str]],
+                shared: Sequence[str] | None = None) -> bytes:
+    """An XLSX file with several sheets: (name, worksheet XML, state: visible or hidden), and
+    an optional shared-strings part."""
+    names = "".join(
+        f'<sheet name="{escape(name)}" sheetId="{i}" r:id="rId{i}"'
+        + ("" if state == "visible" else f' state="{state}"') + "/>"
+        for i, (name, _, state) in enumerate(sheets, start=1))
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{REL}/worksheet" '
+                   f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
+    count = len(sheets)
+    rels += f'<Relationship Id="rId{count + 1}" Type="{REL}/styles" Target="styles.xml"/>'
+    types = CONTENT_TYPES.replace(
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>',
+        "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                for i in range(1, count + 1)))
+    parts: dict[str, str | bytes] = {
+        "_rels/.rels": ROOT_RELS,
+        "xl/workbook.xml": WORKBOOK.replace(
+            '<sheet name="Data" sheetId="1" r:id="rId1"/>', names),
+        "xl/styles.xml": STYLES,
+        **{f"xl/worksheets/sheet{i}.xml": xml
+           for i, (_, xml, _) in enumerate(sheets, start=1)}}
+    if shared is not None:
+        rels += (f'<Relationship Id="rId{count + 2}" Type="{REL}/sharedStrings" '
+                 'Target="sharedStrings.xml"/>')
+        types = types.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" '
+                              'ContentType="application/vnd.openxmlformats-officedocument.'
+                              'spreadsheetml.sharedStrings+xml"/></Types>')
+        parts["xl/sharedStrings.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<sst xmlns="{MAIN}" count="{len(shared)}" uniqueCount="{len(shared)}">'
+            + "".join(f"<si><t>{escape(t)}</t></si>" for t in shared) + "</sst>")
+    parts["[Content_Types].xml"] = types
+    parts["xl/_rels/workbook.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{PKG}">{rels}</Relationships>')
+    return package(parts)
+
+
+def _hidden_first_sheet() -> bytes:
+    """A hidden sheet of old, wrong answers in front of the visible "Data" sheet."""
+    old = sheet([HEADER, answers("r1", text("lots"), number(3), number(4), text("ya"),
+                                 text("full"))])
+    return workbook_of([("Lama", old, "hidden"), ("Data", sheet(GOOD_ROWS), "visible")])
+
+
+def _shared_string_minus_one() -> bytes:
+    """The region of row 2 is shared string -1: Python's negative index would read the last
+    string ("Tegal") instead of refusing the cell."""
+    rows = [HEADER, ['<c t="s"><v>-1</v></c>', number(2025), text("r1"), text("opd"),
+                     number(72.5), number(3), number(4), text("ya"), text("full")]]
+    return workbook_of([("Data", sheet(rows), "visible")], shared=["note", "Tegal"])
+
+
+def _row_billion() -> bytes:
+    """A 2 KB workbook whose second row is numbered 1,000,000,000."""
+    xml = sheet(GOOD_ROWS).replace('<row r="2">', '<row r="1000000000">')
+    return workbook(xml.replace('r="A2"', 'r="A1000000000"').replace(
+        'r="B2"', 'r="B1000000000"'))
+
+
+def _damaged_cell() -> bytes:
+    """A number cell whose value is not a number."""
+    return workbook(sheet([HEADER, answers("r1", "<c><v>seventy</v></c>", number(3),
+                                           number(4), text("ya"), text("full"))]))
+
+
+LONG_TEXT = 200_000
+"""Characters of the over-long region names (the limit is 131,072)."""
+
+
+def _long_text_workbook() -> bytes:
+    rows = [HEADER, [text("Tegal " + "x" * LONG_TEXT), *answers(
+        "r1", number(72.5), number(3), number(4), text("ya"), text("full"))[1:]]]
+    return workbook(sheet(rows))
+
+
+def _long_text_json() -> bytes:
+    return (b'[{"region": "Tegal ' + b"x" * LONG_TEXT + b'", "year": 2025, "net": 72.5}]\n')
+
+
 GENERATED: dict[str, Callable[[], bytes]] = {
     # survey workbooks
     "survey/xlsx-truncated.xlsx": _truncated,
@@ -376,6 +460,12 @@ GENERATED: dict[str, Callable[[], bytes]] = {
         HEADER, answers("r1", error("#DIV/0!"), error("#N/A"), number(4), text("ya"),
                         error("#REF!"))])),
     "survey/xlsx-huge-dimension.xlsx": _sparse,
+    "survey/xlsx-hidden-first-sheet.xlsx": _hidden_first_sheet,
+    "survey/xlsx-shared-string-minus-one.xlsx": _shared_string_minus_one,
+    "survey/xlsx-row-billion.xlsx": _row_billion,
+    "survey/xlsx-damaged-cell.xlsx": _damaged_cell,
+    "survey/xlsx-long-text.xlsx": _long_text_workbook,
+    "survey/json-long-text.json": _long_text_json,
     "survey/xlsx-malformed-xml.xlsx": lambda: workbook(
         sheet(GOOD_ROWS).replace("</sheetData>", "<row><c>")),
     "survey/xlsx-xml-entities.xlsx": lambda: workbook(

@@ -118,10 +118,17 @@ def test_csv_scores_neutralise_formulas_and_keep_negative_numbers(tmp_path: Path
 
 
 def test_spreadsheet_cell_follows_owasp() -> None:
-    for payload in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", " =1+1", "\n=1",
-                    "\uff1d1", "\uff0b1", "\uff0d1", "\uff201", DDE, FORMULA):
+    for payload in ("=1+1", "+1", "-1", "@SUM(A1)", " =1+1", "\uff1d1", "\uff0b1",
+                    "\uff0d1", "\uff201", DDE, FORMULA):
         assert spreadsheet_cell(payload) == "'" + payload, repr(payload)
         assert is_formula_like(payload)
+    # A leading tab, carriage return or line break is a control character: it shows as its
+    # picture, which no spreadsheet reads as the start of a formula (issue 17, item 5).
+    for payload, shown in (("\t=1+1", "␉=1+1"), ("\r=1+1", "␍=1+1"), ("\n=1", "␊=1"),
+                           (" \t=1", " ␉=1")):
+        assert is_formula_like(payload)
+        assert spreadsheet_cell(payload) == shown, repr(payload)
+        assert not is_formula_like(shown.removeprefix("'"))
     for text in ("Kabupaten Tegal", "Kota-Batu", "a=b", "", "1+1", "'quoted"):
         assert spreadsheet_cell(text) == text
     # In drop-down lists a plain number is a number, not a formula.

@@ -11,8 +11,10 @@ from scoring_helpers import set_from, survey_of
 from smartcity_assess.indicators.model import IndicatorSet
 from smartcity_assess.render.scores_json import assessment_to_dict, to_json
 from smartcity_assess.scoring.bootstrap import Resampler
+from smartcity_assess.scoring.columns import Lineup
 from smartcity_assess.scoring.engine import ScoringOptions, assess
 from smartcity_assess.scoring.tree import Tree
+from smartcity_assess.survey.data import SurveyData
 
 SET = """\
 id: b
@@ -83,19 +85,22 @@ def test_seeded_and_reproducible(iset: IndicatorSet) -> None:
     assert wide.results[0].interval.margin >= interval.margin
 
 
+def resampler_of(tree: Tree, survey: SurveyData, by_respondent: bool) -> Resampler:
+    lineup = Lineup(survey, survey.region_years(), {})
+    return Resampler(tree, [lineup.column(ind) for ind in tree.indicators], 0, by_respondent)
+
+
 def test_respondents_move_together_and_strata_are_kept(iset: IndicatorSet) -> None:
     rows = [*citizens(30), ("stat", "official", {"s": 70.0})]
     tree = Tree(iset)
-    with_ids = survey_of({("R", 2025): rows}).regions[("R", 2025)]
     rng = random.Random(3)
-    resampler = Resampler(tree, with_ids, by_respondent=True)
+    resampler = resampler_of(tree, survey_of({("R", 2025): rows}), by_respondent=True)
     assert sorted(len(s) for s in resampler.strata) == [1, 30]   # citizens | statistics row
     for _ in range(100):
         x, y, s = resampler.draw(rng)
         assert x == y            # a citizen's two answers are drawn together
         assert s == 70.0         # the statistics row is in every draw
-    without = survey_of({("R", 2025): rows}, ids=False).regions[("R", 2025)]
-    loose = Resampler(tree, without, by_respondent=False)
+    loose = resampler_of(tree, survey_of({("R", 2025): rows}, ids=False), by_respondent=False)
     draws = [loose.draw(rng) for _ in range(100)]
     assert any(x != y for x, y, _ in draws)   # answers resampled per indicator
 
@@ -143,3 +148,25 @@ def test_bad_options() -> None:
         ScoringOptions(bootstrap=10, confidence=1.5).check()
     with pytest.raises(ValueError, match="bootstrap"):
         ScoringOptions(bootstrap=-1).check()
+
+
+def test_many_draws_at_once_are_the_draws_one_by_one(iset: IndicatorSet) -> None:
+    """The counts of 40 draws made at once from numpy's Mersenne Twister, put in the state
+    random.Random(seed) starts from, are those of 40 draws made one unit at a time."""
+    from smartcity_assess.scoring.bootstrap import _random_state
+
+    rows = [*citizens(25), *[(f"o{k}", "official", {"s": 60.0 + k}) for k in range(4)]]
+    resampler = resampler_of(Tree(iset), survey_of({("R", 2025): rows}), by_respondent=True)
+    assert sorted(len(s) for s in resampler.strata) == [4, 25]
+    rng = random.Random(11)
+    expected = []
+    for _ in range(40):
+        counts = [0.0] * resampler.size
+        for stratum in resampler.varying:
+            members = stratum.tolist()
+            for _ in members:
+                counts[members[int(rng.random() * len(members))]] += 1
+        expected.append(counts)
+    drawn = resampler.counts(_random_state(11).random_sample((40, resampler.randoms)))
+    assert drawn.tolist() == expected
+    assert drawn.sum(axis=1).tolist() == [29.0] * 40

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -105,7 +105,7 @@ def _big_csv(path: Path, spoil: dict[int, str]) -> Path:
     return path
 
 
-def _careful(conv: Converter, cells: Sequence[str]) -> list[float] | None:
+def _careful(conv: Converter, cells: Sequence[str], typed: bool = True) -> list[float] | None:
     return None
 
 
@@ -132,4 +132,44 @@ def test_read_survey_same_with_and_without_fast_path(
     if not spoil:
         assert isinstance(fast, SurveyData)
         net = fast.regions[("Tegal", 2025)].answers["net"]
-        assert net.values[:3] == [0.0, 0.37, 0.74] and net.respondents[:3] == ["r0", "r1", "r2"]
+        assert net.values[:3].tolist() == [0.0, 0.37, 0.74]
+        assert net.respondents[:3] == ["r0", "r1", "r2"]
+
+
+def as_column(values: list[float]) -> tuple[list[float], list[int]]:
+    """The reference cells as Converter.column gives them: NaN where not answered or bad,
+    and the positions of the bad cells."""
+    return ([math.nan if v is SKIP or v is BAD else v for v in values],
+            [i for i, v in enumerate(values) if v is BAD])
+
+
+def same_column(got: Iterable[float], want: list[float]) -> bool:
+    values = list(got)
+    return len(values) == len(want) and all(
+        (math.isnan(a) and math.isnan(b)) or (a == b and math.copysign(1.0, a)
+                                               == math.copysign(1.0, b))
+        for a, b in zip(values, want, strict=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(NUMBERISH | st.sampled_from(TRICKY), max_size=14),
+       ind_id=st.sampled_from(sorted(INDICATORS)), distinct=st.booleans())
+def test_numpy_columns_agree_with_cells(cells: list[str], ind_id: str, distinct: bool) -> None:
+    conv = Converter(INDICATORS[ind_id])
+    want, bad = as_column(reference(conv, cells))
+    for _ in range(2):  # the second time partly from the memo
+        values, found, _ = conv.column(cells, distinct)
+        assert same_column(values, want) and found == bad
+
+
+def test_numpy_columns_of_typed_cells() -> None:
+    """Numbers from a workbook or JSON are checked as numbers, with the text path's result."""
+    cells: list[float | str] = [72.5, 0.0, -0.0, 150.0, math.inf, "", "60", 1e400, 3.0]
+    for ind_id in sorted(INDICATORS):
+        conv = Converter(INDICATORS[ind_id])
+        text = [c if isinstance(c, str) else (str(int(c)) if math.isfinite(c) and
+                                                c.is_integer() else repr(c)) for c in cells]
+        want, bad = as_column(reference(conv, text))
+        for distinct in (False, True):
+            values, found, _ = Converter(conv.indicator).column(cells, distinct)
+            assert same_column(values, want) and found == bad, ind_id

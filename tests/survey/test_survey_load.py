@@ -429,7 +429,7 @@ def test_answers_carry_their_respondent_ids(tmp_path: Path) -> None:
                     encoding="utf-8")
     data = read_survey([path], load_indicator_set())
     answers = data.regions[("R", None)].answers["infra.household_internet"]
-    assert answers.values == [50.0, 70.0] and answers.respondents == ["a", "c"]
+    assert answers.values.tolist() == [50.0, 70.0] and answers.respondents == ["a", "c"]
 
 
 def test_region_names_are_one_region_however_accents_were_typed(tmp_path: Path,

@@ -12,15 +12,16 @@ from survey_helpers import write, write_xlsx
 
 from smartcity_assess.errors import Problem
 from smartcity_assess.survey import readers
+from smartcity_assess.survey.formats import csv as csvformat
 from smartcity_assess.survey.readers import Table, column_letter, open_table, sniff_delimiter
+from smartcity_assess.survey.table import Cell
 
 
-def rows_of(table: Table) -> list[tuple[int | None, int, list[str]]]:
+def rows_of(table: Table) -> list[tuple[int | None, int, list[Cell]]]:
     return [(line, row, list(cells)) for line, row, cells, _ in table.rows]
 
 
-def blocks_of(table: Table) -> list[tuple[int | None, int, list[str]]]:
-    assert table.blocks is not None
+def blocks_of(table: Table) -> list[tuple[int | None, int, list[Cell]]]:
     found = []
     for block in table.blocks:
         for i in range(len(block)):
@@ -29,8 +30,16 @@ def blocks_of(table: Table) -> list[tuple[int | None, int, list[str]]]:
     return found
 
 
+def csv_reader_rows(path: Path, monkeypatch: pytest.MonkeyPatch
+                    ) -> list[tuple[int | None, int, list[Cell]]]:
+    """The rows of a CSV file read by csv.reader alone (no str.split fast path)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(csvformat, "SPLIT", False)
+        return rows_of(open_table(path))
+
+
 def test_registry_and_extensions() -> None:
-    assert set(readers.READERS) == {"csv", "xlsx", "json"}
+    assert set(readers.READERS) == {"csv", "xlsx", "json", "parquet"}
     assert readers.EXTENSIONS[".tsv"] == "csv"
     assert readers.EXTENSIONS[".xlsm"] == "xlsx"
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
@@ -56,18 +65,19 @@ def test_csv_rows_with_lines_and_rows(tmp_path: Path) -> None:
     assert table.data_rows == 2
 
 
-def test_csv_blocks_equal_rows(tmp_path: Path) -> None:
+def test_csv_blocks_equal_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = "region,a,b\n" + "".join(f"R{i},{i},{i % 3}\n" for i in range(3000))
     path = write(tmp_path / "s.csv", text)
-    assert blocks_of(open_table(path)) == rows_of(open_table(path))
+    assert blocks_of(open_table(path)) == csv_reader_rows(path, monkeypatch)
 
 
-def test_csv_blocks_fall_back_for_quotes_and_blank_lines(tmp_path: Path) -> None:
+def test_csv_blocks_fall_back_for_quotes_and_blank_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     body = "".join(f"R{i},{i},x\n" for i in range(2000))
     text = "region,a,b\n" + body + "\n" + 'Q,"1",\n' + 'M,"multi\nline",y\n' + body
     path = write(tmp_path / "s.csv", text)
     from_blocks = blocks_of(open_table(path))
-    assert from_blocks == rows_of(open_table(path))
+    assert from_blocks == csv_reader_rows(path, monkeypatch)
     assert from_blocks[2000] == (2003, 2003, ["Q", "1", ""])
     assert from_blocks[2001] == (2004, 2004, ["M", "multi\nline", "y"])
     assert from_blocks[2002][:2] == (2006, 2005)
@@ -250,7 +260,7 @@ def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 # -- XLSX --------------------------------------------------------------------------------------
 
 
-def test_xlsx_cells_as_text(tmp_path: Path) -> None:
+def test_xlsx_cells_keep_their_type(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "s.xlsx", [
         ["region", "a", "b", "c", "d", None, None],
         ["Tegal", 3, 72.5, 4.0, True, None, None],
@@ -260,8 +270,11 @@ def test_xlsx_cells_as_text(tmp_path: Path) -> None:
     table = open_table(path)
     assert (table.format, table.sheet) == ("xlsx", "Data")
     assert table.header == ["region", "a", "b", "c", "d"]
-    assert rows_of(table) == [(None, 2, ["Tegal", "3", "72.5", "4", "true"]),
-                              (None, 4, ["Brebes", "2.5e-05", "", "x", "false"])]
+    # numbers stay numbers (a whole number too); TRUE/FALSE are the words
+    assert rows_of(table) == [(None, 2, ["Tegal", 3.0, 72.5, 4.0, "true"]),
+                              (None, 4, ["Brebes", 2.5e-05, "", "x", "false"])]
+    assert [type(cell) for cell in rows_of(open_table(path))[0][2]] == [str, float, float,
+                                                                         float, str]
 
 
 def test_xlsx_percent_format_and_dates(tmp_path: Path) -> None:
@@ -293,7 +306,7 @@ def test_xlsx_named_and_unknown_sheet(tmp_path: Path) -> None:
 def test_xlsx_value_beyond_header(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "s.xlsx", [["region", "a"], ["Tegal", 1, "stray"]])
     table = open_table(path)
-    assert rows_of(table) == [(None, 2, ["Tegal", "1"])]
+    assert rows_of(table) == [(None, 2, ["Tegal", 1.0])]
     assert table.problems == [Problem(str(path), "a value in a column without a header", row=2,
                                       column=3, cell="C2", expected="a column name in the "
                                       "header row", found="'stray'")]
@@ -318,7 +331,7 @@ def test_xlsx_merged_cells(tmp_path: Path) -> None:
 def test_xlsx_formula_without_saved_result(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "s.xlsx", [["region", "a", "b"], ["Tegal", "=1+1", 3]])
     ((_, _, cells, info),) = list(open_table(path).rows)
-    assert cells == ["Tegal", "", "3"]
+    assert cells == ["Tegal", "", 3.0]
     assert info is not None and info.kinds == {1: "a formula without a saved result"}
 
 
@@ -340,7 +353,7 @@ def test_xlsx_formula_with_saved_result(tmp_path: Path) -> None:
             target.writestr(info, data)
     table = open_table(patched)
     assert table.header == ["region", "a"]
-    assert rows_of(table) == [(None, 2, ["Tegal", "2"])]
+    assert rows_of(table) == [(None, 2, ["Tegal", 2.0])]
     assert table.problems == []
 
 
@@ -383,11 +396,10 @@ def test_json_list_of_objects_with_positions(tmp_path: Path) -> None:
     assert table.header == ["region", "a", "b", "c"]
     rows = list(table.rows)
     assert [(line, row, list(cells)) for line, row, cells, _ in rows] == [
-        (None, 1, ["Tegal", "3", "72.5", ""]), (None, 2, ["Brebes", "", "", "true"])]
-    info = rows[0][3]
-    assert table.locate(None, 1, info, 1) == {"line": 2, "column": 28, "row": 1}
-    assert table.locate(None, 2, rows[1][3], None) == {"line": 3, "column": 3, "row": 2}
-    assert table.locate(None, 2, rows[1][3], 1) == {"line": 3, "column": 3, "row": 2}
+        (None, 1, ["Tegal", 3.0, 72.5, ""]), (None, 2, ["Brebes", "", "", "true"])]
+    assert table.locate(None, 1, 1) == {"line": 2, "column": 28, "row": 1}
+    assert table.locate(None, 2, None) == {"line": 3, "column": 3, "row": 2}
+    assert table.locate(None, 2, 1) == {"line": 3, "column": 3, "row": 2}
     assert table.locate_header(3) == {"line": 3, "column": 35}
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Collection, Sequence
+import signal
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..history import Timeline
-from ..outputs import OutputFolder, commit_files
+from ..outputs import OutputFolder, write_tree
 from ..planning.plan import Plan, RegionProfile
 from ..report.trends import HistoryLike, report_timeline
 from ..scoring.results import Assessment, RegionResult
@@ -61,14 +62,14 @@ def plan_for(plan: Plan, region: str) -> Plan:
 
 
 def _render_one(assessment: Assessment, plan: Plan, formats: Sequence[str],
-                templates_dir: Path | None, out: Path, job: ReportJob,
-                owned: Collection[str] | None = None, clean: bool = False,
+                templates_dir: Path | None, staging: Path, job: ReportJob,
                 history: Timeline | None = None,
                 sensitivity: SensitivityResult | None = None) -> list[Written]:
-    """Render one region-year and write its files together (staged, then renamed), so an
-    interruption leaves each report folder as it was or complete. ``history`` holds the
-    region's other years (for the masterplan's trends); ``sensitivity`` the analysis of every
-    region-year (its region's part and rank go into the masterplan)."""
+    """Render one region-year and write its files into the staging folder of the output
+    (they reach the output folder together with every other file of the command, or not at
+    all). ``history`` holds the region's other years (for the masterplan's trends);
+    ``sensitivity`` the analysis of every region-year (its region's part and rank go into the
+    masterplan)."""
     from ..report.build import render_reports
 
     result = assessment.results[job.index]
@@ -78,45 +79,9 @@ def _render_one(assessment: Assessment, plan: Plan, formats: Sequence[str],
                            sensitivity=sensitivity)
     paths = {(f"{job.folder}/{relative}" if job.folder else relative): data
              for relative, data in sorted(files.items())}
-    commit_files(out, paths, owns=None if owned is None else owned.__contains__, clean=clean)
+    write_tree(staging, paths)
     return [Written(path, hashlib.sha256(data).hexdigest(), len(data))
             for path, data in paths.items()]
-
-
-_STATE: dict[str, Any] = {}
-"""What every job of a worker process shares (set once per worker by :func:`_start`)."""
-
-
-def _start(state: dict[str, Any]) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, _interrupted)
-    os.environ["SMARTCITY_ASSESS_SERIAL"] = "1"  # no chart workers inside a worker
-    _STATE.clear()
-    _STATE.update(state)
-
-
-def _interrupted(signum: int, frame: Any) -> None:
-    """Ctrl-C in a worker: stop the report being written (its temporary files are removed
-    and the error goes back to the main process, which reports the interruption); an idle
-    worker ends quietly (``SystemExit`` releases the pool's locks and prints no traceback)."""
-    if _STATE.get("busy"):
-        raise KeyboardInterrupt
-    raise SystemExit(130)
-
-
-def _work(job: ReportJob) -> list[Written]:
-    _STATE["busy"] = True
-    try:
-        return _work_on(job)
-    finally:
-        _STATE["busy"] = False
-
-
-def _work_on(job: ReportJob) -> list[Written]:
-    return _render_one(_STATE["assessment"], _STATE["plan"], _STATE["formats"],
-                       _STATE["templates_dir"], _STATE["out"], job, _STATE["owned"],
-                       _STATE["clean"], _STATE.get("history"), _STATE.get("sensitivity"))
 
 
 def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJob], *,
@@ -130,109 +95,182 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
     Each masterplan shows its region's trend over the years in ``assessment`` and in
     ``history`` (earlier scores; the assessment wins for the same region-year).
 
-    With ``folder`` (the caller's :class:`~smartcity_assess.outputs.OutputFolder` on
-    ``out``, entered) an existing file is replaced only when the folder owns it, and the
-    files written are recorded in it.
+    ``folder`` is the caller's :class:`~smartcity_assess.outputs.OutputFolder` on ``out``,
+    entered: the reports are staged in it and published with the rest of the caller's output
+    (without one, they are published on their own, beside what ``out`` holds).
 
     Several jobs are shared among ``processes`` worker processes (``fork`` where the platform
     has it), even when that is one: a worker imports the chart library once and draws every
     chart itself, where a report rendered alone draws its charts in helper processes that
     each import it again. The first error stops the batch and is raised here.
     """
-    total = len(jobs)
-    if total == 0:
+    if folder is None:
+        with OutputFolder(out, replace=False) as own:
+            return write_reports_many(assessment, out, jobs, plan=plan, formats=formats,
+                                      templates_dir=templates_dir, processes=processes,
+                                      progress=progress, folder=own, history=history,
+                                      sensitivity=sensitivity)
+    if not jobs:
         return []
-    owned = None if folder is None else frozenset(folder.owned) | frozenset(folder.written)
-    clean = folder is not None and folder.locked
-
-    def sink(written: list[Written]) -> None:  # each report as it is done: an interrupted
-        if folder is not None:                 # batch still records what it wrote
-            folder.record({w.path: w.sha256 for w in written})
-
-    found = _write_many(assessment, out, jobs, plan=plan, formats=formats, sink=sink,
-                        templates_dir=templates_dir, processes=processes, progress=progress,
-                        owned=owned, clean=clean, history=report_timeline(assessment, history),
-                        sensitivity=sensitivity)
-    return found
-
-
-def _write_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJob], *,
-                plan: Plan, formats: Sequence[str], templates_dir: Path | None,
-                processes: int, progress: Progress | None, owned: frozenset[str] | None,
-                sink: Callable[[list[Written]], None],
-                clean: bool, history: Timeline | None = None,
-                sensitivity: SensitivityResult | None = None) -> list[Written]:
-    total = len(jobs)
+    output = folder
+    timeline = report_timeline(assessment, history)
+    state = {"assessment": assessment, "plan": plan, "formats": tuple(formats),
+             "templates_dir": templates_dir, "staging": output.staging, "history": timeline,
+             "sensitivity": sensitivity}
 
     def label(job: ReportJob) -> str:
         result = assessment.results[job.index]
         year = "" if result.year is None else f" {result.year}"
         return f"{result.region}{year} ({job.lang})"
 
-    if total == 1:  # one report: render here (its charts are drawn by helper processes)
-        found: list[Written] = []
-        for done, job in enumerate(jobs, start=1):
-            done_here = _render_one(assessment, plan, formats, templates_dir, out, job, owned,
-                                    clean, history, sensitivity)
-            sink(done_here)
-            found += done_here
-            if progress is not None:
-                progress(done, total, label(job))
-        return found
+    found: dict[int, list[Written]] = {}
 
+    def done(position: int, written: list[Written]) -> None:
+        output.record({w.path: w.sha256 for w in written})
+        found[position] = written
+        if progress is not None:
+            progress(len(found), len(jobs), label(jobs[position]))
+
+    if len(jobs) == 1:  # one report: render here (its charts are drawn by a helper process)
+        done(0, _run_job(state, jobs[0]))
+    else:
+        _in_workers(state, jobs, max(1, min(processes, len(jobs))), done)
+    return [written for position in range(len(jobs)) for written in found[position]]
+
+
+def _run_job(state: dict[str, Any], job: ReportJob) -> list[Written]:
+    return _render_one(state["assessment"], state["plan"], state["formats"],
+                       state["templates_dir"], state["staging"], job, state["history"],
+                       state["sensitivity"])
+
+
+# --- worker processes ---------------------------------------------------------------------------
+#
+# A small pool of our own rather than concurrent.futures: no threads in the main process (so
+# nothing is left to fail at interpreter shutdown after Ctrl-C), and every worker is tied to
+# its parent by its connection and by processes.die_with_parent: it cannot outlive it.
+
+STOP_WAIT = 5.0
+"""Seconds a worker gets to end after it was asked to before it is killed."""
+
+
+def _worker(connection: Any, state: dict[str, Any], inherited: Sequence[Any]) -> None:
+    """A worker process: render the jobs its connection brings until it brings ``None`` or
+    closes (the parent ended)."""
+    from ..processes import die_with_parent
+
+    for other in inherited:  # the other ends this fork copied: only the parent holds them
+        other.close()
+    die_with_parent()
+    # Ctrl-C reaches every process of the terminal's group, and the parent asks with SIGTERM:
+    # either way whatever a worker was writing is in the staging folder, which the parent
+    # discards. End at once, silently.
+    signal.signal(signal.SIGINT, _end)
+    signal.signal(signal.SIGTERM, _end)
+    if hasattr(signal, "pthread_sigmask"):  # held back by the parent until now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_BACK)
+    os.environ["SMARTCITY_ASSESS_SERIAL"] = "1"  # no chart helpers inside a worker
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        try:
+            answer: tuple[str, Any] = ("ok", _run_job(state, job))
+        except Exception as exc:  # handed to the parent, which raises it
+            answer = ("error", exc)
+        try:
+            connection.send(answer)
+        except (OSError, EOFError):
+            return
+        except Exception:  # an error that cannot be pickled: its text still goes back
+            connection.send(("error", RuntimeError(f"{type(answer[1]).__name__}: "
+                                                   f"{answer[1]}")))
+
+
+_HELD_BACK = {signal.SIGINT, signal.SIGTERM}
+"""Held back while the workers start (see :func:`_in_workers`)."""
+
+
+def _end(signum: int, frame: Any) -> None:
+    os._exit(128 + signum)
+
+
+def _in_workers(state: dict[str, Any], jobs: Sequence[ReportJob], size: int,
+                done: Callable[[int, list[Written]], None]) -> None:
     import multiprocessing
-    from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+    from multiprocessing.connection import wait
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    state = {"assessment": assessment, "plan": plan, "formats": tuple(formats),
-             "templates_dir": templates_dir, "out": out, "owned": owned, "clean": clean,
-             "history": history, "sensitivity": sensitivity}
-    results: dict[int, list[Written]] = {}
-    pool = ProcessPoolExecutor(max_workers=max(1, min(processes, total)), mp_context=context,
-                               initializer=_start, initargs=(state,))
-    futures: dict[Future[list[Written]], int] = {}
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context: Any = multiprocessing.get_context("fork" if fork else "spawn")
+    pipes: list[tuple[Any, Any]] = [context.Pipe(duplex=True) for _ in range(size)]
+    workers: list[Any] = []
+    busy: dict[Any, int] = {}
+    queue = iter(enumerate(jobs))
+
+    def feed(connection: Any) -> None:
+        position, job = next(queue, (None, None))
+        connection.send(job)
+        if position is not None:
+            busy[connection] = position
+
+    finished = False
     try:
-        futures.update({pool.submit(_work, job): position for position, job in enumerate(jobs)})
-        pending = set(futures)
-        done_count = 0
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
-            for future in finished:
-                position = futures[future]
-                results[position] = future.result()  # raises the worker's error
-                sink(results[position])
-                done_count += 1
-                if progress is not None:
-                    progress(done_count, total, label(jobs[position]))
-    except BaseException:
-        _stop(pool)
-        for future, position in futures.items():  # reports finished meanwhile are written
-            if position not in results and future.done() and not future.cancelled() \
-                    and future.exception() is None:
-                sink(future.result())
-        raise
-    pool.shutdown(wait=True)
-    return [written for position in range(total) for written in results[position]]
+        # A signal that came between a worker's start and its own handlers would meet the
+        # parent's handlers there: signals are held back while the workers start, and each
+        # worker takes them once its handlers are in place.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_BACK) if hasattr(
+            signal, "pthread_sigmask") else None
+        try:
+            for index, (_, theirs) in enumerate(pipes):
+                inherited = ([end for pair in pipes for end in pair
+                              if end is not theirs and not end.closed] if fork else [])
+                worker = context.Process(target=_worker, args=(theirs, state, inherited),
+                                         daemon=True,
+                                         name=f"smartcity-assess report {index + 1}")
+                worker.start()
+                theirs.close()
+                workers.append(worker)
+        finally:
+            if held is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for mine, _ in pipes:
+            feed(mine)
+        while busy:
+            ready: list[Any] = wait(list(busy))
+            for connection in ready:
+                position = busy.pop(connection)
+                try:
+                    kind, value = connection.recv()
+                except (EOFError, OSError):
+                    code = workers[[pair[0] for pair in pipes].index(connection)].exitcode
+                    raise RuntimeError("a report worker process ended unexpectedly"
+                                       + (f" (exit code {code})" if code else "")) from None
+                if kind == "error":
+                    raise value
+                done(position, value)
+                feed(connection)
+        finished = True
+    finally:
+        _stop(workers, [mine for mine, _ in pipes], finished)
 
 
-STOP_WAIT = 60.0
-"""Seconds a worker gets to finish its report after an error or Ctrl-C before it is ended."""
-
-
-def _stop(pool: Any) -> None:
-    """Cancel the jobs not started and let the workers finish the report they are writing
-    (after Ctrl-C they stop at once, cleaning up): every report folder stays whole. A
-    worker still alive after :data:`STOP_WAIT` is ended, so that Ctrl-C never hangs (a
-    pool interrupted at the wrong moment can lose the messages that end its workers)."""
-    import multiprocessing
-
-    pool.shutdown(wait=False, cancel_futures=True)
-    for child in multiprocessing.active_children():
-        child.join(STOP_WAIT)
-        if child.is_alive():
-            child.terminate()
-            child.join(5)
+def _stop(workers: Sequence[Any], connections: Sequence[Any], finished: bool) -> None:
+    """End the workers and wait for them, so that none writes after this returns. After the
+    last job they end by themselves; after an error or an interruption they are asked to
+    (SIGTERM), and killed if they do not."""
+    for connection in connections:
+        connection.close()
+    for worker in workers:
+        if not finished and worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(STOP_WAIT)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
 
 
 def report_jobs(assessment: Assessment, chosen: Sequence[RegionResult],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -175,8 +176,6 @@ class AssessmentConfig:
         try:
             return path.relative_to(self.folder).as_posix()
         except ValueError:
-            import os
-
             return Path(os.path.relpath(path, self.folder)).as_posix()
 
     def resolved(self) -> dict[str, Any]:
@@ -247,9 +246,15 @@ def build_config(document: YamlDocument, path: Path) -> AssessmentConfig:
         problem(("outputs", "formats"), "a format is listed twice", "each format once",
                 spec.outputs.formats)
     output = folder / spec.outputs.folder
-    if output.resolve() == folder.resolve():
+    project, real_output = os.path.realpath(folder), os.path.realpath(output)
+    if real_output == project:
         problem(("outputs", "folder"), "the output folder is the project folder itself",
                 "a folder of its own, such as scorecard", spec.outputs.folder)
+    elif not real_output.startswith(project.rstrip(os.sep) + os.sep):
+        # Outside the project, a run would replace and remove files beside or above it.
+        problem(("outputs", "folder"), "the output folder is outside the project folder",
+                "a folder inside the folder of this config, such as scorecard (or --out "
+                "on the command line)", spec.outputs.folder)
     assertions = _assertions(spec.assertions)
     if problems:
         raise InputError(problems)
@@ -285,7 +290,7 @@ def _expand(patterns: list[str], folder: Path, problem: Any) -> list[Path]:
                 continue
         for match in found:
             target = folder / match
-            files.setdefault(str(target.resolve()), target)
+            files.setdefault(os.path.realpath(target), target)
     return list(files.values())
 
 

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from ..render.escape import printable
 from .console import stderr
 
 MAX_JOBS = 8
@@ -39,12 +40,14 @@ def progress_bar(lang: str = "en") -> Iterator[Callable[[int, int, str], None] |
     from ..messages import text
 
     bar = Progress(TextColumn(text("cli_progress_reports", lang)), BarColumn(),
-                   MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),
+                   MofNCompleteColumn(), TimeRemainingColumn(),
+                   TextColumn("{task.description}", markup=False),
                    console=stderr, transient=True)
     task = bar.add_task("", total=None)
 
     def update(done: int, total: int, label: str) -> None:
-        bar.update(task, completed=done, total=total, description=label)
+        # A region name is text: no markup ("[red]"), no control character (printable).
+        bar.update(task, completed=done, total=total, description=printable(label))
 
     with bar:
         yield update

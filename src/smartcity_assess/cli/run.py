@@ -37,7 +37,7 @@ def run_command(
     fails."""
 
     def body() -> int:
-        from ..assessment.run import execute, prepare
+        from ..assessment.execute import execute, prepare
         from ..messages import text, tr
 
         language = lang.value

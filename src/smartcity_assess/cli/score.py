@@ -40,7 +40,8 @@ def score_command(
     ignore_column: IgnoreColumns = None,
     bootstrap: Annotated[int | None, typer.Option(
         "--bootstrap", min=0, help="Bootstrap draws for confidence intervals (0: none). "
-        "Default: 1000 for the terminal table, 0 for json, csv and md.",
+        "Default: 1000 for the terminal table (fewer for more than 20,000 answers, none for "
+        "more than 200,000), 0 for json, csv and md.",
         show_default=False)] = None,
     confidence: Annotated[float, typer.Option(
         "--confidence", min=0.5, max=0.999, help="Level of the bootstrap intervals.")] = 0.95,
@@ -72,9 +73,6 @@ def score_command(
 
         refuse_input_as_output(output, [*surveys, *([criteria] if criteria else [])])
         terminal = fmt is ScoreFormat.table and output is None
-        draws_bootstrap = bootstrap if bootstrap is not None else (
-            DEFAULT_BOOTSTRAP_DRAWS if terminal and view is None else 0)
-        options = ScoringOptions(bootstrap=draws_bootstrap, confidence=confidence, seed=seed)
         indicator_set = load_indicator_set(criteria)
         if view is not None:
             from .views import check_view
@@ -82,6 +80,18 @@ def score_command(
             check_view(indicator_set, view)
         survey = read_survey(surveys, indicator_set, sheet=sheet,
                              ignore_columns=ignore_column or ())
+        draws_bootstrap = bootstrap
+        if bootstrap is None and terminal and view is None:
+            answers = sum(len(a.values) for r in survey.regions.values()
+                          for a in r.answers.values())
+            draws_bootstrap = table_draws(answers)
+            if draws_bootstrap < DEFAULT_BOOTSTRAP_DRAWS:
+                shown = format_number(answers, lang.value, 0)
+                message(tr("cli_fewer_draws", lang.value, answers=shown, draws=draws_bootstrap,
+                           default=DEFAULT_BOOTSTRAP_DRAWS) if draws_bootstrap else
+                        tr("cli_no_draws", lang.value, answers=shown), "yellow")
+        options = ScoringOptions(bootstrap=draws_bootstrap or 0, confidence=confidence,
+                                 seed=seed)
         assessment = assess(indicator_set, survey, options)
         tested = None
         if sensitivity:
@@ -121,6 +131,22 @@ def score_command(
     code = run(body)
     if code:
         raise typer.Exit(code)
+
+
+TABLE_BUDGET = 20_000_000
+"""Answers × bootstrap draws the terminal table spends by default (about ten seconds)."""
+MIN_TABLE_DRAWS = 100
+"""Fewest draws worth an interval; with fewer the table shows none (``--bootstrap`` asks)."""
+
+
+def table_draws(answers: int) -> int:
+    """Bootstrap draws of the terminal table for ``answers`` answers: the full number for a
+    survey of up to 20,000 answers, fewer for a larger one, none beyond 200,000 (their
+    intervals would take minutes: 1,000 draws over 2 million answers is about 15 minutes)."""
+    from ..scoring.engine import DEFAULT_BOOTSTRAP_DRAWS
+
+    draws = min(DEFAULT_BOOTSTRAP_DRAWS, TABLE_BUDGET // max(answers, 1))
+    return draws if draws >= MIN_TABLE_DRAWS else 0
 
 
 def render_scores(assessment: Assessment, fmt: ScoreFormat, lang: str,

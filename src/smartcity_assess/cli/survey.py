@@ -23,7 +23,7 @@ class TemplateFormat(str, Enum):
 
 @app.command("template")
 def template_command(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write.")],
     criteria: Criteria = None,
     fmt: Annotated[TemplateFormat | None, typer.Option(
         "--format", "-f", help="csv or xlsx (default: from the file name).",
@@ -41,7 +41,7 @@ def template_command(
         from ..survey.template import write_template
 
         refuse_input_as_output(output, [criteria] if criteria else [])
-        suffix = fmt.value if fmt else output.suffix.lower().lstrip(".")
+        suffix = fmt.value if fmt else Path(output).suffix.lower().lstrip(".")
         if suffix not in ("csv", "xlsx"):
             raise UsageError(f"cannot tell the format of {output}: use --format csv|xlsx")
         chosen: Literal["csv", "xlsx"] = "csv" if suffix == "csv" else "xlsx"

@@ -205,6 +205,14 @@ def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
     low, high = spec.scale
     if not low < high:
         yield problem(("scale",), "scale must go from low to high", "min < max", spec.scale)
+    elif not math.isfinite(high - low):
+        yield problem(("scale",), "scale is too wide to compute with", "a width below 1e308",
+                      spec.scale)
+    for name, weights in (("role_weights", spec.role_weights),):
+        for role in weights:
+            if role != role.strip().lower():
+                yield problem((name, role), f"role {role!r} is not in lower case, as the roles "
+                              "of the survey data are read", repr(role.strip().lower()), role)
 
     previous: float | None = None
     for index, band in enumerate(spec.bands):
@@ -285,6 +293,9 @@ def _check_indicator(ind: IndicatorSpec, path: PathKey, spec: IndicatorSetSpec,
     if goalposts and not goalposts[0] < goalposts[1]:
         yield problem((*path, "goalposts"), "goalposts must be in increasing order",
                       "min < max (use direction: lower for lower-is-better)", goalposts)
+    elif goalposts and not math.isfinite(goalposts[1] - goalposts[0]):
+        yield problem((*path, "goalposts"), "goalposts are too far apart to compute with",
+                      "a distance below 1e308", goalposts)
     if ind.transform == "log" and goalposts and goalposts[0] <= 0:
         yield problem((*path, "goalposts"), "a log transform needs positive goalposts",
                       "min > 0", goalposts)
@@ -309,8 +320,11 @@ def _check_indicator(ind: IndicatorSpec, path: PathKey, spec: IndicatorSetSpec,
         yield problem((*path, "share_from"),
                       "respondents: share needs share_from for this type",
                       "the raw value from which an answer counts as positive")
-    for role in ind.roles:
-        if spec.role_weights and role not in spec.role_weights:
+    for index, role in enumerate(ind.roles):
+        if role != role.strip().lower():
+            yield problem((*path, "roles", index), f"role {role!r} is not in lower case, as the "
+                          "roles of the survey data are read", repr(role.strip().lower()), role)
+        elif spec.role_weights and role not in spec.role_weights:
             yield problem((*path, "roles"), f"role {role!r} has no entry in role_weights",
                           ", ".join(sorted(spec.role_weights)))
 
@@ -376,32 +390,38 @@ def _check_dependencies(spec: IndicatorSetSpec, action_ids: dict[str, PathKey],
                     yield problem((*apath, "depends_on", index),
                                   f"action {action.id!r} depends on unknown action {dep!r}",
                                   "the id of an action in this set", dep)
-    # Cycles: depth-first search, reporting each cycle once from its smallest member.
+    # Cycles: depth-first search, reporting each cycle once. Iterative, with an explicit
+    # stack: a chain of thousands of actions must not exhaust Python's recursion.
     state: dict[str, int] = {}
     reported: set[frozenset[str]] = set()
-
-    def visit(node: str, stack: list[str]) -> Iterator[Problem]:
-        state[node] = 1
-        stack.append(node)
-        for dep in graph.get(node, []):
-            if dep not in graph:
+    for root in graph:
+        if state.get(root, 0) != 0:
+            continue
+        state[root] = 1
+        path = [root]
+        pending = [iter(graph.get(root, []))]
+        while pending:
+            node = path[-1]
+            after: str | None = next(pending[-1], None)
+            if after is None:
+                pending.pop()
+                path.pop()
+                state[node] = 2
                 continue
-            if state.get(dep) == 1:
-                cycle = stack[stack.index(dep):]
+            if after not in graph:
+                continue
+            if state.get(after) == 1:
+                cycle = path[path.index(after):]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
                     yield problem((*action_ids[node], "depends_on"),
                                   "actions depend on each other in a cycle: "
-                                  + " → ".join([*cycle, dep]), "no cycles")
-            elif state.get(dep, 0) == 0:
-                yield from visit(dep, stack)
-        stack.pop()
-        state[node] = 2
-
-    for node in graph:
-        if state.get(node, 0) == 0:
-            yield from visit(node, [])
+                                  + " → ".join([*cycle, after]), "no cycles")
+            elif state.get(after, 0) == 0:
+                state[after] = 1
+                path.append(after)
+                pending.append(iter(graph.get(after, [])))
 
 
 @dataclass(frozen=True)

@@ -229,8 +229,12 @@ class IndicatorSetSpec(_Strict):
     @field_validator("version", mode="before")
     @classmethod
     def _version_as_text(cls, value: Any) -> Any:
-        # `version: 1.0` in YAML is a float; accept it rather than be picky.
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        # `version: 2` is the text "2"; `version: 1.10` is the number 1.1 by the time it is
+        # read, so a version with a point must be quoted to keep its digits.
+        if isinstance(value, float):
+            raise ValueError("the version is written as a number, which loses digits (1.10 "
+                             "reads as 1.1): write it in quotes, e.g. version: \"1.10\"")
+        if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
         return value
 

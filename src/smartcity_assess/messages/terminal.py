@@ -28,6 +28,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "catatan: --view ditampilkan dalam tabel terminal; --format json memuatnya di "
         "views.{view}",
         "note: --view is shown in the terminal table; --format json has it under views.{view}"),
+    "cli_fewer_draws": (
+        "catatan: {answers} jawaban: {draws} ulangan bootstrap, bukan {default}, agar tabel "
+        "tetap cepat; --bootstrap N untuk memilih",
+        "note: {answers} answers: {draws} bootstrap draws instead of {default} to keep the "
+        "table quick; --bootstrap N chooses"),
+    "cli_no_draws": (
+        "catatan: {answers} jawaban: tanpa interval bootstrap agar tabel tetap cepat; "
+        "--bootstrap N untuk memilih",
+        "note: {answers} answers: no bootstrap intervals to keep the table quick; "
+        "--bootstrap N chooses"),
     "cli_threshold_not_met": ("ambang tidak tercapai: indeks {region} {found} < {limit}",
                               "threshold not met: {region} index {found} < {limit}"),
     "cli_run_wrote": ("ditulis {n} berkas ke {folder}", "wrote {n} files into {folder}"),

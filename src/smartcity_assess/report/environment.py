@@ -23,7 +23,7 @@ from ..errors import UsageError
 from ..messages import MONTHS, text
 from ..messages.keys import AGGREGATION_KEYS
 from ..numbers import format_number
-from ..render.escape import markdown_text
+from ..render.escape import markdown_text, printable
 from ..resources import templates_dir
 
 if TYPE_CHECKING:
@@ -58,6 +58,17 @@ def markdown(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     return Markup(markdown_text("" if value is None else value))
+
+
+def _html_finalize(value: Any) -> Any:
+    """Every value an HTML template prints: control characters of the data (NUL, BEL, ESC,
+    C1, bidi overrides) become visible stand-ins (:func:`printable`); markup stays markup."""
+    if isinstance(value, str):
+        shown = printable(value, keep_whitespace=True)
+        if shown is value or shown == value:
+            return value
+        return Markup(shown) if isinstance(value, Markup) else shown
+    return value
 
 
 def _md_finalize(value: Any) -> Any:
@@ -111,8 +122,7 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
         loader = ChoiceLoader([_inside_loader(user_dir), bundled])
     cls = SandboxedEnvironment if user_dir is not None else Environment
     options: dict[str, Any] = {}
-    if kind == "md":
-        options["finalize"] = _md_finalize
+    options["finalize"] = _md_finalize if kind == "md" else _html_finalize
     env = cls(
         loader=loader,
         autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "svg", "md"),

@@ -72,9 +72,12 @@ def _template_position(exc: Exception, default: str, *, follow_name: bool = True
 
 
 def script_json(text: str) -> str:
-    """JSON made safe inside ``<script>``: no ``<``, ``>`` or ``&`` can end or open a tag."""
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    """JSON made safe inside ``<script>``: no ``<``, ``>`` or ``&`` can end or open a tag, and
+    control and bidi characters are ``\\u`` escapes (the same JSON, nothing raw in the page)."""
+    from ..render.escape import json_controls_escaped
+
+    return json_controls_escaped(text.replace("&", "\\u0026").replace("<", "\\u003c")
+                                 .replace(">", "\\u003e"))
 
 
 def tidy_markdown(text: str) -> str:

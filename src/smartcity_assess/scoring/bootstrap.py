@@ -1,13 +1,14 @@
 """Bootstrap confidence intervals: resample respondents, recompute the whole tree, take
-percentiles. Seeded (``random.Random(seed)``), so the same input gives the same intervals.
+percentiles. Seeded (the random stream of ``random.Random(seed)``), so the same input gives
+the same intervals.
 
 Resampling is stratified so that the design of the survey is kept in every draw:
 
-* with respondent ids (``Answers.respondents``), whole respondents are drawn with replacement
-  within each region-year and within each *stratum*: respondents of one role linked by the
-  indicators they answer. A citizen's answers move together (the correlation between
-  indicators is kept); a citizen survey, an agency self-assessment and a row of official
-  statistics are separate strata, so the single statistics row is in every draw.
+* with respondent ids, whole respondents are drawn with replacement within each region-year
+  and within each *stratum*: respondents of one role linked by the indicators they answer. A
+  citizen's answers move together (the correlation between indicators is kept); a citizen
+  survey, an agency self-assessment and a row of official statistics are separate strata, so
+  the single statistics row is in every draw.
 * without ids, each indicator's answers are drawn with replacement within each role,
   independently of the other indicators (a simplification that ignores the correlation
   between a respondent's answers; intervals of groups are then somewhat too narrow when
@@ -15,167 +16,275 @@ Resampling is stratified so that the design of the survey is kept in every draw:
 
 A stratum of one respondent (a row of official statistics) is the same in every draw, so its
 indicators get intervals of zero width — correct: there is no sampling variation to show.
+
+Speed: the draws of a region-year are made many at a time. A draw is a vector of counts (how
+often each respondent is drawn); the combined value of a mean or a share over many draws is
+one matrix product of the counts with the answers; medians, minima and maxima come from the
+counts in the order of the answers' values. Only a weighted median and outlier treatment of
+answers recombine draw by draw.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from array import array
 from collections.abc import Sequence
-from operator import mul
+
+import numpy as np
 
 from ..indicators.model import Indicator
-from ..survey.data import RegionData, RegionYear, SurveyData
-from .combine import combine_values, usable_answers
+from ..survey.data import RegionYear, SurveyData
+from .columns import Column, Lineup
+from .combine import combine_values
+from .grouped import FloatArray, IntArray
+from .indicator_scores import Config, Run, score_run
 from .results import Interval
-from .run import Config, Run, score_run
 from .stats import quantile
 from .tree import Tree
 
-_FAST_RULES = frozenset({"mean", "share"})
+CHUNK = 2_000_000
+"""Random numbers drawn at a time (draws are made in chunks of about this many numbers)."""
 
 
-class _Entries:
-    """The usable answers of one indicator in one region-year, by resampling unit."""
+class _Answers:
+    """One indicator's usable answers in one region-year: their units, values and weights."""
 
-    __slots__ = ("indicator", "units", "values", "weights", "weighted", "fast")
+    __slots__ = ("indicator", "units", "values", "weights", "roles")
 
-    def __init__(self, indicator: Indicator, units: list[int], values: list[float],
-                 weights: list[float]) -> None:
+    def __init__(self, indicator: Indicator, units: IntArray, values: FloatArray,
+                 weights: FloatArray, roles: IntArray) -> None:
         self.indicator = indicator
         self.units = units
         self.values = values
         self.weights = weights
-        rule = indicator.respondents
-        outliers = indicator.outliers
-        self.fast = rule in _FAST_RULES and not (outliers is not None
-                                                 and outliers.over == "answers")
-        if rule == "share":
-            threshold = 1.0 if indicator.share_from is None else indicator.share_from
-            self.weighted = [100.0 * w if v >= threshold else 0.0
-                             for v, w in zip(values, weights, strict=True)]
-        else:
-            self.weighted = [v * w for v, w in zip(values, weights, strict=True)]
+        self.roles = roles
 
-    def value(self, counts: Sequence[int]) -> float | None:
-        """The combined value when unit ``u`` is drawn ``counts[u]`` times."""
+    @property
+    def fast(self) -> bool:
+        """A mean or a share (without outlier treatment of answers): a ratio of two sums."""
+        outliers = self.indicator.outliers
+        return self.indicator.respondents in ("mean", "share") and not (
+            outliers is not None and outliers.over == "answers")
+
+    def weighted(self) -> FloatArray:
+        """Each answer's contribution to the top of the ratio (value × weight; for a share,
+        100 × weight when at or above the threshold)."""
+        ind = self.indicator
+        if ind.respondents == "share":
+            threshold = 1.0 if ind.share_from is None else ind.share_from
+            return np.where(self.values >= threshold, 100.0 * self.weights, 0.0)
+        return self.values * self.weights
+
+    def combined(self, counts: FloatArray) -> FloatArray:
+        """The combined value in each draw (a row of ``counts`` per draw; NaN: not assessed)."""
+        ind = self.indicator
+        drawn = counts[:, self.units]
+        n = drawn.sum(axis=1)
+        rule = ind.respondents
+        outliers = ind.outliers
+        treated = outliers is not None and outliers.over == "answers"
+        uniform = bool((self.weights == self.weights[0]).all())
         if self.fast:
-            drawn = [counts[u] for u in self.units]
-            n = sum(drawn)
-            bottom: float = sum(map(mul, drawn, self.weights))
-            if n < self.indicator.min_answers or bottom <= 0:
-                return None
-            top: float = sum(map(mul, drawn, self.weighted))
-            return top / bottom
-        values: list[float] = []
-        weights: list[float] = []
-        for unit, v, w in zip(self.units, self.values, self.weights, strict=True):
-            c = counts[unit]
-            if c:
-                values.extend([v] * c)
-                weights.extend([w] * c)
-        if not values or len(values) < self.indicator.min_answers:
-            return None
-        return combine_values(self.indicator, values, weights)[0]
+            weighted = self.weighted()
+            bottom = drawn @ self.weights
+            with np.errstate(invalid="ignore", divide="ignore"):
+                value = (drawn @ weighted) / bottom
+            return np.where((n >= ind.min_answers) & (bottom > 0), value, np.nan)
+        empty = (n == 0) | (n < ind.min_answers)
+        if not treated and rule in ("min", "max"):
+            fill = np.inf if rule == "min" else -np.inf
+            picked = np.where(drawn > 0, self.values, fill)
+            value = picked.min(axis=1) if rule == "min" else picked.max(axis=1)
+            return np.where(empty, np.nan, value)
+        if not treated and rule == "median" and uniform:
+            order = np.argsort(self.values, kind="stable")
+            ordered = self.values[order]
+            running = np.cumsum(drawn[:, order], axis=1)
+            total = running[:, -1:]
+            below = (running <= (total - 1) // 2).sum(axis=1)
+            upper = (running <= total // 2).sum(axis=1)
+            last = len(ordered) - 1
+            low = ordered[np.minimum(below, last)]
+            high = ordered[np.minimum(upper, last)]
+            value = np.where(total[:, 0] % 2 == 1, high, (low + high) / 2)
+            return np.where(empty, np.nan, value)
+        out = np.full(len(counts), np.nan)
+        values, weights = self.values.tolist(), self.weights.tolist()
+        for d, row in enumerate(drawn.astype(np.int64).tolist()):
+            if empty[d]:
+                continue
+            vs: list[float] = []
+            ws: list[float] = []
+            for c, v, w in zip(row, values, weights, strict=True):
+                if c:
+                    vs.extend([v] * c)
+                    ws.extend([w] * c)
+            out[d] = combine_values(ind, vs, ws)[0]
+        return out
 
 
 class Resampler:
-    """One region-year's answers arranged for fast stratified resampling."""
+    """One region-year's usable answers arranged for stratified resampling."""
 
-    def __init__(self, tree: Tree, data: RegionData, by_respondent: bool) -> None:
-        role_weights = dict(tree.set.role_weights)
-        self.entries: list[_Entries | None] = []
-        unit_of: dict[str, int] = {}
-        strata_keys: list[tuple[str, str | None]] = []  # per unit, for answer-level strata
-        links: list[list[int]] = []  # groups of units that must share a stratum
-        for ind in tree.indicators:
-            answers = data.answers.get(ind.id)
-            values, weights, positions = usable_answers(ind, answers, role_weights)
-            if answers is None or not values:
+    def __init__(self, tree: Tree, columns: Sequence[Column], g: int,
+                 by_respondent: bool) -> None:
+        self.by_respondent = by_respondent
+        self._matrices: tuple[list[int], FloatArray, FloatArray, FloatArray] | None = None
+        self.entries: list[_Answers | None] = []
+        unit_of: dict[int, int] = {}
+        links: list[IntArray] = []     # groups of units that must share a stratum
+        answer_strata: list[tuple[int, int]] = []  # per unit (without ids): (indicator, role)
+        size = 0
+        for i, ind in enumerate(tree.indicators):
+            column = columns[i]
+            a, b = int(column.starts[g]), int(column.starts[g + 1])
+            if a == b:
                 self.entries.append(None)
                 continue
-            used = range(len(values)) if positions is None else positions
-            roles = [answers.roles[p] for p in used]
-            units: list[int] = []
+            roles = column.roles[a:b]
             if by_respondent:
-                for p in used:
-                    rid = answers.respondents[p]
-                    unit = unit_of.get(rid)
-                    if unit is None:
-                        unit = unit_of[rid] = len(unit_of)
-                    units.append(unit)
-                by_role: dict[str | None, list[int]] = {}
-                for unit, role in zip(units, roles, strict=True):
-                    by_role.setdefault(role, []).append(unit)
-                links.extend(by_role.values())
+                codes = column.respondents[a:b].tolist()
+                for code in codes:
+                    if code not in unit_of:
+                        unit_of[code] = len(unit_of)
+                units = np.array([unit_of[c] for c in codes], dtype=np.int64)
+                for role in dict.fromkeys(roles.tolist()):
+                    links.append(units[roles == role])
             else:
-                for role in roles:
-                    units.append(len(strata_keys))
-                    strata_keys.append((ind.id, role))
-            self.entries.append(_Entries(ind, units, list(values), list(weights)))
+                units = np.arange(size, size + b - a, dtype=np.int64)
+                answer_strata.extend((i, role) for role in roles.tolist())
+                size += b - a
+            self.entries.append(_Answers(ind, units, column.values[a:b],
+                                         column.weights[a:b], roles))
         if by_respondent:
-            self.strata = _components(len(unit_of), links)
             size = len(unit_of)
+            self.strata = _components(size, links)
         else:
-            grouped: dict[tuple[str, str | None], list[int]] = {}
-            for unit, key in enumerate(strata_keys):
+            grouped: dict[tuple[int, int], list[int]] = {}
+            for unit, key in enumerate(answer_strata):
                 grouped.setdefault(key, []).append(unit)
-            self.strata = list(grouped.values())
-            size = len(strata_keys)
-        self.base = [0] * size
+            self.strata = [np.array(units, dtype=np.int64) for units in grouped.values()]
+        self.size = size
+        self.base = np.zeros(size)
         for stratum in self.strata:
             if len(stratum) == 1:
-                self.base[stratum[0]] = 1
-        self.varying = [s for s in self.strata if len(s) > 1]
+                self.base[stratum[0]] = 1.0
+        varying = [s for s in self.strata if len(s) > 1]
+        self.varying = varying
+        sizes = [len(s) for s in varying]
+        self.members: IntArray = np.concatenate(varying) if varying else np.empty(
+            0, dtype=np.int64)
+        """The units of the varying strata, stratum after stratum."""
+        self.sizes: IntArray = np.repeat(np.array(sizes, dtype=np.int64), sizes)
+        """Per member: the size of its stratum."""
+        starts = np.cumsum([0, *sizes[:-1]], dtype=np.int64) if sizes else np.empty(
+            0, dtype=np.int64)
+        self.offsets: IntArray = np.repeat(starts, sizes)
+        """Per member: where its stratum starts in :attr:`members`."""
 
     @property
     def constant(self) -> bool:
         """True when every draw reproduces the data (every stratum has one unit)."""
         return not self.varying
 
+    @property
+    def randoms(self) -> int:
+        """Random numbers one draw uses."""
+        return len(self.members)
+
+    def counts(self, uniforms: FloatArray) -> FloatArray:
+        """How often each unit is drawn, one row per draw (a row of :attr:`randoms` uniform
+        numbers each): the ``j``-th number of a stratum of ``m`` units picks its
+        ``int(u · m)``-th unit, as ``random.Random`` draws would one by one."""
+        draws = len(uniforms)
+        picked = self.members[self.offsets + (uniforms * self.sizes).astype(np.int64)]
+        flat = np.arange(draws)[:, None] * self.size + picked
+        counts = np.bincount(flat.ravel(), minlength=draws * self.size).reshape(
+            draws, self.size).astype(np.float64)
+        counts += self.base
+        return counts
+
     def draw(self, rng: random.Random) -> list[float | None]:
-        """Combined values of every indicator in one bootstrap draw."""
-        counts = self.base[:]
-        rand = rng.random
-        for stratum in self.varying:
-            m = len(stratum)
-            for _ in range(m):
-                counts[stratum[int(rand() * m)]] += 1
-        return [None if e is None else e.value(counts) for e in self.entries]
+        """Combined values of every indicator in one draw (``rng`` supplies the numbers)."""
+        uniforms = np.array([[rng.random() for _ in range(self.randoms)]])
+        return [None if v != v else v for v in self.combined(self.counts(uniforms))[0]]
+
+    def combined(self, counts: FloatArray) -> list[list[float]]:
+        """Per draw, the combined value of every indicator (NaN: not assessed).
+
+        With respondents as units, the means and shares of all indicators come from three
+        matrix products of the counts: with each respondent's weight, weighted value and
+        number of answers per indicator."""
+        columns: list[FloatArray | None] = [None] * len(self.entries)
+        dense = self._dense()
+        if dense is not None:
+            fast, weights, tops, answered = dense
+            bottom = counts @ weights
+            with np.errstate(invalid="ignore", divide="ignore"):
+                values = (counts @ tops) / bottom
+            n = counts @ answered
+            for k, j in enumerate(fast):
+                entry = self.entries[j]
+                assert entry is not None
+                columns[j] = np.where((n[:, k] >= entry.indicator.min_answers)
+                                      & (bottom[:, k] > 0), values[:, k], np.nan)
+        out = [np.full(len(counts), np.nan) if e is None else
+               column if column is not None else e.combined(counts)
+               for e, column in zip(self.entries, columns, strict=True)]
+        return np.column_stack(out).tolist() if out else [[] for _ in counts]
+
+    def _dense(self) -> tuple[list[int], FloatArray, FloatArray, FloatArray] | None:
+        """(indicators that are means or shares, and per unit × such indicator: weight,
+        weighted value, answers), when units are respondents; None otherwise."""
+        if not self.by_respondent:
+            return None
+        if self._matrices is None:
+            fast = [j for j, e in enumerate(self.entries) if e is not None and e.fast]
+            weights = np.zeros((self.size, len(fast)))
+            tops = np.zeros((self.size, len(fast)))
+            answered = np.zeros((self.size, len(fast)))
+            for k, j in enumerate(fast):
+                entry = self.entries[j]
+                assert entry is not None
+                np.add.at(weights[:, k], entry.units, entry.weights)
+                np.add.at(tops[:, k], entry.units, entry.weighted())
+                np.add.at(answered[:, k], entry.units, 1.0)
+            self._matrices = (fast, weights, tops, answered)
+        return self._matrices
 
 
-def _components(size: int, links: Sequence[Sequence[int]]) -> list[list[int]]:
-    """Connected groups of units (union–find), each sorted, in order of their first unit."""
-    parent = list(range(size))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for group in links:
-        first = find(group[0])
-        for unit in group[1:]:
-            other = find(unit)
-            if other != first:
-                parent[other] = first
-    members: dict[int, list[int]] = {}
-    for unit in range(size):
-        members.setdefault(find(unit), []).append(unit)
-    return sorted(members.values(), key=lambda m: m[0])
+def _components(size: int, links: Sequence[IntArray]) -> list[IntArray]:
+    """Connected groups of units, each sorted, in order of their first unit."""
+    label = np.arange(size)
+    links = [group for group in links if len(group) > 1]
+    while links:
+        changed = False
+        for group in links:
+            lowest = label[group].min()
+            if (label[group] != lowest).any():
+                roots = np.unique(label[group])
+                label[np.isin(label, roots)] = lowest
+                changed = True
+        if not changed:
+            break
+    order = np.argsort(label, kind="stable")
+    ordered = label[order]
+    edges = np.flatnonzero(np.diff(ordered)) + 1
+    return [np.sort(part) for part in np.split(order, edges)]
 
 
-def has_respondent_ids(tree: Tree, survey: SurveyData) -> bool:
+def has_respondent_ids(columns: Sequence[Column]) -> bool:
     """True when every answer to an indicator of the set carries its respondent's id."""
-    for data in survey.regions.values():
-        for ind in tree.indicators:
-            answers = data.answers.get(ind.id)
-            if answers is not None and answers.values and (
-                    len(answers.respondents) != len(answers.values)):
-                return False
-    return True
+    return all(bool(column.identified.all()) for column in columns)
+
+
+def _random_state(seed: int) -> np.random.RandomState:
+    """numpy's Mersenne Twister in the state ``random.Random(seed)`` starts from: the same
+    stream of numbers (``random_sample`` and ``random()`` both make 53-bit floats)."""
+    state = random.Random(seed).getstate()[1]
+    rs = np.random.RandomState()
+    rs.set_state(("MT19937", np.array(state[:624], dtype=np.uint32), state[624], 0, 0.0))
+    return rs
 
 
 def bootstrap_intervals(tree: Tree, keys: Sequence[RegionYear], survey: SurveyData,
@@ -188,32 +297,48 @@ def bootstrap_intervals(tree: Tree, keys: Sequence[RegionYear], survey: SurveyDa
     imputation), ``point`` the run they gave; a draw replaces the combined values of each
     region-year that can vary and replays stages 2–6.
     """
-    by_respondent = has_respondent_ids(tree, survey)
+    lineup = Lineup(survey, keys, dict(tree.set.role_weights))
+    columns = [lineup.column(ind) for ind in tree.indicators]
+    by_respondent = has_respondent_ids(columns)
     level = "respondents" if by_respondent else "answers"
-    resamplers = [Resampler(tree, survey.regions[key], by_respondent) for key in keys]
+    resamplers = [Resampler(tree, columns, g, by_respondent) for g in range(len(keys))]
+    del columns
     varying = [r for r, rs in enumerate(resamplers) if not rs.constant]
     spans = config.spans_region_years
     tracked = list(range(len(keys))) if (spans and varying) else varying
-    samples: dict[int, list[array[float]]] = {
-        r: [array("d") for _ in range(tree.size)] for r in tracked}
-    rng = random.Random(seed)
+    samples: dict[int, list[list[float]]] = {r: [[] for _ in range(tree.size)] for r in tracked}
+    rng = _random_state(seed)
+    per_draw = sum(resamplers[r].randoms for r in varying)
+    chunk = max(1, CHUNK // max(per_draw, 1))
     nan = math.nan
-    for _ in range(draws if varying else 0):
-        values = list(combined)
+    done = 0
+    while varying and done < draws:
+        count = min(chunk, draws - done)
+        uniforms = rng.random_sample((count, per_draw))
+        drawn: dict[int, list[list[float]]] = {}
+        at = 0
         for r in varying:
-            values[r] = resamplers[r].draw(rng)
-        if spans:
-            run = score_run(tree, keys, values, config)
-            for r in tracked:
-                scores, _ = tree.evaluate(run.scores[r], run.coverage[r])
-                for node, s in enumerate(scores):
-                    samples[r][node].append(nan if s is None else s)
-        else:
-            for r in tracked:
-                run = score_run(tree, [keys[r]], [values[r]], config)
-                scores, _ = tree.evaluate(run.scores[0], run.coverage[0])
-                for node, s in enumerate(scores):
-                    samples[r][node].append(nan if s is None else s)
+            width = resamplers[r].randoms
+            drawn[r] = resamplers[r].combined(resamplers[r].counts(uniforms[:, at:at + width]))
+            at += width
+        del uniforms
+        for d in range(count):
+            values = list(combined)
+            for r in varying:
+                values[r] = [None if v != v else v for v in drawn[r][d]]
+            if spans:
+                run = score_run(tree, keys, values, config)
+                for r in tracked:
+                    scores, _ = tree.evaluate(run.scores[r], run.coverage[r])
+                    for node, s in enumerate(scores):
+                        samples[r][node].append(nan if s is None else s)
+            else:
+                for r in tracked:
+                    run = score_run(tree, [keys[r]], [values[r]], config)
+                    scores, _ = tree.evaluate(run.scores[0], run.coverage[0])
+                    for node, s in enumerate(scores):
+                        samples[r][node].append(nan if s is None else s)
+        done += count
 
     low_p, high_p = (1 - confidence) / 2, (1 + confidence) / 2
     out: list[list[Interval | None]] = []
@@ -226,9 +351,8 @@ def bootstrap_intervals(tree: Tree, keys: Sequence[RegionYear], survey: SurveyDa
             elif r not in samples:
                 row.append(Interval(score, score, draws))
             else:
-                drawn = sorted(s for s in samples[r][node] if s == s)
-                row.append(Interval(quantile(drawn, low_p), quantile(drawn, high_p),
-                                    len(drawn)) if drawn else None)
+                ordered = sorted(s for s in samples[r][node] if s == s)
+                row.append(Interval(quantile(ordered, low_p), quantile(ordered, high_p),
+                                    len(ordered)) if ordered else None)
         out.append(row)
     return out, level
-

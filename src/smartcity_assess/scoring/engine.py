@@ -15,17 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from .. import __version__
-from ..indicators.model import Group, Indicator, IndicatorSet
+from ..indicators.model import IndicatorSet
 from ..notices import Notice
-from ..survey.data import Answers, RegionData, RegionYear, SurveyData
-from .aggregate import AGGREGATORS
-from .combine import Cell, combine_cell
-from .consistency import group_consistency
+from ..survey.data import RegionData, RegionYear, SurveyData
+from .columns import Lineup
+from .combine import Cell, combine_column
+from .consistency import ConsistencyBuilder
 from .impute import IMPUTATION_METHODS
-from .normalise import CROSS_REGION, NORMALISERS, Reference
+from .indicator_scores import Config, Run, score_run, target_score
+from .normalise import CROSS_REGION, NORMALISERS
 from .results import (
     Assessment,
     Bootstrap,
@@ -36,10 +36,7 @@ from .results import (
     Methods,
     RegionResult,
 )
-from .run import Config, Run, score_run, target_score
 from .tree import Tree
-
-Node = TypeVar("Node", Group, Indicator, Group | Indicator)
 
 DEFAULT_SEED = 20250101
 """Seed of every random draw unless a user gives another: results are byte-reproducible."""
@@ -78,16 +75,25 @@ class ScoringOptions:
             raise ValueError("confidence must lie strictly between 0 and 1")
 
 
-def combine_all(tree: Tree, survey: SurveyData, keys: Sequence[RegionYear]
-                ) -> list[list[Cell]]:
-    """Stage 1 for every region-year: each indicator's answers combined."""
-    role_weights = dict(tree.set.role_weights)
-    out = []
-    for key in keys:
-        answers = survey.regions[key].answers
-        out.append([combine_cell(ind, answers.get(ind.id), role_weights)
-                    for ind in tree.indicators])
-    return out
+def combine_all(tree: Tree, survey: SurveyData, keys: Sequence[RegionYear],
+                consistency: bool = False
+                ) -> tuple[list[list[Cell]], list[dict[str, Consistency]]]:
+    """Stage 1 for every region-year: each indicator's answers combined (per region-year in
+    ``keys`` order, and indicator); with ``consistency``, also Cronbach's alpha of every group
+    of Likert items per region-year (else empty). One indicator's answers at a time are lined
+    up, so that memory holds the survey and one column."""
+    lineup = Lineup(survey, keys, dict(tree.set.role_weights))
+    builder = ConsistencyBuilder(tree, len(keys), lineup.respondents) if consistency else None
+    wanted = set(builder.items) if builder is not None else set()
+    by_indicator: list[list[Cell]] = []
+    for i, ind in enumerate(tree.indicators):
+        column = lineup.column(ind)
+        by_indicator.append(combine_column(ind, column, lineup.roles.names))
+        if builder is not None and i in wanted:
+            builder.add(i, column)
+    cells = [list(row) for row in zip(*by_indicator, strict=True)] if by_indicator else [
+        [] for _ in keys]
+    return cells, builder.result() if builder is not None else [{} for _ in keys]
 
 
 def assess(indicator_set: IndicatorSet, survey: SurveyData,
@@ -98,7 +104,7 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
     tree = Tree(indicator_set)
     config = Config.of(tree, options.normalisation, options.imputation)
     keys = survey.region_years()
-    cells = combine_all(tree, survey, keys)
+    cells, by_region = combine_all(tree, survey, keys, options.consistency)
     combined = [[c.value for c in row] for row in cells]
     run = score_run(tree, keys, combined, config)
     warnings = _run_warnings(tree, config, run, len(keys))
@@ -119,7 +125,7 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
         data = survey.regions[key]
         consistency: dict[str, Consistency] = {}
         if options.consistency:
-            consistency = group_consistency(tree, data)
+            consistency = by_region[r]
             for group_id, found in consistency.items():
                 warnings.extend(_consistency_warnings(key, group_id, found))
         results.append(_region_result(tree, key, data, cells[r], run, r, config,
@@ -134,13 +140,6 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
         bootstrap=bootstrap,
         warnings=tuple(warnings),
     )
-
-
-def score_region(indicator_set: IndicatorSet, region: str, year: int | None, data: RegionData,
-                 options: ScoringOptions | None = None) -> RegionResult:
-    """Score one region-year on its own (methods comparing region-years see only this one)."""
-    survey = SurveyData(regions={(region, year): data})
-    return assess(indicator_set, survey, options).results[0]
 
 
 def _region_result(tree: Tree, key: RegionYear, data: RegionData, cells: Sequence[Cell],
@@ -233,56 +232,6 @@ def _all_groups(result: RegionResult) -> list[GroupResult]:
     for pillar in result.pillars:
         walk(pillar)
     return out
-
-
-# --- kept for callers of the first engine (the planner re-aggregates with it) --------------
-
-
-def _normalised_weights(children: Sequence[Node]) -> list[tuple[Node, float]]:
-    total = sum(child.weight for child in children)
-    return [(child, child.weight / total if total > 0 else 0.0) for child in children]
-
-
-def _aggregate(children: Sequence[GroupResult | IndicatorResult], method: str,
-               min_coverage: float) -> tuple[float | None, float]:
-    """Coverage over all children; score over the assessed ones with renormalised weights."""
-    coverage = sum(child.weight * child.coverage for child in children)
-    assessed = [child for child in children if child.score is not None and child.weight > 0]
-    if not assessed or coverage + 1e-12 < min_coverage:
-        return None, coverage
-    total = sum(child.weight for child in assessed)
-    scores = [child.score for child in assessed if child.score is not None]
-    weights = [child.weight / total for child in assessed]
-    return AGGREGATORS[method](scores, weights), coverage
-
-
-def score_indicator(indicator: Indicator, answers: Answers | None, scale: tuple[float, float],
-                    weight: float = 1.0, effective_weight: float = 1.0,
-                    role_weights: dict[str, float] | None = None,
-                    normalisation: str = "goalposts",
-                    reference: Reference | None = None) -> IndicatorResult:
-    """Combine the answers to one indicator and normalise the result (no imputation)."""
-    cell = combine_cell(indicator, answers, role_weights or {})
-    target = target_score(indicator, normalisation, scale, reference)
-    if cell.value is None:
-        return IndicatorResult(
-            id=indicator.id, value=None, n=cell.n, score=None, target=indicator.target,
-            gap=None, target_score=target, score_gap=None, weight=weight,
-            effective_weight=effective_weight, coverage=0.0, note=cell.note,
-            normalisation=normalisation)
-    value = cell.value
-    score = NORMALISERS[normalisation](value, indicator, scale, reference)
-    gap = score_gap = None
-    if indicator.target is not None and target is not None:
-        shortfall = (indicator.target - value if indicator.direction == "higher"
-                     else value - indicator.target)
-        gap = max(0.0, shortfall)
-        score_gap = max(0.0, target - score)
-    return IndicatorResult(
-        id=indicator.id, value=value, n=cell.n, score=score, target=indicator.target,
-        gap=gap, target_score=target, score_gap=score_gap, weight=weight,
-        effective_weight=effective_weight, coverage=1.0, spread=cell.spread,
-        normalisation=normalisation, winsorised=cell.winsorised, by_role=cell.by_role)
 
 
 # --- warnings and the record of methods ---------------------------------------------------

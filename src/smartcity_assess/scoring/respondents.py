@@ -72,4 +72,4 @@ def sample_sd(values: Sequence[float]) -> float | None:
     if count < 2:
         return None
     mean = math.fsum(values) / count
-    return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / (count - 1))
+    return math.sqrt(math.fsum((v - mean) * (v - mean) for v in values) / (count - 1))

@@ -38,7 +38,7 @@ from ..survey.data import RegionYear, SurveyData
 from .aggregate import AGGREGATORS
 from .engine import DEFAULT_SEED, ScoringOptions, combine_all
 from .impute import IMPUTATION_METHODS
-from .run import Config, score_run
+from .indicator_scores import Config, score_run
 from .stats import quantile
 from .tree import Tree, normalised
 
@@ -197,7 +197,7 @@ def sensitivity(indicator_set: IndicatorSet, survey: SurveyData,
     scoring.check()
     tree = Tree(indicator_set)
     keys = survey.region_years()
-    combined = [[c.value for c in row] for row in combine_all(tree, survey, keys)]
+    combined = [[c.value for c in row] for row in combine_all(tree, survey, keys)[0]]
     nominal_config = Config.of(tree, scoring.normalisation, scoring.imputation)
     nominal_run = score_run(tree, keys, combined, nominal_config)
     imputations = options.imputations or _unique(

@@ -1,4 +1,8 @@
-"""Small statistics used by the scoring methods (stdlib only, exact definitions documented)."""
+"""Small statistics used by the scoring methods (stdlib only, exact definitions documented).
+
+Sums are exactly rounded (``math.fsum``) and squares are ``d * d`` (exactly rounded), as in
+the grouped versions of :mod:`.grouped` that compute them for many region-years at once.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +40,7 @@ def variance(values: Sequence[float]) -> float | None:
     if count < 2:
         return None
     centre = mean(values)
-    return math.fsum((v - centre) ** 2 for v in values) / (count - 1)
+    return math.fsum((v - centre) * (v - centre) for v in values) / (count - 1)
 
 
 def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
@@ -46,8 +50,8 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
         return None
     mx, my = mean(xs), mean(ys)
     sxy = math.fsum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    sxx = math.fsum((x - mx) ** 2 for x in xs)
-    syy = math.fsum((y - my) ** 2 for y in ys)
+    sxx = math.fsum((x - mx) * (x - mx) for x in xs)
+    syy = math.fsum((y - my) * (y - my) for y in ys)
     if sxx <= 0 or syy <= 0:
         return None
     return sxy / math.sqrt(sxx * syy)

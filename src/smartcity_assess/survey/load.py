@@ -6,12 +6,12 @@ otherwise), converts each cell with the indicator's :class:`~.values.Converter`,
 answers under their region-year. Every problem of every file is collected; if there is any, one
 :class:`~smartcity_assess.errors.InputError` lists them all.
 
-Speed: a wide file is handled a block of rows at a time. The reader splits a block of CSV
-text in one ``str.split`` where that is exactly what CSV means; the loader converts all the
-block's indicator cells in one C-level ``map`` over memoised converters (shared by indicators
-with the same rules, so that lookups stay in cache), slices the result per indicator, drops
-"not answered" markers and extends the answer lists. Answers keep the file's row order.
-A respondent id that occurs twice in a region-year triggers a second, slower pass that finds
+Speed: a wide file is handled a block of rows at a time. Each indicator column of a block is
+converted in one C-level pass over a memoised converter (shared by indicators with the same
+rules, so that lookups stay in cache); the block's region-year, respondent and role become one
+code per row. The values go into columns (:mod:`.collect`) that become each region-year's
+:class:`~.data.Answers` at the end of the file. Answers keep the file's row order. A
+respondent id that occurs twice in a region-year triggers a second, slower pass that finds
 any indicator answered twice.
 """
 
@@ -22,18 +22,21 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, repeat
-from math import isfinite
-from operator import eq, is_not, itemgetter
+from itertools import compress, repeat
+from operator import eq, itemgetter
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ..errors import InputError, Problem, UsageError, shorten
 from ..indicators.model import IndicatorSet
 from ..scoring.results import InputFile
 from . import readers
-from .data import Answers, RegionData, RegionYear, SurveyData
-from .readers import Block, Problems, RawRow, RowInfo, Table, open_table
+from .collect import LongAnswers, Part, WideAnswers
+from .data import Answers, Labels, RegionData, RegionYear, SurveyData
+from .readers import open_table
+from .table import Block, Cell, Problems, RowInfo, Table, text_of
 from .values import BAD, SKIP, Bad, Converter, parse_number, semantics
 
 RESERVED: dict[str, str] = {
@@ -52,8 +55,6 @@ UNSPECIFIED_ROLE = "unspecified"
 """Key in :attr:`RegionData.roles` for respondents without a role."""
 NUMERIC = ("number", "percent")
 """Indicator types whose cells are numbers written by people (decimal comma or point)."""
-CHUNK_ROWS = 256
-"""Rows per block when blocks are built from rows (XLSX, JSON, CSV with quotes)."""
 
 _ALIASES = {canonical: [a for a, c in RESERVED.items() if c == canonical and a != canonical]
             for canonical in sorted(set(RESERVED.values()))}
@@ -72,7 +73,7 @@ RespondentKey = tuple[str, int | None, str]
 PoolKey = tuple[RegionYear, str]
 """(region-year, indicator id)."""
 RoleChunk = list[str | None] | str | None
-"""Roles of a chunk of answers: one per answer, or one role for all."""
+"""Roles of a block's rows: one per row, or one role for all."""
 
 
 def read_survey(paths: Sequence[str | Path], indicator_set: IndicatorSet, *,
@@ -132,8 +133,14 @@ class _Loader:
         self.notes = 0
         """Problems in the list that only say how many others were not listed."""
         self.members: dict[RegionYear, defaultdict[str, set[str]]] = {}
-        self.pool: dict[PoolKey, Answers] = {}
-        """(region-year, indicator) → answers, filed into the regions at the end."""
+        self.pool: dict[PoolKey, list[Answers]] = {}
+        """(region-year, indicator) → answers of each file, filed into the regions at the end."""
+        self.keys = Labels()
+        """Region-years, numbered (the code of a row's region-year)."""
+        self.role_labels = Labels()
+        """Roles (and None), numbered; shared by every answer."""
+        self.respondent_labels = Labels()
+        """Respondent ids, numbered; shared by every answer."""
         self.hashes: dict[str, str] = {}
         self.repeated: set[RespondentKey] = set()
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
@@ -176,12 +183,11 @@ class _Loader:
             self.members[key] = defaultdict(set)
         return data, self.members[key]
 
-    def answers(self, key: RegionYear, ind_id: str) -> Answers:
-        """The answers of a region-year to an indicator, created on first use."""
-        answers = self.pool.get((key, ind_id))
-        if answers is None:
-            answers = self.pool[(key, ind_id)] = Answers()
-        return answers
+    def file(self, parts: Iterator[Part]) -> None:
+        """Take over the answers of a file, per region-year and indicator."""
+        names = self.keys.names
+        for code, ind_id, answers in parts:
+            self.pool.setdefault((names[code], ind_id), []).append(answers)
 
     # -- one file -----------------------------------------------------------------------------
 
@@ -191,7 +197,7 @@ class _Loader:
             table.fail(f"this file has the same content as {self.hashes[table.sha256]!r} "
                        "(given twice?)", expected="each survey file once")
         if not table.usable:
-            _close(table)
+            table.close()
             self.collect(table.path, table.problems)
             return
         self.hashes[table.sha256] = table.path
@@ -203,6 +209,8 @@ class _Loader:
             rows.long()
         else:
             rows.wide()
+        if table.usable and not self.problems and not table.problems:
+            self.file(rows.answers.parts())
         if table.usable and table.data_rows <= 0:
             table.problems.append(Problem(
                 table.path, "the file has no data rows", expected="at least one row of answers "
@@ -313,10 +321,10 @@ class _Loader:
         for path, digest in self.tracked:
             table = open_table(path, sheet=sheet)
             if not table.usable or table.sha256 != digest:
-                _close(table)
+                table.close()
                 continue
-            problems = Problems()  # the first pass reported these already
-            repeats = Problems()
+            problems = Problems(readers.MAX_PROBLEMS)  # the first pass reported these already
+            repeats = Problems(readers.MAX_PROBLEMS)
             plan = self.plan(table)
             rows = _Rows(self, table, plan, problems)
             for key, where, answered in rows.respondent_rows(self.repeated):
@@ -334,7 +342,7 @@ class _Loader:
                         table.path, f"respondent {respondent!r} answers {ind_id!r} for {place} "
                         f"a second time (first in {at})", field=ind_id,
                         expected="one answer per respondent, indicator and region-year",
-                        found="a second answer", **table.locate(line, row, where[2], col)))
+                        found="a second answer", **table.locate(line, row, col)))
             self.collect(table.path, repeats)
 
     # -- the end ------------------------------------------------------------------------------
@@ -349,9 +357,8 @@ class _Loader:
                            f"{readers.MAX_PROBLEMS:,} of each file are listed)")
             raise InputError(self.problems, summary)
         regions = self.survey.regions
-        for (key, ind_id), answers in self.pool.items():
-            if answers.values:
-                regions[key].answers[ind_id] = answers
+        for (key, ind_id), parts in self.pool.items():
+            regions[key].answers[ind_id] = Answers.concat(parts)
         self.pool.clear()
         for key, members in self.members.items():
             data = regions[key]
@@ -372,12 +379,6 @@ def _taker(rows: Sequence[int] | None) -> Callable[[Sequence[Any]], Sequence[Any
     if not rows:
         return lambda column: ()
     return itemgetter(*rows)
-
-
-def _close(table: Table) -> None:
-    close = getattr(table.rows, "close", None)
-    if close is not None:
-        close()
 
 
 def _input_file_extras(table: Table) -> dict[str, Any]:
@@ -404,9 +405,9 @@ class _Rows:
         self.year_col = reserved.get("year")
         self.respondent_col = reserved.get("respondent")
         self.role_col = reserved.get("role")
-        self.years: dict[str, int | Bad | None] = {"": None}
+        self.years: dict[Cell, int | Bad | None] = {"": None}
         self.roles: dict[str, str | None] = {"": None}
-        self.targets: dict[Sequence[str], RegionYear | None] = {}
+        self.targets: dict[tuple[str, Cell], RegionYear | None] = {}
         self.specs = [(col, ind_id, loader.converter(ind_id)) for col, ind_id in plan.indicators]
         # CSV numbers are text: "1.234" next to "72,5" in one column could be 1234 or 1.234.
         self.text_numbers = table.format == "csv"
@@ -420,16 +421,20 @@ class _Rows:
         self.used = plan.used()
         self.indicator_expected = {col: loader.converter(ind_id).expected
                                    for col, ind_id in plan.indicators}
+        self.answers: WideAnswers | LongAnswers = (
+            LongAnswers(loader.role_labels, loader.respondent_labels) if plan.layout == "long"
+            else WideAnswers([ind_id for _, ind_id in plan.indicators], loader.role_labels,
+                             loader.respondent_labels))
 
     # -- cells common to both layouts ---------------------------------------------------------
 
     def problem(self, message: str, where: Where, col: int | None, *, field: str | None,
                 expected: str | None, found: str | None) -> None:
-        line, row, info = where
+        line, row, _ = where
         self.problems.append(Problem(self.table.path, message, field=field, expected=expected,
-                                     found=found, **self.table.locate(line, row, info, col)))
+                                     found=found, **self.table.locate(line, row, col)))
 
-    def kinds(self, cells: Sequence[str], where: Where, info: RowInfo) -> list[str]:
+    def kinds(self, cells: Sequence[Cell], where: Where, info: RowInfo) -> list[Cell]:
         """Cells that held a date, a list … in a column that is read are problems; blank them."""
         out = list(cells)
         for col, kind in info.kinds.items():
@@ -437,14 +442,15 @@ class _Rows:
             if meaning is None:
                 continue
             expected = self.indicator_expected.get(col) or _EXPECTED_RESERVED.get(meaning, "")
-            found = f"{kind} {shorten(out[col])}" if out[col] else kind
+            text = text_of(out[col])
+            found = f"{kind} {shorten(text)}" if text else kind
             self.problem(f"the cell holds {kind}", where, col, field=self.header[col],
                          expected=expected, found=found)
             out[col] = ""
         return out
 
-    def _year(self, cell: str) -> int | Bad | None:
-        text = cell.strip()
+    def _year(self, cell: Cell) -> int | Bad | None:
+        text = text_of(cell).strip()
         if not text:
             return None
         value = parse_number(text)
@@ -453,19 +459,20 @@ class _Rows:
             return Bad("not a year", _EXPECTED_YEAR)
         return int(value)
 
-    def meta(self, cells: Sequence[str], where: Where
+    def meta(self, cells: Sequence[Cell], where: Where
              ) -> tuple[RegionYear, str | None, str | None] | None:
         """(region-year, respondent or None, role) of a row; None for an all-blank row."""
         region = ""
         if self.region_col is not None:
-            region = unicodedata.normalize("NFC", cells[self.region_col].strip())
+            raw = text_of(cells[self.region_col])
+            region = unicodedata.normalize("NFC", raw.strip())
             if not region:
-                if not any(cell.strip() for cell in cells):
+                if not any(text_of(cell).strip() for cell in cells):
                     self.table.data_rows -= 1
                     return None
                 self.problem("the region is empty", where, self.region_col,
                              field=self.header[self.region_col], expected=_EXPECTED_REGION,
-                             found=shorten(cells[self.region_col]))
+                             found=shorten(raw))
         year: int | None = None
         if self.year_col is not None:
             cell = cells[self.year_col]
@@ -476,84 +483,72 @@ class _Rows:
             if isinstance(parsed, Bad):
                 self.problem(parsed.message, where, self.year_col,
                              field=self.header[self.year_col], expected=parsed.expected,
-                             found=shorten(cell))
+                             found=shorten(text_of(cell)))
             else:
                 year = parsed
         respondent = None
         if self.respondent_col is not None:
-            respondent = cells[self.respondent_col].strip() or None
+            respondent = text_of(cells[self.respondent_col]).strip() or None
         role = None
         if self.role_col is not None:
-            cell = cells[self.role_col]
-            if cell in self.roles:
-                role = self.roles[cell]
+            text = text_of(cells[self.role_col])
+            if text in self.roles:
+                role = self.roles[text]
             else:
-                role = self.roles[cell] = cell.strip().lower() or None
+                role = self.roles[text] = text.strip().lower() or None
         return (region, year), respondent, role
 
     # -- wide ---------------------------------------------------------------------------------
 
     def wide(self) -> None:
         """Convert the file a block of rows at a time (see :meth:`block`)."""
-        blocks = self.table.blocks
-        if blocks is None:
-            blocks = self._blocks_from_rows()
-        for block in blocks:
+        for block in self.table.blocks:
+            if block.infos is not None:
+                self._block_kinds(block)
             self.block(block)
 
-    def _blocks_from_rows(self) -> Iterator[Block]:
-        width = len(self.header)
-        chunk: list[RawRow] = []
-        for item in self.table.rows:
-            info = item[3]
+    def _block_kinds(self, block: Block) -> None:
+        """Report and blank the cells of a block that held a date, a list …"""
+        assert block.infos is not None
+        width = block.width
+        for i, info in enumerate(block.infos):
             if info is not None and info.kinds:
-                line, row, cells, _ = item
-                item = (line, row, self.kinds(cells, (line, row, info), info), info)
-            chunk.append(item)
-            if len(chunk) >= CHUNK_ROWS:
-                yield Block.of(chunk, width)
-                chunk = []
-        if chunk:
-            yield Block.of(chunk, width)
+                cells = self.kinds(block.row_cells(i), block.where(i), info)
+                block.cells[i * width:(i + 1) * width] = cells
 
     def block(self, block: Block) -> None:
         """Check and file the answers of a block of wide rows.
 
         Each indicator column of the block is converted in C-level passes over its memoised
-        converter (or ``float``, for columns of distinct numbers: :meth:`.Converter.answers`).
-        In the usual block (one region-year, no bad cell) only the answered cells are
-        converted and each indicator's answers, respondents and roles are filed a whole
-        column at a time. Otherwise the converted columns keep "not answered" markers, bad
-        cells are reported in row order, and the answers are split by region-year.
+        converter (or ``float``, for columns of distinct numbers: :meth:`.Converter.answers`);
+        "not answered" cells become NaN. Bad cells are reported in row order. The rows of the
+        usual block share one region-year; otherwise they are grouped by region-year, and rows
+        with an empty region or a bad year are reported and not filed.
         """
         loader = self.loader
         width, cells, size = block.width, block.cells, len(block)
         region_col, year_col = self.region_col, self.year_col
-        regions = cells[region_col::width] if region_col is not None else None
-        years = cells[year_col::width] if year_col is not None else None
-        groups: list[tuple[tuple[str, str], list[int] | None]] | None = None
-        if (regions is None or len(set(regions)) == 1) and (years is None or
-                                                            len(set(years)) == 1):
-            groups = [((regions[0] if regions else "", years[0] if years else ""), None)]
-            target = self._target(groups[0][0])
-            filed = self._answered(cells, width) if target is not None else None
-            if target is not None and filed is not None:
-                if self.decimal_specs:
-                    self._block_decimals(block)
-                roles = self._block_roles(block)
-                ids = self._respondents(target, block, None, roles)
-                for (_, ind_id, _), (values, selector) in zip(self.specs, filed, strict=True):
-                    _file(loader.answers(target, ind_id), values, ids, roles, selector)
-                return
-        columns = [self._convert(j, conv, cells[col::width])
-                   for j, (col, _, conv) in enumerate(self.specs)]
-        if any(BAD in column for column in columns):
-            self._block_bad(block, list(chain.from_iterable(zip(*columns, strict=True))))
+        regions = block.texts(region_col) if region_col is not None else None
+        years = block.column(year_col) if year_col is not None else None
+        columns = []
+        bad: list[tuple[int, list[int]]] = []
+        for j, (col, _, conv) in enumerate(self.specs):
+            values, wrong, self.distinct[j] = conv.column(cells[col::width], self.distinct[j],
+                                                          block.typed)
+            columns.append(values)
+            if wrong:
+                bad.append((j, wrong))
+        if bad:
+            self._block_bad(block, bad)
         if self.decimal_specs:
             self._block_decimals(block)
         roles = self._block_roles(block)
-        if groups is None:
-            members: dict[tuple[str, str], list[int]] = {}
+        groups: list[tuple[tuple[str, Cell], list[int] | None]]
+        if (regions is None or len(set(regions)) == 1) and (years is None or
+                                                            len(set(years)) == 1):
+            groups = [((regions[0] if regions else "", years[0] if years else ""), None)]
+        else:
+            members: dict[tuple[str, Cell], list[int]] = {}
             keys = zip(regions if regions is not None else repeat(""),
                        years if years is not None else repeat(""), strict=False)
             for i, key in enumerate(keys):
@@ -563,49 +558,39 @@ class _Rows:
                 else:
                     found.append(i)
             groups = list(members.items())
-        for raw, rows in groups:
-            target = self._target(raw)
+        role_labels = loader.role_labels
+        if isinstance(roles, list):
+            role_codes = np.array(role_labels.codes(roles), dtype=np.int32)
+        else:
+            role_codes = np.full(size, role_labels.code(roles), dtype=np.int32)
+        if len(groups) == 1 and groups[0][1] is None:
+            target = self._target(groups[0][0])
             if target is None:
-                self._bad_rows(block, raw, range(size) if rows is None else rows)
-                continue
-            take = _taker(rows)
-            group_roles: RoleChunk = list(take(roles)) if isinstance(roles, list) else roles
-            ids = self._respondents(target, block, rows, group_roles)
-            for (_, ind_id, _), column in zip(self.specs, columns, strict=True):
-                given = take(column)
-                if SKIP not in given:
-                    _file(loader.answers(target, ind_id), given, ids, group_roles, None)
-                else:
-                    flags = list(map(is_not, given, repeat(SKIP)))
-                    _file(loader.answers(target, ind_id), list(compress(given, flags)), ids,
-                          group_roles, flags)
+                self._bad_rows(block, groups[0][0], range(size))
+                group_codes = np.full(size, -1, dtype=np.int32)
+                respondents = np.full(size, -1, dtype=np.int32)
+            else:
+                ids = self._respondents(target, block, None, roles)
+                group_codes = np.full(size, loader.keys.code(target), dtype=np.int32)
+                respondents = np.array(loader.respondent_labels.codes(ids), dtype=np.int32)
+        else:
+            group_codes = np.full(size, -1, dtype=np.int32)
+            respondents = np.full(size, -1, dtype=np.int32)
+            for raw, rows in groups:
+                target = self._target(raw)
+                if target is None:
+                    self._bad_rows(block, raw, range(size) if rows is None else rows)
+                    continue
+                group_roles: RoleChunk = list(_taker(rows)(roles)) if isinstance(
+                    roles, list) else roles
+                ids = self._respondents(target, block, rows, group_roles)
+                group_codes[rows] = loader.keys.code(target)
+                respondents[rows] = loader.respondent_labels.codes(ids)
+        answers = self.answers
+        assert isinstance(answers, WideAnswers)
+        answers.add(group_codes, respondents, role_codes, columns)
 
-    def _convert(self, j: int, conv: Converter, cells: Sequence[str]) -> list[float]:
-        """``[conv[cell] for cell in cells]`` for the cells of indicator ``j`` (remembering
-        whether its numbers are mostly distinct)."""
-        values, self.distinct[j] = conv.answers(cells, self.distinct[j])
-        return values
-
-    def _answered(self, cells: list[str], width: int
-                  ) -> list[tuple[list[float], Sequence[object] | None]] | None:
-        """Per indicator of a block: its answers and a selector of the rows that gave them
-        (for ``compress``; None: every row); None when a cell is bad."""
-        filed: list[tuple[list[float], Sequence[object] | None]] = []
-        for j, (col, _, conv) in enumerate(self.specs):
-            column = cells[col::width]
-            answered = list(filter(None, column)) if "" in column else column
-            values = self._convert(j, conv, answered)
-            if isfinite(sum(values)):  # no SKIP or BAD marker among them (both are NaN)
-                filed.append((values, None if answered is column else column))
-                continue
-            full = self._convert(j, conv, column)
-            if BAD in full:
-                return None
-            flags = list(map(is_not, full, repeat(SKIP)))
-            filed.append((list(compress(full, flags)), flags))
-        return filed
-
-    def _target(self, raw: tuple[str, str]) -> RegionYear | None:
+    def _target(self, raw: tuple[str, Cell]) -> RegionYear | None:
         """The region-year of raw (region, year) cells (remembered)."""
         if raw in self.targets:
             return self.targets[raw]
@@ -616,7 +601,7 @@ class _Rows:
         """Normalised roles of a block's rows: a list, or one role for all rows."""
         if self.role_col is None:
             return None
-        raw = block.cells[self.role_col::block.width]
+        raw = block.texts(self.role_col)
         distinct = set(raw)
         for cell in distinct:
             if cell not in self.roles:
@@ -625,7 +610,7 @@ class _Rows:
             return self.roles[raw[0]]
         return list(map(self.roles.__getitem__, raw))
 
-    def _region_year(self, raw: Sequence[str]) -> RegionYear | None:
+    def _region_year(self, raw: tuple[str, Cell]) -> RegionYear | None:
         """Normalised region-year of raw (region, year) cells; None when the region is empty
         or the year is bad (such rows are reported one by one)."""
         region_raw, year_raw = raw
@@ -641,27 +626,25 @@ class _Rows:
             return None
         return region, year
 
-    def _block_bad(self, block: Block, values: Sequence[float]) -> None:
-        count = len(self.specs)
+    def _block_bad(self, block: Block, found: Sequence[tuple[int, list[int]]]) -> None:
+        """Report the bad cells of a block (per indicator, its bad rows), in row order."""
         problems = self.problems
-        for index, value in enumerate(values):
-            if value is BAD:
-                if problems.full:  # none of the rest would be listed: only count them
-                    problems.dropped += values[index:].count(BAD)
-                    return
-                row, j = divmod(index, count)
-                col, _, conv = self.specs[j]
-                cell = block.cells[row * block.width + col]
-                bad = conv.explain(cell)
-                if bad is not None:
-                    self.problem(bad.message, block.where(row), col, field=self.header[col],
-                                 expected=bad.expected, found=shorten(cell))
+        bad = sorted((row, j) for j, rows in found for row in rows)
+        for index, (row, j) in enumerate(bad):
+            if problems.full:  # none of the rest would be listed: only count them
+                problems.dropped += len(bad) - index
+                return
+            col, _, conv = self.specs[j]
+            cell = block.cells[row * block.width + col]
+            explained = conv.explain(cell)
+            if explained is not None:
+                self.problem(explained.message, block.where(row), col, field=self.header[col],
+                             expected=explained.expected, found=shorten(text_of(cell)))
 
     def _block_decimals(self, block: Block) -> None:
         """Numbers of one column must all use the same decimal separator (CSV)."""
-        width = block.width
         for col, _, conv in self.decimal_specs:
-            column = block.cells[col::width]
+            column = block.texts(col)
             joined = "\x1f".join(column)
             comma, point = "," in joined, "." in joined
             if not comma and not point:
@@ -700,10 +683,10 @@ class _Rows:
                      "1234 or 1.234)", where, col, field=field,
                      expected=f"a decimal {names[first[0]]}, as on {at}", found=shorten(cell))
 
-    def _bad_rows(self, block: Block, raw: Sequence[str], rows: Sequence[int]) -> None:
+    def _bad_rows(self, block: Block, raw: tuple[str, Cell], rows: Sequence[int]) -> None:
         """Report an empty region or a bad year on each row (blank rows are skipped)."""
         for i in rows:
-            self._bad_row(raw, block.row_cells(i), block.where(i))
+            self._bad_row(raw, block.row_texts(i), block.where(i))
 
     def _respondents(self, key: RegionYear, block: Block, rows: Sequence[int] | None,
                      roles: RoleChunk) -> list[str]:
@@ -715,7 +698,7 @@ class _Rows:
         if self.respondent_col is None:
             ids = [f"{path}#{row}" for row in numbers]
         else:
-            column = _taker(rows)(block.cells[self.respondent_col::block.width])
+            column = _taker(rows)(block.texts(self.respondent_col))
             ids = list(map(str.strip, column))
             if "" in ids:
                 ids = [rid or f"{path}#{row}" for rid, row in zip(ids, numbers, strict=True)]
@@ -734,7 +717,7 @@ class _Rows:
             members[roles or UNSPECIFIED_ROLE].update(ids)
         return ids
 
-    def _bad_row(self, raw: Sequence[str], cells: Sequence[str], where: Where) -> bool:
+    def _bad_row(self, raw: tuple[str, Cell], cells: Sequence[str], where: Where) -> bool:
         """Report an empty region or a bad year on this row; False for an all-blank row."""
         region_raw, year_raw = raw[0], raw[1]
         if not region_raw.strip() and self.region_col is not None:
@@ -747,33 +730,34 @@ class _Rows:
         year = self.years.get(year_raw)
         if isinstance(year, Bad) and self.year_col is not None:
             self.problem(year.message, where, self.year_col, field=self.header[self.year_col],
-                         expected=year.expected, found=shorten(year_raw))
+                         expected=year.expected, found=shorten(text_of(year_raw)))
         return True
 
     # -- long ---------------------------------------------------------------------------------
 
-    def indicator_of(self, cells: Sequence[str], where: Where, resolved: dict[str, str | None],
-                     ) -> str | None:
+    def indicator_of(self, cells: Sequence[Cell], where: Where,
+                     resolved: dict[str, str | None]) -> str | None:
         """The indicator id of a long row (problems for an unknown or missing one)."""
         ind_col = self.plan.reserved["indicator"]
-        text = cells[ind_col].strip()
+        raw = text_of(cells[ind_col])
+        text = raw.strip()
         if text in resolved:
             ind_id = resolved[text]
         else:
             ind_id = resolved[text] = self.loader.match_indicator(text) if text else None
         if ind_id is None:
-            value = cells[self.plan.reserved["value"]]
+            value = text_of(cells[self.plan.reserved["value"]])
             expected = f"an indicator id of {self.loader.set.id!r}"
             if text:
                 guess = self.loader.suggest(text, reserved=False)
                 hint = f" (did you mean {guess!r}?)" if guess else ""
                 self.problem(f"unknown indicator {text!r}{hint}", where, ind_col,
                              field=self.header[ind_col], expected=expected,
-                             found=shorten(cells[ind_col]))
+                             found=shorten(raw))
             elif value.strip():
                 self.problem("the indicator is empty", where, ind_col,
                              field=self.header[ind_col], expected=expected,
-                             found=shorten(cells[ind_col]))
+                             found=shorten(raw))
         return ind_id
 
     def long(self) -> None:
@@ -784,6 +768,8 @@ class _Rows:
         track = self.respondent_col is not None
         in_file: set[RespondentKey] = set()
         pairs: set[tuple[RespondentKey, str]] = set()
+        answers = self.answers
+        assert isinstance(answers, LongAnswers)
         for line, row, cells, info in table.rows:
             where = (line, row, info)
             if info is not None and info.kinds:
@@ -807,23 +793,25 @@ class _Rows:
             members[role or UNSPECIFIED_ROLE].add(respondent)
             if ind_id is None:
                 continue
-            value = loader.converter(ind_id)[cells[value_col]]
+            cell = cells[value_col]
+            value = loader.converter(ind_id)[cell]
             if value is BAD:
-                bad = loader.converter(ind_id).explain(cells[value_col])
+                bad = loader.converter(ind_id).explain(cell)
                 if bad is not None:
                     self.problem(bad.message, where, value_col, field=ind_id,
-                                 expected=bad.expected, found=shorten(cells[value_col]))
+                                 expected=bad.expected, found=shorten(text_of(cell)))
                 continue
             if value is SKIP:
                 continue
             if self.text_numbers and loader.converter(ind_id).indicator.type in NUMERIC:
-                self._decimal(ind_id, cells[value_col], where, loader.converter(ind_id),
+                self._decimal(ind_id, text_of(cell), where, loader.converter(ind_id),
                               value_col, ind_id)
             if rkey is not None:
                 if (rkey, ind_id) in pairs:
                     loader.repeated.add(rkey)
                 pairs.add((rkey, ind_id))
-            loader.answers(key, ind_id).add(value, role, respondent)
+            answers.add(loader.keys.code(key), loader.respondent_labels.code(respondent),
+                        loader.role_labels.code(role), ind_id, value)
 
     # -- second pass: which indicators each repeated respondent answered -------------------------
 
@@ -857,24 +845,3 @@ class _Rows:
                     if value is not SKIP and value is not BAD:
                         answered.append((col, ind_id))
             yield key, where, answered
-
-
-def _file(answers: Answers, values: Sequence[float], ids: Sequence[str],
-          roles: RoleChunk, selector: Sequence[object] | None) -> None:
-    """Add a block's answered ``values`` of one indicator with their respondents and roles.
-
-    ``ids`` and ``roles`` (a list per row, or one role for every row) cover all the block's
-    rows; ``selector`` marks the rows that answered (None: every row did).
-    """
-    answers.values.extend(values)
-    if selector is None:
-        answers.respondents.extend(ids)
-        if isinstance(roles, list):
-            answers.roles.extend(roles)
-            return
-    else:
-        answers.respondents.extend(compress(ids, selector))
-        if isinstance(roles, list):
-            answers.roles.extend(compress(roles, selector))
-            return
-    answers.roles.extend(repeat(roles, len(values)))

@@ -1,9 +1,12 @@
-"""Cell text → raw number: one memoised converter per kind of indicator.
+"""Cell → raw number: one memoised converter per kind of indicator.
 
-A survey column holds few distinct texts (``"1"``–``"5"``, ``"ya"``/``"tidak"``, empty), so each
-converter is a ``dict`` subclass: a hit costs one hash lookup, a miss runs the careful parser
-once and remembers the answer. The memo is capped so that a column of all-distinct numbers does
-not grow it without bound.
+A cell is text, or a number where the file stores numbers as numbers (XLSX, JSON, Parquet); a
+number is checked as the number it is, never turned into text and parsed again (only a choice,
+whose keys are text, is matched by the number's text). A survey column holds few distinct
+cells (``"1"``–``"5"``, ``"ya"``/``"tidak"``, empty), so each converter is a ``dict``
+subclass: a hit costs one hash lookup, a miss runs the careful parser once and remembers the
+answer. The memo is capped so that a column of all-distinct numbers does not grow it without
+bound.
 """
 
 from __future__ import annotations
@@ -11,18 +14,26 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from itertools import compress, repeat
-from operator import is_
+from operator import is_, ne
+from typing import TYPE_CHECKING, cast
 
 from ..indicators.model import Indicator
+from .table import Cell, text_of
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 SKIP: float = float("nan")
-"""Sentinel (compared by identity) for a cell that is not answered: empty, ``NA``, ``N/A``."""
+"""Sentinel (compared by identity) for a cell that is not answered: empty, ``NA``, ``N/A``.
+NaN: in a numpy column of answers, "not answered" is NaN."""
 
-BAD: float = float("nan")
+BAD: float = float("-inf")
 """Sentinel (compared by identity) for a cell that is not a valid answer.
 
-Both sentinels are NaN float objects so that converted rows stay plain ``list[float]`` and
-C-level ``in`` / ``count`` can find them; real answers are never NaN (NaN input is rejected).
+Both sentinels are float objects so that converted cells stay plain ``list[float]`` (and
+numpy columns) and C-level ``in`` / ``count`` can find them; real answers are never NaN or
+infinite (such input is rejected).
 """
 
 
@@ -58,7 +69,7 @@ BOOLEAN_WORDS: dict[str, float] = {
 MEMO_LIMIT = 4096
 """Distinct cell texts remembered per indicator."""
 
-_MISS: float = float("nan")
+_MISS: float = float("inf")
 """Sentinel (compared by identity) for a cell not in a converter's memo."""
 
 
@@ -98,19 +109,22 @@ def _number_bounds(ind: Indicator) -> tuple[float, float] | None:
     return bounds
 
 
-def _number_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
+def _number_parser(ind: Indicator) -> tuple[Callable[[Cell], Converted], str]:
     percent = ind.type == "percent"
     bounds = _number_bounds(ind)
     kind = "a percentage" if percent else "a number"
     expected = kind + (" " + describe_range(*bounds) if bounds else "")
 
-    def convert(cell: str) -> Converted:
-        s = cell.strip()
-        if s.lower() in NOT_ANSWERED:
-            return SKIP
-        if percent and s.endswith("%"):
-            s = s[:-1]
-        value = parse_number(s)
+    def convert(cell: Cell) -> Converted:
+        if isinstance(cell, float):
+            value: float | None = cell
+        else:
+            s = cell.strip()
+            if s.lower() in NOT_ANSWERED:
+                return SKIP
+            if percent and s.endswith("%"):
+                s = s[:-1]
+            value = parse_number(s)
         if value is None:
             return Bad(f"not {kind}", expected)
         if not math.isfinite(value):
@@ -122,16 +136,19 @@ def _number_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
     return convert, expected
 
 
-def _likert_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
+def _likert_parser(ind: Indicator) -> tuple[Callable[[Cell], Converted], str]:
     levels = ind.level_values() or (1, 2, 3, 4, 5)
     allowed = frozenset(levels)
     expected = "one of the levels " + ", ".join(str(level) for level in levels)
 
-    def convert(cell: str) -> Converted:
-        s = cell.strip()
-        if s.lower() in NOT_ANSWERED:
-            return SKIP
-        value = parse_number(s)
+    def convert(cell: Cell) -> Converted:
+        if isinstance(cell, float):
+            value: float | None = cell
+        else:
+            s = cell.strip()
+            if s.lower() in NOT_ANSWERED:
+                return SKIP
+            value = parse_number(s)
         if value is None or not math.isfinite(value):
             return Bad("not a level of the scale", expected)
         if not value.is_integer() or int(value) not in allowed:
@@ -141,10 +158,14 @@ def _likert_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
     return convert, expected
 
 
-def _boolean_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
+def _boolean_parser(ind: Indicator) -> tuple[Callable[[Cell], Converted], str]:
     expected = "yes or no (ya/tidak, y/n, true/false, benar/salah, 1/0)"
 
-    def convert(cell: str) -> Converted:
+    def convert(cell: Cell) -> Converted:
+        if isinstance(cell, float):
+            if cell == 1.0 or cell == 0.0:
+                return cell + 0.0
+            return Bad("not a yes/no answer", expected)
         s = cell.strip().lower()
         if s in NOT_ANSWERED:
             return SKIP
@@ -159,15 +180,15 @@ def _boolean_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
     return convert, expected
 
 
-def _choice_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
+def _choice_parser(ind: Indicator) -> tuple[Callable[[Cell], Converted], str]:
     exact = {key.strip(): float(value) for key, value in ind.choices}
     folded: dict[str, float] = {}
     for key, value in ind.choices:
         folded.setdefault(key.strip().casefold(), float(value))
     expected = "one of " + ", ".join(repr(key) for key, _ in ind.choices)
 
-    def convert(cell: str) -> Converted:
-        s = cell.strip()
+    def convert(cell: Cell) -> Converted:
+        s = text_of(cell).strip()  # a number matches a choice by the text it is shown as
         if s.lower() in NOT_ANSWERED and s.casefold() not in folded:
             return SKIP
         value = exact.get(s)
@@ -180,7 +201,7 @@ def _choice_parser(ind: Indicator) -> tuple[Callable[[str], Converted], str]:
     return convert, expected
 
 
-_PARSERS: dict[str, Callable[[Indicator], tuple[Callable[[str], Converted], str]]] = {
+_PARSERS: dict[str, Callable[[Indicator], tuple[Callable[[Cell], Converted], str]]] = {
     "number": _number_parser,
     "percent": _number_parser,
     "likert": _likert_parser,
@@ -189,7 +210,7 @@ _PARSERS: dict[str, Callable[[Indicator], tuple[Callable[[str], Converted], str]
 }
 
 
-class Converter(dict[str, float]):
+class Converter(dict[Cell, float]):
     """Memoised cell converter of one indicator.
 
     ``converter[cell]`` is the raw value, :data:`SKIP` or :data:`BAD`; :meth:`explain` says
@@ -206,14 +227,14 @@ class Converter(dict[str, float]):
         self._numeric = indicator.type in ("number", "percent")
         self._bounds = _number_bounds(indicator)
 
-    def __missing__(self, cell: str) -> float:
+    def __missing__(self, cell: Cell) -> float:
         result = self._convert(cell)
         value = BAD if isinstance(result, Bad) else result
         if len(self) < MEMO_LIMIT:
             self[cell] = value
         return value
 
-    def answers(self, cells: Sequence[str], distinct: bool = False
+    def answers(self, cells: Sequence[Cell], distinct: bool = False
                 ) -> tuple[list[float], bool]:
         """``[self[cell] for cell in cells]`` in C-level passes, and whether most cells were
         new to the memo (pass that as ``distinct`` for the next cells of the same column).
@@ -224,8 +245,11 @@ class Converter(dict[str, float]):
         a plain valid number through the careful parser.
         """
         if not self._numeric:
-            return list(map(self.__getitem__, cells)), False
-        if distinct:
+            got = list(map(self.get, cells, repeat(_MISS)))
+            if _MISS in got:
+                return list(map(self.__getitem__, cells)), False
+            return got, False
+        if distinct and "" not in cells:
             values = self._plain_numbers(cells)
             if values is not None:
                 return values, True
@@ -242,7 +266,64 @@ class Converter(dict[str, float]):
             self.update(found)
         return list(map(found.get, cells, got)), many
 
-    def _plain_numbers(self, cells: Sequence[str]) -> list[float] | None:
+    def column(self, cells: Sequence[Cell], distinct: bool = False, typed: bool = True
+               ) -> tuple[npt.NDArray[np.float64], list[int], bool]:
+        """The values of a column of cells as a numpy array (NaN: not answered, or not a
+        valid answer), the positions of the cells that are not valid answers, and whether
+        most cells were new to the memo (as :meth:`answers`).
+
+        One C-level pass through the memo (``map`` of ``dict.get`` into ``numpy.fromiter``);
+        only cells the memo does not know go through :meth:`_plain_numbers` or the careful
+        parser. A column of mostly distinct numbers (``distinct``) goes through ``float`` at
+        once. ``typed``: some cells may be numbers (False: all are text, as in CSV).
+        """
+        import numpy as np
+
+        size = len(cells)
+        if self._numeric and distinct:
+            found = self._plain_column(cells, typed)
+            if found is not None:
+                return found, [], True
+        values = np.fromiter(map(self.get, cells, repeat(_MISS)), np.float64, size)
+        many = False
+        missed = np.flatnonzero(values == math.inf)
+        if len(missed):
+            where = missed.tolist()
+            missing = [cells[i] for i in where]
+            plain = None
+            if self._numeric:
+                many = 2 * len(where) > size and len(self) >= MEMO_LIMIT
+                plain = self._plain_numbers(missing, typed)
+            if plain is not None:
+                values[missed] = plain
+                if len(self) < MEMO_LIMIT:
+                    self.update(zip(missing, plain, strict=True))
+            else:
+                values[missed] = [self[cell] for cell in missing]
+        bad = np.flatnonzero(values == -math.inf)
+        if len(bad):
+            values[bad] = math.nan
+        return values, bad.tolist(), many
+
+    def _plain_column(self, cells: Sequence[Cell], typed: bool = True
+                      ) -> npt.NDArray[np.float64] | None:
+        """:meth:`_plain_numbers` of the cells that are not empty, as a numpy column (NaN for
+        the empty ones); None when a cell needs the careful parser."""
+        import numpy as np
+
+        if "" not in cells:
+            values = self._plain_numbers(cells, typed)
+            return None if values is None else np.array(values, dtype=np.float64)
+        answered = np.fromiter(map(ne, cells, repeat("")), bool, len(cells))
+        values = self._plain_numbers(list(compress(cells, answered)), typed)
+        if values is None:
+            return None
+        out = np.full(len(cells), math.nan)
+        out[answered] = values
+        return out
+
+    def _plain_numbers(self, cells: Sequence[Cell], typed: bool = True
+                       ) -> list[float] | None:
         """The values of ``cells`` (none of them empty) when every one is a plain number that
         ``float`` reads and a valid answer; None when any needs the careful parser.
 
@@ -250,9 +331,16 @@ class Converter(dict[str, float]):
         whitespace as ``str.strip`` and reads the same texts as :func:`parse_number`, except
         texts with an underscore (refused here) and texts with a comma, a ``%``, ``NA`` or only
         whitespace (``float`` fails on them). A NaN, an infinity or a value out of range sends
-        the cells to the parser; ``-0`` becomes ``0.0`` as there.
+        the cells to the parser; ``-0`` becomes ``0.0`` as there. Cells that are numbers
+        already (all of them, or none) are taken as they are.
         """
-        joined = "".join(cells)
+        kinds = set(map(type, cells)) if typed else {str}
+        if kinds == {float}:
+            joined = "-"  # -0.0 may be among them
+        elif kinds <= {str}:
+            joined = "".join(cast("Sequence[str]", cells))
+        else:
+            return None
         if "_" in joined:
             return None
         try:
@@ -270,7 +358,7 @@ class Converter(dict[str, float]):
             values = [value + 0.0 for value in values]
         return values
 
-    def explain(self, cell: str) -> Bad | None:
+    def explain(self, cell: Cell) -> Bad | None:
         """What is wrong with ``cell`` (None when it is a valid answer or not answered)."""
         result = self._convert(cell)
         return result if isinstance(result, Bad) else None

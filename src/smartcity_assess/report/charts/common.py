@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 
 from ...numbers import format_number
+from ...render.escape import printable
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -89,9 +90,12 @@ class Chart:
 
 @contextmanager
 def style() -> Iterator[None]:
+    """The charts' look; numeric warnings of the drawing (an overflow while laying out the
+    axes) stay out of the terminal: the numbers drawn were checked where they were read."""
     import matplotlib
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
         yield
 
 
@@ -171,7 +175,9 @@ def finish(figure: Figure, name: str, title: str, description: str) -> Chart:
         f'<desc id="{name}-desc">{xml_escape(description)}</desc>'
     )
     text = text[: opening.start()] + accessible + text[opening.end():]
-    return Chart(name=name, title=title, description=description, svg=text.strip())
+    # Control characters of the data (ESC, BEL ...) are not even allowed in XML.
+    text = printable(text.strip(), keep_whitespace=True)
+    return Chart(name=name, title=title, description=description, svg=text)
 
 
 @dataclass(frozen=True)

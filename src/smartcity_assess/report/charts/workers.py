@@ -107,9 +107,12 @@ def _new_pool() -> ProcessPoolExecutor:
 
 def _quiet_worker() -> None:
     """Ctrl-C is the main process's to handle: a worker ignores it instead of printing a
-    traceback of its own."""
+    traceback of its own. It never outlives the main process (``kill -9`` included)."""
     import signal
 
+    from ...processes import die_with_parent
+
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 

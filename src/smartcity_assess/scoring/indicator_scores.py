@@ -1,4 +1,5 @@
-"""Stages 2–5 of scoring over all region-years of a run, on plain lists (fast to replay).
+"""Indicator scores from combined values: stages 2–5 of scoring over all region-years of a
+run, on plain lists (fast to replay).
 
 combined values ─> outliers across regions ─> previous-year imputation ─> normalisation
 (with run-wide references for minmax / zscore) ─> sibling imputation of scores.

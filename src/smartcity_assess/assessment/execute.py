@@ -1,4 +1,5 @@
-"""``smartcity-assess run``: an assessment config → scores, reports, summary, provenance.
+"""Executing an assessment config (``smartcity-assess run``): scores, reports, summary,
+provenance.
 
 Everything that can be wrong with the inputs (config, indicator set, plan, survey files,
 history) is found before anything is written, and reported at once (exit 2 in the CLI).
@@ -10,12 +11,13 @@ Then the outputs are written into the config's output folder::
       provenance.json      versions, hashes of every input and output, resolved config
       reports/<lang>/<region>-<year>/masterplan.html, roadmap.html, *.md, charts/ ...
 
-Files a previous run wrote (as listed in its provenance.json) that this run does not write
-are removed when they still hold what that run wrote, so the folder always reflects the
-latest run and a commit of it shows a clean diff. Nothing else in the folder is touched: a
-file the tool did not write is never replaced (the run stops before writing, exit 2), and a
-second run into the same folder at the same time stops with a clear error
-(:class:`smartcity_assess.outputs.OutputFolder`).
+The folder holds one run's output as a whole: everything is staged first and published
+together (:class:`smartcity_assess.outputs.OutputFolder`), and the files of the previous run
+that this one no longer writes (a region that left the data) are removed — only those the
+folder's manifest lists, still holding what the tool wrote — so a commit of the folder shows
+a clean diff. Nothing else in it is touched: a file the tool did not write, or an input of the
+run, is never replaced (the run stops before it changes anything, exit 2), and a second run
+into the same folder at the same time stops with a clear error.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..compare import pair
-from ..errors import InputError, OutputError, Problem
+from ..errors import InputError, Problem
 from ..history import History, Snapshot, Timeline, from_assessment, read_history
 from ..notices import Notice
 from ..outputs import OutputFolder
@@ -154,36 +156,38 @@ def execute(prepared: Prepared, *, jobs: int = 1, progress: Progress | None = No
 
     out = config.output
     records: list[dict[str, Any]] = []
-    written: list[Path] = []
     scores = to_json(assessment, lang, prepared.sensitivity).encode("utf-8")
     summary_bytes = summary.encode("utf-8")
     # The folder is locked for the whole run (a second run into it stops with a clear
-    # error); files are replaced only when the last run's provenance.json lists them, or
-    # the manifest an interrupted run left behind (removed again once a run completes).
-    with OutputFolder(out, manifest="interrupted") as folder:
-        previous_outputs = {path: digest for path, digest in folder.previous.items()
-                            if digest} | _previous_outputs(out)
-        folder.owned |= set(previous_outputs) | {PROVENANCE}
+    # error); the whole output is staged and then published at once. The run's own inputs
+    # are never replaced nor removed, whatever the manifest says.
+    with OutputFolder(out, protect=_inputs(prepared)) as folder:
+        folder.adopt(_previous_outputs(out))  # a folder written by an earlier version
         folder.check({SCORES: scores, SUMMARY: summary_bytes})
-
-        def put(relative: str, data: bytes) -> None:
+        records.extend(_reports(prepared, jobs=jobs, progress=progress, folder=folder))
+        for relative, data in ((SCORES, scores), (SUMMARY, summary_bytes)):
             folder.write(relative, data)
             records.append(bytes_record(relative, data))
-            written.append(out / relative)
-
-        for record in _reports(prepared, jobs=jobs, progress=progress, folder=folder):
-            records.append(record)
-            written.append(out / record["path"])
-        put(SCORES, scores)
-        put(SUMMARY, summary_bytes)
         record = provenance(config, assessment, history=history.files if history else (),
                             outputs=records)
-        put(PROVENANCE, provenance_json(record).encode("utf-8"))
-        removed = _remove_stale(out, previous_outputs,
-                                {r["path"] for r in records} | {PROVENANCE})
+        folder.write(PROVENANCE, provenance_json(record).encode("utf-8"))
+        published = folder.publish()
     notes = [*(history.notes if history else ()), *assessment.warnings]
-    return RunResult(config, assessment, tuple(outcomes), summary, tuple(written),
-                     tuple(removed), tuple(notes))
+    return RunResult(config, assessment, tuple(outcomes), summary, published.written,
+                     published.removed, tuple(notes))
+
+
+def _inputs(prepared: Prepared) -> list[Path]:
+    """Every file the run read: never replaced nor removed by its output."""
+    config = prepared.config
+    found = [config.path, *config.input_files]
+    if config.plan is not None:
+        found.append(config.plan)
+    if isinstance(config.criteria, Path):
+        found.append(config.criteria)
+    if prepared.history is not None:
+        found.extend(prepared.history.files)
+    return found
 
 
 def summary_rows(current: Sequence[Snapshot], timeline: Timeline, scope: str) -> list[Row]:
@@ -217,7 +221,7 @@ def report_targets(assessment: Assessment, which: str) -> list[RegionResult]:
 
 
 def _reports(prepared: Prepared, *, jobs: int, progress: Progress | None,
-             folder: OutputFolder | None = None) -> list[dict[str, Any]]:
+             folder: OutputFolder) -> list[dict[str, Any]]:
     """Write the reports of every chosen region-year in every language; return the
     provenance records of the files written (paths relative to the output folder)."""
     from .batch import report_jobs, write_reports_many
@@ -234,14 +238,15 @@ def _reports(prepared: Prepared, *, jobs: int, progress: Progress | None,
     # The overview of several region-years (report_set.py): rendered before the reports, so
     # that a failure stops the run before they are written, and written after them.
     overview = _overviews(prepared, chosen)
-    if folder is not None and overview:
-        folder.check(overview)
+    folder.check(overview)
     written = write_reports_many(prepared.assessment, config.output, work, plan=prepared.plan,
                                  formats=config.formats, processes=jobs, progress=progress,
                                  folder=folder, history=prepared.history,
                                  sensitivity=prepared.sensitivity)
-    written = [*written, *_write_overviews(config.output, overview, folder)]
-    return [{"path": w.path, "sha256": w.sha256, "bytes": w.bytes} for w in written]
+    if overview:
+        folder.commit(overview)
+    return [*({"path": w.path, "sha256": w.sha256, "bytes": w.bytes} for w in written),
+            *(bytes_record(path, data) for path, data in overview.items())]
 
 
 def _overviews(prepared: Prepared, chosen: Sequence[RegionResult]) -> dict[str, bytes]:
@@ -257,81 +262,22 @@ def _overviews(prepared: Prepared, chosen: Sequence[RegionResult]) -> dict[str, 
                             prefix=lambda lang: f"{REPORTS}/{lang}")
 
 
-def _write_overviews(out: Path, files: dict[str, bytes], folder: OutputFolder | None
-                     ) -> list[Any]:
-    import hashlib
-
-    from ..outputs import commit_files
-    from .batch import Written
-
-    if not files:
-        return []
-    if folder is not None:
-        folder.commit(files)
-    else:
-        commit_files(out, files)
-    return [Written(path, hashlib.sha256(data).hexdigest(), len(data))
-            for path, data in files.items()]
-
-
-# --- stale outputs ---------------------------------------------------------------------------
+# --- a folder written by an earlier version --------------------------------------------------
 
 
 def _previous_outputs(out: Path) -> dict[str, str]:
-    """Paths the last run listed in its provenance.json, with their SHA-256 (empty when
-    there is none; paths that would leave the folder are left out)."""
+    """Paths an earlier version's run listed in its provenance.json, with their SHA-256
+    (empty when there is none). Used only for a folder without a manifest, and only to
+    replace files that still hold exactly those bytes (:meth:`OutputFolder.adopt`)."""
     import json
 
-    from ..outputs import check_relative
-
     record = out / PROVENANCE
-    if not record.is_file():
-        return {}
     try:
+        if record.is_symlink() or not record.is_file() or record.stat().st_size > 64 << 20:
+            return {}
         data = json.loads(record.read_text(encoding="utf-8"))
         items = [item for item in data.get("outputs", []) if isinstance(item, dict)
                  and isinstance(item.get("path"), str) and isinstance(item.get("sha256"), str)]
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, TypeError, RecursionError):
         return {}
-    found = {}
-    for item in items:
-        try:
-            check_relative(item["path"])
-        except OutputError:
-            continue  # a provenance.json edited by hand: never touch anything outside
-        found[item["path"]] = item["sha256"]
-    return found
-
-
-def _remove_stale(out: Path, before: dict[str, str], now: set[str]) -> list[Path]:
-    """Delete files the previous run wrote and this one did not, then empty folders left.
-
-    A file is deleted only when it still holds what that run wrote (its SHA-256 matches the
-    record): a file edited since, or put in its place, is left alone.
-    """
-    import hashlib
-
-    removed: list[Path] = []
-    root = out.resolve()
-    for relative in sorted(set(before) - now):
-        parts = Path(relative).parts
-        if not parts or Path(relative).is_absolute() or ".." in parts:
-            continue  # a provenance.json edited by hand: never delete outside the folder
-        target = out / relative
-        try:
-            if target.is_file() and not target.is_symlink() and \
-                    target.resolve().is_relative_to(root) and \
-                    hashlib.sha256(target.read_bytes()).hexdigest() == before[relative]:
-                target.unlink()
-                removed.append(target)
-        except OSError:
-            continue
-    for folder in sorted({p.parent for p in removed}, key=lambda p: -len(p.parts)):
-        probe = folder
-        while probe != out and probe.resolve().is_relative_to(root):
-            try:
-                probe.rmdir()
-            except OSError:
-                break
-            probe = probe.parent
-    return removed
+    return {item["path"]: item["sha256"] for item in items}
