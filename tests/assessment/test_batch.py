@@ -56,6 +56,7 @@ def write(assessment: Assessment, out: Path, processes: int) -> dict[str, bytes]
             if p.is_file() and p.name != MANIFEST}
 
 
+@pytest.mark.slow
 def test_the_same_files_from_one_two_or_spawned_workers(
         assessment: Assessment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     one = write(assessment, tmp_path / "one", 1)
@@ -68,6 +69,7 @@ def test_the_same_files_from_one_two_or_spawned_workers(
     assert not multiprocessing.active_children()
 
 
+@pytest.mark.slow
 def test_the_first_error_stops_the_batch_and_nothing_is_published(
         assessment: Assessment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from smartcity_assess.report import build

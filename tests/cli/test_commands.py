@@ -101,6 +101,7 @@ def test_validate_command(tegal_ipm: Path) -> None:
     assert "5 region-year(s), 20 answers" in err
 
 
+@pytest.mark.slow
 def test_criteria_show_and_list() -> None:
     code, out, _ = invoke("criteria", "show", IPM_SET, "--lang", "en")
     assert code == 0 and "Life expectancy at birth" in out and "[uhh]" in out

@@ -166,6 +166,7 @@ def test_a_real_terminal_process_gets_no_escape(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- files
 
 
+@pytest.mark.slow
 def test_markdown_csv_html_and_svg_files_are_inert(tmp_path: Path) -> None:
     folder = project(tmp_path)
     code, out, err = invoke(folder, "score", "survey.csv", "-c", "set.yaml", "-f", "md")
@@ -240,6 +241,7 @@ def test_score_markdown_has_no_link_on_github(tmp_path: Path) -> None:
     assert "user@\u2060evil.example" in html  # shown, with an invisible word joiner
 
 
+@pytest.mark.slow
 def test_the_progress_bar_shows_region_names_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
     """The progress bar (a terminal only) named each region-year with Rich markup on: a
     region called ``[/]`` crashed it, ``[red]`` coloured it, and ESC went through raw."""

@@ -288,7 +288,7 @@ def test_the_terminal_table_of_a_large_survey_does_not_bootstrap_for_minutes(
 
 
 def test_chart_drawing_keeps_numeric_warnings_off_the_terminal() -> None:
-    from smartcity_assess.report.trend_charts import Series, trend_chart
+    from smartcity_assess.report.charts.trends import Series, trend_chart
 
     texts = {"score_axis": "Score", "index": "Index"}
     with warnings.catch_warnings(record=True) as caught:

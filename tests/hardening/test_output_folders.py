@@ -95,6 +95,7 @@ REGIONS = ["Kota A", "Kota B", "Kota C"]
 # --------------------------------------------------------------------------- refused: nothing
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["report", "run"])
 def test_a_refused_run_changes_nothing(tmp_path: Path, command: str) -> None:
     project = make_project(tmp_path, REGIONS[:2])
@@ -118,6 +119,7 @@ def test_a_refused_run_changes_nothing(tmp_path: Path, command: str) -> None:
 # --------------------------------------------------------------------------- replaced as a whole
 
 
+@pytest.mark.slow
 def test_report_replaces_its_earlier_output_as_a_whole(tmp_path: Path) -> None:
     """``report --region`` into the folder of an earlier multi-region report: the old
     overview and the other regions' folders go (on main they stayed beside a scores.json
@@ -146,6 +148,7 @@ def test_report_replaces_its_earlier_output_as_a_whole(tmp_path: Path) -> None:
         name for name in expected if name != MANIFEST)
 
 
+@pytest.mark.slow
 def test_run_removes_the_files_of_regions_that_left_the_data(tmp_path: Path) -> None:
     project = make_project(tmp_path, REGIONS)
     code, err = run(project)
@@ -183,6 +186,7 @@ main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", ["manifest", "renames"])
 def test_kill_9_while_publishing_is_completed_by_the_next_run(tmp_path: Path,
                                                                stage: str) -> None:
@@ -210,6 +214,7 @@ def test_kill_9_while_publishing_is_completed_by_the_next_run(tmp_path: Path,
             assert found[name] == expected[name], name
 
 
+@pytest.mark.slow
 def test_the_folder_is_completed_before_anything_else_is_done(tmp_path: Path) -> None:
     """Opening the folder after a kill in the middle of the renames finishes them: the folder
     holds the killed run's whole output, even before a new run writes its own."""
@@ -233,6 +238,7 @@ def test_the_folder_is_completed_before_anything_else_is_done(tmp_path: Path) ->
     assert not (out / "reports" / "en" / "kota-c-2025").exists()  # removed as planned
 
 
+@pytest.mark.slow
 def test_a_full_disk_at_the_manifest_changes_nothing_and_the_rerun_completes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = make_project(tmp_path, REGIONS)
@@ -264,6 +270,7 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.slow
 def test_a_crafted_provenance_cannot_remove_user_files(tmp_path: Path) -> None:
     project = make_project(tmp_path, REGIONS)
     code, err = run(project)
@@ -279,6 +286,7 @@ def test_a_crafted_provenance_cannot_remove_user_files(tmp_path: Path) -> None:
     assert readme.read_text(encoding="utf-8") == "# Our scorecard\n"
 
 
+@pytest.mark.slow
 def test_a_crafted_manifest_cannot_remove_user_files_or_inputs(tmp_path: Path) -> None:
     """The data live in the output folder: a manifest listing the survey and a README with
     their hashes removes neither (the one is an input, the other not a name the tool gives

@@ -153,6 +153,7 @@ def test_a_link_to_dev_stdout_writes_to_stdout_and_stays_a_link(project: Path) -
     assert link.is_symlink() and os.readlink(link) == "/dev/stdout"
 
 
+@pytest.mark.slow
 def test_dev_stdout_appends_to_a_redirected_file_and_stays_a_link(project: Path) -> None:
     """``-o /dev/stdout >> log``: written through the open descriptor, at its end, as a
     shell would; the log keeps what it held (on main it was replaced, and as root the

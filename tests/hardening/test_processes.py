@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="reads the process table from /proc")
+pytestmark = [pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                 reason="reads the process table from /proc"),
+              pytest.mark.slow]  # real processes, killed at test time
 
 SET = """\
 id: tiny

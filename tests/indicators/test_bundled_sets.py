@@ -122,6 +122,7 @@ def test_kominfo_evaluation_reproduces_published_results(
     assert abs(equal - published) >= 0.02 and abs(sleman - published) >= 0.02
 
 
+@pytest.mark.slow
 def test_criteria_list_shows_every_bundled_set() -> None:
     assert list(bundled_sets()) == ["kominfo-evaluasi", "smartcity-id", "smartcity-id@1",
                                     "spbe-2020"]
