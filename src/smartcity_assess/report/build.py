@@ -135,7 +135,11 @@ def _render_all(assessment: Assessment, facts: ReportFacts, sources: ReportSourc
     from ..render.scores_json import to_json
 
     lang = facts.lang
-    scores = to_json(assessment, lang, sensitivity)
+    # The documents of a region hold its own results and sensitivity only (the overview
+    # holds every region's): their size does not grow with the number of regions run.
+    own = {(r.region, r.year) for r in assessment.results}
+    scores = to_json(assessment, lang, None if sensitivity is None
+                     else sensitivity.restricted(own))
     # The templates render while the charts are drawn; each SVG replaces its placeholder.
     placeholders = {job.name: f"<!--smartcity-assess:chart:{job.name}-->" for job in jobs}
     charts = {job.name: ChartRef(job.name, job.title, job.description,

@@ -30,8 +30,8 @@ import math
 import random
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 
 from ..indicators.model import Band, IndicatorSet
 from ..survey.data import RegionYear, SurveyData
@@ -178,6 +178,13 @@ class SensitivityResult:
                 return found
         raise KeyError((region, year))
 
+    def restricted(self, keys: Collection[tuple[str, int | None]]) -> SensitivityResult:
+        """The analysis of the region-years ``keys`` only, ``overall`` taken over them: what a
+        region's own documents hold. Their ranks stay ranks among every region-year
+        analysed."""
+        regions = tuple(r for r in self.regions if (r.region, r.year) in keys)
+        return replace(self, regions=regions, overall=_overall(self.factors, regions))
+
 
 def _unique(seq: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(seq))
@@ -308,16 +315,22 @@ def sensitivity(indicator_set: IndicatorSet, survey: SurveyData,
         RegionSensitivity(region=key[0], year=key[1], index=found[0], pillars=found[1],
                           bands=found[2], rank=ranks[row], effects=found[3])
         for row, (key, found) in enumerate(zip(keys, per_region, strict=True)))
+    return SensitivityResult(
+        draws=draws, scenarios=scenarios, seed=options.seed, weight_range=options.weight_range,
+        aggregations=aggregations, imputations=tuple(imputations), interval=options.interval,
+        factors=factors, regions=regions, overall=_overall(factors, regions))
+
+
+def _overall(factors: Sequence[str], regions: Sequence[RegionSensitivity]
+             ) -> tuple[tuple[str, float], ...]:
+    """Mean first-order effect of each factor over ``regions`` (those whose index varies)."""
     overall = []
     for factor in factors:
         shares = [e.first_order for reg in regions for e in reg.effects
                   if e.factor == factor and e.first_order is not None]
         if shares:
             overall.append((factor, math.fsum(shares) / len(shares)))
-    return SensitivityResult(
-        draws=draws, scenarios=scenarios, seed=options.seed, weight_range=options.weight_range,
-        aggregations=aggregations, imputations=tuple(imputations), interval=options.interval,
-        factors=factors, regions=regions, overall=tuple(overall))
+    return tuple(overall)
 
 
 def _vector_of(inputs: list[tuple[list[float | None], list[float]]],
