@@ -39,6 +39,9 @@ _WHITESPACE_KEPT = {ord("\t"), ord("\n"), ord("\r")}
 _TABLE_KEEP_WHITESPACE = {k: v for k, v in _TABLE.items() if k not in _WHITESPACE_KEPT}
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
                      "\u2028\u2029\ud800-\udfff]")
+_UNSAFE_KEEP_WHITESPACE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                                     "\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+"""What :data:`_UNSAFE` finds, less tab, line feed and carriage return."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -52,8 +55,8 @@ def printable(value: object, *, keep_whitespace: bool = False) -> str:
     breaks are layout, as in HTML).
     """
     text = str(value)
-    if _UNSAFE.search(text) is None:
-        return text
+    if (_UNSAFE_KEEP_WHITESPACE if keep_whitespace else _UNSAFE).search(text) is None:
+        return text  # the common case, found without copying the text
     text = text.translate(_TABLE_KEEP_WHITESPACE if keep_whitespace else _TABLE)
     return _SURROGATE.sub("\ufffd", text)
 

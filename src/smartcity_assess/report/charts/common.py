@@ -16,6 +16,7 @@ Text as paths would be 2–3 times slower to draw and make the files six times l
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import textwrap
@@ -100,25 +101,35 @@ def style() -> Iterator[None]:
 
 
 def new_figure(height: float) -> Figure:
+    """A figure ``height`` inches high, drawn to SVG by :class:`.svg.Canvas` (the text
+    measured once per process)."""
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(WIDTH_IN, height))
+    from .svg import Canvas
+
+    figure = Figure(figsize=(WIDTH_IN, height))
+    Canvas(figure)
+    return figure
 
 
 def text_width(lines: Sequence[str], size: float) -> float:
     """Width in inches of the widest of ``lines`` set in DejaVu Sans at ``size`` points."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import text_to_path
-
-    prop = FontProperties(family="DejaVu Sans", size=size)
     widest = 0.0
     for text in lines:
         for line in text.split("\n"):
             if line:
-                width, _, _ = text_to_path.get_text_width_height_descent(line, prop,
-                                                                         ismath=False)
-                widest = max(widest, width)
+                widest = max(widest, _line_width(line, size))
     return widest / 72.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_width(line: str, size: float) -> float:
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(family="DejaVu Sans", size=size)
+    width: float = text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
+    return width
 
 
 def place(figure: Figure, left: float, right: float, top: float, bottom: float) -> None:
