@@ -17,11 +17,14 @@ Text as paths would be 2–3 times slower to draw and make the files six times l
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import pickle
 import re
 import textwrap
 import warnings
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -110,6 +113,77 @@ def new_figure(height: float) -> Figure:
     figure = Figure(figsize=(WIDTH_IN, height))
     Canvas(figure)
     return figure
+
+
+@dataclass
+class _Kept:
+    """A figure kept for reuse, and what it held when its fixed parts were drawn."""
+
+    figure: Any
+    axes: list[Any]
+    children: list[int]
+    containers: list[int]
+    limits: list[Any]
+    ignore_limits: list[bool]
+    axes_legends: list[Any]
+    legends: int
+    texts: int
+
+
+KEPT_FIGURES = 24
+"""Figures a process keeps for reuse (one per chart kind and layout in use)."""
+_FIGURES: OrderedDict[bytes, _Kept] = OrderedDict()
+
+
+@contextmanager
+def reused_figure(key: object, frame: Callable[[], Figure]) -> Iterator[Figure]:
+    """The figure ``frame()`` draws, drawn once per process for an equal ``key`` and reused.
+
+    Setting up a figure — its axes, ticks, labels, grid, band zones and legend — takes about
+    as long as drawing it to SVG, and in a report of many regions the charts of one kind
+    differ only in their data. So ``frame`` draws what depends on ``key`` alone (everything
+    it reads must be in ``key``), the caller adds the data inside the ``with`` block and
+    draws the SVG, and afterwards the figure is put back as ``frame`` left it: the artists
+    added to its axes and its figure-level legends and texts are removed, and the axes'
+    data limits restored. So what the caller may do in the block is add artists and set
+    what it sets every time (limits, ticks it always sets); the SVG is then the same to the
+    byte as that of a figure drawn afresh (``tests/report/test_chart_drawing.py``).
+
+    Call it inside :func:`style`. A figure whose drawing failed is not kept.
+    """
+    digest = hashlib.sha256(pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+    kept = _FIGURES.pop(digest, None)  # out of the cache while in use
+    if kept is None:
+        figure: Any = frame()
+        axes = list(figure.axes)
+        kept = _Kept(figure, axes, [len(a._children) for a in axes],
+                     [len(a.containers) for a in axes], [a.dataLim.frozen() for a in axes],
+                     [a.ignore_existing_data_limits for a in axes],
+                     [a.legend_ for a in axes], len(figure.legends), len(figure.texts))
+    yield kept.figure
+    _restore(kept)
+    _FIGURES[digest] = kept
+    while len(_FIGURES) > KEPT_FIGURES:
+        _FIGURES.popitem(last=False)
+
+
+def _restore(kept: _Kept) -> None:
+    """Put ``kept``'s figure back as its frame left it (see :func:`reused_figure`)."""
+    # (matplotlib keeps an axes' artists in the order they were added in ``_children``.)
+    for axes, children, containers, limits, ignore, legend in zip(
+            kept.axes, kept.children, kept.containers, kept.limits, kept.ignore_limits,
+            kept.axes_legends, strict=True):
+        for artist in axes._children[children:]:
+            artist.remove()
+        del axes.containers[containers:]
+        if axes.legend_ is not legend:  # one made by axes.legend() after the frame
+            axes.legend_.remove()
+        axes.dataLim.set(limits)
+        axes.ignore_existing_data_limits = ignore
+    for legend in kept.figure.legends[kept.legends:]:
+        legend.remove()
+    for text in kept.figure.texts[kept.texts:]:
+        text.remove()
 
 
 def text_width(lines: Sequence[str], size: float) -> float:

@@ -19,6 +19,7 @@ from .common import (
     formatter,
     new_figure,
     place,
+    reused_figure,
     style,
     text_width,
     wrap,
@@ -39,16 +40,16 @@ def pillar_chart(name: str, labels: Sequence[str], scores: Sequence[float | None
     """
     with style():
         if len(labels) >= 3:
-            figure = _radar(labels, scores, targets, scale, lang, texts, intervals)
-        else:
-            figure = _pillar_bars(labels, scores, targets, scale, lang, texts, intervals)
-        return finish(figure, name, title, description)
+            return _radar(name, title, description, labels, scores, targets, scale, lang,
+                          texts, intervals)
+        return _pillar_bars(name, title, description, labels, scores, targets, scale, lang,
+                            texts, intervals)
 
 
-def _radar(labels: Sequence[str], scores: Sequence[float | None],
-           targets: Sequence[float | None], scale: tuple[float, float], lang: str,
-           texts: Mapping[str, str],
-           intervals: Sequence[tuple[float, float] | None] | None = None) -> Figure:
+def _radar_frame(labels: tuple[str, ...], targets: tuple[float | None, ...],
+                 scale: tuple[float, float], lang: str, target_label: str) -> Figure:
+    """The radar's axes, rings, spokes and target polygon (the same for every region of a
+    set with the same targets)."""
     import math
 
     low, high = scale
@@ -56,14 +57,8 @@ def _radar(labels: Sequence[str], scores: Sequence[float | None],
     axes: Any = figure.add_axes((0.21, 0.13, 0.58, 0.76), projection="polar")
     count = len(labels)
     angles = [2 * math.pi * k / count for k in range(count)]
-    closed = [*angles, angles[0]]
     axes.set_theta_offset(math.pi / 2)
     axes.set_theta_direction(-1)
-
-    def ring(values: Sequence[float | None]) -> list[float]:
-        filled = [low if v is None else v for v in values]
-        return [*filled, filled[0]]
-
     axes.set_ylim(low, high)
     ticks = [low + (high - low) * k / 5 for k in range(1, 6)]
     axes.set_yticks(ticks)
@@ -75,65 +70,99 @@ def _radar(labels: Sequence[str], scores: Sequence[float | None],
     axes.grid(color=GRID, linewidth=0.8)
     axes.spines["polar"].set_color(GRID)
     if any(t is not None for t in targets):
-        axes.plot(closed, ring(targets), color=TARGET, linewidth=1.4, linestyle=(0, (4, 2)),
-                  label=texts["target"])
-    axes.plot(closed, ring(scores), color=SCORE, linewidth=2.0, marker="o", markersize=4,
-              label=texts["score"])
-    axes.fill(closed, ring(scores), color=SCORE, alpha=0.16)
-    spans = [(a, i) for a, i, s in zip(angles, intervals or [None] * count, scores, strict=True)
-             if i is not None and s is not None and i[1] - i[0] > 1e-9]
-    for number, (angle, (bottom, top)) in enumerate(spans):
-        # An error bar along the spoke, with caps across it (a cap is a short tangential
-        # segment: its angular half-width shrinks with the radius so that it keeps its length).
-        axes.plot([angle, angle], [bottom, top], color=INK, linewidth=1.3, solid_capstyle="butt",
-                  label=texts.get("interval") if number == 0 else None, zorder=4)
-        for radius in (bottom, top):
-            half = 0.018 * (high - low) / max(radius - low, 0.06 * (high - low))
-            axes.plot([angle - half, angle + half], [radius, radius], color=INK,
-                      linewidth=1.3, zorder=4)
-    for angle, value in zip(angles, scores, strict=True):
-        if value is not None:
-            axes.annotate(format_number(value, lang, 1), (angle, value),
-                          textcoords="offset points", xytext=(0, 7), ha="center",
-                          fontsize=8, fontweight="bold", color=SCORE,
-                          bbox={"facecolor": "#ffffff", "edgecolor": "none", "alpha": 0.8,
-                                "pad": 0.5})
-    figure.legend(loc="upper right", ncols=1, bbox_to_anchor=(0.99, 0.99))
+        axes.plot([*angles, angles[0]], _ring(targets, low), color=TARGET, linewidth=1.4,
+                  linestyle=(0, (4, 2)), label=target_label)
     return figure
 
 
-def _pillar_bars(labels: Sequence[str], scores: Sequence[float | None],
-                 targets: Sequence[float | None], scale: tuple[float, float], lang: str,
-                 texts: Mapping[str, str],
-                 intervals: Sequence[tuple[float, float] | None] | None = None) -> Figure:
-    figure = new_figure(1.1 + 0.55 * len(labels))
-    wrapped = [wrap(label, 28) for label in labels]
+def _ring(values: Sequence[float | None], low: float) -> list[float]:
+    """A closed polygon of ``values`` (missing ones at the centre)."""
+    filled = [low if v is None else v for v in values]
+    return [*filled, filled[0]]
+
+
+def _radar(name: str, title: str, description: str, labels: Sequence[str],
+           scores: Sequence[float | None], targets: Sequence[float | None],
+           scale: tuple[float, float], lang: str, texts: Mapping[str, str],
+           intervals: Sequence[tuple[float, float] | None] | None = None) -> Chart:
+    import math
+
+    low, high = scale
+    key = ("radar", tuple(labels), tuple(targets), scale, lang, texts["target"])
+    with reused_figure(key, lambda: _radar_frame(tuple(labels), tuple(targets), scale, lang,
+                                                 texts["target"])) as figure:
+        axes: Any = figure.axes[0]
+        count = len(labels)
+        angles = [2 * math.pi * k / count for k in range(count)]
+        closed = [*angles, angles[0]]
+        axes.plot(closed, _ring(scores, low), color=SCORE, linewidth=2.0, marker="o",
+                  markersize=4, label=texts["score"])
+        axes.fill(closed, _ring(scores, low), color=SCORE, alpha=0.16)
+        spans = [(a, i) for a, i, s in zip(angles, intervals or [None] * count, scores,
+                                           strict=True)
+                 if i is not None and s is not None and i[1] - i[0] > 1e-9]
+        for number, (angle, (bottom, top)) in enumerate(spans):
+            # An error bar along the spoke, with caps across it (a cap is a short tangential
+            # segment: its angular half-width shrinks with the radius so that it keeps its
+            # length).
+            axes.plot([angle, angle], [bottom, top], color=INK, linewidth=1.3,
+                      solid_capstyle="butt",
+                      label=texts.get("interval") if number == 0 else None, zorder=4)
+            for radius in (bottom, top):
+                half = 0.018 * (high - low) / max(radius - low, 0.06 * (high - low))
+                axes.plot([angle - half, angle + half], [radius, radius], color=INK,
+                          linewidth=1.3, zorder=4)
+        for angle, value in zip(angles, scores, strict=True):
+            if value is not None:
+                axes.annotate(format_number(value, lang, 1), (angle, value),
+                              textcoords="offset points", xytext=(0, 7), ha="center",
+                              fontsize=8, fontweight="bold", color=SCORE,
+                              bbox={"facecolor": "#ffffff", "edgecolor": "none", "alpha": 0.8,
+                                    "pad": 0.5})
+        figure.legend(loc="upper right", ncols=1, bbox_to_anchor=(0.99, 0.99))
+        return finish(figure, name, title, description)
+
+
+def _pillar_bars_frame(wrapped: tuple[str, ...], lang: str) -> Figure:
+    figure = new_figure(1.1 + 0.55 * len(wrapped))
     place(figure, left=text_width(wrapped, 8.5) + 0.25, right=0.3, top=0.35, bottom=0.35)
     axes = figure.add_subplot()
-    positions = list(range(len(labels)))[::-1]
-    axes.barh(positions, [0 if s is None else s for s in scores], color=SCORE, height=0.5,
-              label=texts["score"])
-    marks = [(t, y) for y, t in zip(positions, targets, strict=True) if t is not None]
-    if marks:
-        axes.vlines([t for t, _ in marks], [y - 0.35 for _, y in marks],
-                    [y + 0.35 for _, y in marks], color=TARGET, linewidth=2,
-                    label=texts["target"])
-    spans = intervals or [None] * len(labels)
-    _error_bars(axes, [(s, i, y) for s, i, y in zip(scores, spans, positions, strict=True)],
-                texts.get("interval"))
-    for y, score, span in zip(positions, scores, spans, strict=True):
-        right = score if span is None or score is None else max(score, span[1])
-        axes.text(scale[0] if right is None else right, y,
-                  "  " + (texts["not_assessed"] if score is None
-                          else format_number(score, lang, 1)),
-                  va="center", fontsize=8, color=INK)
-    axes.set_yticks(positions, wrapped)
-    axes.set_xlim(*scale)
+    axes.set_yticks(list(range(len(wrapped)))[::-1], wrapped)
     axes.xaxis.set_major_formatter(formatter(lang))
     axes.grid(axis="x", color=GRID, linewidth=0.6)
     axes.set_axisbelow(True)
-    axes.legend(loc="lower right", ncols=2, bbox_to_anchor=(1.0, 1.0))
     return figure
+
+
+def _pillar_bars(name: str, title: str, description: str, labels: Sequence[str],
+                 scores: Sequence[float | None], targets: Sequence[float | None],
+                 scale: tuple[float, float], lang: str, texts: Mapping[str, str],
+                 intervals: Sequence[tuple[float, float] | None] | None = None) -> Chart:
+    wrapped = tuple(wrap(label, 28) for label in labels)
+    with reused_figure(("pillar-bars", wrapped, lang),
+                       lambda: _pillar_bars_frame(wrapped, lang)) as figure:
+        axes: Any = figure.axes[0]
+        positions = list(range(len(labels)))[::-1]
+        axes.barh(positions, [0 if s is None else s for s in scores], color=SCORE, height=0.5,
+                  label=texts["score"])
+        marks = [(t, y) for y, t in zip(positions, targets, strict=True) if t is not None]
+        if marks:
+            axes.vlines([t for t, _ in marks], [y - 0.35 for _, y in marks],
+                        [y + 0.35 for _, y in marks], color=TARGET, linewidth=2,
+                        label=texts["target"])
+        spans = intervals or [None] * len(labels)
+        _error_bars(axes, [(s, i, y) for s, i, y in zip(scores, spans, positions,
+                                                        strict=True)],
+                    texts.get("interval"))
+        for y, score, span in zip(positions, scores, spans, strict=True):
+            right = score if span is None or score is None else max(score, span[1])
+            axes.text(scale[0] if right is None else right, y,
+                      "  " + (texts["not_assessed"] if score is None
+                              else format_number(score, lang, 1)),
+                      va="center", fontsize=8, color=INK)
+        axes.set_xlim(*scale)
+        axes.legend(loc="lower right", ncols=2, bbox_to_anchor=(1.0, 1.0))
+        return finish(figure, name, title, description)
 
 
 @dataclass(frozen=True)
@@ -163,55 +192,72 @@ def _error_bars(axes: Any, bars: Sequence[tuple[float | None, tuple[float, float
                   zorder=3, label=label)
 
 
+def _indicator_frame(labels: tuple[str, ...], scale: tuple[float, float],
+                     zones: tuple[BandZone, ...], lang: str, texts: tuple[tuple[str, str], ...],
+                     interval: bool) -> Figure:
+    """A pillar's bar chart without the bars: the grade zones, the indicators' names, the
+    axis and the legend (the same for every region)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    named = dict(texts)
+    figure = new_figure(1.15 + 0.38 * max(len(labels), 1))
+    place(figure, left=text_width(labels, 8) + 0.2, right=0.25, top=0.12, bottom=0.95)
+    axes = figure.add_subplot()
+    low, high = scale
+    for index, zone in enumerate(zones):
+        upper = zones[index + 1].lower if index + 1 < len(zones) else high
+        axes.axvspan(zone.lower, upper, color=zone.color, alpha=0.07, linewidth=0)
+    axes.set_yticks(list(range(len(labels)))[::-1], labels, fontsize=8)
+    axes.set_xlim(low, high)
+    axes.set_ylim(-0.6, len(labels) - 0.4)
+    axes.xaxis.set_major_formatter(formatter(lang))
+    axes.grid(axis="x", color=GRID, linewidth=0.6)
+    axes.set_axisbelow(True)
+    axes.set_xlabel(named["score_axis"])
+    handles: list[Any] = [Patch(color=z.color, label=z.label) for z in zones]
+    handles.append(Line2D([], [], color=INK, linewidth=1.8, label=named["target"]))
+    if interval:
+        handles.append(Line2D([], [], color=INK, linewidth=1.0, marker="|",
+                              markersize=6, label=named["interval"]))
+    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0),
+                  ncols=min(len(handles), 7), fontsize=7.5, handlelength=1.2)
+    return figure
+
+
 def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
                     zones: Sequence[BandZone], lang: str, texts: Mapping[str, str], title: str,
                     description: str) -> Chart:
     """Horizontal bars of a pillar's indicator scores, a target tick on each, band zones."""
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
     with style():
-        rows = max(len(bars), 1)
-        figure = new_figure(1.15 + 0.38 * rows)
-        labels = [wrap(b.label, 34) for b in bars]
-        place(figure, left=text_width(labels, 8) + 0.2, right=0.25, top=0.12, bottom=0.95)
-        axes = figure.add_subplot()
-        low, high = scale
-        for index, zone in enumerate(zones):
-            upper = zones[index + 1].lower if index + 1 < len(zones) else high
-            axes.axvspan(zone.lower, upper, color=zone.color, alpha=0.07, linewidth=0)
-        positions = list(range(len(bars)))[::-1]
-        axes.barh(positions, [0.0 if b.score is None else b.score - low for b in bars],
-                  left=low, color=[b.color for b in bars], height=0.56,
-                  edgecolor="#ffffff", linewidth=0.5)
-        marks = [(b.target, y) for y, b in zip(positions, bars, strict=True)
-                 if b.target is not None]
-        if marks:
-            axes.vlines([t for t, _ in marks], [y - 0.38 for _, y in marks],
-                        [y + 0.38 for _, y in marks], color=INK, linewidth=1.8)
-        _error_bars(axes, [(b.score, None if b.low is None or b.high is None
-                            else (b.low, b.high), y) for y, b in zip(positions, bars, strict=True)])
-        for y, bar in zip(positions, bars, strict=True):
-            text = (texts["not_assessed"] if bar.score is None
-                    else format_number(bar.score, lang, 1))
-            x = low if bar.score is None else max(bar.score, bar.high or bar.score)
-            axes.text(x + (high - low) * 0.01, y, text, va="center", fontsize=7.5, color=INK)
-        axes.set_yticks(positions, labels, fontsize=8)
-        axes.set_xlim(low, high)
-        axes.set_ylim(-0.6, len(bars) - 0.4)
-        axes.xaxis.set_major_formatter(formatter(lang))
-        axes.grid(axis="x", color=GRID, linewidth=0.6)
-        axes.set_axisbelow(True)
-        axes.set_xlabel(texts["score_axis"])
-        handles: list[Any] = [Patch(color=z.color, label=z.label) for z in zones]
-        handles.append(Line2D([], [], color=INK, linewidth=1.8, label=texts["target"]))
-        if "interval" in texts and any(b.low is not None and b.score is not None
-                                       for b in bars):
-            handles.append(Line2D([], [], color=INK, linewidth=1.0, marker="|",
-                                  markersize=6, label=texts["interval"]))
-        figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0),
-                      ncols=min(len(handles), 7), fontsize=7.5, handlelength=1.2)
-        return finish(figure, name, title, description)
+        labels = tuple(wrap(b.label, 34) for b in bars)
+        shown = tuple((k, texts[k]) for k in ("score_axis", "target", "interval") if k in texts)
+        interval = "interval" in texts and any(b.low is not None and b.score is not None
+                                               for b in bars)
+        key = ("indicator-bars", labels, scale, tuple(zones), lang, shown, interval)
+        with reused_figure(key, lambda: _indicator_frame(labels, scale, tuple(zones), lang,
+                                                         shown, interval)) as figure:
+            axes: Any = figure.axes[0]
+            low, high = scale
+            positions = list(range(len(bars)))[::-1]
+            axes.barh(positions, [0.0 if b.score is None else b.score - low for b in bars],
+                      left=low, color=[b.color for b in bars], height=0.56,
+                      edgecolor="#ffffff", linewidth=0.5)
+            marks = [(b.target, y) for y, b in zip(positions, bars, strict=True)
+                     if b.target is not None]
+            if marks:
+                axes.vlines([t for t, _ in marks], [y - 0.38 for _, y in marks],
+                            [y + 0.38 for _, y in marks], color=INK, linewidth=1.8)
+            _error_bars(axes, [(b.score, None if b.low is None or b.high is None
+                                else (b.low, b.high), y)
+                               for y, b in zip(positions, bars, strict=True)])
+            for y, bar in zip(positions, bars, strict=True):
+                text = (texts["not_assessed"] if bar.score is None
+                        else format_number(bar.score, lang, 1))
+                x = low if bar.score is None else max(bar.score, bar.high or bar.score)
+                axes.text(x + (high - low) * 0.01, y, text, va="center", fontsize=7.5,
+                          color=INK)
+            return finish(figure, name, title, description)
 
 
 # --- specs for chart jobs ------------------------------------------------------------------
