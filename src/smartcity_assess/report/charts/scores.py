@@ -46,10 +46,8 @@ def pillar_chart(name: str, labels: Sequence[str], scores: Sequence[float | None
                             texts, intervals)
 
 
-def _radar_frame(labels: tuple[str, ...], targets: tuple[float | None, ...],
-                 scale: tuple[float, float], lang: str, target_label: str) -> Figure:
-    """The radar's axes, rings, spokes and target polygon (the same for every region of a
-    set with the same targets)."""
+def _radar_frame(labels: tuple[str, ...], scale: tuple[float, float], lang: str) -> Figure:
+    """The radar's axes, rings and spokes."""
     import math
 
     low, high = scale
@@ -69,9 +67,6 @@ def _radar_frame(labels: tuple[str, ...], targets: tuple[float | None, ...],
     axes.tick_params(axis="x", pad=18)
     axes.grid(color=GRID, linewidth=0.8)
     axes.spines["polar"].set_color(GRID)
-    if any(t is not None for t in targets):
-        axes.plot([*angles, angles[0]], _ring(targets, low), color=TARGET, linewidth=1.4,
-                  linestyle=(0, (4, 2)), label=target_label)
     return figure
 
 
@@ -88,13 +83,15 @@ def _radar(name: str, title: str, description: str, labels: Sequence[str],
     import math
 
     low, high = scale
-    key = ("radar", tuple(labels), tuple(targets), scale, lang, texts["target"])
-    with reused_figure(key, lambda: _radar_frame(tuple(labels), tuple(targets), scale, lang,
-                                                 texts["target"])) as figure:
+    key = ("radar", tuple(labels), scale, lang)
+    with reused_figure(key, lambda: _radar_frame(tuple(labels), scale, lang)) as figure:
         axes: Any = figure.axes[0]
         count = len(labels)
         angles = [2 * math.pi * k / count for k in range(count)]
         closed = [*angles, angles[0]]
+        if any(t is not None for t in targets):
+            axes.plot(closed, _ring(targets, low), color=TARGET, linewidth=1.4,
+                      linestyle=(0, (4, 2)), label=texts["target"])
         axes.plot(closed, _ring(scores, low), color=SCORE, linewidth=2.0, marker="o",
                   markersize=4, label=texts["score"])
         axes.fill(closed, _ring(scores, low), color=SCORE, alpha=0.16)
