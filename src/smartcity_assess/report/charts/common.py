@@ -133,7 +133,6 @@ class _Kept:
 KEPT_FIGURES = 24
 """Figures a process keeps for reuse (one per chart kind and layout in use)."""
 _FIGURES: OrderedDict[bytes, _Kept] = OrderedDict()
-FRAMES_DRAWN = [0]
 
 
 @contextmanager
@@ -155,7 +154,6 @@ def reused_figure(key: object, frame: Callable[[], Figure]) -> Iterator[Figure]:
     digest = hashlib.sha256(pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)).digest()
     kept = _FIGURES.pop(digest, None)  # out of the cache while in use
     if kept is None:
-        FRAMES_DRAWN[0] += 1
         figure: Any = frame()
         axes = list(figure.axes)
         kept = _Kept(figure, axes, [len(a._children) for a in axes],
