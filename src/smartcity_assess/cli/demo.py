@@ -45,7 +45,7 @@ def demo_command(
         from ..messages import text, tr
         from ..pipeline import run_assessment, run_with_uncertainty
         from ..planning.plan import load_plan
-        from ..report.build import write_reports
+        from ..report.build import write_reports_languages
         from ..resources import sample_dir
         from .scorecard import scorecard
 
@@ -65,11 +65,10 @@ def demo_command(
         stdout.print(scorecard(assessment, shown, stdout.width))
         targets = [(shown, out)] if lang else [(Lang.id.value, out),
                                                (Lang.en.value, out / SECOND_LANGUAGE_FOLDER)]
-        for language, folder_out in targets:
-            written = write_reports(assessment, folder_out, plan=plan,
-                                    formats=("html", "md"), lang=language, sensitivity=tested)
-            for path in written:
-                message(tr("cli_wrote", shown, path=path))
+        # One chart worker for both languages (see write_reports_languages).
+        for path in write_reports_languages(assessment, targets, plan=plan,
+                                            formats=("html", "md"), sensitivity=tested):
+            message(tr("cli_wrote", shown, path=path))
 
     run(body)
 

@@ -11,7 +11,7 @@ the folder as it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ from .chapters import Chapter, Document
 from .chapters.masterplan import MASTERPLAN
 from .chapters.roadmap import ROADMAP
 from .charts.common import Chart
+from .charts.job import ChartJob, ChartSpec
 from .charts.jobs import document_jobs
 from .charts.workers import background_charts
 from .charts.workers import warm_up as warm_up
@@ -37,7 +38,6 @@ from .views import ChartRef
 
 if TYPE_CHECKING:
     from ..scoring.sensitivity import SensitivityResult
-    from .charts.job import ChartJob
 
 FORMATS = ("html", "md", "pdf")
 """Report formats ``write_reports`` knows."""
@@ -86,6 +86,77 @@ def write_reports(
     return _commit(Path(out_dir), files)
 
 
+def write_reports_languages(
+    assessment: Assessment,
+    targets: Sequence[tuple[str, Path]],
+    *,
+    plan: Plan,
+    formats: Sequence[str] = ("html", "md"),
+    templates_dir: Path | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    history: HistoryLike | None = None,
+    sensitivity: SensitivityResult | None = None,
+) -> list[Path]:
+    """:func:`write_reports` in several languages, each ``(lang, folder)`` of ``targets``
+    written in turn; returns the paths written.
+
+    The charts of every language are handed to one background worker at once, which
+    imports matplotlib once and draws them while the templates render (where one call of
+    :func:`write_reports` per language would start a worker, and import matplotlib, per
+    language). The files are the same either way.
+    """
+    if len(targets) < 2:
+        return [path for lang, folder in targets for path in write_reports(
+            assessment, folder, plan=plan, formats=formats, lang=lang,
+            templates_dir=templates_dir, region=region, year=year, history=history,
+            sensitivity=sensitivity)]
+    parts = [_prepare(assessment, plan, lang, region, year, history, sensitivity)[1]
+             for lang, _ in targets]
+    # Chart names repeat from one language to the next: the batch names them apart.
+    everything = background_charts([
+        ChartJob(f"{number}/{job.name}", job.title, job.description, _Renamed(job.spec, job.name))
+        for number, jobs in enumerate(parts) for job in jobs])
+    written: list[Path] = []
+    try:
+        start = 0
+        for (lang, folder), jobs in zip(targets, parts, strict=True):
+            mine = slice(start, start + len(jobs))
+            start += len(jobs)
+
+            def drawn(again: Sequence[ChartJob], expected: Sequence[ChartJob] = jobs,
+                      mine: slice = mine) -> Callable[[], list[Chart]]:
+                if list(again) != list(expected):  # the same facts make the same jobs
+                    raise RuntimeError("the charts of a report changed while it was written")
+                return lambda: [replace(chart, name=job.name) for chart, job in
+                                zip(everything()[mine], expected, strict=True)]
+
+            files = render_reports(assessment, plan=plan, formats=formats, lang=lang,
+                                   templates_dir=templates_dir, region=region, year=year,
+                                   history=history, sensitivity=sensitivity,
+                                   charts=drawn)
+            written += _commit(Path(folder), files)
+    finally:
+        everything()  # collect the worker even when a template failed
+    return written
+
+
+@dataclass(frozen=True)
+class _Renamed:
+    """A chart spec drawn under its own ``name`` whatever name its job has (for a batch of
+    several documents' charts, whose names repeat)."""
+
+    spec: ChartSpec
+    name: str
+
+    @property
+    def size(self) -> int:
+        return self.spec.size
+
+    def draw(self, name: str, title: str, description: str) -> Chart:
+        return replace(self.spec.draw(self.name, title, description), name=name)
+
+
 def render_reports(
     assessment: Assessment,
     *,
@@ -97,11 +168,14 @@ def render_reports(
     year: int | None = None,
     history: HistoryLike | None = None,
     sensitivity: SensitivityResult | None = None,
+    charts: Callable[[Sequence[ChartJob]], Callable[[], list[Chart]]] = background_charts,
 ) -> dict[str, bytes]:
     """Every output file as bytes, keyed by its path relative to the output folder.
 
     The region's other years in ``assessment`` and in ``history`` (earlier scores) make the
-    masterplan's trends section (none with a single year).
+    masterplan's trends section (none with a single year). ``charts`` starts drawing the
+    chart jobs and returns a function that waits for them (by default in the background,
+    :func:`.charts.workers.background_charts`).
     """
     chosen = tuple(dict.fromkeys(formats))
     unknown = [f for f in chosen if f not in FORMATS]
@@ -112,6 +186,21 @@ def render_reports(
         raise UsageError(f"unknown report language {lang!r}: use {' or '.join(LANGUAGES)}")
     if templates_dir is not None:
         check_templates_dir(templates_dir)
+    (facts, sources), jobs = _prepare(assessment, plan, lang, region, year, history,
+                                      sensitivity)
+    charts_done = charts(jobs)
+    try:
+        return _render_all(assessment, facts, sources, jobs, charts_done, chosen,
+                           templates_dir, sensitivity)
+    finally:
+        charts_done()  # collect the worker even when a template failed (returns at once if done)
+
+
+def _prepare(assessment: Assessment, plan: Plan, lang: str, region: str | None,
+             year: int | None, history: HistoryLike | None,
+             sensitivity: SensitivityResult | None
+             ) -> tuple[tuple[ReportFacts, ReportSources], list[ChartJob]]:
+    """The facts of a region-year's documents in ``lang``, and the jobs of their charts."""
     result = select_result(assessment, region, year)
     date = report_date()
     roadmap = build_roadmap(result, assessment.indicator_set, plan, reference_year=date.year)
@@ -120,12 +209,7 @@ def render_reports(
     facts = build_facts(sources)
     jobs = document_jobs(facts, roadmap.median_impact, roadmap.start_year, roadmap.end_year,
                          roadmap.plan_years)
-    charts_done = background_charts(jobs)
-    try:
-        return _render_all(assessment, facts, sources, jobs, charts_done, chosen,
-                           templates_dir, sensitivity)
-    finally:
-        charts_done()  # collect the worker even when a template failed (returns at once if done)
+    return (facts, sources), jobs
 
 
 def _render_all(assessment: Assessment, facts: ReportFacts, sources: ReportSources,

@@ -29,7 +29,7 @@ from ..resources import templates_dir
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from jinja2 import BaseLoader, Environment
+    from jinja2 import BaseLoader, BytecodeCache, Environment
 
 Kind = Literal["html", "md"]
 MISSING = "–"
@@ -102,7 +102,35 @@ def make_environment(kind: Kind, lang: str, *, user_dir: Path | None = None,
     env = _CACHE.get(key)
     if env is None:
         env = _CACHE[key] = _new_environment(kind, lang, None, bundled_dir)
+        # The languages' environments of one kind compile a template to the same code (they
+        # differ only in the values of their globals and filters): compiled once, shared.
+        env.bytecode_cache = _shared_code(kind)
     return env
+
+
+_CODE: dict[str, BytecodeCache] = {}
+
+
+def _shared_code(kind: Kind) -> BytecodeCache:
+    """A bytecode cache in memory for the bundled templates of ``kind`` (html or md)."""
+    from jinja2 import BytecodeCache
+    from jinja2.bccache import Bucket
+
+    class Shared(BytecodeCache):
+        def __init__(self) -> None:
+            self.codes: dict[str, tuple[str, Any]] = {}
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            found = self.codes.get(bucket.key)
+            if found is not None and found[0] == bucket.checksum:
+                bucket.code = found[1]
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            self.codes[bucket.key] = (bucket.checksum, bucket.code)
+
+    if kind not in _CODE:
+        _CODE[kind] = Shared()
+    return _CODE[kind]
 
 
 def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
@@ -112,6 +140,7 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
         Environment,
         FileSystemLoader,
         StrictUndefined,
+        pass_context,
         select_autoescape,
     )
     from jinja2.sandbox import SandboxedEnvironment
@@ -144,12 +173,16 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
         return Markup(template.format(**{k: escape_arg(v) for k, v in values.items()}))
 
     env.globals.update(t=translate, lang=lang)
+    # The filters in the report's language take the template's context (which they do not
+    # use) so that Jinja never evaluates them while compiling ({{ 1.5 | num }} would be
+    # compiled to this language's "1,5"): the compiled code is shared by the languages.
+    aggregation = _aggregation(lang)
     env.filters.update(
-        num=lambda value, digits=1: number(value, lang, digits),
-        pct=lambda share, digits=0: percent(share, lang, digits),
-        date=lambda value: date(value, lang),
+        num=pass_context(lambda _, value, digits=1: number(value, lang, digits)),
+        pct=pass_context(lambda _, share, digits=0: percent(share, lang, digits)),
+        date=pass_context(lambda _, value: date(value, lang)),
         md=markdown,
-        agg=_aggregation(lang),
+        agg=pass_context(lambda _, method: aggregation(method)),
     )
     return env
 
