@@ -1,0 +1,100 @@
+"""Benchmark (issue 14, table row 4): ``demo`` (both languages) against a script drawing the
+same charts with matplotlib.
+
+The reference is ``reference_charts.py`` in ``fresh`` mode: a short standalone matplotlib
+script that draws every chart of both languages' documents (the radar, each pillar's bars,
+the matrix, the Gantt chart, the trajectory, the certainty chart: 10 per language on the
+Kabupaten Tegal sample) from their data, a new figure per chart, as SVG. The data are dumped
+beforehand (not timed). ``demo`` does much more: it reads and checks the three sample files,
+scores them with 1,000 bootstrap draws and the sensitivity analysis, prints the scorecard,
+plans the roadmap and renders masterplan and roadmap in HTML and Markdown in both languages.
+
+Both are whole commands (interpreter start-up and imports included), run alternately in one
+process tree, ``--runs`` times after a warm-up each; the medians and the median of the
+per-pair ratios are printed, with the machine and its load.
+
+Goal: ≤ 2.5×. Figures are printed, never asserted.
+
+Run: .venv/bin/python benchmarks/bench_demo_vs_charts.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import reference_charts  # noqa: E402
+
+from support import machine, measure  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def demo_jobs() -> list[object]:
+    """The chart jobs of both languages' documents of the demo (as ``demo`` makes them)."""
+    from smartcity_assess.cli.demo import SAMPLE_FILES
+    from smartcity_assess.pipeline import run_with_uncertainty
+    from smartcity_assess.planning.plan import load_plan
+    from smartcity_assess.planning.planner import build_roadmap
+    from smartcity_assess.report.charts.jobs import document_jobs
+    from smartcity_assess.report.facts import ReportSources, build_facts, report_date
+    from smartcity_assess.resources import sample_dir
+
+    folder = sample_dir()
+    assessment, tested = run_with_uncertainty([folder / name for name in SAMPLE_FILES])
+    plan = load_plan(folder / "plan.yaml")
+    result = assessment.results[0]
+    jobs: list[object] = []
+    for lang in ("id", "en"):
+        date = report_date()
+        roadmap = build_roadmap(result, assessment.indicator_set, plan,
+                                reference_year=date.year)
+        facts = build_facts(ReportSources(assessment, result, roadmap, plan, lang, date, None,
+                                          tested))
+        jobs += document_jobs(facts, roadmap.median_impact, roadmap.start_year,
+                              roadmap.end_year, roadmap.plan_years)
+    return jobs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+    os.environ.setdefault("MPLCONFIGDIR", str(Path(tempfile.gettempdir()) / "bench-mpl"))
+    print(machine())
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        data = folder / "charts.json"
+        count = reference_charts.dump(demo_jobs(), data)
+        print(f"charts: {count} (both languages)")
+        demo = [sys.executable, "-m", "smartcity_assess", "demo"]
+        reference = [sys.executable, str(Path(__file__).parent / "reference_charts.py"),
+                     str(data)]
+        walls: dict[str, list[float]] = {"demo": [], "reference": []}
+        cpus: dict[str, list[float]] = {"demo": [], "reference": []}
+        for run in range(args.runs + 1):  # the first run of each warms the caches
+            for label, command in (("demo", [*demo, "--out", str(folder / f"demo{run}")]),
+                                   ("reference", [*reference, str(folder / f"ref{run}")])):
+                figures = measure(command)
+                if run:
+                    walls[label].append(figures["wall"])
+                    cpus[label].append(figures["cpu"])
+        for label in walls:
+            print(f"{label:<10} wall median {statistics.median(walls[label]):.3f} s "
+                  f"(min {min(walls[label]):.3f}, max {max(walls[label]):.3f}), CPU median "
+                  f"{statistics.median(cpus[label]):.3f} s, {args.runs} runs")
+        pairs = [d / r for d, r in zip(walls["demo"], walls["reference"], strict=True)]
+        ratio = statistics.median(walls["demo"]) / statistics.median(walls["reference"])
+        print(f"ratio of medians: {ratio:.2f}×, median of the pairs' ratios "
+              f"{statistics.median(pairs):.2f}×   (goal ≤ 2.5×)   {machine().split('; ')[-1]}")
+
+
+if __name__ == "__main__":
+    main()
