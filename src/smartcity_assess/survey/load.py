@@ -17,6 +17,7 @@ any indicator answered twice.
 
 from __future__ import annotations
 
+import csv
 import difflib
 import unicodedata
 from collections import defaultdict
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -35,6 +36,7 @@ from ..scoring.results import InputFile
 from . import readers
 from .collect import LongAnswers, Part, WideAnswers
 from .data import Answers, Labels, RegionData, RegionYear, SurveyData
+from .formats.csv_columns import COMMA, POINT, Fields, split
 from .readers import open_table
 from .table import Block, Cell, Problems, RowInfo, Table, text_of
 from .values import BAD, SKIP, Bad, Converter, parse_number, semantics
@@ -56,6 +58,10 @@ UNSPECIFIED_ROLE = "unspecified"
 NUMERIC = ("number", "percent")
 """Indicator types whose cells are numbers written by people (decimal comma or point)."""
 
+FAST_CSV = True
+"""Read plain CSV files column by column where every cell is in order (False: every file
+through the blocks of cells; the tests compare both)."""
+
 _ALIASES = {canonical: [a for a, c in RESERVED.items() if c == canonical and a != canonical]
             for canonical in sorted(set(RESERVED.values()))}
 _EXPECTED_REGION = "a region name"
@@ -65,6 +71,12 @@ _EXPECTED_RESERVED = {
     "respondent": "a respondent id (text)", "role": "a role (text)",
     "indicator": "an indicator id", "value": "a value of the indicator's type",
 }
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float64]
+    IntArray = npt.NDArray[np.int64]
 
 Where = tuple[int | None, int, RowInfo | None]
 """(line, row, info) of a row, enough to locate any of its cells."""
@@ -207,7 +219,7 @@ class _Loader:
             self.tracked.append((path, table.sha256))
         if plan.layout == "long":
             rows.long()
-        else:
+        elif not rows.fast_wide():
             rows.wide()
         if table.usable and not self.problems and not table.problems:
             self.file(rows.answers.parts())
@@ -507,6 +519,147 @@ class _Rows:
                 self._block_kinds(block)
             self.block(block)
 
+    def fast_wide(self) -> bool:
+        """Read a plain CSV file column by column, without a Python object per cell
+        (:mod:`.formats.csv_columns`), when every cell is in order; False, having changed
+        nothing, when the file is not plain or any cell or row has a problem: then
+        :meth:`wide` reads it and words every problem. The answers are those :meth:`wide`
+        files.
+
+        A plain number (``4``, ``72.5``) that is a valid answer as it is read is taken
+        from the vectorised reading; every other cell (``ya``, an empty cell, ``55%``) goes
+        through the indicator's converter once per distinct text.
+        """
+        table, loader = self.table, self.loader
+        plain = table.plain
+        if (plain is None or not FAST_CSV or table.problems or self.region_col is None
+                or not table.usable):
+            return False
+        width = len(self.header)
+        fields = split(plain.data, plain.delimiter, width, csv.field_size_limit())
+        if fields is None or not fields.rows:
+            return False
+        if plain.row + fields.rows > table.header_row + max(
+                table.limits.max_cells // max(width, 1), 1):
+            return False  # too many cells: the reader's path stops there and says so
+        numbers = np.arange(plain.row + 1, plain.row + 1 + fields.rows)
+        roles = self._fast_roles(fields)
+        blank = fields.blank()
+        if blank.any():  # rows of empty cells (a spreadsheet's trailing rows) are skipped
+            fields, numbers = fields.select(~blank), numbers[~blank]
+            roles = (roles[0], roles[1][~blank]) if roles is not None else None
+            if not fields.rows:
+                return False  # no data rows: the reader's path says so
+        groups = self._fast_groups(fields)
+        if groups is None:
+            return False
+        targets, group_codes = groups
+        columns = []
+        for col, _, conv in self.specs:
+            values = self._fast_column(fields, col, conv)
+            if values is None:
+                return False
+            columns.append(values)
+        # Every cell is in order: file the answers (nothing was changed before this point).
+        role_labels = loader.role_labels
+        if roles is None:
+            role_codes = np.full(fields.rows, role_labels.code(None), dtype=np.int32)
+        else:
+            role_codes = np.array(role_labels.codes(roles[0]), dtype=np.int32)[roles[1]]
+        path = table.path
+        if self.respondent_col is None:
+            ids = [f"{path}#{row}" for row in numbers.tolist()]
+        else:
+            ids = list(map(str.strip, fields.texts(self.respondent_col)))
+            if "" in ids:
+                ids = [rid or f"{path}#{row}"
+                       for rid, row in zip(ids, numbers.tolist(), strict=True)]
+        names = role_labels.names
+        order = np.argsort(group_codes, kind="stable")
+        edges = np.flatnonzero(np.diff(group_codes[order])) + 1
+        respondents = np.empty(fields.rows, dtype=np.int32)
+        codes = np.empty(len(targets), dtype=np.int32)
+        for rows in np.split(order, edges):
+            rows_list = rows.tolist()
+            target = targets[int(group_codes[rows[0]])]
+            codes[int(group_codes[rows[0]])] = loader.keys.code(target)
+            mine = [ids[i] for i in rows_list]
+            group_roles = role_codes[rows]
+            distinct = np.unique(group_roles)
+            chunk: RoleChunk = (names[int(distinct[0])] if len(distinct) == 1
+                                else [names[c] for c in group_roles.tolist()])
+            self._register(target, mine, chunk)
+            respondents[rows] = loader.respondent_labels.codes(mine)
+        table.data_rows += fields.rows
+        answers = self.answers
+        assert isinstance(answers, WideAnswers)
+        answers.add(codes[group_codes], respondents, role_codes, columns)
+        return True
+
+    def _fast_roles(self, fields: Fields) -> tuple[list[str | None], IntArray] | None:
+        """(the distinct roles in the order they first appear, each row's position in that
+        list), normalised as :meth:`_block_roles` does; None without a role column."""
+        if self.role_col is None:
+            return None
+        texts, codes = fields.factorize(self.role_col)
+        return [text.strip().lower() or None for text in texts], codes
+
+    def _fast_groups(self, fields: Fields) -> tuple[list[RegionYear], IntArray] | None:
+        """(the distinct (region, year) cells as region-years in the order they first
+        appear, each row's position in that list); None when a region is empty or a year is
+        not a year."""
+        assert self.region_col is not None
+        texts, regions = fields.factorize(self.region_col)
+        names = [unicodedata.normalize("NFC", text.strip()) for text in texts]
+        if "" in names:
+            return None
+        if self.year_col is None:
+            return [(name, None) for name in names], regions
+        cells, years = fields.factorize(self.year_col)
+        parsed = [self._year(cell) for cell in cells]
+        if any(isinstance(year, Bad) for year in parsed):
+            return None
+        pairs = regions * len(cells) + years
+        distinct, first, inverse = np.unique(pairs, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")
+        rank = np.empty(len(distinct), dtype=np.int64)
+        rank[order] = np.arange(len(distinct))
+        targets = [(names[int(pair) // len(cells)], parsed[int(pair) % len(cells)])
+                   for pair in distinct[order].tolist()]
+        return cast("list[RegionYear]", targets), rank[inverse.reshape(-1)]
+
+    def _fast_column(self, fields: Fields, col: int, conv: Converter) -> FloatArray | None:
+        """The values of an indicator's column (NaN: not answered), as :meth:`block` makes
+        them; None when a cell is not a valid answer, or when numbers of a number or
+        percent column use both decimal marks (the reader's path reports them)."""
+        numeric = conv.indicator.type in NUMERIC
+        seen: set[int] = set()
+        if numeric:  # many distinct numbers: read in vectorised steps
+            values, plain, marks = fields.numbers(col)
+            accepted = conv.accepts(values, plain)
+            others = np.flatnonzero(~accepted)
+            seen.update(np.unique(marks[accepted]).tolist())
+        else:  # a few distinct texts (levels, yes/no, choices)
+            values = np.full(fields.rows, np.nan)
+            others = None
+        if others is None or len(others):
+            texts, codes = fields.factorize(col, others)
+            converted = [conv[text] for text in texts]
+            if BAD in converted:
+                return None
+            got = np.array(converted, dtype=np.float64)[codes]
+            if others is None:
+                values = got
+            else:
+                values[others] = got
+            if numeric:
+                seen.update(COMMA if "," in text else POINT if "." in text else 0
+                            for text, value in zip(texts, converted, strict=True)
+                            if value is not SKIP)
+        if numeric and self.text_numbers and POINT in seen and COMMA in seen:
+            return None  # both decimal marks: the reader's path says where
+        return values
+
     def _block_kinds(self, block: Block) -> None:
         """Report and blank the cells of a block that held a date, a list …"""
         assert block.infos is not None
@@ -692,7 +845,6 @@ class _Rows:
                      roles: RoleChunk) -> list[str]:
         """Register a group's respondents, per role, and return their ids row by row; a
         respondent id seen before in the region-year is noted for the second pass."""
-        data, members = self.loader.region(key)
         path = self.table.path
         numbers = block.rows if rows is None else [block.rows[i] for i in rows]
         if self.respondent_col is None:
@@ -702,12 +854,20 @@ class _Rows:
             ids = list(map(str.strip, column))
             if "" in ids:
                 ids = [rid or f"{path}#{row}" for rid, row in zip(ids, numbers, strict=True)]
-            if len(set(ids)) != len(ids) or not data.respondents.isdisjoint(ids):
-                seen: set[str] = set()
-                for rid in ids:
-                    if rid in seen or rid in data.respondents:
-                        self.loader.repeated.add((key[0], key[1], rid))
-                    seen.add(rid)
+        self._register(key, ids, roles)
+        return ids
+
+    def _register(self, key: RegionYear, ids: list[str], roles: RoleChunk) -> None:
+        """Note a group's respondents (ids row by row) in the region-year, per role; a
+        respondent id seen before in the region-year is noted for the second pass."""
+        data, members = self.loader.region(key)
+        if self.respondent_col is not None and (
+                len(set(ids)) != len(ids) or not data.respondents.isdisjoint(ids)):
+            seen: set[str] = set()
+            for rid in ids:
+                if rid in seen or rid in data.respondents:
+                    self.loader.repeated.add((key[0], key[1], rid))
+                seen.add(rid)
         data.respondents.update(ids)
         if isinstance(roles, list):
             for role in set(roles):
@@ -715,7 +875,6 @@ class _Rows:
                     compress(ids, map(eq, roles, repeat(role))))
         else:
             members[roles or UNSPECIFIED_ROLE].update(ids)
-        return ids
 
     def _bad_row(self, raw: tuple[str, Cell], cells: Sequence[str], where: Where) -> bool:
         """Report an empty region or a bad year on this row; False for an all-blank row."""

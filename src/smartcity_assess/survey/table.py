@@ -230,6 +230,18 @@ class RecordLocator:
         return {} if col is None else {"column": col + 1}
 
 
+@dataclass(frozen=True)
+class PlainText:
+    """The data lines of a CSV file as bytes, for the columnar path of the survey loader
+    (:mod:`.formats.csv_columns`), which reads them only when they are plain."""
+
+    data: bytes
+    """UTF-8 text from the line after the header on, with ``\\n`` line ends."""
+    row: int
+    """The row number of the header: the first data line is row ``row + 1``."""
+    delimiter: str
+
+
 @dataclass
 class Table:
     """A file read into a header and blocks of rows. ``blocks`` is consumed once; problems
@@ -261,6 +273,9 @@ class Table:
     """Columns whose header is blank or repeated (already reported): their cells are ignored."""
     locator: Locator | None = None
     """How positions are put in words; a text locator unless the reader sets another."""
+    plain: PlainText | None = None
+    """A CSV file's data lines as UTF-8 bytes (None for other formats and encodings): the
+    loader may read them column by column instead of :attr:`blocks`."""
 
     def __post_init__(self) -> None:
         if self.locator is None:

@@ -358,6 +358,19 @@ class Converter(dict[Cell, float]):
             values = [value + 0.0 for value in values]
         return values
 
+    def accepts(self, numbers: npt.NDArray[np.float64], plain: npt.NDArray[np.bool_]
+                ) -> npt.NDArray[np.bool_]:
+        """Of a number or percent column's cells read as plain numbers (``plain``: digits,
+        a sign, a decimal mark; see :meth:`.formats.csv_columns.Fields.numbers`), those that
+        are valid answers worth ``numbers``, as the careful parser gives them: the numbers
+        within the valid range. The others need the parser."""
+        bounds = self._bounds
+        if bounds is None:
+            return plain.copy()
+        accepted: npt.NDArray[np.bool_] = plain & (numbers >= bounds[0]) & (
+            numbers <= bounds[1])
+        return accepted
+
     def explain(self, cell: Cell) -> Bad | None:
         """What is wrong with ``cell`` (None when it is a valid answer or not answered)."""
         result = self._convert(cell)

@@ -16,7 +16,7 @@ from itertools import repeat
 from typing import Any, cast
 
 from ...errors import Problem
-from ..table import Block, Cell, RawRow, Table, blocks_of
+from ..table import Block, Cell, PlainText, RawRow, Table, blocks_of
 from .detect import decode_text, not_encoded
 
 DELIMITERS = (",", ";", "\t")
@@ -107,6 +107,12 @@ def read_csv(data: bytes, table: Table, sheet: str | None = None) -> None:
     if SPLIT and "\r" not in text:
         start = _after_line(text, reader.line_num)
         table.blocks = _flat_blocks(text, start, state, len(cells))
+        if table.encoding in ("utf-8", "utf-8-sig"):
+            raw = data.replace(b"\r\n", b"\n") if b"\r" in data else data
+            offset = 0
+            for _ in range(reader.line_num):  # the lines up to the header's end
+                offset = raw.find(b"\n", offset) + 1 or len(raw)
+            table.plain = PlainText(raw[offset:], state.row, delimiter)
     else:
         table.blocks = blocks_of(state.data_rows(len(cells)), len(cells))
 
