@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +14,7 @@ from ..scoring.results import (
     Interval,
     RegionResult,
 )
+from .json_text import dumps
 
 if TYPE_CHECKING:
     from ..scoring.sensitivity import ScoreRange, SensitivityResult
@@ -202,5 +202,4 @@ def sensitivity_to_dict(result: SensitivityResult, lang: str = "id") -> dict[str
 def to_json(assessment: Assessment, lang: str = "id",
             sensitivity: SensitivityResult | None = None) -> str:
     """Pretty, stable JSON text ending in a newline (diff-friendly in git)."""
-    return json.dumps(assessment_to_dict(assessment, lang, sensitivity), ensure_ascii=False,
-                      indent=2, allow_nan=False) + "\n"
+    return dumps(assessment_to_dict(assessment, lang, sensitivity)) + "\n"
