@@ -105,6 +105,17 @@ def test_texts_of_a_column_and_blank_rows() -> None:
     assert found.select(~found.blank()).texts(1) == ["b", "ĳ"]
 
 
+@pytest.mark.parametrize("ending", ["", "\n", "\n\n"])
+def test_the_lines_after_a_header_read_in_place_or_copied(ending: str) -> None:
+    data = ("region,value\nKabupaten Tegal,72.5\nKota Tegal,-3" + ending).encode()
+    found = split(data, ",", 2, LIMIT, start=len("region,value\n"))
+    assert found is not None and found.rows == 2
+    assert found.texts(0) == ["Kabupaten Tegal", "Kota Tegal"]
+    assert found.numbers(1)[0].tolist() == [72.5, -3.0]
+    texts, codes = found.factorize(0)
+    assert texts == ["Kabupaten Tegal", "Kota Tegal"] and codes.tolist() == [0, 1]
+
+
 @pytest.mark.parametrize("text", [
     'a,"b"\n', "a,b\r\n", "a,b\n\nc,d\n", "a,b,c\n", "a\n", "a,b\nc\n", "",
 ])

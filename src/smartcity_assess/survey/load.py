@@ -536,7 +536,7 @@ class _Rows:
                 or not table.usable):
             return False
         width = len(self.header)
-        fields = split(plain.data, plain.delimiter, width, csv.field_size_limit())
+        fields = split(plain.data, plain.delimiter, width, csv.field_size_limit(), plain.start)
         if fields is None or not fields.rows:
             return False
         if plain.row + fields.rows > table.header_row + max(
@@ -594,6 +594,8 @@ class _Rows:
         answers = self.answers
         assert isinstance(answers, WideAnswers)
         answers.add(codes[group_codes], respondents, role_codes, columns)
+        table.close()  # the cells' path is not needed: let go of its text
+        table.blocks, table.plain = iter(()), None
         return True
 
     def _fast_roles(self, fields: Fields) -> tuple[list[str | None], IntArray] | None:

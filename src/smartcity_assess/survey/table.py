@@ -236,7 +236,8 @@ class PlainText:
     (:mod:`.formats.csv_columns`), which reads them only when they are plain."""
 
     data: bytes
-    """UTF-8 text from the line after the header on, with ``\\n`` line ends."""
+    """UTF-8 text with ``\\n`` line ends; the data lines start at ``start``."""
+    start: int
     row: int
     """The row number of the header: the first data line is row ``row + 1``."""
     delimiter: str

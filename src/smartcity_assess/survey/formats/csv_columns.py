@@ -4,7 +4,7 @@ The usual survey file is *plain*: UTF-8, no quote character, ``\\n`` line ends, 
 has as many fields as the header. Then a cell is exactly the bytes between two separators,
 and a column can be read without making a Python object per cell:
 
-* :func:`split` finds every separator in one pass and keeps where each cell starts and ends
+* :func:`split` finds every separator in one pass and keeps where each cell ends and its length
   (``None`` when the text is not plain: the reader's own path handles it);
 * :meth:`Fields.numbers` reads the cells that are plain numbers (``72``, ``-3``, ``72.5``,
   ``72,5``: at most 15 digits) in vectorised steps, exactly as ``float`` reads them — the
@@ -20,14 +20,14 @@ numbers and texts mean (:meth:`smartcity_assess.survey.load._Rows.fast_wide`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-    Offsets = npt.NDArray[np.int64]
+    Offsets = npt.NDArray[np.signedinteger[Any]]
     Bools = npt.NDArray[np.bool_]
     FloatArray = npt.NDArray[np.float64]
 
@@ -47,76 +47,126 @@ _MASKS = np.array([((1 << 64) - 1) << (8 * (WORD - n)) & ((1 << 64) - 1)
 """Length → the bytes of a little-endian word that hold the last ``length`` bytes."""
 
 
-def split(data: bytes, delimiter: str, width: int, limit: int) -> Fields | None:
-    """The cells of the data lines ``data`` (UTF-8, ``\\n`` line ends, no header), or None
+def split(data: bytes, delimiter: str, width: int, limit: int, start: int = 0
+          ) -> Fields | None:
+    """The cells of the data lines ``data[start:]`` (UTF-8, ``\\n`` line ends), or None
     when the text is not plain: a quote, a ``\\r``, a line (blank lines at the very end
     aside) whose number of fields is not ``width``, a cell longer than ``limit``
     characters, or a one-column file."""
-    if width < 2 or len(delimiter) != 1 or not data or b'"' in data or b"\r" in data:
+    end = len(data)
+    while end > start and data[end - 1] == 10:  # blank lines at the end are no rows
+        end -= 1
+    if (width < 2 or len(delimiter) != 1 or end == start or data.find(b'"', start) >= 0
+            or data.find(b"\r", start) >= 0):
         return None
-    data = data.rstrip(b"\n")  # blank lines at the end are no rows
-    padding = b"\0" * _PAD
-    data = b"".join((padding, data, b"\n", padding))  # offsets count from its start
+    if start >= WORD and end < len(data):  # read in place: the last line ends in "\n"
+        first, stop = start, end + 1
+    else:  # a copy with room around it (a tiny header, or no "\n" at the end)
+        padding = b"\0" * _PAD
+        data = b"".join((padding, memoryview(data)[start:end], b"\n", padding))
+        first, stop = _PAD, _PAD + end - start + 1
     buffer = np.frombuffer(data, dtype=np.uint8)
-    ends = np.flatnonzero((buffer == ord(delimiter)) | (buffer == ord("\n")))
-    lines = data.count(b"\n")
-    if len(ends) != lines * width or not (buffer[ends[width - 1::width]] == ord("\n")).all():
+    lines = data.count(b"\n", first, stop)
+    index = np.int32 if len(buffer) < 2**31 else np.int64
+    ends: Offsets = np.empty(lines * width, dtype=index)
+    found = 0
+    for at in range(first, stop, CHUNK):  # a chunk at a time: no full-size temporaries
+        part = buffer[at:min(at + CHUNK, stop)]
+        here = np.flatnonzero((part == ord(delimiter)) | (part == ord("\n"))) + at
+        if found + len(here) > len(ends):
+            return None  # more fields than lines × width
+        ends[found:found + len(here)] = here
+        found += len(here)
+    if found != len(ends) or not (buffer[ends[width - 1::width]] == ord("\n")).all():
         return None  # some line has another number of fields (or is blank)
-    if len(buffer) < 2**31:
-        ends = ends.astype(np.int32)
-    starts = np.empty_like(ends)
-    starts[0] = _PAD
-    starts[1:] = ends[:-1] + 1
-    lengths = ends - starts
-    if len(ends) and int(lengths.max()) > limit:
+    fields = Fields(data, buffer, ends.reshape(lines, width), first)
+    if int(fields.lengths(slice(None)).max()) > limit:
         return None  # csv.reader refuses a field this long: the reader's path says so
-    # Each cell's last 8 bytes as one little-endian word (zeros before a shorter cell's
-    # first byte), gathered in the order of the text and then put column after column.
-    every = np.ndarray(shape=(len(buffer) - WORD + 1,), dtype="<u8", buffer=buffer,
-                       strides=(1,))  # the word at each byte (unaligned)
-    keys = every[ends - WORD]
-    keys &= _MASKS[np.minimum(lengths, WORD)]
-    return Fields(data, buffer, starts.reshape(lines, width), ends.reshape(lines, width),
-                  np.ascontiguousarray(keys.reshape(lines, width).T),
-                  np.ascontiguousarray(lengths.reshape(lines, width).T))
+    return fields
+
+
+CHUNK = 1 << 20
+"""Bytes of text (or of words) handled at once by :func:`split`."""
 
 
 class Fields:
-    """Where each cell of a plain CSV text starts and ends (``starts[row, column]``), and
-    each cell's last bytes as a word (``words[column, row]``)."""
+    """Where each cell of a plain CSV text ends (``ends[row, column]``, the offset of the
+    separator after it), and each cell's last bytes as a word (``words[column, row]``)."""
 
-    def __init__(self, data: bytes, buffer: npt.NDArray[np.uint8], starts: Offsets,
-                 ends: Offsets, words: npt.NDArray[np.uint64], lengths: Offsets,
+    def __init__(self, data: bytes, buffer: npt.NDArray[np.uint8], ends: Offsets,
+                 first: int, words: npt.NDArray[np.uint64] | None = None,
                  text: dict[str, str] | None = None) -> None:
         self.data = data
         self.buffer = buffer
-        self.starts = starts
         self.ends = ends
-        self.words = words
-        """``words[column, row]``: the cell's last :data:`WORD` bytes (all of a cell of at
-        most that many) as an integer, zeros before the cell's first byte."""
-        self.lengths = lengths
-        """``lengths[column, row]``: the cell's length in bytes."""
+        self.first = first
+        """Where the first cell starts."""
         self._text = text if text is not None else {}
         """The text decoded once (when it is ASCII), shared with selections."""
+        self.words = self._words() if words is None else words
+        """``words[column, row]``: the cell's last :data:`WORD` bytes (all of a cell of at
+        most that many) as an integer, zeros before the cell's first byte."""
+
+    def _words(self) -> npt.NDArray[np.uint64]:
+        """Each cell's last 8 bytes as one little-endian word (zeros before a shorter cell's
+        first byte), gathered in the order of the text and put column after column."""
+        lines, width = self.ends.shape
+        flat = self.ends.reshape(-1)
+        every = np.ndarray(shape=(len(self.buffer) - WORD + 1,), dtype="<u8",
+                           buffer=self.buffer, strides=(1,))  # the word at each byte
+        words = np.empty((width, lines), dtype=np.uint64)
+        rows = max(CHUNK // (8 * width), 1)
+        for row in range(0, lines, rows):
+            cut = slice(row * width, (row + rows) * width)
+            keys = every[flat[cut] - WORD]
+            keys &= _MASKS[np.minimum(self._flat_lengths(cut), WORD)]
+            words[:, row:row + rows] = keys.reshape(-1, width).T
+        return words
+
+    def _flat_lengths(self, cut: slice) -> Offsets:
+        """The lengths of the cells ``cut`` of the cells in the order of the text."""
+        flat = self.ends.reshape(-1)
+        ends = flat[cut]
+        begin = cut.start or 0
+        starts = np.empty_like(ends)
+        if len(ends):
+            starts[0] = flat[begin - 1] + 1 if begin else self.first
+            starts[1:] = ends[:-1] + 1
+        lengths: Offsets = ends - starts
+        return lengths
+
+    def lengths(self, col: int | slice) -> Offsets:
+        """The length in bytes of each cell of column ``col`` (a slice: of every cell, in the
+        order of the text)."""
+        if isinstance(col, slice):
+            return self._flat_lengths(col)
+        ends = self.ends[:, col]
+        if col:
+            before = self.ends[:, col - 1]
+        else:
+            before = np.empty_like(ends)
+            before[0] = self.first - 1
+            before[1:] = self.ends[:-1, -1]
+        lengths: Offsets = ends - before - 1
+        return lengths
 
     @property
     def rows(self) -> int:
-        return int(self.starts.shape[0])
+        return int(self.ends.shape[0])
 
     def select(self, keep: Bools) -> Fields:
         """The rows where ``keep`` is True."""
-        return Fields(self.data, self.buffer, self.starts[keep], self.ends[keep],
-                      self.words[:, keep], self.lengths[:, keep], self._text)
+        return _Selection(self, keep)
 
     def blank(self) -> Bools:
         """The rows whose cells are all empty."""
-        empty: Bools = (self.lengths == 0).all(axis=0)
+        empty: Bools = (self.words == 0).all(axis=0)  # (no cell holds a NUL)
         return empty
 
     def texts(self, col: int, rows: Offsets | None = None) -> list[str]:
         """The cells of column ``col`` (of the rows ``rows``) as Python strings."""
-        starts, ends = self.starts[:, col], self.ends[:, col]
+        ends = self.ends[:, col]
+        starts = ends - self.lengths(col)
         if rows is not None:
             starts, ends = starts[rows], ends[rows]
         pairs = zip(starts.tolist(), ends.tolist(), strict=True)
@@ -141,7 +191,7 @@ class Fields:
         times ``10**(f + 1)`` plus the ``f`` decimals, whence the integer of all digits;
         divided by ``10**f`` (both exact) it rounds once, as ``float`` does.
         """
-        lengths = self.lengths[col]
+        lengths = self.lengths(col)
         count = len(lengths)
         widest = int(lengths.max()) if count else 0
         if widest == 0:
@@ -180,8 +230,8 @@ class Fields:
                   ) -> tuple[list[str], npt.NDArray[np.int64]]:
         """The distinct texts of column ``col`` (of the rows ``rows``) in the order they first
         appear, and each cell's position in that list."""
-        starts, ends = self.starts[:, col], self.ends[:, col]
-        lengths, key = self.lengths[col], self.words[col]
+        ends, lengths, key = self.ends[:, col], self.lengths(col), self.words[col]
+        starts = ends - lengths
         if rows is not None:
             starts, ends, lengths, key = starts[rows], ends[rows], lengths[rows], key[rows]
         if not len(starts):
@@ -189,7 +239,8 @@ class Fields:
         data = self.data
         widest = int(lengths.max())
         if widest > WORD:  # longer texts
-            if widest <= _PAD and len(starts) > 4 * FEW:  # a run of rows with one text: one
+            if (widest <= _PAD and len(starts) > 4 * FEW  # a run of rows with one text: one
+                    and int(starts.max()) + widest + WORD <= len(self.buffer)):
                 span = -(-widest // WORD) * WORD
                 matrix = np.lib.stride_tricks.sliding_window_view(self.buffer, span)[starts]
                 matrix *= np.arange(span) < lengths[:, None]
@@ -208,6 +259,21 @@ class Fields:
         texts = [data[a:b].decode("utf-8") for a, b in
                  zip(starts[first].tolist(), ends[first].tolist(), strict=True)]
         return texts, inverse
+
+
+class _Selection(Fields):
+    """Some rows of :class:`Fields` (their cells' lengths as the whole text had them)."""
+
+    def __init__(self, every: Fields, keep: Bools) -> None:
+        self._lengths = [every.lengths(col) for col in range(every.ends.shape[1])]
+        super().__init__(every.data, every.buffer, every.ends[keep], every.first,
+                         every.words[:, keep], every._text)
+        self._lengths = [lengths[keep] for lengths in self._lengths]
+
+    def lengths(self, col: int | slice) -> Offsets:
+        if isinstance(col, slice):
+            raise NotImplementedError("a selection's cells are not in the order of a text")
+        return self._lengths[col]
 
 
 def _values(whole: Offsets, plain: Bools, negative: Bools, mark_at: Offsets,
