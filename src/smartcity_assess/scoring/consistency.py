@@ -133,14 +133,16 @@ class ConsistencyBuilder:
         if not known.all():  # their region-years are not usable: leave them out
             group, respondent, value = group[known], respondent[known], value[known]
         key = group * self.width + respondent
-        if _repeats(key):  # a respondent twice: the last answer counts
+        repeated = _repeats(respondent, self.width)  # (no code twice: no key twice)
+        if repeated and _repeats(key):  # a respondent twice: the last answer counts
             _, last = np.unique(key[::-1], return_index=True)
             keep = np.sort(len(key) - 1 - last)
             group, respondent, value, key = (group[keep], respondent[keep], value[keep],
                                              key[keep])
+            repeated = _repeats(respondent, self.width)
         if self.cells is not None:
             seen = self.region_of[respondent]
-            if ((seen != -1) & (seen != group)).any() or _repeats(respondent):
+            if ((seen != -1) & (seen != group)).any() or repeated:
                 self._to_keys()  # (after the dedupe above, a code twice is in two groups)
             else:
                 self.region_of[respondent] = group
@@ -197,9 +199,9 @@ class ConsistencyBuilder:
     def _group(self, cells: FloatArray, region: IntArray, cols: Sequence[int]
                ) -> dict[int, tuple[float | None, int, list[tuple[float | None, float | None]]]]:
         """(alpha, respondents, per item (r, alpha if deleted)) per region-year that has one."""
-        sub = cells[:, cols]
-        complete = ~np.isnan(sub).any(axis=1)
-        x = sub[complete]  # rows in region-year order, as the matrix's
+        sub = cells.T[list(cols)]  # a row per item (sums over items run along whole rows)
+        complete = ~np.isnan(sub).any(axis=0)
+        x = sub[:, complete]  # respondents in region-year order, as the matrix's
         rows_region = region[complete]
         n = np.bincount(rows_region, minlength=self.regions)[:self.regions]
         eligible = (n >= MIN_RESPONDENTS) & self.usable[cols].all(axis=0)
@@ -207,21 +209,24 @@ class ConsistencyBuilder:
         if not eligible.any():
             return out
         k = len(cols)
-        top = float(np.abs(x).max()) if len(x) else 0.0
-        whole = bool(np.array_equal(x, np.rint(x))) and top * top * k * k * len(x) < EXACT
+        top = float(np.abs(x).max()) if x.size else 0.0
+        whole = (bool(np.array_equal(x, np.rint(x)))
+                 and top * top * k * k * x.shape[1] < EXACT)
         if not whole:
             for r in np.flatnonzero(eligible).tolist():
-                rows = x[rows_region == r].tolist()
+                rows = x[:, rows_region == r].T.tolist()
                 out[r] = (cronbach_alpha(rows), len(rows), item_totals(rows))
             return out
-        moments = _Moments(rows_region, self.regions, x, x.sum(axis=1))
+        moments = _Moments(rows_region, self.regions, x)
         for r in np.flatnonzero(eligible).tolist():
             out[r] = moments.consistency(r, k)
         return out
 
 
-def _repeats(key: IntArray) -> bool:
-    """True when a key occurs more than once."""
+def _repeats(key: IntArray, below: int | None = None) -> bool:
+    """True when a key occurs more than once (``below``: every key is under it)."""
+    if below is not None and below <= 4 * len(key) + 4096:  # counted, not sorted
+        return bool(len(key)) and int(np.bincount(key, minlength=below).max()) > 1
     ordered = np.sort(key)
     return bool((ordered[1:] == ordered[:-1]).any())
 
@@ -229,24 +234,33 @@ def _repeats(key: IntArray) -> bool:
 class _Moments:
     """Per region-year sums of the items, the total, their squares and products (exact)."""
 
-    def __init__(self, region: IntArray, regions: int, x: FloatArray, total: FloatArray
-                 ) -> None:
-        k = x.shape[1]
-        # one row per respondent (sorted by region-year): x, x², x·total, total, total²
-        moments = np.concatenate([x, x * x, x * total[:, None], total[:, None],
-                                  (total * total)[:, None]], axis=1)
-        starts = np.searchsorted(region, np.arange(regions + 1))
-        filled = starts[:-1] < starts[1:]
-        sums = np.zeros((regions, moments.shape[1]))
-        if filled.any():  # sums of whole numbers below 2**53: exact in any order
-            sums[filled] = np.add.reduceat(moments, starts[:-1][filled], axis=0)
-        table: list[list[int]] = sums.astype(np.int64).tolist()
-        self.n = np.diff(starts).tolist()
-        self.s1 = [[row[j] for row in table] for j in range(k)]
-        self.s2 = [[row[k + j] for row in table] for j in range(k)]
-        self.sxt = [[row[2 * k + j] for row in table] for j in range(k)]
-        self.st = [row[3 * k] for row in table]
-        self.st2 = [row[3 * k + 1] for row in table]
+    def __init__(self, region: IntArray, regions: int, x: FloatArray) -> None:
+        """``x``: a row per item, a column per respondent (sorted by region-year)."""
+        k = x.shape[0]
+        # With a row of ones under the items, one product per region-year gives every sum:
+        # [x; 1]·[x; 1]ᵀ holds Σ xᵢxⱼ, Σ xᵢ and n (whole numbers below 2**53: exact in any
+        # order). Σ x·total is a row's sum of Σ xᵢxⱼ, Σ total² the sum of them all.
+        extended = np.vstack([x, np.ones((1, x.shape[1]))])
+        starts = np.searchsorted(region, np.arange(regions + 1)).tolist()
+        self.n = [b - a for a, b in zip(starts[:-1], starts[1:], strict=True)]
+        self.s1: list[list[int]] = [[0] * regions for _ in range(k)]
+        self.s2: list[list[int]] = [[0] * regions for _ in range(k)]
+        self.sxt: list[list[int]] = [[0] * regions for _ in range(k)]
+        self.st = [0] * regions
+        self.st2 = [0] * regions
+        for r in range(regions):
+            a, b = starts[r], starts[r + 1]
+            if a == b:
+                continue
+            part = extended[:, a:b]
+            products: list[list[int]] = (part @ part.T).astype(np.int64).tolist()
+            for j in range(k):
+                row = products[j]
+                self.s1[j][r] = row[k]
+                self.s2[j][r] = row[j]
+                self.sxt[j][r] = sum(row[:k])
+            self.st[r] = sum(products[k][:k])
+            self.st2[r] = sum(sum(row[:k]) for row in products[:k])
 
     def consistency(self, r: int, k: int
                     ) -> tuple[float | None, int, list[tuple[float | None, float | None]]]:
