@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -148,7 +147,14 @@ def _run_job(state: dict[str, Any], job: ReportJob) -> list[Written]:
 #
 # A small pool of our own rather than concurrent.futures: no threads in the main process (so
 # nothing is left to fail at interpreter shutdown after Ctrl-C), and every worker is tied to
-# its parent by its connection and by processes.die_with_parent: it cannot outlive it.
+# its parent by its connection and by processes.child_signals: it cannot outlive it.
+#
+# Ctrl-C and SIGTERM (smartcity_assess.processes): the parent handles them. Its workers are
+# started, fed, collected and stopped in a held-back block, so that a signal never cuts one of
+# these steps in half; it raises only while the parent waits for its workers, and the parent
+# then stops every worker and waits for it before the staging folder is removed. A worker
+# ignores Ctrl-C (the terminal sends it to every process of the command: the parent decides)
+# and ends at once on SIGTERM (the parent's request to stop).
 
 STOP_WAIT = 5.0
 """Seconds a worker gets to end after it was asked to before it is killed."""
@@ -157,18 +163,11 @@ STOP_WAIT = 5.0
 def _worker(connection: Any, state: dict[str, Any], inherited: Sequence[Any]) -> None:
     """A worker process: render the jobs its connection brings until it brings ``None`` or
     closes (the parent ended)."""
-    from ..processes import die_with_parent
+    from ..processes import child_signals
 
     for other in inherited:  # the other ends this fork copied: only the parent holds them
         other.close()
-    die_with_parent()
-    # Ctrl-C reaches every process of the terminal's group, and the parent asks with SIGTERM:
-    # either way whatever a worker was writing is in the staging folder, which the parent
-    # discards. End at once, silently.
-    signal.signal(signal.SIGINT, _end)
-    signal.signal(signal.SIGTERM, _end)
-    if hasattr(signal, "pthread_sigmask"):  # held back by the parent until now
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_BACK)
+    child_signals()  # started with the signals blocked: they are taken from here on
     os.environ["SMARTCITY_ASSESS_SERIAL"] = "1"  # no chart helpers inside a worker
     while True:
         try:
@@ -190,23 +189,18 @@ def _worker(connection: Any, state: dict[str, Any], inherited: Sequence[Any]) ->
                                                    f"{answer[1]}")))
 
 
-_HELD_BACK = {signal.SIGINT, signal.SIGTERM}
-"""Held back while the workers start (see :func:`_in_workers`)."""
-
-
-def _end(signum: int, frame: Any) -> None:
-    os._exit(128 + signum)
-
-
 def _in_workers(state: dict[str, Any], jobs: Sequence[ReportJob], size: int,
                 done: Callable[[int, list[Written]], None]) -> None:
     import multiprocessing
     from multiprocessing.connection import wait
 
+    from ..processes import forking, held_back, interruptible
+
     fork = "fork" in multiprocessing.get_all_start_methods()
     context: Any = multiprocessing.get_context("fork" if fork else "spawn")
-    pipes: list[tuple[Any, Any]] = [context.Pipe(duplex=True) for _ in range(size)]
     workers: list[Any] = []
+    mine: list[Any] = []
+    pipes: list[tuple[Any, Any]] = []
     busy: dict[Any, int] = {}
     queue = iter(enumerate(jobs))
 
@@ -216,45 +210,55 @@ def _in_workers(state: dict[str, Any], jobs: Sequence[ReportJob], size: int,
         if position is not None:
             busy[connection] = position
 
-    finished = False
-    try:
-        # A signal that came between a worker's start and its own handlers would meet the
-        # parent's handlers there: signals are held back while the workers start, and each
-        # worker takes them once its handlers are in place.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_BACK) if hasattr(
-            signal, "pthread_sigmask") else None
+    with held_back():
+        finished = False
         try:
+            pipes.extend(context.Pipe(duplex=True) for _ in range(size))
+            mine.extend(pair[0] for pair in pipes)
             for index, (_, theirs) in enumerate(pipes):
                 inherited = ([end for pair in pipes for end in pair
                               if end is not theirs and not end.closed] if fork else [])
                 worker = context.Process(target=_worker, args=(theirs, state, inherited),
                                          daemon=True,
                                          name=f"smartcity-assess report {index + 1}")
-                worker.start()
-                theirs.close()
+                with forking():  # it takes the signals once its own handlers are set
+                    worker.start()
                 workers.append(worker)
-        finally:
-            if held is not None:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        for mine, _ in pipes:
-            feed(mine)
-        while busy:
-            ready: list[Any] = wait(list(busy))
-            for connection in ready:
-                position = busy.pop(connection)
-                try:
-                    kind, value = connection.recv()
-                except (EOFError, OSError):
-                    code = workers[[pair[0] for pair in pipes].index(connection)].exitcode
-                    raise RuntimeError("a report worker process ended unexpectedly"
-                                       + (f" (exit code {code})" if code else "")) from None
-                if kind == "error":
-                    raise value
-                done(position, value)
+                theirs.close()
+            for connection in mine:
                 feed(connection)
-        finished = True
-    finally:
-        _stop(workers, [mine for mine, _ in pipes], finished)
+            while busy:
+                with interruptible():  # Ctrl-C and SIGTERM act here, and only here
+                    ready: list[Any] = wait(list(busy))
+                for connection in ready:
+                    position = busy.pop(connection)
+                    try:
+                        kind, value = connection.recv()
+                    except (EOFError, OSError):
+                        raise _lost(workers[mine.index(connection)]) from None
+                    if kind == "error":
+                        raise value
+                    done(position, value)
+                    feed(connection)
+            finished = True
+        finally:
+            _stop(workers, mine, finished)
+            for _, theirs in pipes:  # those of workers that never started
+                theirs.close()
+
+
+def _lost(worker: Any) -> BaseException:
+    """The error for a worker that ended without its answer: the interruption that ended it
+    (a signal this process noted, or one the worker ended on), else a plain error."""
+    from ..processes import ended_by_signal, stop_now, stopping
+
+    worker.join(STOP_WAIT)
+    signum = ended_by_signal(worker.exitcode)
+    if stopping() is not None or signum is not None:
+        return stop_now(signum)
+    code = worker.exitcode
+    return RuntimeError("a report worker process ended unexpectedly"
+                        + (f" (exit code {code})" if code else ""))
 
 
 def _stop(workers: Sequence[Any], connections: Sequence[Any], finished: bool) -> None:
