@@ -262,6 +262,28 @@ def test_a_second_signal_does_not_cut_the_clean_up_short(
     assert_whole(project / "out", outputs["multi"].old)
 
 
+@pytest.mark.parametrize("sig, to", [("INT", "group"), ("TERM", "parent")],
+                         ids=["ctrl-c", "sigterm"])
+def test_a_signal_while_a_file_is_written_leaves_no_temporary_file(
+        sig: str, to: str, tmp_path: Path, groups: list[int]) -> None:
+    """``score -o``: the signal comes just as the temporary file beside the target has been
+    made. The file is written whole (or not at all) and nothing else is left."""
+    project = write_project(tmp_path / "p", REGIONS)
+    (project / "scores.csv").write_text("old\n", encoding="utf-8")
+    argv = ["score", "survey.csv", "-c", "set.yaml", "--bootstrap", "0", "--format", "csv",
+            "-o", "scores.csv"]
+    stopped = run_stopped(argv, project, "tempfile:mkstemp:1:after", sig=sig, to=to)
+    groups.append(stopped.pgid)
+    assert stopped.fired
+    assert ended_cleanly(stopped, sig) == ""
+    assert sorted(p.name for p in project.iterdir()) == [
+        "assessment.yaml", "scores.csv", "set.yaml", "survey.csv"]
+    written = (project / "scores.csv").read_text(encoding="utf-8")
+    assert written == "old\n" or written.startswith("region,year,")
+    expected = cli(project, argv[:-2])
+    assert written in ("old\n", expected.stdout)
+
+
 HOLDER = """\
 import os, sys, time
 from smartcity_assess.outputs import OutputFolder

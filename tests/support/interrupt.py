@@ -1,10 +1,12 @@
 """Run the real command line and send it a signal at a chosen point of its code.
 
-A test names the point (``STOP_AT``): a function of the package (or of ``os``) and which call
-of it in one process, say ``smartcity_assess.assessment.batch:_render_one:2`` (a report
-worker starting its second report). The command runs from a small script that wraps that
-function: on that call, in whichever process of the command makes it first, the wrapper
-sends the signal and then lets the function run. So the signal arrives at that point every
+A test names the point (``STOP_AT``): a function of the package (or of the standard
+library) and which call of it in one process, say
+``smartcity_assess.assessment.batch:_render_one:2`` (a report worker starting its second
+report). The command runs from a small script that wraps that function: on that call, in
+whichever process of the command makes it first, the wrapper sends the signal and then lets
+the function run (``…:2:after``: the function runs first, and the signal comes as it
+returns). So the signal arrives at that point every
 time, however loaded the machine is, where a test that sleeps and then sends it hits a
 different moment on every run.
 
@@ -51,18 +53,24 @@ def send(point):
         os.kill(parent, signum)
 
 for point, spec in enumerate(os.environ["STOP_AT"].split(",")):
-    module, name, call = spec.split(":")
+    module, name, call, *when = spec.split(":")
     owner = importlib.import_module(module)
     if "." in name:
         cls, name = name.split(".")
         owner = getattr(owner, cls)
     real, calls = getattr(owner, name), [0]
 
-    def wrapped(*args, _real=real, _calls=calls, _point=point, _call=int(call), **kwargs):
+    def wrapped(*args, _real=real, _calls=calls, _point=point, _call=int(call),
+                _after=when == ["after"], **kwargs):
         _calls[0] += 1
-        if _calls[0] == _call:
+        if _calls[0] != _call:
+            return _real(*args, **kwargs)
+        if _after:
+            result = _real(*args, **kwargs)
             send(_point)
-            time.sleep(pause)
+            return result
+        send(_point)
+        time.sleep(pause)
         return _real(*args, **kwargs)
 
     setattr(owner, name, wrapped)
