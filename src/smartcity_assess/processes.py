@@ -223,13 +223,14 @@ class signals_as_interrupts:
     def __enter__(self) -> signals_as_interrupts:
         if not _in_main_thread():
             return self
-        if _ours():
+        if _ours() and _hold:  # the command line's: held back until now
             window = interruptible()
             self._window = window
             window.__enter__()
             return self
+        previous = None if _ours() else _install()  # ours: left by an earlier interruption
         _reset()
-        self._previous = _install()
+        self._previous = previous
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -62,7 +62,7 @@ pillars:
 """
 CONFIG = ("criteria: set.yaml\ninputs: [survey.csv]\nuncertainty: false\n"
           "outputs: {folder: out, formats: [md]}\n")
-REGIONS = 6
+REGIONS = 4
 
 
 def write_project(folder: Path, regions: int, shift: int = 0) -> Path:
@@ -204,6 +204,7 @@ POINTS = {
                                                   "old"),
     "the output being moved into place": (
         "multi", f"{OUTPUTS}:OutputFolder._move_into_place:3", "new"),
+    "the staging folder being removed after": ("multi", "os:rmdir:1", "new"),
     # report of one region: the chart helper
     "the chart helper starting, before its own handlers": (
         "single", "smartcity_assess.processes:child_signals:1", "old"),
@@ -230,11 +231,9 @@ def test_a_signal_at_any_point_ends_the_command_cleanly(
     assert stopped.fired, f"the point {at} was never reached"
     assert ended_cleanly(stopped, sig) == ""
     assert no_survivor(stopped) == []
+    # Exactly the files of a whole run, the folder's manifest included: the next command
+    # finds nothing to finish or discard.
     assert_whole(project / "out", getattr(outputs[kind], expected))
-    # The next run completes, into the folder as it was left.
-    again = cli(project, command(kind))
-    assert again.returncode == 0, again.stderr
-    assert_whole(project / "out", outputs[kind].new)
 
 
 TWICE = {

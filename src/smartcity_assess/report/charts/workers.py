@@ -179,14 +179,18 @@ class _Helper:
         return charts
 
     def stop(self, finished: bool = False) -> None:
-        """End the helper (it ends by itself once it has sent the charts) and wait for it."""
-        self.connection.close()
-        if not finished and self.process.is_alive():
-            self.process.terminate()
-        self.process.join(STOP_WAIT)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
+        """End the helper (it ends by itself once it has sent the charts) and wait for it;
+        again does nothing."""
+        from ...processes import held_back
+
+        with held_back():
+            self.connection.close()
+            if not finished and self.process.is_alive():
+                self.process.terminate()
+            self.process.join(STOP_WAIT)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join()
 
 
 def _helper_main(connection: Any, other: Any) -> None:
@@ -242,23 +246,27 @@ def background_charts(jobs: Sequence[ChartJob]) -> Callable[[], list[Chart]]:
     helper = helper or _Helper.start()
     if helper is None or not helper.submit(jobs):
         return _once(lambda: _draw_all(jobs))
-    return _once(helper.collect)
+    return _once(helper.collect, cleanup=helper.stop)
 
 
-def _once(function: Callable[[], list[Chart]]) -> Callable[[], list[Chart]]:
-    """``function`` called at most once; later calls return (or raise) the same."""
+def _once(function: Callable[[], list[Chart]],
+          cleanup: Callable[[], None] | None = None) -> Callable[[], list[Chart]]:
+    """``function`` called at most once; later calls return (or raise) the same. When it
+    raises, ``cleanup`` runs first, every time (the helper is stopped whatever cut the wait
+    short)."""
     done: list[list[Chart]] = []
     failed: list[BaseException] = []
 
     def call() -> list[Chart]:
-        if failed:
-            raise failed[0]
-        if not done:
+        if not done and not failed:
             try:
                 done.append(function())
             except BaseException as exc:
                 failed.append(exc)
-                raise
+        if failed:
+            if cleanup is not None:
+                cleanup()
+            raise failed[0]
         return done[0]
 
     return call
