@@ -84,9 +84,11 @@ class Tree:
         """Scores and coverages of every node from the indicators' scores and coverages.
 
         ``weights`` (per group, normalised) and ``index_aggregation`` replace the set's for
-        sensitivity runs. A group's coverage is the weighted sum of its children's; below its
-        ``min_coverage`` it is not assessed; otherwise its score aggregates the assessed children
-        with their weights renormalised to sum 1.
+        sensitivity runs. A group's coverage is the weighted sum of the coverages of its
+        *assessed* children (a child without a score contributes nothing: coverage is the
+        weight share of what the score is made of); below its ``min_coverage`` it is not
+        assessed; otherwise its score aggregates the assessed children with their weights
+        renormalised to sum 1.
         """
         count = len(scores)
         out: list[float | None] = [*scores, *([None] * len(self.groups))]
@@ -103,7 +105,8 @@ class Tree:
                    weights: Sequence[float], method: str) -> tuple[float | None, float]:
         """(score, coverage) of group ``g`` from its children's entries in ``out``/``cov``."""
         children = self.groups[g].children
-        covered = sum(w * cov[c] for c, w in zip(children, weights, strict=True))
+        covered = sum(w * cov[c] for c, w in zip(children, weights, strict=True)
+                      if out[c] is not None)
         assessed_scores: list[float] = []
         assessed_weights: list[float] = []
         for c, w in zip(children, weights, strict=True):
@@ -163,9 +166,11 @@ def _mean(children: Sequence[int], weights: Sequence[float], out: Sequence[float
     found: list[tuple[float, float]] | None = None
     generic = method not in ("arithmetic", "geometric")
     for c, w in zip(children, weights, strict=True):
-        covered += w * cov[c]
         s = out[c]
-        if s is None or w <= 0:
+        if s is None:
+            continue
+        covered += w * cov[c]
+        if w <= 0:
             continue
         total += w
         if generic:
