@@ -167,3 +167,32 @@ def test_coverage_counts_only_what_reaches_the_score(tmp_path: Path) -> None:
     assert pillar.coverage == pytest.approx(1 / 3)
     assert pillar.score is None
     assert result.score is None and result.coverage == 0.0
+
+
+def test_carried_weight_is_the_weight_in_this_region_years_index(iset: IndicatorSet) -> None:
+    # plan (boolean, half of svc) is not answered. Static effective weights: online
+    # 0.25 × ½ × ½ = 0.0625. Carried: svc renormalises over online alone, so online carries
+    # all of svc: 0.25 × ½ × 1 = 0.125 and plan 0; infra: net 0.75 × ¼ = 0.1875, wifi
+    # 0.75 × ¾ = 0.5625; open 0.25 × ½ = 0.125. They add up to 1.
+    result = assess(iset, survey({"net": [70.0], "wifi": [2.0], "online": [4.0],
+                                  "open": [40.0]})).results[0]
+    carried = {r.id: r.carried_weight for r in result.indicators()}
+    assert carried == pytest.approx({"net": 0.1875, "wifi": 0.5625, "online": 0.125,
+                                     "plan": 0.0, "open": 0.125})
+    assert result.indicator("online").effective_weight == pytest.approx(0.0625)
+    assert sum(carried.values()) == pytest.approx(1.0)
+    gov = result.pillar("gov")
+    assert gov.carried_weight == pytest.approx(0.25)
+    assert [c.carried_weight for c in gov.children] == pytest.approx([0.125, 0.125])
+    # The index is a carried-weight mean of the indicator scores (arithmetic tree):
+    # 0.1875·70 + 0.5625·20 + 0.125·75 + 0.125·60 = 41.25
+    assert result.score == pytest.approx(sum(
+        carried[r.id] * (r.score or 0.0) for r in result.indicators()))
+
+
+def test_nothing_carries_weight_in_an_index_that_is_not_assessed(iset: IndicatorSet) -> None:
+    # wifi missing: infra not assessed; the index (coverage 0.1875) is not assessed either.
+    result = assess(iset, survey({"net": [70.0], "online": [4.0], "open": [40.0]})).results[0]
+    assert result.score is None
+    assert {r.id: r.carried_weight for r in result.indicators()} == {
+        "net": 0.0, "wifi": 0.0, "online": 0.0, "plan": 0.0, "open": 0.0}

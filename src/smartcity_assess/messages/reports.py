@@ -453,6 +453,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_band": ("Predikat", "Grade"),
     "col_weight": ("Bobot", "Weight"),
     "col_effective_weight": ("Bobot efektif", "Effective weight"),
+    "col_carried_weight": ("Bobot terpakai", "Carried weight"),
     "col_weighted_gap": ("Kesenjangan tertimbang", "Weighted gap"),
     "col_rank": ("No.", "No."),
     "col_program": ("Program", "Program"),
@@ -702,20 +703,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bobot dinormalisasi agar berjumlah satu di antara saudara sekelompok. Skor kelompok "
         "adalah rata-rata tertimbang ({groups}) dari anak-anaknya; pilar digabung menjadi "
         "indeks dengan rata-rata {index}. Bobot efektif adalah hasil kali bobot sepanjang "
-        "jalur ke indeks.",
+        "jalur ke indeks; bobot terpakai adalah bobot yang benar-benar dipikul indikator "
+        "dalam indeks tahun ini, setelah bobot dibagi ulang di antara saudara yang dinilai "
+        "(nol bila tidak dinilai).",
         "Weights are normalised to sum to one among siblings. A group's score is the weighted "
         "{groups} mean of its children; pillars combine into the index by a {index} mean. The "
-        "effective weight is the product of the weights along the path to the index."),
+        "effective weight is the product of the weights along the path to the index; the "
+        "carried weight is what an indicator actually carries in this year's index, after "
+        "the weights are renormalised over the assessed siblings (zero when not assessed)."),
     "agg_arithmetic": ("aritmetika", "arithmetic"),
     "agg_geometric": ("geometrik", "geometric"),
     "method_missing": ("Data yang hilang dan cakupan", "Missing data and coverage"),
     "method_missing_text": (
         "Indikator tanpa jawaban tidak dinilai (bukan dianggap nol); bobot dibagi ulang di "
-        "antara indikator yang dinilai. Kelompok dengan cakupan di bawah {minimum} tidak "
-        "dinilai. Cakupan indeks: {coverage}.",
+        "antara indikator yang dinilai. Cakupan kelompok hanya menghitung anak yang dinilai; "
+        "kelompok dengan cakupan di bawah {minimum} tidak dinilai. Cakupan indeks: "
+        "{coverage}.",
         "An indicator nobody answered is not assessed (not counted as zero); weights are "
-        "renormalised over the assessed siblings. A group whose coverage is under {minimum} "
-        "is not assessed. Index coverage: {coverage}."),
+        "renormalised over the assessed siblings. A group's coverage counts only the children "
+        "that are assessed; a group whose coverage is under {minimum} is not assessed. Index "
+        "coverage: {coverage}."),
     "method_respondents": ("Responden", "Respondents"),
     "method_respondents_text": (
         "Data dari {respondents} responden. Jawaban atas satu indikator digabung menurut "

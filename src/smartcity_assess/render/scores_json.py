@@ -146,6 +146,7 @@ def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:
             "score_gap": node.score_gap,
             "weight": node.weight,
             "effective_weight": node.effective_weight,
+            "carried_weight": node.carried_weight,
             "sd": spread.sd if spread else None,
             "note": node.note,
         } | _optional({}, node)
@@ -156,6 +157,7 @@ def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:
         "coverage": node.coverage,
         "weight": node.weight,
         "effective_weight": node.effective_weight,
+        "carried_weight": node.carried_weight,
         "aggregation": node.aggregation,
         "children": [node_to_dict(c) for c in node.children],
     } | _optional({}, node)

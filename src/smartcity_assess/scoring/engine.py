@@ -151,7 +151,8 @@ def _region_result(tree: Tree, key: RegionYear, data: RegionData, cells: Sequenc
     def interval(node: int) -> Interval | None:
         return intervals[node] if intervals is not None else None
 
-    def indicator_result(i: int, weight: float, effective: float) -> IndicatorResult:
+    def indicator_result(i: int, weight: float, effective: float, carried: float
+                         ) -> IndicatorResult:
         ind = tree.indicators[i]
         cell = cells[i]
         method = config.normalisation[i]
@@ -175,34 +176,50 @@ def _region_result(tree: Tree, key: RegionYear, data: RegionData, cells: Sequenc
             normalisation=method, imputed=imputed, imputed_from=run.imputed_from[r][i],
             winsorised=cell.winsorised + (1 if run.winsorised[r][i] else 0),
             by_role=cell.by_role if imputed is None else (),
-            interval=interval(i))
+            interval=interval(i), carried_weight=carried)
 
-    def group_result(number: int, weight: float, effective: float
+    def shares(number: int, carried: float) -> list[float]:
+        """What each child of group ``number`` carries in the index (``carried``: what the
+        group carries): its weight over the weights of its assessed siblings."""
+        node = tree.groups[number - len(tree.indicators)]
+        present = [w if node_scores[c] is not None and w > 0 else 0.0
+                   for c, w in zip(node.children, node.weights, strict=True)]
+        total = sum(present)
+        if node_scores[number] is None or total <= 0:
+            return [0.0] * len(present)
+        return [carried * w / total for w in present]
+
+    def group_result(number: int, weight: float, effective: float, carried: float
                      ) -> tuple[GroupResult, float]:
         node = tree.groups[number - len(tree.indicators)]
         group = node.group
         assert group is not None
         children: list[GroupResult | IndicatorResult] = []
         imputed = 0.0
-        for child, child_weight in zip(node.children, node.weights, strict=True):
+        for child, child_weight, child_carried in zip(node.children, node.weights,
+                                                      shares(number, carried), strict=True):
             if child < len(tree.indicators):
-                children.append(indicator_result(child, child_weight, effective * child_weight))
+                children.append(indicator_result(child, child_weight, effective * child_weight,
+                                                 child_carried))
                 imputed += child_weight * (1.0 if run.imputed[r][child] else 0.0)
             else:
-                sub, sub_imputed = group_result(child, child_weight, effective * child_weight)
+                sub, sub_imputed = group_result(child, child_weight, effective * child_weight,
+                                                child_carried)
                 children.append(sub)
                 imputed += child_weight * sub_imputed
         return GroupResult(
             id=group.id, kind=group.kind, score=node_scores[number],
             coverage=node_coverage[number], weight=weight, effective_weight=effective,
             children=tuple(children), aggregation=group.aggregation, imputed=imputed,
-            consistency=consistency.get(group.id), interval=interval(number)), imputed
+            consistency=consistency.get(group.id), interval=interval(number),
+            carried_weight=carried), imputed
 
     root = tree.groups[-1]
     pillars = []
     imputed_share = 0.0
-    for child, weight in zip(root.children, root.weights, strict=True):
-        pillar, pillar_imputed = group_result(child, weight, weight)
+    for child, weight, carried in zip(root.children, root.weights, shares(tree.root, 1.0),
+                                      strict=True):
+        pillar, pillar_imputed = group_result(child, weight, weight, carried)
         pillars.append(pillar)
         imputed_share += weight * pillar_imputed
     score = node_scores[tree.root]

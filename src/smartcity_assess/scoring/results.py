@@ -113,6 +113,10 @@ class IndicatorResult:
     """The value from each role's answers alone, when more than one role answered."""
     interval: Interval | None = None
     """Bootstrap interval of the score (None unless a bootstrap was asked for)."""
+    carried_weight: float = 0.0
+    """The weight the indicator actually carries in this region-year's index: the product
+    down its path of each node's weight renormalised over its *assessed* siblings; 0 when
+    it, or a group above it, is not assessed (docs/methods.md §3)."""
 
     @property
     def assessed(self) -> bool:
@@ -139,6 +143,9 @@ class GroupResult:
     consistency: Consistency | None = None
     """Cronbach's alpha of the Likert items below the group (None: not computable)."""
     interval: Interval | None = None
+    carried_weight: float = 0.0
+    """The weight the group actually carries in this region-year's index (as for an
+    indicator: renormalised over assessed siblings; 0 when not assessed)."""
 
     def indicators(self) -> Iterator[IndicatorResult]:
         """All indicator results below this group."""

@@ -161,13 +161,14 @@ def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
                 direction_label=text(DIRECTION_KEYS[ind.direction], lang), target=node.target,
                 respondents_rule=ind.respondents, transform=ind.transform,
                 references=ind.references, normalisation=node.normalisation,
-                aggregation=None))
+                aggregation=None, carried_weight=node.carried_weight))
             return
         rows.append(WeightRow(
             kind=node.kind, id=node.id, title=src.title_of(node.id), depth=depth,
             weight=node.weight, effective_weight=node.effective_weight, goalposts=None,
             direction=None, direction_label=None, target=None, respondents_rule=None,
-            transform=None, references=(), normalisation=None, aggregation=node.aggregation))
+            transform=None, references=(), normalisation=None, aggregation=node.aggregation,
+            carried_weight=node.carried_weight))
         for child in node.children:
             walk(child, depth + 1)
 
