@@ -401,7 +401,7 @@ def build_certainty(assessment: Assessment, result: RegionResult,
     with_interval = [r for r in indicators if r.interval is not None and r.score is not None]
     drivers = sorted((r for r in with_interval if r.interval and r.interval.margin > 1e-9),
                      key=lambda r: (-(r.interval.margin if r.interval else 0.0)
-                                    * r.effective_weight, r.id))[:DRIVERS_SHOWN]
+                                    * r.carried_weight, r.id))[:DRIVERS_SHOWN]
     pillar_rows = [r for r in rows if r.kind == "pillar" and r.interval]
     widest = max(pillar_rows, key=lambda r: (r.interval.margin if r.interval else 0.0, r.id),
                  default=None)
