@@ -19,6 +19,7 @@ NOTICE_KEYS = {
     "flat-normalisation": "notice_flat_normalisation",
     "history-conflict": "notice_history_conflict",
     "set-file-changed": "notice_set_file_changed",
+    "geometric-zero": "notice_geometric_zero",
 }
 """Notice code → catalogue key of its sentence."""
 

@@ -59,8 +59,12 @@ def _bar(score: float | None, scale: tuple[float, float], color: str | None,
         return Text("")
     share = (score - scale[0]) / (scale[1] - scale[0])
     filled = round(max(0.0, min(1.0, share)) * size)
-    return Text("█" * filled, style=color or "cyan") + Text("░" * (size - filled),
-                                                             style="grey50")
+    bar = Text("█" * filled, style=color or "cyan") + Text("░" * (size - filled),
+                                                            style="grey50")
+    if share < 0 or share > 1:  # beyond the scale (clip: false): an arrow at that end
+        arrow = Text("◂" if share < 0 else "▸", style="bold")
+        bar = arrow + bar[1:] if share < 0 else bar[:-1] + arrow
+    return bar
 
 
 def _why(result: RegionResult, assessment: Assessment, lang: str) -> Text | None:

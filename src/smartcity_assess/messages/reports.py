@@ -698,6 +698,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Each indicator's raw value is mapped linearly onto the {scale} scale between two "
         "goalposts; values outside are clipped. For lower-is-better indicators the scale is "
         "reversed; a log transform is applied where the framework says so."),
+    "method_unclipped_text": (
+        "Untuk {count} indikator nilai di luar batas normalisasi tidak dipotong (batas tetap "
+        "tanpa pemotongan, seperti DESI Uni Eropa): skornya dapat berada di bawah atau di atas "
+        "skala {scale}. Skor di bawah predikat terendah mendapat predikat terendah.",
+        "For {count} indicators values beyond the goalposts are not clipped (fixed bounds "
+        "without clipping, as in the EU's DESI): their scores may fall below or above the "
+        "{scale} scale. A score below the lowest grade gets the lowest grade."),
+    "method_geometric_floor_text": (
+        "Sebelum rata-rata geometrik, skor anak di bawah {floor} dinaikkan ke {floor} "
+        "(pergeseran menurut Handbook OECD/JRC: logaritma nol tidak terdefinisi).",
+        "Before a geometric mean, child scores below {floor} are raised to {floor} (a shift, "
+        "after the OECD/JRC Handbook: the logarithm of zero is undefined)."),
+    "method_geometric_refuse_text": (
+        "Rata-rata geometrik tidak dihitung bila satu anak berskor 0 atau kurang (logaritma "
+        "tidak terdefinisi): kelompok itu tidak dinilai, bukan diberi nol.",
+        "A geometric mean is refused when a child scores 0 or less (its logarithm is "
+        "undefined): the group is not assessed rather than scored zero."),
     "method_aggregation": ("Pembobotan dan agregasi", "Weights and aggregation"),
     "method_aggregation_text": (
         "Bobot dinormalisasi agar berjumlah satu di antara saudara sekelompok. Skor kelompok "

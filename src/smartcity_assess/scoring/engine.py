@@ -130,6 +130,7 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
                 warnings.extend(_consistency_warnings(key, group_id, found))
         results.append(_region_result(tree, key, data, cells[r], run, r, config,
                                       consistency, intervals[r] if intervals else None))
+        warnings.extend(_geometric_warnings(tree, results[-1]))
     return Assessment(
         indicator_set=indicator_set,
         results=tuple(results),
@@ -260,6 +261,42 @@ def _consistency_warnings(key: RegionYear, group_id: str, found: Consistency) ->
             for item in found.negative_items if item.correlation is not None]
 
 
+def _geometric_warnings(tree: Tree, result: RegionResult) -> list[Notice]:
+    """A notice for each geometric group (or index) left not assessed because a child scores
+    0 or less and the set gives no ``geometric_floor``."""
+    out: list[Notice] = []
+    groups = {g.id: g for g in tree.set.groups()}
+
+    def refused(children: Sequence[GroupResult | IndicatorResult], coverage: float,
+                minimum: float) -> str | None:
+        if coverage + 1e-12 < minimum:
+            return None
+        low = [c for c in children if c.score is not None and c.score <= 0 and c.weight > 0]
+        return low[0].id if low else None
+
+    def walk(group: GroupResult) -> None:
+        spec = groups[group.id]
+        if (group.score is None and spec.aggregation == "geometric"
+                and spec.geometric_floor is None):
+            child = refused(group.children, group.coverage, spec.min_coverage)
+            if child is not None:
+                out.append(Notice("geometric-zero", (("group", group.id), ("item", child)),
+                                  region=result.region, year=result.year))
+        for sub in group.children:
+            if isinstance(sub, GroupResult):
+                walk(sub)
+
+    for pillar in result.pillars:
+        walk(pillar)
+    iset = tree.set
+    if result.score is None and iset.aggregation == "geometric" and iset.geometric_floor is None:
+        child = refused(result.pillars, result.coverage, iset.min_coverage)
+        if child is not None:
+            out.append(Notice("geometric-zero", (("group", iset.id), ("item", child)),
+                              region=result.region, year=result.year))
+    return out
+
+
 def _run_warnings(tree: Tree, config: Config, run: Run, region_years: int) -> list[Notice]:
     warnings = []
     for i, method in enumerate(config.normalisation):
@@ -300,6 +337,18 @@ def _methods(tree: Tree, config: Config, bootstrap: Bootstrap | None,
             f"{name} ({config.normalisation.count(name)} indicators): {_NORMALISATION_TEXT[name]}"
             for name in used)
     extra: list[tuple[str, str]] = []
+    unclipped = sum(1 for ind in tree.indicators if not ind.clip)
+    if unclipped:
+        extra.append(("clip", f"{unclipped} indicators not clipped: fixed bounds, a value "
+                      "beyond a goalpost scores beyond the scale; a score below the lowest "
+                      "band gets the lowest band"))
+    floors = [node.floor for node in tree.groups if node.aggregation == "geometric"]
+    if floors:
+        given = sorted({f for f in floors if f is not None})
+        extra.append(("geometric", "child scores below " + " / ".join(f"{f:g}" for f in given)
+                      + " raised to that floor before a geometric mean" if given else
+                      "a geometric mean with a child scoring 0 or less is refused (the group "
+                      "is not assessed)"))
     imputations = [m for m in config.imputation if m != "none"]
     if imputations:
         counts = {m: imputations.count(m) for m in sorted(set(imputations))}

@@ -345,7 +345,8 @@ def _band_chances(indicator_set: IndicatorSet, drawn: Sequence[float]) -> tuple[
     counts = [0] * len(lowers)
     missing = 0
     for y in drawn:
-        position = bisect_right(lowers, y) - 1 if y == y else -1
+        # below the lowest band (clip: false): still the lowest band, as IndicatorSet.band_for
+        position = max(0, bisect_right(lowers, y) - 1) if y == y and lowers else -1
         if position < 0:
             missing += 1
         else:

@@ -26,6 +26,8 @@ class GroupNode:
     """Children's weights normalised to sum 1 (0 for all when they sum to 0)."""
     aggregation: str
     min_coverage: float
+    floor: float | None = None
+    """``geometric_floor``: for a geometric mean, child scores below it are raised to it."""
 
 
 def normalised(raw: Sequence[float]) -> tuple[float, ...]:
@@ -54,7 +56,8 @@ class Tree:
                     children.append(self.position[child.id])
             raw = tuple(child.weight for child in group.children)
             groups.append(GroupNode(group, tuple(children), raw, normalised(raw),
-                                    group.aggregation, group.min_coverage))
+                                    group.aggregation, group.min_coverage,
+                                    group.geometric_floor))
             number = count + len(groups) - 1
             for child_number in children:
                 parent[child_number] = number
@@ -63,7 +66,8 @@ class Tree:
         pillars = [compile_group(p) for p in indicator_set.pillars]
         raw = tuple(p.weight for p in indicator_set.pillars)
         groups.append(GroupNode(None, tuple(pillars), raw, normalised(raw),
-                                indicator_set.aggregation, indicator_set.min_coverage))
+                                indicator_set.aggregation, indicator_set.min_coverage,
+                                indicator_set.geometric_floor))
         self.groups: tuple[GroupNode, ...] = tuple(groups)
         self.size = count + len(groups)
         self.root = self.size - 1
@@ -116,6 +120,12 @@ class Tree:
                 assessed_weights.append(w)
         if not assessed_scores or covered + 1e-12 < self.groups[g].min_coverage:
             return None, covered
+        if method == "geometric":
+            floor = self.groups[g].floor
+            if floor is not None:
+                assessed_scores = [max(s, floor) for s in assessed_scores]
+            elif min(assessed_scores) <= 0:  # the log of 0 or less: refused, not 0
+                return None, covered
         total = sum(assessed_weights)
         return AGGREGATORS[method](assessed_scores,
                                    [w / total for w in assessed_weights]), covered
@@ -134,7 +144,7 @@ class Tree:
         count = len(scores)
         groups = self.groups
         last = len(groups) - 1
-        plans = [(g, node.children, node.min_coverage, node.aggregation)
+        plans = [(g, node.children, node.min_coverage, node.aggregation, node.floor)
                  for g, node in enumerate(groups[:-1])]
         root = groups[last]
         log = math.log
@@ -146,17 +156,18 @@ class Tree:
         for weights in weight_sets:
             out = base_scores[:]
             cov = base_cov[:]
-            for g, children, min_coverage, method in plans:
+            for g, children, min_coverage, method, floor in plans:
                 out[count + g], cov[count + g] = _mean(
-                    children, weights[g], out, cov, min_coverage, method, log, exp)
+                    children, weights[g], out, cov, min_coverage, method, floor, log, exp)
             pillars_out.append([out[c] for c in root.children])
             roots_out.append([_mean(root.children, weights[last], out, cov, root.min_coverage,
-                                    method, log, exp)[0] for method in root_methods])
+                                    method, root.floor, log, exp)[0]
+                              for method in root_methods])
         return pillars_out, roots_out
 
 
 def _mean(children: Sequence[int], weights: Sequence[float], out: Sequence[float | None],
-          cov: Sequence[float], min_coverage: float, method: str,
+          cov: Sequence[float], min_coverage: float, method: str, floor: float | None,
           log: Callable[[float], float], exp: Callable[[float], float]
           ) -> tuple[float | None, float]:
     covered = 0.0
@@ -178,15 +189,18 @@ def _mean(children: Sequence[int], weights: Sequence[float], out: Sequence[float
             found.append((s, w))
         elif method == "arithmetic":
             acc += w * s
-        elif s <= 0:
-            zero = True
         else:
-            acc += w * log(s)
-    if total <= 0 or covered + 1e-12 < min_coverage:
+            if floor is not None and s < floor:
+                s = floor
+            if s <= 0:
+                zero = True
+            else:
+                acc += w * log(s)
+    if total <= 0 or covered + 1e-12 < min_coverage or zero:
         return None, covered
     if generic:
         assert found is not None
         return AGGREGATORS[method]([s for s, _ in found], [w / total for _, w in found]), covered
     if method == "arithmetic":
         return acc / total, covered
-    return (0.0 if zero else exp(acc / total)), covered
+    return exp(acc / total), covered

@@ -143,10 +143,20 @@ class MethodChapter(Chapter):
 
     weights: tuple[WeightRow, ...]
     """Every pillar, dimension and indicator, depth first."""
+    unclipped: int = 0
+    """Indicators with ``clip: false`` (scores may leave the scale)."""
+    geometric_floor: float | None = None
+    """The floor of the set's geometric means (None: see ``geometric``)."""
+    geometric: bool = False
+    """Some group (or the index) uses a geometric mean."""
 
 
 def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
     iset = src.assessment.indicator_set
+    geometric = [g.geometric_floor for g in iset.groups() if g.aggregation == "geometric"]
+    if iset.aggregation == "geometric":
+        geometric.append(iset.geometric_floor)
+    floors = sorted({f for f in geometric if f is not None})
     indicators = iset.indicator_map()
     lang = src.lang
     rows: list[WeightRow] = []
@@ -174,7 +184,10 @@ def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
 
     for pillar in src.result.pillars:
         walk(pillar, 0)
-    return MethodChapter(weights=tuple(rows))
+    return MethodChapter(weights=tuple(rows),
+                         unclipped=sum(1 for ind in iset.indicators() if not ind.clip),
+                         geometric=bool(geometric),
+                         geometric_floor=floors[0] if floors else None)
 
 
 MASTERPLAN: Document[ReportFacts, ReportSources] = Document("masterplan", (
