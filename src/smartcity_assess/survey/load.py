@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import eq, itemgetter
@@ -92,6 +92,8 @@ def read_survey(paths: Sequence[str | Path], indicator_set: IndicatorSet, *,
         loader.load(path, sheet)
     if loader.repeated:
         loader.check_repeats(sheet)
+    if not loader.problems:
+        loader.check_facts(sheet)
     return loader.finish()
 
 
@@ -146,6 +148,8 @@ class _Loader:
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
         self.tracked: list[tuple[str | Path, str]] = []
         """(path, sha256) of files with a respondent column."""
+        self.read: list[tuple[str | Path, str]] = []
+        """(path, sha256) of every file read (for the check of facts)."""
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -201,6 +205,7 @@ class _Loader:
             self.collect(table.path, table.problems)
             return
         self.hashes[table.sha256] = table.path
+        self.read.append((path, table.sha256))
         plan = self.plan(table)
         rows = _Rows(self, table, plan)
         if "respondent" in plan.reserved:
@@ -344,6 +349,37 @@ class _Loader:
                         expected="one answer per respondent, indicator and region-year",
                         found="a second answer", **table.locate(line, row, col)))
             self.collect(table.path, repeats)
+
+    # -- facts: one authoritative answer ---------------------------------------------------------
+
+    def check_facts(self, sheet: str | None) -> None:
+        """Respondents who disagree on a ``kind: fact`` indicator (docs/survey-data.md): every
+        answer of the disagreeing region-years is a problem naming file, row, respondent and
+        value (found in a second pass over the files, only when there is a disagreement)."""
+        from .facts import disagreements
+
+        found = disagreements(self.pool, self.indicators)
+        if not found:
+            return
+        for path, digest in self.read:
+            table = open_table(path, sheet=sheet)
+            if not table.usable or table.sha256 != digest:
+                table.close()
+                continue
+            problems = Problems(readers.MAX_PROBLEMS)
+            plan = self.plan(table)
+            rows = _Rows(self, table, plan, Problems(readers.MAX_PROBLEMS))
+            for where, key, respondent, role, col, ind_id, cell in rows.answer_rows(found):
+                region, year = key
+                place = region if year is None else f"{region} {year}"
+                problems.append(Problem(
+                    table.path, f"respondents disagree on the fact {ind_id!r} for {place} "
+                    f"({found[(key, ind_id)]}): respondent {respondent!r}"
+                    + (f" (role {role})" if role else "") + f" answers {shorten(cell)}",
+                    field=ind_id, expected="one answer that every authoritative respondent "
+                    "gives (a fact is not averaged)", found=shorten(cell),
+                    **table.locate(where[0], where[1], col)))
+            self.collect(table.path, problems)
 
     # -- the end ------------------------------------------------------------------------------
 
@@ -812,6 +848,42 @@ class _Rows:
                 pairs.add((rkey, ind_id))
             answers.add(loader.keys.code(key), loader.respondent_labels.code(respondent),
                         loader.role_labels.code(role), ind_id, value)
+
+    # -- second pass: the answers to facts whose respondents disagree ------------------------------
+
+    def answer_rows(self, wanted: Mapping[PoolKey, str]
+                    ) -> Iterator[tuple[Where, RegionYear, str, str | None, int, str, str]]:
+        """(where, region-year, respondent, role, column, indicator id, cell text) of every
+        answer to a (region-year, indicator) in ``wanted`` from one of its authoritative
+        roles."""
+        from .facts import authoritative
+
+        long = self.plan.layout == "long"
+        resolved: dict[str, str | None] = {}
+        indicators = {ind_id for _, ind_id in wanted}
+        for line, row, cells, info in self.table.rows:
+            where = (line, row, info)
+            if info is not None and info.kinds:
+                cells = self.kinds(cells, where, info)
+            meta = self.meta(cells, where)
+            if meta is None:
+                continue
+            key, respondent, role = meta
+            respondent = respondent or f"{self.table.path}#{row}"
+            if long:
+                ind_id = self.indicator_of(cells, where, resolved)
+                columns = ([(self.plan.reserved["value"], ind_id)]
+                           if ind_id in indicators else [])
+            else:
+                columns = [(c, i) for c, i in self.plan.indicators if i in indicators]
+            for col, ind_id in columns:
+                if ind_id is None or (key, ind_id) not in wanted:
+                    continue
+                indicator = self.loader.indicators[ind_id]
+                value = self.loader.converter(ind_id)[cells[col]]
+                if value is SKIP or value is BAD or not authoritative(indicator, role):
+                    continue
+                yield where, key, respondent, role, col, ind_id, text_of(cells[col]).strip()
 
     # -- second pass: which indicators each repeated respondent answered -------------------------
 
