@@ -20,6 +20,7 @@ NOTICE_KEYS = {
     "history-conflict": "notice_history_conflict",
     "set-file-changed": "notice_set_file_changed",
     "geometric-zero": "notice_geometric_zero",
+    "poststratification-skipped": "notice_poststratification_skipped",
 }
 """Notice code → catalogue key of its sentence."""
 

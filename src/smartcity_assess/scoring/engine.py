@@ -23,6 +23,7 @@ from ..survey.data import RegionData, RegionYear, SurveyData
 from .columns import Lineup
 from .combine import Cell, combine_column
 from .consistency import ConsistencyBuilder
+from .design import SurveyDesign, poststrata
 from .impute import IMPUTATION_METHODS
 from .indicator_scores import Config, Run, score_run, target_score
 from .normalise import CROSS_REGION, NORMALISERS
@@ -60,6 +61,10 @@ class ScoringOptions:
     seed: int = DEFAULT_SEED
     consistency: bool = True
     """Compute Cronbach's alpha where the data has respondent ids."""
+    design: SurveyDesign | None = None
+    """The survey's design (the plan's ``design:``): post-stratification, population sizes
+    and how each role was sampled. Design weights (the survey's ``weight`` column) apply
+    with or without it."""
 
     def check(self) -> None:
         """Raise ValueError for an unknown method or an impossible setting."""
@@ -76,19 +81,22 @@ class ScoringOptions:
 
 
 def combine_all(tree: Tree, survey: SurveyData, keys: Sequence[RegionYear],
-                consistency: bool = False
+                consistency: bool = False, design: SurveyDesign | None = None,
+                design_weights: bool = True
                 ) -> tuple[list[list[Cell]], list[dict[str, Consistency]]]:
     """Stage 1 for every region-year: each indicator's answers combined (per region-year in
     ``keys`` order, and indicator); with ``consistency``, also Cronbach's alpha of every group
     of Likert items per region-year (else empty). One indicator's answers at a time are lined
-    up, so that memory holds the survey and one column."""
-    lineup = Lineup(survey, keys, dict(tree.set.role_weights))
+    up, so that memory holds the survey and one column. ``design`` post-stratifies;
+    ``design_weights`` False ignores the survey's design weights."""
+    lineup = Lineup(survey, keys, dict(tree.set.role_weights), design_weights)
     builder = ConsistencyBuilder(tree, len(keys), lineup.respondents) if consistency else None
     wanted = set(builder.items) if builder is not None else set()
     by_indicator: list[list[Cell]] = []
     for i, ind in enumerate(tree.indicators):
         column = lineup.column(ind)
-        by_indicator.append(combine_column(ind, column, lineup.roles.names))
+        by_indicator.append(combine_column(ind, column, lineup.roles.names,
+                                           poststrata(design, lineup, column)))
         if builder is not None and i in wanted:
             builder.add(i, column)
     cells = [list(row) for row in zip(*by_indicator, strict=True)] if by_indicator else [
@@ -104,7 +112,7 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
     tree = Tree(indicator_set)
     config = Config.of(tree, options.normalisation, options.imputation)
     keys = survey.region_years()
-    cells, by_region = combine_all(tree, survey, keys, options.consistency)
+    cells, by_region = combine_all(tree, survey, keys, options.consistency, options.design)
     combined = [[c.value for c in row] for row in cells]
     run = score_run(tree, keys, combined, config)
     warnings = _run_warnings(tree, config, run, len(keys))
@@ -116,7 +124,7 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
 
         intervals, level = bootstrap_intervals(tree, keys, survey, config, combined, run,
                                                options.bootstrap, options.seed,
-                                               options.confidence)
+                                               options.confidence, options.design)
         bootstrap = Bootstrap(draws=options.bootstrap, seed=options.seed,
                               confidence=options.confidence, level=level)
 
@@ -131,6 +139,14 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
         results.append(_region_result(tree, key, data, cells[r], run, r, config,
                                       consistency, intervals[r] if intervals else None))
         warnings.extend(_geometric_warnings(tree, results[-1]))
+    summary = None
+    if options.design is not None or any(survey.regions[key].weights for key in keys):
+        from .design_summary import summarise
+
+        unweighted, _ = combine_all(tree, survey, keys, design_weights=False)
+        summary = summarise(tree, survey, keys, cells, unweighted, run, config, options.design,
+                            any(survey.regions[key].weights for key in keys))
+        warnings.extend(_poststratification_warnings(tree, keys, cells, options.design))
     return Assessment(
         indicator_set=indicator_set,
         results=tuple(results),
@@ -140,6 +156,7 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
         tool_version=__version__,
         bootstrap=bootstrap,
         warnings=tuple(warnings),
+        design=summary,
     )
 
 
@@ -259,6 +276,25 @@ def _consistency_warnings(key: RegionYear, group_id: str, found: Consistency) ->
     return [Notice("negative-item", (("item", item.id), ("r", item.correlation),
                                      ("group", group_id)), region=key[0], year=key[1])
             for item in found.negative_items if item.correlation is not None]
+
+
+def _poststratification_warnings(tree: Tree, keys: Sequence[RegionYear],
+                                 cells: Sequence[Sequence[Cell]],
+                                 design: SurveyDesign | None) -> list[Notice]:
+    """A notice per region-year and indicator answered from several roles (post-stratifying
+    by role) that could not be post-stratified: a role without a population figure."""
+    if design is None or design.post_stratify != "role":
+        return []
+    out = []
+    for key, row in zip(keys, cells, strict=True):
+        for ind, cell in zip(tree.indicators, row, strict=True):
+            if len(cell.by_role) > 1 and not cell.poststratified:
+                missing = sorted(rv.role or "?" for rv in cell.by_role
+                                 if rv.role is None or design.size_of(rv.role) is None)
+                out.append(Notice("poststratification-skipped", (
+                    ("indicator", ind.id), ("roles", ", ".join(missing))),
+                    region=key[0], year=key[1]))
+    return out
 
 
 def _geometric_warnings(tree: Tree, result: RegionResult) -> list[Notice]:

@@ -197,7 +197,8 @@ def sensitivity(indicator_set: IndicatorSet, survey: SurveyData,
     scoring.check()
     tree = Tree(indicator_set)
     keys = survey.region_years()
-    combined = [[c.value for c in row] for row in combine_all(tree, survey, keys)[0]]
+    combined = [[c.value for c in row]
+                for row in combine_all(tree, survey, keys, design=scoring.design)[0]]
     nominal_config = Config.of(tree, scoring.normalisation, scoring.imputation)
     nominal_run = score_run(tree, keys, combined, nominal_config)
     imputations = options.imputations or _unique(

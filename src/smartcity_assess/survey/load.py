@@ -18,6 +18,7 @@ any indicator answered twice.
 from __future__ import annotations
 
 import difflib
+import math
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -46,6 +47,8 @@ RESERVED: dict[str, str] = {
     "role": "role", "peran": "role",
     "indicator": "indicator", "indikator": "indicator",
     "value": "value", "nilai": "value",
+    "weight": "weight", "bobot": "weight",
+    "stratum": "stratum", "strata": "stratum",
 }
 """Reserved column names (compared case-insensitively, stripped) → their meaning."""
 
@@ -64,6 +67,8 @@ _EXPECTED_RESERVED = {
     "region": _EXPECTED_REGION, "year": _EXPECTED_YEAR,
     "respondent": "a respondent id (text)", "role": "a role (text)",
     "indicator": "an indicator id", "value": "a value of the indicator's type",
+    "weight": "a positive number (the respondent's design weight)",
+    "stratum": "a stratum name (text)",
 }
 
 Where = tuple[int | None, int, RowInfo | None]
@@ -441,6 +446,8 @@ class _Rows:
         self.year_col = reserved.get("year")
         self.respondent_col = reserved.get("respondent")
         self.role_col = reserved.get("role")
+        self.weight_col = reserved.get("weight")
+        self.stratum_col = reserved.get("stratum")
         self.years: dict[Cell, int | Bad | None] = {"": None}
         self.roles: dict[str, str | None] = {"": None}
         self.targets: dict[tuple[str, Cell], RegionYear | None] = {}
@@ -533,6 +540,45 @@ class _Rows:
             else:
                 role = self.roles[text] = text.strip().lower() or None
         return (region, year), respondent, role
+
+    # -- survey design: a respondent's weight and stratum ---------------------------------------
+
+    def design_cells(self, data: RegionData, respondent: str, cells: Sequence[Cell],
+                     where: Where) -> None:
+        """Record a row's design weight and stratum for its respondent (docs/survey-data.md):
+        a positive number and a text; one of each per respondent and region-year."""
+        if self.weight_col is not None:
+            col = self.weight_col
+            raw = text_of(cells[col]).strip()
+            weight = parse_number(raw)
+            if weight is None or not math.isfinite(weight) or weight <= 0:
+                self.problem("the weight is empty" if not raw else "not a design weight",
+                             where, col, field=self.header[col],
+                             expected=_EXPECTED_RESERVED["weight"], found=shorten(raw))
+            else:
+                self._one_per_respondent(data.weights, respondent, weight, "weight", where, col)
+        if self.stratum_col is not None:
+            col = self.stratum_col
+            raw = text_of(cells[col]).strip()
+            if not raw:
+                self.problem("the stratum is empty", where, col, field=self.header[col],
+                             expected=_EXPECTED_RESERVED["stratum"], found=shorten(raw))
+            else:
+                self._one_per_respondent(data.strata, respondent,
+                                         unicodedata.normalize("NFC", raw), "stratum", where,
+                                         col)
+
+    def _one_per_respondent(self, store: dict[str, Any], respondent: str, value: object,
+                            meaning: str, where: Where, col: int) -> None:
+        earlier = store.get(respondent)
+        if earlier is None:
+            store[respondent] = value
+        elif earlier != value:
+            self.problem(f"respondent {respondent!r} has a second {meaning} ({earlier!r} "
+                         "before)", where, col, field=self.header[col],
+                         expected=f"one {meaning} per respondent and region-year",
+                         found=shorten(text_of(value) if isinstance(value, str)
+                                       else f"{value:g}"))
 
     # -- wide ---------------------------------------------------------------------------------
 
@@ -745,6 +791,10 @@ class _Rows:
                         self.loader.repeated.add((key[0], key[1], rid))
                     seen.add(rid)
         data.respondents.update(ids)
+        if self.weight_col is not None or self.stratum_col is not None:
+            for i, rid in enumerate(ids):
+                at = i if rows is None else rows[i]
+                self.design_cells(data, rid, block.row_cells(at), block.where(at))
         if isinstance(roles, list):
             for role in set(roles):
                 members[role or UNSPECIFIED_ROLE].update(
@@ -827,6 +877,8 @@ class _Rows:
                         loader.repeated.add(rkey)
             data.respondents.add(respondent)
             members[role or UNSPECIFIED_ROLE].add(respondent)
+            if self.weight_col is not None or self.stratum_col is not None:
+                self.design_cells(data, respondent, cells, where)
             if ind_id is None:
                 continue
             cell = cells[value_col]
