@@ -49,7 +49,7 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
         | dict(assessment.methods.extra),
         "inputs": [asdict(f) for f in assessment.inputs],
         "results": [region_to_dict(r, lang) | views_to_dict(iset, r, layouts)
-                    for r in assessment.results],
+                    | design_to_dict(assessment, r) for r in assessment.results],
     }
     if assessment.bootstrap is not None:
         data["bootstrap"] = asdict(assessment.bootstrap)
@@ -57,7 +57,29 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
         data["warnings"] = [str(warning) for warning in assessment.warnings]
     if sensitivity is not None:
         data["sensitivity"] = sensitivity_to_dict(sensitivity, lang)
+    found = assessment.design
+    if found is not None:
+        data["design"] = {
+            "post_stratify": found.post_stratify, "weighted": found.weighted,
+            "population": dict(found.population), "source": found.source,
+            "purposive": list(found.purposive), "census": list(found.census)}
     return data
+
+
+def design_to_dict(assessment: Assessment, result: RegionResult) -> dict[str, Any]:
+    """``{"design": {...}}`` of one region-year (docs/scores-json.md); empty without a
+    survey design, so that other output is unchanged."""
+    found = assessment.design.for_region(result.region, result.year) \
+        if assessment.design is not None else None
+    if found is None:
+        return {}
+    return {"design": {
+        "unweighted": found.unweighted,
+        "roles": [asdict(role) for role in found.roles],
+        "comparisons": [{"id": c.id, "pooled": c.pooled, "differ": c.differ,
+                         "roles": [asdict(e) for e in c.roles]} for c in found.comparisons],
+        "poststratified": list(found.poststratified),
+    }}
 
 
 def _interval(interval: Interval | None) -> dict[str, Any] | None:

@@ -101,9 +101,22 @@ def _roles(data: RegionData, design: SurveyDesign | None,
                 population = found / population_total
         out.append(RoleSample(
             role=role, n=count, effective_n=effective_n(weights) if weights else float(count),
-            population=size, selection=design.selection(role) if design else "random",
+            population=size, selection=_selection(design, role),
             sample_share=share, population_share=population, index=indices.get(role)))
     return tuple(out)
+
+
+def _selection(design: SurveyDesign | None, role: str) -> str:
+    """How the role was chosen: as the design names it; ``random`` for a post-stratum
+    without a word on it; empty (unknown) otherwise."""
+    if design is None:
+        return ""
+    named = design.role(role)
+    if named is not None:
+        return named.selection
+    if design.post_stratify == "role" and design.size_of(role) is not None:
+        return "random"
+    return ""
 
 
 def _comparisons(tree: Tree, cells: Sequence[Cell], run: Run, r: int, config: Config

@@ -246,7 +246,7 @@ class RoleSample:
     population: int | None
     """Units of the role in the population (the design's), None when not given."""
     selection: str
-    """``random``, ``census`` or ``purposive``."""
+    """``random``, ``census`` or ``purposive``; empty when the design does not say."""
     sample_share: float | None = None
     """The role's share of the respondents of the post-strata (post-stratifying by role)."""
     population_share: float | None = None

@@ -13,6 +13,7 @@ from ...scoring.results import GroupResult, IndicatorResult
 from ..facts import ReportFacts, ReportSources
 from ..views import IndicatorRow, PillarView, WeightRow
 from . import Chapter, Document
+from .design import design
 
 STRONGEST = 3
 """Indicators listed as the strongest and as the weakest."""
@@ -191,5 +192,5 @@ def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
 
 
 MASTERPLAN: Document[ReportFacts, ReportSources] = Document("masterplan", (
-    summary, pillars, gaps, vision, programs, quick_wins, governance, method))
+    summary, pillars, design, gaps, vision, programs, quick_wins, governance, method))
 """The masterplan's chapters, in order."""
