@@ -51,8 +51,8 @@ def _window(rows: Sequence[Row], scale: tuple[float, float]) -> tuple[float, flo
               if v is not None]
     low, high = reach(scale, values)  # beyond the scale with clip: false
     step = (scale[1] - scale[0]) / 10
-    left = max(low, math.floor((min(values) - 0.6 * step) / step) * step)
-    right = min(high, math.ceil((max(values) + 0.6 * step) / step) * step)
+    left = max(low, math.floor((max(min(values), low) - 0.6 * step) / step) * step)
+    right = min(high, math.ceil((min(max(values), high) + 0.6 * step) / step) * step)
     while right - left < 3 * step:
         left, right = max(low, left - step), min(high, right + step)
         if left == low and right == high:

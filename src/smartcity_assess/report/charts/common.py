@@ -181,16 +181,23 @@ def finish(figure: Figure, name: str, title: str, description: str) -> Chart:
     return Chart(name=name, title=title, description=description, svg=text)
 
 
+REACH = 2.0
+"""How far (in widths of the scale) a chart's score axis reaches past the scale at most."""
+
+
 def reach(scale: tuple[float, float], values: Iterable[float | None]
           ) -> tuple[float, float]:
     """The scale, widened to show every value beyond it (a set with ``clip: false`` scores
-    beyond its scale): out to the next tenth of the scale past the farthest value."""
+    beyond its scale): out to the next tenth of the scale past the farthest value, and at
+    most ``REACH`` scale widths past either end (a value farther out leaves the chart)."""
     low, high = scale
     found = [v for v in values if v is not None and math.isfinite(v)]
     if not found:
         return low, high
     step = (high - low) / 10
-    smallest, largest = min(found), max(found)
+    width = high - low
+    smallest = max(min(found), low - REACH * width)
+    largest = min(max(found), high + REACH * width)
     if smallest < low:
         low = low - math.ceil((low - smallest) / step + 0.25) * step
     if largest > high:

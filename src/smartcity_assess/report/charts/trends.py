@@ -71,7 +71,8 @@ def _limits(values: Sequence[float], scale: tuple[float, float]) -> tuple[float,
         return low, high
     span = scale[1] - scale[0]
     least = min(span, 30.0 * span / 100.0)
-    bottom, top = min(values) - 0.05 * span, max(values) + 0.08 * span
+    bottom = max(min(values), low) - 0.05 * span
+    top = min(max(values), high) + 0.08 * span
     if top - bottom < least:
         middle = (top + bottom) / 2
         bottom, top = middle - least / 2, middle + least / 2
