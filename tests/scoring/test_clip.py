@@ -94,12 +94,13 @@ def test_below_the_lowest_band_is_the_lowest_band(tmp_path: Path) -> None:
     data = survey_of(one_row(("EU", 2022), {"fbb": 0.0, "price": 7.0, "skills": 5.0,
                                             "spec": 0.0}))
     found = sensitivity(iset, data, SensitivityOptions(
-        draws=20, aggregations=("arithmetic",))).regions[0]
+        draws=20, aggregations=("arithmetic",), goalpost_shift=0.0, band_shift=0.0)).regions[0]
     chances = {c.band.label.get() if c.band else None: c.probability for c in found.bands}
     assert chances == {"Low": 1.0, "High": 0.0}
     # a geometric mean of the pillars is undefined with conn below 0: those scenarios are
     # not assessed (half of them when both aggregations are tried)
-    both = sensitivity(iset, data, SensitivityOptions(draws=20)).regions[0]
+    both = sensitivity(iset, data, SensitivityOptions(draws=20, goalpost_shift=0.0,
+                                                      band_shift=0.0)).regions[0]
     chances = {c.band.label.get() if c.band else None: c.probability for c in both.bands}
     assert chances == {"Low": 0.5, "High": 0.0, None: 0.5}
 
@@ -223,6 +224,6 @@ def test_the_monte_carlo_follows_the_same_rule(tmp_path: Path) -> None:
     tested = sensitivity(iset, survey_of(one_row(("R", 2025), {"xa": 0.0, "xb": 50.0,
                                                                 "xc": 50.0})),
                          SensitivityOptions(draws=10, aggregations=("geometric",),
-                                            imputations=("none",)))
+                                            imputations=("none",), goalpost_shift=0.0))
     index = tested.regions[0].index
     assert index.nominal is None and index.assessed == 0.0

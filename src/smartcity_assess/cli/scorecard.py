@@ -221,6 +221,8 @@ def _effects_table(reg: RegionSensitivity, lang: str) -> Table:
     for effect in reg.effects:
         span = ("–" if effect.low is None or effect.high is None else
                 f"{format_number(effect.low, lang, 1)}–{format_number(effect.high, lang, 1)}")
+        if effect.grade_change is not None:  # thresholds move the grade, not the index
+            span = tr("sc_grade_change", lang, share=format_percent(effect.grade_change, lang))
         table.add_row(text(FACTOR_KEYS[effect.factor], lang),
                       format_percent(effect.first_order, lang), span)
     return table

@@ -207,6 +207,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cert_factor_weights": ("Bobot", "Weights"),
     "cert_factor_aggregation": ("Penggabungan pilar", "Combining the pillars"),
     "cert_factor_imputation": ("Indikator tanpa data", "Indicators without data"),
+    "cert_factor_normalisation": ("Normalisasi", "Normalisation"),
+    "cert_factor_goalposts": ("Batas normalisasi (goalposts)", "Goalposts"),
+    "cert_factor_bands": ("Batas predikat", "Grade thresholds"),
+    "cert_norm_set": ("cara instrumen", "the set's own"),
+    "cert_norm_goalposts": ("goalposts", "goalposts"),
+    "cert_norm_distance-to-target": ("jarak ke target", "distance to the target"),
+    "cert_norm_minmax": ("min–maks antarwilayah", "min–max across regions"),
+    "cert_norm_zscore": ("skor-z antarwilayah", "z-scores across regions"),
+    "cert_tried_goalposts": ("{draws} set acak: setiap batas digeser hingga ±{shift} "
+                             "rentangnya",
+                             "{draws} random sets: each goalpost moved within ±{shift} of "
+                             "its span"),
+    "cert_tried_bands": ("setiap batas predikat digeser acak hingga ±{points} poin",
+                         "each threshold moved at random by up to ±{points} points"),
+    "cert_grade_change": ("predikat berubah pada {share} undian",
+                          "the grade changes in {share} of the draws"),
+    "cert_sens_more": (
+        "Juga diubah: {choices}.",
+        "Also varied: {choices}."),
+    "cert_more_normalisation": ("normalisasi ({names})", "the normalisation ({names})"),
+    "cert_more_goalposts": ("batas normalisasi ({draws} set acak, setiap batas digeser "
+                            "seragam hingga ±{shift} rentang indikatornya)",
+                            "the goalposts ({draws} random sets, each goalpost moved "
+                            "uniformly within ±{shift} of its indicator's span)"),
+    "cert_more_bands": ("batas predikat (digeser acak seragam hingga ±{points} poin di "
+                        "setiap skenario; mengubah predikat, bukan indeks)",
+                        "the grade thresholds (moved uniformly by up to ±{points} points in "
+                        "every scenario; they change the grade, not the index)"),
     "cert_tried_weights": ("setiap bobot × {low}–{high}", "each weight × {low}–{high}"),
     "cert_tried_aggregation": ("rata-rata {aggs}", "{aggs} mean"),
     "cert_most": (

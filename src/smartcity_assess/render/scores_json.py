@@ -206,7 +206,9 @@ def sensitivity_to_dict(result: SensitivityResult, lang: str = "id") -> dict[str
                 "nominal": reg.rank.nominal, "low": reg.rank.low, "median": reg.rank.median,
                 "high": reg.rank.high, "of": reg.rank.of},
             "effects": [{"factor": e.factor, "first_order": e.first_order, "low": e.low,
-                         "high": e.high} for e in reg.effects],
+                         "high": e.high}
+                        | ({"grade_change": e.grade_change} if e.grade_change is not None
+                           else {}) for e in reg.effects],
             "most_influential": top.factor if top else None,
         })
     return {
@@ -218,6 +220,10 @@ def sensitivity_to_dict(result: SensitivityResult, lang: str = "id") -> dict[str
         "imputations": list(result.imputations),
         "interval": list(result.interval),
         "factors": list(result.factors),
+        "normalisations": list(result.normalisations),
+        "goalposts": list(result.goalposts),
+        "goalpost_shift": result.goalpost_shift,
+        "band_shift": result.band_shift,
         "overall": dict(result.overall),
         "results": regions,
     }
