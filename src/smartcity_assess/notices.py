@@ -19,6 +19,8 @@ NOTICE_KEYS = {
     "flat-normalisation": "notice_flat_normalisation",
     "history-conflict": "notice_history_conflict",
     "set-file-changed": "notice_set_file_changed",
+    "geometric-zero": "notice_geometric_zero",
+    "poststratification-skipped": "notice_poststratification_skipped",
 }
 """Notice code → catalogue key of its sentence."""
 

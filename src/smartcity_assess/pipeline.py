@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from .scoring.sensitivity import DEFAULT_DRAWS
 
 if TYPE_CHECKING:
     from .indicators.model import IndicatorSet
+    from .scoring.design import SurveyDesign
     from .scoring.sensitivity import SensitivityResult
     from .survey.data import SurveyData
 
@@ -31,12 +32,16 @@ def run_assessment(
     sheet: str | None = None,
     ignore_columns: Sequence[str] = (),
     options: ScoringOptions | None = None,
+    design: SurveyDesign | None = None,
 ) -> Assessment:
-    """Load the set, read and check every survey file, score every region-year."""
+    """Load the set, read and check every survey file, score every region-year (with the
+    plan's survey ``design`` when given)."""
     from .survey.load import read_survey
 
     indicator_set = load_indicator_set(criteria)
     survey = read_survey(surveys, indicator_set, sheet=sheet, ignore_columns=ignore_columns)
+    if design is not None:
+        options = replace(options or ScoringOptions(), design=design)
     return assess(indicator_set, survey, options)
 
 
@@ -61,6 +66,7 @@ def run_with_uncertainty(
     ignore_columns: Sequence[str] = (),
     uncertainty: Uncertainty | None = None,
     sensitivity_if: Callable[[Assessment], bool] | None = None,
+    design: SurveyDesign | None = None,
 ) -> tuple[Assessment, SensitivityResult | None]:
     """:func:`run_assessment` with bootstrap intervals, plus the sensitivity analysis of the
     same data. ``uncertainty`` None: the defaults of :class:`Uncertainty`; to skip both, use
@@ -70,12 +76,13 @@ def run_with_uncertainty(
 
     indicator_set = load_indicator_set(criteria)
     survey = read_survey(surveys, indicator_set, sheet=sheet, ignore_columns=ignore_columns)
-    return assess_with_uncertainty(indicator_set, survey, uncertainty, sensitivity_if)
+    return assess_with_uncertainty(indicator_set, survey, uncertainty, sensitivity_if, design)
 
 
 def assess_with_uncertainty(indicator_set: IndicatorSet, survey: SurveyData,
                             uncertainty: Uncertainty | None = None,
-                            sensitivity_if: Callable[[Assessment], bool] | None = None
+                            sensitivity_if: Callable[[Assessment], bool] | None = None,
+                            design: SurveyDesign | None = None
                             ) -> tuple[Assessment, SensitivityResult | None]:
     """Score read survey data with bootstrap intervals, and run the sensitivity analysis
     (none when ``uncertainty.draws`` is 0 or ``sensitivity_if`` says it is not needed)."""
@@ -83,7 +90,7 @@ def assess_with_uncertainty(indicator_set: IndicatorSet, survey: SurveyData,
 
     chosen = uncertainty or Uncertainty()
     options = ScoringOptions(bootstrap=chosen.bootstrap, seed=chosen.seed,
-                             confidence=chosen.confidence)
+                             confidence=chosen.confidence, design=design)
     assessment = assess(indicator_set, survey, options)
     tested = None
     if chosen.draws > 0 and (sensitivity_if is None or sensitivity_if(assessment)):

@@ -177,7 +177,7 @@ def test_context_matches_the_results(iset: IndicatorSet,
     sens = found.sensitivity
     assert sens is not None and sens.rank is not None
     assert (sens.index.low, sens.index.high) == (regional.index.low, regional.index.high)
-    assert sens.scenarios == 60 * 2 * 2
+    assert sens.scenarios == 60 * 2 * 2 * 5  # weights × aggregations × imputations × goalposts
     assert sum(b.percent for b in sens.bands) == 100
     assert [b.probability for b in sens.bands] == [c.probability for c in regional.bands]
     assert sens.rank.of == 3 and [r.current for r in sens.ranks].count(True) == 1

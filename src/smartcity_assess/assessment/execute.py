@@ -95,7 +95,7 @@ def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
     from ..indicators.loader import load_indicator_set
     from ..pipeline import Uncertainty, assess_with_uncertainty
     from ..planning.plan import check_plan, load_plan
-    from ..scoring.engine import assess
+    from ..scoring.engine import ScoringOptions, assess
     from ..survey.load import read_survey
 
     config = load_config(config_path)
@@ -122,11 +122,13 @@ def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
     assert survey is not None
     if isinstance(config.criteria, Path):  # named as the config names it, on every machine
         indicator_set = replace(indicator_set, source=config.relative(config.criteria))
+    design = plan.design if plan is not None else None
     if config.uncertainty:
         assessment, tested = assess_with_uncertainty(indicator_set, survey,
-                                                     Uncertainty(seed=config.seed))
+                                                     Uncertainty(seed=config.seed),
+                                                     design=design)
     else:
-        assessment, tested = assess(indicator_set, survey), None
+        assessment, tested = assess(indicator_set, survey, ScoringOptions(design=design)), None
     labels = {str(p): config.relative(p) for p in config.input_files}
     inputs = tuple(replace(f, path=labels.get(f.path, f.path)) for f in assessment.inputs)
     return Prepared(config, replace(assessment, inputs=inputs), plan, history, tested)

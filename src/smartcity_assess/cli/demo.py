@@ -52,12 +52,12 @@ def demo_command(
         folder = sample_dir()
         files = [folder / name for name in SAMPLE_FILES]
         tested = None
-        if uncertainty:
-            found, tested = run_with_uncertainty(files)
-        else:
-            found = run_assessment(files)
-        assessment = _relabelled(found)
         plan = load_plan(folder / "plan.yaml")
+        if uncertainty:
+            found, tested = run_with_uncertainty(files, design=plan.design)
+        else:
+            found = run_assessment(files, design=plan.design)
+        assessment = _relabelled(found)
         # The reports name the bundled files as "sample/...", not by where Python installed them.
         plan = replace(plan, source=f"{SAMPLE_LABEL}/plan.yaml")
         shown = lang.value if lang else Lang.id.value

@@ -98,10 +98,11 @@ def report_command(
         if uncertainty:
             assessment, tested = run_with_uncertainty(
                 surveys, criteria, sheet=sheet, ignore_columns=ignore_column or (),
-                uncertainty=Uncertainty(seed=seed))
+                uncertainty=Uncertainty(seed=seed), design=the_plan.design)
         else:
             assessment = run_assessment(surveys, criteria, sheet=sheet,
-                                        ignore_columns=ignore_column or ())
+                                        ignore_columns=ignore_column or (),
+                                        design=the_plan.design)
         chosen = choose(assessment, region or (), year or ())
         if len(chosen) == 1:  # the flat layout: the documents straight into --out
             one = chosen[0]

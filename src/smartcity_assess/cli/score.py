@@ -47,7 +47,8 @@ def score_command(
         "--confidence", min=0.5, max=0.999, help="Level of the bootstrap intervals.")] = 0.95,
     sensitivity: Annotated[bool, typer.Option(
         "--sensitivity", help="Monte Carlo over the judgement calls (weights ±25%, arithmetic "
-        "vs geometric index, imputation none vs group-mean): score and rank intervals, band "
+        "vs geometric index, imputation none vs group-mean, distance-to-target where there are "
+        "targets, goalposts ±10%, grade thresholds ±2%): score and rank intervals, band "
         "probabilities, and which choice moves the index most.")] = False,
     draws: Annotated[int, typer.Option(
         "--draws", min=1, help="Random weight sets for --sensitivity (each is tried with every "

@@ -431,12 +431,14 @@ class _Inherited:
     normalisation: Normalisation
     imputation: Imputation
     outliers: OutliersSpec | None
+    clip: bool = True
 
     def below(self, node: GroupSpec | IndicatorSpec) -> _Inherited:
         return _Inherited(
             normalisation=node.normalisation or self.normalisation,
             imputation=node.imputation or self.imputation,
             outliers=node.outliers if node.outliers is not None else self.outliers,
+            clip=node.clip if node.clip is not None else self.clip,
         )
 
 
@@ -454,7 +456,7 @@ def _resolved_indicators(spec: IndicatorSetSpec
                 yield indicator, (*gpath, "indicators", position), own.below(indicator)
 
     yield from walk(spec.pillars, ("pillars",),
-                    _Inherited(spec.normalisation, spec.imputation, spec.outliers))
+                    _Inherited(spec.normalisation, spec.imputation, spec.outliers, spec.clip))
 
 
 def _check_methods(spec: IndicatorSetSpec, problem: Any) -> Iterator[Problem]:
@@ -464,7 +466,19 @@ def _check_methods(spec: IndicatorSetSpec, problem: Any) -> Iterator[Problem]:
             yield problem((*path, "outliers", "limits"),
                           "outlier limits must be two percentiles in increasing order",
                           "0 <= low < high <= 1, e.g. [0.05, 0.95]", outliers.limits)
+    for floor, path in _floors(spec):
+        high = spec.scale[1]
+        if not 0 < floor <= high:
+            yield problem((*path, "geometric_floor"),
+                          "geometric_floor must lie above 0 and within the scale",
+                          f"a score above 0 and at most {high:g}", floor)
     for ind, ipath, methods in _resolved_indicators(spec):
+        if not methods.clip and ind.transform == "log" and (ind.range is None
+                                                             or ind.range[0] <= 0):
+            yield problem((*ipath, "range"),
+                          f"indicator {ind.id!r} has clip: false and transform: log, so every "
+                          "value must be positive: give a range whose lower end is above 0",
+                          "range: [min, max] with min > 0", ind.range)
         if methods.normalisation != "distance-to-target":
             continue
         if ind.target is None:
@@ -481,6 +495,14 @@ def _check_methods(spec: IndicatorSetSpec, problem: Any) -> Iterator[Problem]:
             yield problem((*ipath, "target"),
                           f"for distance-to-target the target must lie {side} goalpost",
                           f"{'>' if ind.direction == 'higher' else '<'} {worst:g}", ind.target)
+
+
+def _floors(spec: IndicatorSetSpec) -> Iterator[tuple[float, PathKey]]:
+    if spec.geometric_floor is not None:
+        yield spec.geometric_floor, ()
+    for group, gpath in _walk_groups(spec.pillars, ("pillars",)):
+        if group.geometric_floor is not None:
+            yield group.geometric_floor, gpath
 
 
 def _outlier_specs(spec: IndicatorSetSpec) -> Iterator[tuple[OutliersSpec, PathKey]]:
@@ -581,37 +603,40 @@ def _to_indicator(spec: IndicatorSpec, inherited: _Inherited) -> Indicator:
         imputation=inherited.imputation,
         outliers=_to_outliers(inherited.outliers),
         kind=spec.kind,
+        clip=inherited.clip,
         crosswalk=tuple(sorted((key, text) for key, value in (spec.crosswalk or {}).items()
                                if (text := _crosswalk_text(value)) is not None)),
     )
 
 
 def _to_group(spec: GroupSpec, kind: GroupKind, aggregation: Aggregation, min_coverage: float,
-              inherited: _Inherited) -> Group:
+              inherited: _Inherited, floor: float | None = None) -> Group:
     own_aggregation = spec.aggregation or aggregation
     own_coverage = spec.min_coverage if spec.min_coverage is not None else min_coverage
+    own_floor = spec.geometric_floor if spec.geometric_floor is not None else floor
     own = inherited.below(spec)
     children: tuple[Group | Indicator, ...]
     if spec.dimensions is not None:
-        children = tuple(_to_group(d, "dimension", own_aggregation, own_coverage, own)
-                         for d in spec.dimensions)
+        children = tuple(_to_group(d, "dimension", own_aggregation, own_coverage, own,
+                                   own_floor) for d in spec.dimensions)
     else:
         children = tuple(_to_indicator(i, own.below(i)) for i in spec.indicators or [])
     return Group(
         id=spec.id, title=_text(spec.title), kind=kind,
         children=children, weight=spec.weight, aggregation=own_aggregation,
         min_coverage=own_coverage, description=_text(spec.description),
+        geometric_floor=own_floor,
     )
 
 
 def _to_model(spec: IndicatorSetSpec, document: YamlDocument) -> IndicatorSet:
     # Groups without their own aggregation use arithmetic means (PRODUCT.md: the set-level
     # `aggregation` says how *pillars* combine into the index).
-    methods = _Inherited(spec.normalisation, spec.imputation, spec.outliers)
+    methods = _Inherited(spec.normalisation, spec.imputation, spec.outliers, spec.clip)
     return IndicatorSet(
         id=spec.id, version=spec.version, title=_text(spec.title),
-        pillars=tuple(_to_group(p, "pillar", "arithmetic", spec.min_coverage, methods)
-                      for p in spec.pillars),
+        pillars=tuple(_to_group(p, "pillar", "arithmetic", spec.min_coverage, methods,
+                                spec.geometric_floor) for p in spec.pillars),
         scale=(spec.scale[0], spec.scale[1]), aggregation=spec.aggregation,
         min_coverage=spec.min_coverage,
         bands=tuple(Band(lower=b.from_, label=_text(b.label), color=b.color,
@@ -620,5 +645,6 @@ def _to_model(spec: IndicatorSetSpec, document: YamlDocument) -> IndicatorSet:
         based_on=spec.based_on or "",
         role_weights=tuple(sorted(spec.role_weights.items())),
         ignore_columns=tuple(spec.ignore_columns),
+        geometric_floor=spec.geometric_floor,
         source=document.label, sha256=hashlib.sha256(document.raw).hexdigest(),
     )

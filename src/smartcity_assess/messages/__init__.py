@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..text import LANGUAGES
-from . import forms, notices, reports, summaries, terminal
+from . import design, forms, notices, reports, summaries, terminal
 
 __all__ = ["CATALOGUE", "LANGUAGES", "MONTHS", "text", "tr"]
 
@@ -37,7 +37,8 @@ def _merge(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 CATALOGUE: dict[str, tuple[str, str]] = _merge(
-    reports.MESSAGES, terminal.MESSAGES, summaries.MESSAGES, forms.MESSAGES, notices.MESSAGES)
+    reports.MESSAGES, terminal.MESSAGES, summaries.MESSAGES, forms.MESSAGES, notices.MESSAGES,
+    design.MESSAGES)
 """Key → (Indonesian, English)."""
 
 MONTHS: dict[str, tuple[str, ...]] = {

@@ -207,6 +207,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cert_factor_weights": ("Bobot", "Weights"),
     "cert_factor_aggregation": ("Penggabungan pilar", "Combining the pillars"),
     "cert_factor_imputation": ("Indikator tanpa data", "Indicators without data"),
+    "cert_factor_normalisation": ("Normalisasi", "Normalisation"),
+    "cert_factor_goalposts": ("Batas normalisasi (goalposts)", "Goalposts"),
+    "cert_factor_bands": ("Batas predikat", "Grade thresholds"),
+    "cert_norm_set": ("cara instrumen", "the set's own"),
+    "cert_norm_goalposts": ("goalposts", "goalposts"),
+    "cert_norm_distance-to-target": ("jarak ke target", "distance to the target"),
+    "cert_norm_minmax": ("min–maks antarwilayah", "min–max across regions"),
+    "cert_norm_zscore": ("skor-z antarwilayah", "z-scores across regions"),
+    "cert_tried_goalposts": ("{draws} set acak: setiap batas digeser hingga ±{shift} "
+                             "rentangnya",
+                             "{draws} random sets: each goalpost moved within ±{shift} of "
+                             "its span"),
+    "cert_tried_bands": ("setiap batas predikat digeser acak hingga ±{points} poin",
+                         "each threshold moved at random by up to ±{points} points"),
+    "cert_grade_change": ("predikat berubah pada {share} undian",
+                          "the grade changes in {share} of the draws"),
+    "cert_sens_more": (
+        "Juga diubah: {choices}.",
+        "Also varied: {choices}."),
+    "cert_more_normalisation": ("normalisasi ({names})", "the normalisation ({names})"),
+    "cert_more_goalposts": ("batas normalisasi ({draws} set acak, setiap batas digeser "
+                            "seragam hingga ±{shift} rentang indikatornya)",
+                            "the goalposts ({draws} random sets, each goalpost moved "
+                            "uniformly within ±{shift} of its indicator's span)"),
+    "cert_more_bands": ("batas predikat (digeser acak seragam hingga ±{points} poin di "
+                        "setiap skenario; mengubah predikat, bukan indeks)",
+                        "the grade thresholds (moved uniformly by up to ±{points} points in "
+                        "every scenario; they change the grade, not the index)"),
     "cert_tried_weights": ("setiap bobot × {low}–{high}", "each weight × {low}–{high}"),
     "cert_tried_aggregation": ("rata-rata {aggs}", "{aggs} mean"),
     "cert_most": (
@@ -453,6 +481,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_band": ("Predikat", "Grade"),
     "col_weight": ("Bobot", "Weight"),
     "col_effective_weight": ("Bobot efektif", "Effective weight"),
+    "col_carried_weight": ("Bobot terpakai", "Carried weight"),
     "col_weighted_gap": ("Kesenjangan tertimbang", "Weighted gap"),
     "col_rank": ("No.", "No."),
     "col_program": ("Program", "Program"),
@@ -697,25 +726,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Each indicator's raw value is mapped linearly onto the {scale} scale between two "
         "goalposts; values outside are clipped. For lower-is-better indicators the scale is "
         "reversed; a log transform is applied where the framework says so."),
+    "method_unclipped_text": (
+        "Untuk {count} indikator nilai di luar batas normalisasi tidak dipotong (batas tetap "
+        "tanpa pemotongan, seperti DESI Uni Eropa): skornya dapat berada di bawah atau di atas "
+        "skala {scale}. Skor di bawah predikat terendah mendapat predikat terendah.",
+        "For {count} indicators values beyond the goalposts are not clipped (fixed bounds "
+        "without clipping, as in the EU's DESI): their scores may fall below or above the "
+        "{scale} scale. A score below the lowest grade gets the lowest grade."),
+    "method_geometric_floor_text": (
+        "Sebelum rata-rata geometrik, skor anak di bawah {floor} dinaikkan ke {floor} "
+        "(pergeseran menurut Handbook OECD/JRC: logaritma nol tidak terdefinisi).",
+        "Before a geometric mean, child scores below {floor} are raised to {floor} (a shift, "
+        "after the OECD/JRC Handbook: the logarithm of zero is undefined)."),
+    "method_geometric_refuse_text": (
+        "Rata-rata geometrik tidak dihitung bila satu anak berskor 0 atau kurang (logaritma "
+        "tidak terdefinisi): kelompok itu tidak dinilai, bukan diberi nol.",
+        "A geometric mean is refused when a child scores 0 or less (its logarithm is "
+        "undefined): the group is not assessed rather than scored zero."),
     "method_aggregation": ("Pembobotan dan agregasi", "Weights and aggregation"),
     "method_aggregation_text": (
         "Bobot dinormalisasi agar berjumlah satu di antara saudara sekelompok. Skor kelompok "
         "adalah rata-rata tertimbang ({groups}) dari anak-anaknya; pilar digabung menjadi "
         "indeks dengan rata-rata {index}. Bobot efektif adalah hasil kali bobot sepanjang "
-        "jalur ke indeks.",
+        "jalur ke indeks; bobot terpakai adalah bobot yang benar-benar dipikul indikator "
+        "dalam indeks tahun ini, setelah bobot dibagi ulang di antara saudara yang dinilai "
+        "(nol bila tidak dinilai).",
         "Weights are normalised to sum to one among siblings. A group's score is the weighted "
         "{groups} mean of its children; pillars combine into the index by a {index} mean. The "
-        "effective weight is the product of the weights along the path to the index."),
+        "effective weight is the product of the weights along the path to the index; the "
+        "carried weight is what an indicator actually carries in this year's index, after "
+        "the weights are renormalised over the assessed siblings (zero when not assessed)."),
     "agg_arithmetic": ("aritmetika", "arithmetic"),
     "agg_geometric": ("geometrik", "geometric"),
     "method_missing": ("Data yang hilang dan cakupan", "Missing data and coverage"),
     "method_missing_text": (
         "Indikator tanpa jawaban tidak dinilai (bukan dianggap nol); bobot dibagi ulang di "
-        "antara indikator yang dinilai. Kelompok dengan cakupan di bawah {minimum} tidak "
-        "dinilai. Cakupan indeks: {coverage}.",
+        "antara indikator yang dinilai. Cakupan kelompok hanya menghitung anak yang dinilai; "
+        "kelompok dengan cakupan di bawah {minimum} tidak dinilai. Cakupan indeks: "
+        "{coverage}.",
         "An indicator nobody answered is not assessed (not counted as zero); weights are "
-        "renormalised over the assessed siblings. A group whose coverage is under {minimum} "
-        "is not assessed. Index coverage: {coverage}."),
+        "renormalised over the assessed siblings. A group's coverage counts only the children "
+        "that are assessed; a group whose coverage is under {minimum} is not assessed. Index "
+        "coverage: {coverage}."),
     "method_respondents": ("Responden", "Respondents"),
     "method_respondents_text": (
         "Data dari {respondents} responden. Jawaban atas satu indikator digabung menurut "

@@ -106,6 +106,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{name}: coverage {coverage}, below the minimum {minimum}"),
     "why_index": ("indeks: cakupan {coverage}, di bawah minimum {minimum}",
                   "the index: coverage {coverage}, below the minimum {minimum}"),
+    "why_geometric_zero": ("{name}: rata-rata geometrik memuat skor 0 atau kurang",
+                           "{name}: its geometric mean includes a score of 0 or less"),
+    "why_the_index": ("indeks", "the index"),
     # --- score --view (cli/views.py) -------------------------------------------------------------
     "view_kominfo": ("Dimensi Kominfo", "Kominfo dimension"),
     "view_imdi": ("Pilar IMDI", "IMDI pillar"),

@@ -26,8 +26,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..errors import InputError, Problem, shorten
 from ..indicators.model import Action, IndicatorSet
 from ..indicators.vocabulary import COST_CLASS_RANGES, CostClass
+from ..scoring.design import SurveyDesign
 from ..text import Text
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file
+from .design import DesignSpec, check_design, to_design
 
 DEFAULT_YEARS = 5
 """Length of the masterplan when the plan does not say (Kominfo: 5–10 years)."""
@@ -219,6 +221,7 @@ class PlanSpec(_Strict):
     actions: dict[str, ActionSpec] = Field(default_factory=dict)
     budget: dict[Year, dict[FundingSource, Rupiah]] | None = None
     institutions: InstitutionsSpec = InstitutionsSpec()
+    design: DesignSpec | None = None
     # version 1 keys, read with a notice
     horizon: HorizonSpec | None = None
     opd: dict[str, LocalText] | None = None
@@ -391,6 +394,8 @@ class Plan:
     sample: bool = False
     """True: the reports carry a "SAMPLE DATA" notice."""
     prepared_by: Text = field(default_factory=lambda: Text(()))
+    design: SurveyDesign | None = None
+    """How the survey was sampled (``design:``; planning/design.py); None: not given."""
     source: str | None = None
     """Path of the plan file as given, or None for the defaults."""
     sha256: str | None = None
@@ -562,6 +567,7 @@ def _check_spec(spec: PlanSpec, document: YamlDocument) -> list[Problem]:
     _check_aliases(spec, problem)
     _check_existing(spec, problem)
     _check_actions(spec, problem)
+    check_design(spec.design, problem)
     return problems
 
 
@@ -717,6 +723,7 @@ def _to_model(spec: PlanSpec, document: YamlDocument) -> Plan:
         institutions=_institutions(spec.institutions),
         sample=spec.sample,
         prepared_by=_text(spec.prepared_by),
+        design=to_design(spec.design),
         source=document.label,
         sha256=hashlib.sha256(document.raw).hexdigest(),
         positions=positions,

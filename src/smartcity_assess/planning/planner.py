@@ -41,7 +41,7 @@ from typing import Literal
 from ..errors import InputError, Problem
 from ..indicators.model import Action, Effort, Horizon, Indicator, IndicatorSet
 from ..indicators.vocabulary import CitizenImpact, CostClass
-from ..scoring.results import GroupResult, IndicatorResult, RegionResult
+from ..scoring.results import IndicatorResult, RegionResult
 from ..text import Text
 from .plan import (
     COST_CLASSES,
@@ -584,35 +584,6 @@ def indicator_dimension(indicator: Indicator, pillar_id: str) -> str:
     return indicator.crosswalk_value("kominfo") or pillar_id
 
 
-# --- carried weights -------------------------------------------------------------------------
-
-
-def carried_weights(result: RegionResult) -> dict[str, float]:
-    """Weight each indicator carries in this region-year's index.
-
-    The product down the path of each node's weight renormalised over its *assessed*
-    siblings (score not None); an indicator that is not assessed, or lies under a group that
-    is not, carries 0. For an arithmetic tree it is how much one score point moves the index.
-    """
-    carried: dict[str, float] = {}
-    stack: list[tuple[GroupResult | IndicatorResult, float]] = []
-
-    def push(children: Sequence[GroupResult | IndicatorResult], parent: float) -> None:
-        assessed = sum(c.weight for c in children if c.score is not None)
-        for child in children:
-            share = child.weight / assessed if child.score is not None and assessed > 0 else 0
-            stack.append((child, parent * share))
-
-    push(result.pillars, 1.0)
-    while stack:
-        node, weight = stack.pop()
-        if isinstance(node, IndicatorResult):
-            carried[node.id] = weight
-        else:
-            push(node.children, weight)
-    return carried
-
-
 # --- building the roadmap ----------------------------------------------------------------------
 
 
@@ -669,7 +640,7 @@ def build_roadmap(result: RegionResult, indicator_set: IndicatorSet, plan: Plan,
     pillar_of = _pillar_of(indicator_set)
     indicators = indicator_set.indicator_map()
     results = {r.id: r for r in result.indicators()}
-    weights = carried_weights(result)
+    weights = {r.id: r.carried_weight for r in result.indicators()}
     top = indicator_set.scale[1]
     catalogue = {a.id: a for a in indicator_set.actions()}
     order = {a.id: n for n, a in enumerate(indicator_set.actions())}

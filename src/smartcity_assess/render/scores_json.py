@@ -49,7 +49,7 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
         | dict(assessment.methods.extra),
         "inputs": [asdict(f) for f in assessment.inputs],
         "results": [region_to_dict(r, lang) | views_to_dict(iset, r, layouts)
-                    for r in assessment.results],
+                    | design_to_dict(assessment, r) for r in assessment.results],
     }
     if assessment.bootstrap is not None:
         data["bootstrap"] = asdict(assessment.bootstrap)
@@ -57,7 +57,29 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
         data["warnings"] = [str(warning) for warning in assessment.warnings]
     if sensitivity is not None:
         data["sensitivity"] = sensitivity_to_dict(sensitivity, lang)
+    found = assessment.design
+    if found is not None:
+        data["design"] = {
+            "post_stratify": found.post_stratify, "weighted": found.weighted,
+            "population": dict(found.population), "source": found.source,
+            "purposive": list(found.purposive), "census": list(found.census)}
     return data
+
+
+def design_to_dict(assessment: Assessment, result: RegionResult) -> dict[str, Any]:
+    """``{"design": {...}}`` of one region-year (docs/scores-json.md); empty without a
+    survey design, so that other output is unchanged."""
+    found = assessment.design.for_region(result.region, result.year) \
+        if assessment.design is not None else None
+    if found is None:
+        return {}
+    return {"design": {
+        "unweighted": found.unweighted,
+        "roles": [asdict(role) for role in found.roles],
+        "comparisons": [{"id": c.id, "pooled": c.pooled, "differ": c.differ,
+                         "roles": [asdict(e) for e in c.roles]} for c in found.comparisons],
+        "poststratified": list(found.poststratified),
+    }}
 
 
 def _interval(interval: Interval | None) -> dict[str, Any] | None:
@@ -146,6 +168,7 @@ def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:
             "score_gap": node.score_gap,
             "weight": node.weight,
             "effective_weight": node.effective_weight,
+            "carried_weight": node.carried_weight,
             "sd": spread.sd if spread else None,
             "note": node.note,
         } | _optional({}, node)
@@ -156,6 +179,7 @@ def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:
         "coverage": node.coverage,
         "weight": node.weight,
         "effective_weight": node.effective_weight,
+        "carried_weight": node.carried_weight,
         "aggregation": node.aggregation,
         "children": [node_to_dict(c) for c in node.children],
     } | _optional({}, node)
@@ -182,7 +206,9 @@ def sensitivity_to_dict(result: SensitivityResult, lang: str = "id") -> dict[str
                 "nominal": reg.rank.nominal, "low": reg.rank.low, "median": reg.rank.median,
                 "high": reg.rank.high, "of": reg.rank.of},
             "effects": [{"factor": e.factor, "first_order": e.first_order, "low": e.low,
-                         "high": e.high} for e in reg.effects],
+                         "high": e.high}
+                        | ({"grade_change": e.grade_change} if e.grade_change is not None
+                           else {}) for e in reg.effects],
             "most_influential": top.factor if top else None,
         })
     return {
@@ -194,6 +220,10 @@ def sensitivity_to_dict(result: SensitivityResult, lang: str = "id") -> dict[str
         "imputations": list(result.imputations),
         "interval": list(result.interval),
         "factors": list(result.factors),
+        "normalisations": list(result.normalisations),
+        "goalposts": list(result.goalposts),
+        "goalpost_shift": result.goalpost_shift,
+        "band_shift": result.band_shift,
         "overall": dict(result.overall),
         "results": regions,
     }

@@ -374,3 +374,5 @@ class WeightRow:
     references: tuple[str, ...]
     normalisation: str | None
     aggregation: str | None
+    carried_weight: float = 0.0
+    """The weight it actually carries in this region-year's index (0: not assessed)."""

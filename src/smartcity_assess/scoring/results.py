@@ -43,6 +43,9 @@ class RoleValue:
     role: str | None
     n: int
     value: float
+    sd: float | None = None
+    """Sample standard deviation of the role's answers as the rule combines them (each
+    answer 0 or 100 for a share), unweighted; None with fewer than two."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,10 @@ class IndicatorResult:
     """The value from each role's answers alone, when more than one role answered."""
     interval: Interval | None = None
     """Bootstrap interval of the score (None unless a bootstrap was asked for)."""
+    carried_weight: float = 0.0
+    """The weight the indicator actually carries in this region-year's index: the product
+    down its path of each node's weight renormalised over its *assessed* siblings; 0 when
+    it, or a group above it, is not assessed (docs/methods.md §3)."""
 
     @property
     def assessed(self) -> bool:
@@ -139,6 +146,9 @@ class GroupResult:
     consistency: Consistency | None = None
     """Cronbach's alpha of the Likert items below the group (None: not computable)."""
     interval: Interval | None = None
+    carried_weight: float = 0.0
+    """The weight the group actually carries in this region-year's index (as for an
+    indicator: renormalised over assessed siblings; 0 when not assessed)."""
 
     def indicators(self) -> Iterator[IndicatorResult]:
         """All indicator results below this group."""
@@ -225,6 +235,90 @@ class Bootstrap:
 
 
 @dataclass(frozen=True)
+class RoleSample:
+    """Who answered in one role of one region-year, and how they were chosen."""
+
+    role: str | None
+    n: int
+    """Respondents of the role."""
+    effective_n: float
+    """Kish's effective sample size (Σw)²/Σw² of their design weights (n when unweighted)."""
+    population: int | None
+    """Units of the role in the population (the design's), None when not given."""
+    selection: str
+    """``random``, ``census`` or ``purposive``; empty when the design does not say."""
+    sample_share: float | None = None
+    """The role's share of the respondents of the post-strata (post-stratifying by role)."""
+    population_share: float | None = None
+    """The role's population share (post-stratifying by role)."""
+    index: float | None = None
+    """The index when every indicator this role answers together with other roles takes
+    this role's value alone (the index "as this role sees it"); None when the role shares
+    no indicator with another role."""
+
+
+@dataclass(frozen=True)
+class RoleEstimate:
+    """One role's value of an indicator that several roles answer, as a score."""
+
+    role: str | None
+    n: int
+    value: float
+    score: float | None
+    margin: float | None
+    """1.96 standard errors of the score (sd/√n, in score points); None with one answer."""
+
+
+@dataclass(frozen=True)
+class RoleComparison:
+    """An indicator answered by several roles: each role's score next to the pooled one."""
+
+    id: str
+    pooled: float | None
+    """The indicator's score (all roles, design-weighted)."""
+    roles: tuple[RoleEstimate, ...]
+    differ: bool
+    """Two roles differ by more than 1.96 standard errors of their difference."""
+
+
+@dataclass(frozen=True)
+class RegionDesign:
+    """The survey design of one region-year: the roles, the unweighted and per-role index."""
+
+    region: str
+    year: int | None
+    roles: tuple[RoleSample, ...]
+    unweighted: float | None
+    """The index with every answer counting once (no design weights, no post-strata)."""
+    comparisons: tuple[RoleComparison, ...]
+    poststratified: tuple[str, ...]
+    """Indicators whose answers were reweighted to the population shares."""
+
+
+@dataclass(frozen=True)
+class DesignResult:
+    """The survey design of a run (present when a design or design weights were used)."""
+
+    post_stratify: str | None
+    weighted: bool
+    """Some respondent had a design weight (the survey's ``weight`` column)."""
+    population: tuple[tuple[str, float], ...]
+    source: str
+    purposive: tuple[str, ...]
+    """Roles whose respondents were chosen, not drawn: their intervals are not a sampling
+    error."""
+    census: tuple[str, ...]
+    """Roles whose whole population answered (finite-population correction to zero)."""
+    regions: tuple[RegionDesign, ...]
+
+    def for_region(self, region: str, year: int | None) -> RegionDesign | None:
+        for found in self.regions:
+            if found.region == region and found.year == year:
+                return found
+        return None
+
+
+@dataclass(frozen=True)
 class Assessment:
     """Every region-year of one run, with the set and inputs it came from."""
 
@@ -238,6 +332,9 @@ class Assessment:
     warnings: tuple[Notice, ...] = ()
     """Things a reader should know (an item against its group, min–max on one region …),
     as data: each output words them in its language (:meth:`Notice.text`)."""
+    design: DesignResult | None = None
+    """The survey design (per-role estimates, the unweighted index); None when the run had
+    no design and no design weights."""
 
     def result_for(self, region: str, year: int | None) -> RegionResult:
         """The result of one region-year."""

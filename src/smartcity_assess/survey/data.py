@@ -219,6 +219,11 @@ class RegionData:
     """Distinct respondent ids (or ``file#row`` where the data has no respondent column)."""
     roles: dict[str, int] = field(default_factory=dict)
     """Respondents per role."""
+    weights: dict[str, float] = field(default_factory=dict)
+    """Design weight of each respondent (the survey's ``weight`` column); 1 when absent."""
+    strata: dict[str, str] = field(default_factory=dict)
+    """Stratum of each respondent (the survey's ``stratum`` column), for post-stratification
+    and stratified resampling."""
 
 
 @dataclass

@@ -18,9 +18,10 @@ any indicator answered twice.
 from __future__ import annotations
 
 import difflib
+import math
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import eq, itemgetter
@@ -46,6 +47,8 @@ RESERVED: dict[str, str] = {
     "role": "role", "peran": "role",
     "indicator": "indicator", "indikator": "indicator",
     "value": "value", "nilai": "value",
+    "weight": "weight", "bobot": "weight",
+    "stratum": "stratum", "strata": "stratum",
 }
 """Reserved column names (compared case-insensitively, stripped) → their meaning."""
 
@@ -64,6 +67,8 @@ _EXPECTED_RESERVED = {
     "region": _EXPECTED_REGION, "year": _EXPECTED_YEAR,
     "respondent": "a respondent id (text)", "role": "a role (text)",
     "indicator": "an indicator id", "value": "a value of the indicator's type",
+    "weight": "a positive number (the respondent's design weight)",
+    "stratum": "a stratum name (text)",
 }
 
 Where = tuple[int | None, int, RowInfo | None]
@@ -92,6 +97,8 @@ def read_survey(paths: Sequence[str | Path], indicator_set: IndicatorSet, *,
         loader.load(path, sheet)
     if loader.repeated:
         loader.check_repeats(sheet)
+    if not loader.problems:
+        loader.check_facts(sheet)
     return loader.finish()
 
 
@@ -146,6 +153,8 @@ class _Loader:
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
         self.tracked: list[tuple[str | Path, str]] = []
         """(path, sha256) of files with a respondent column."""
+        self.read: list[tuple[str | Path, str]] = []
+        """(path, sha256) of every file read (for the check of facts)."""
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -201,6 +210,7 @@ class _Loader:
             self.collect(table.path, table.problems)
             return
         self.hashes[table.sha256] = table.path
+        self.read.append((path, table.sha256))
         plan = self.plan(table)
         rows = _Rows(self, table, plan)
         if "respondent" in plan.reserved:
@@ -345,6 +355,37 @@ class _Loader:
                         found="a second answer", **table.locate(line, row, col)))
             self.collect(table.path, repeats)
 
+    # -- facts: one authoritative answer ---------------------------------------------------------
+
+    def check_facts(self, sheet: str | None) -> None:
+        """Respondents who disagree on a ``kind: fact`` indicator (docs/survey-data.md): every
+        answer of the disagreeing region-years is a problem naming file, row, respondent and
+        value (found in a second pass over the files, only when there is a disagreement)."""
+        from .facts import disagreements
+
+        found = disagreements(self.pool, self.indicators)
+        if not found:
+            return
+        for path, digest in self.read:
+            table = open_table(path, sheet=sheet)
+            if not table.usable or table.sha256 != digest:
+                table.close()
+                continue
+            problems = Problems(readers.MAX_PROBLEMS)
+            plan = self.plan(table)
+            rows = _Rows(self, table, plan, Problems(readers.MAX_PROBLEMS))
+            for where, key, respondent, role, col, ind_id, cell in rows.answer_rows(found):
+                region, year = key
+                place = region if year is None else f"{region} {year}"
+                problems.append(Problem(
+                    table.path, f"respondents disagree on the fact {ind_id!r} for {place} "
+                    f"({found[(key, ind_id)]}): respondent {respondent!r}"
+                    + (f" (role {role})" if role else "") + f" answers {shorten(cell)}",
+                    field=ind_id, expected="one answer that every authoritative respondent "
+                    "gives (a fact is not averaged)", found=shorten(cell),
+                    **table.locate(where[0], where[1], col)))
+            self.collect(table.path, problems)
+
     # -- the end ------------------------------------------------------------------------------
 
     def finish(self) -> SurveyData:
@@ -405,6 +446,8 @@ class _Rows:
         self.year_col = reserved.get("year")
         self.respondent_col = reserved.get("respondent")
         self.role_col = reserved.get("role")
+        self.weight_col = reserved.get("weight")
+        self.stratum_col = reserved.get("stratum")
         self.years: dict[Cell, int | Bad | None] = {"": None}
         self.roles: dict[str, str | None] = {"": None}
         self.targets: dict[tuple[str, Cell], RegionYear | None] = {}
@@ -497,6 +540,45 @@ class _Rows:
             else:
                 role = self.roles[text] = text.strip().lower() or None
         return (region, year), respondent, role
+
+    # -- survey design: a respondent's weight and stratum ---------------------------------------
+
+    def design_cells(self, data: RegionData, respondent: str, cells: Sequence[Cell],
+                     where: Where) -> None:
+        """Record a row's design weight and stratum for its respondent (docs/survey-data.md):
+        a positive number and a text; one of each per respondent and region-year."""
+        if self.weight_col is not None:
+            col = self.weight_col
+            raw = text_of(cells[col]).strip()
+            weight = parse_number(raw)
+            if weight is None or not math.isfinite(weight) or weight <= 0:
+                self.problem("the weight is empty" if not raw else "not a design weight",
+                             where, col, field=self.header[col],
+                             expected=_EXPECTED_RESERVED["weight"], found=shorten(raw))
+            else:
+                self._one_per_respondent(data.weights, respondent, weight, "weight", where, col)
+        if self.stratum_col is not None:
+            col = self.stratum_col
+            raw = text_of(cells[col]).strip()
+            if not raw:
+                self.problem("the stratum is empty", where, col, field=self.header[col],
+                             expected=_EXPECTED_RESERVED["stratum"], found=shorten(raw))
+            else:
+                self._one_per_respondent(data.strata, respondent,
+                                         unicodedata.normalize("NFC", raw), "stratum", where,
+                                         col)
+
+    def _one_per_respondent(self, store: dict[str, Any], respondent: str, value: object,
+                            meaning: str, where: Where, col: int) -> None:
+        earlier = store.get(respondent)
+        if earlier is None:
+            store[respondent] = value
+        elif earlier != value:
+            self.problem(f"respondent {respondent!r} has a second {meaning} ({earlier!r} "
+                         "before)", where, col, field=self.header[col],
+                         expected=f"one {meaning} per respondent and region-year",
+                         found=shorten(text_of(value) if isinstance(value, str)
+                                       else f"{value:g}"))
 
     # -- wide ---------------------------------------------------------------------------------
 
@@ -709,6 +791,10 @@ class _Rows:
                         self.loader.repeated.add((key[0], key[1], rid))
                     seen.add(rid)
         data.respondents.update(ids)
+        if self.weight_col is not None or self.stratum_col is not None:
+            for i, rid in enumerate(ids):
+                at = i if rows is None else rows[i]
+                self.design_cells(data, rid, block.row_cells(at), block.where(at))
         if isinstance(roles, list):
             for role in set(roles):
                 members[role or UNSPECIFIED_ROLE].update(
@@ -791,6 +877,8 @@ class _Rows:
                         loader.repeated.add(rkey)
             data.respondents.add(respondent)
             members[role or UNSPECIFIED_ROLE].add(respondent)
+            if self.weight_col is not None or self.stratum_col is not None:
+                self.design_cells(data, respondent, cells, where)
             if ind_id is None:
                 continue
             cell = cells[value_col]
@@ -812,6 +900,42 @@ class _Rows:
                 pairs.add((rkey, ind_id))
             answers.add(loader.keys.code(key), loader.respondent_labels.code(respondent),
                         loader.role_labels.code(role), ind_id, value)
+
+    # -- second pass: the answers to facts whose respondents disagree ------------------------------
+
+    def answer_rows(self, wanted: Mapping[PoolKey, str]
+                    ) -> Iterator[tuple[Where, RegionYear, str, str | None, int, str, str]]:
+        """(where, region-year, respondent, role, column, indicator id, cell text) of every
+        answer to a (region-year, indicator) in ``wanted`` from one of its authoritative
+        roles."""
+        from .facts import authoritative
+
+        long = self.plan.layout == "long"
+        resolved: dict[str, str | None] = {}
+        indicators = {ind_id for _, ind_id in wanted}
+        for line, row, cells, info in self.table.rows:
+            where = (line, row, info)
+            if info is not None and info.kinds:
+                cells = self.kinds(cells, where, info)
+            meta = self.meta(cells, where)
+            if meta is None:
+                continue
+            key, respondent, role = meta
+            respondent = respondent or f"{self.table.path}#{row}"
+            if long:
+                ind_id = self.indicator_of(cells, where, resolved)
+                columns = ([(self.plan.reserved["value"], ind_id)]
+                           if ind_id in indicators else [])
+            else:
+                columns = [(c, i) for c, i in self.plan.indicators if i in indicators]
+            for col, ind_id in columns:
+                if ind_id is None or (key, ind_id) not in wanted:
+                    continue
+                indicator = self.loader.indicators[ind_id]
+                value = self.loader.converter(ind_id)[cells[col]]
+                if value is SKIP or value is BAD or not authoritative(indicator, role):
+                    continue
+                yield where, key, respondent, role, col, ind_id, text_of(cells[col]).strip()
 
     # -- second pass: which indicators each repeated respondent answered -------------------------
 

@@ -13,6 +13,7 @@ from ...scoring.results import GroupResult, IndicatorResult
 from ..facts import ReportFacts, ReportSources
 from ..views import IndicatorRow, PillarView, WeightRow
 from . import Chapter, Document
+from .design import design
 
 STRONGEST = 3
 """Indicators listed as the strongest and as the weakest."""
@@ -143,10 +144,20 @@ class MethodChapter(Chapter):
 
     weights: tuple[WeightRow, ...]
     """Every pillar, dimension and indicator, depth first."""
+    unclipped: int = 0
+    """Indicators with ``clip: false`` (scores may leave the scale)."""
+    geometric_floor: float | None = None
+    """The floor of the set's geometric means (None: see ``geometric``)."""
+    geometric: bool = False
+    """Some group (or the index) uses a geometric mean."""
 
 
 def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
     iset = src.assessment.indicator_set
+    geometric = [g.geometric_floor for g in iset.groups() if g.aggregation == "geometric"]
+    if iset.aggregation == "geometric":
+        geometric.append(iset.geometric_floor)
+    floors = sorted({f for f in geometric if f is not None})
     indicators = iset.indicator_map()
     lang = src.lang
     rows: list[WeightRow] = []
@@ -161,21 +172,25 @@ def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
                 direction_label=text(DIRECTION_KEYS[ind.direction], lang), target=node.target,
                 respondents_rule=ind.respondents, transform=ind.transform,
                 references=ind.references, normalisation=node.normalisation,
-                aggregation=None))
+                aggregation=None, carried_weight=node.carried_weight))
             return
         rows.append(WeightRow(
             kind=node.kind, id=node.id, title=src.title_of(node.id), depth=depth,
             weight=node.weight, effective_weight=node.effective_weight, goalposts=None,
             direction=None, direction_label=None, target=None, respondents_rule=None,
-            transform=None, references=(), normalisation=None, aggregation=node.aggregation))
+            transform=None, references=(), normalisation=None, aggregation=node.aggregation,
+            carried_weight=node.carried_weight))
         for child in node.children:
             walk(child, depth + 1)
 
     for pillar in src.result.pillars:
         walk(pillar, 0)
-    return MethodChapter(weights=tuple(rows))
+    return MethodChapter(weights=tuple(rows),
+                         unclipped=sum(1 for ind in iset.indicators() if not ind.clip),
+                         geometric=bool(geometric),
+                         geometric_floor=floors[0] if floors else None)
 
 
 MASTERPLAN: Document[ReportFacts, ReportSources] = Document("masterplan", (
-    summary, pillars, gaps, vision, programs, quick_wins, governance, method))
+    summary, pillars, design, gaps, vision, programs, quick_wins, governance, method))
 """The masterplan's chapters, in order."""

@@ -20,6 +20,7 @@ from .common import (
     formatter,
     new_figure,
     place,
+    reach,
     style,
     text_width,
     wrap,
@@ -196,7 +197,7 @@ def trajectory_chart(name: str, years: Sequence[int], lines: Sequence[Line],
         figure = new_figure(3.6 + 0.2 * legend_rows)
         place(figure, left=0.65, right=0.2, top=0.12, bottom=0.45 + 0.2 * legend_rows)
         axes = figure.add_subplot()
-        low, high = scale
+        low, high = reach(scale, [v for line in lines for v in line.values])
         for index, zone in enumerate(zones):
             upper = zones[index + 1].lower if index + 1 < len(zones) else high
             axes.axhspan(zone.lower, upper, color=zone.color, alpha=0.06, linewidth=0)

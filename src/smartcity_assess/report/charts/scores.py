@@ -19,6 +19,7 @@ from .common import (
     formatter,
     new_figure,
     place,
+    reach,
     style,
     text_width,
     wrap,
@@ -51,7 +52,8 @@ def _radar(labels: Sequence[str], scores: Sequence[float | None],
            intervals: Sequence[tuple[float, float] | None] | None = None) -> Figure:
     import math
 
-    low, high = scale
+    low, high = reach(scale, [*scores, *targets,
+                              *(v for i in intervals or () if i is not None for v in i)])
     figure = new_figure(5.0)
     axes: Any = figure.add_axes((0.21, 0.13, 0.58, 0.76), projection="polar")
     count = len(labels)
@@ -128,7 +130,9 @@ def _pillar_bars(labels: Sequence[str], scores: Sequence[float | None],
                           else format_number(score, lang, 1)),
                   va="center", fontsize=8, color=INK)
     axes.set_yticks(positions, wrapped)
-    axes.set_xlim(*scale)
+    # a score below the bottom of the scale (clip: false) is a bar drawn below it
+    axes.set_xlim(*reach(scale, [*scores, *targets,
+                                 *(v for i in spans if i is not None for v in i)]))
     axes.xaxis.set_major_formatter(formatter(lang))
     axes.grid(axis="x", color=GRID, linewidth=0.6)
     axes.set_axisbelow(True)
@@ -176,13 +180,17 @@ def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
         labels = [wrap(b.label, 34) for b in bars]
         place(figure, left=text_width(labels, 8) + 0.2, right=0.25, top=0.12, bottom=0.95)
         axes = figure.add_subplot()
-        low, high = scale
+        origin = scale[0]
+        # beyond the scale (clip: false) the axis widens; a bar starts at the bottom of the
+        # scale, so a score below it is a bar drawn below it
+        low, high = reach(scale, [v for b in bars for v in (b.score, b.target, b.low, b.high)])
         for index, zone in enumerate(zones):
             upper = zones[index + 1].lower if index + 1 < len(zones) else high
-            axes.axvspan(zone.lower, upper, color=zone.color, alpha=0.07, linewidth=0)
+            axes.axvspan(low if index == 0 else zone.lower, upper, color=zone.color,
+                         alpha=0.07, linewidth=0)
         positions = list(range(len(bars)))[::-1]
-        axes.barh(positions, [0.0 if b.score is None else b.score - low for b in bars],
-                  left=low, color=[b.color for b in bars], height=0.56,
+        axes.barh(positions, [0.0 if b.score is None else b.score - origin for b in bars],
+                  left=origin, color=[b.color for b in bars], height=0.56,
                   edgecolor="#ffffff", linewidth=0.5)
         marks = [(b.target, y) for y, b in zip(positions, bars, strict=True)
                  if b.target is not None]
