@@ -200,6 +200,22 @@ def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
             yield from _check_action_fields(action, apath, problem)
     yield from _check_dependencies(spec, action_ids, problem)
     yield from _check_methods(spec, problem)
+    yield from _check_default_role(spec, problem)
+
+
+def _check_default_role(spec: IndicatorSetSpec, problem: Any) -> Iterator[Problem]:
+    """``default_role`` must be a role some indicator asks (any role when one asks everybody)."""
+    role = spec.default_role
+    if role is None:
+        return
+    asked = sorted({r for ind, _ in _walk_indicators(spec) for r in ind.roles})
+    everybody = any(not ind.roles for ind, _ in _walk_indicators(spec))
+    if role != role.strip().lower():
+        yield problem(("default_role",), f"role {role!r} is not in lower case, as the roles "
+                      "of the survey data are read", repr(role.strip().lower()), role)
+    elif not everybody and role not in asked:
+        yield problem(("default_role",), f"default_role {role!r} is not asked by any "
+                      "indicator", "one of " + ", ".join(asked), role)
 
 
 def _check_indicator(ind: IndicatorSpec, path: PathKey, spec: IndicatorSetSpec,
@@ -552,6 +568,6 @@ def _to_model(spec: IndicatorSetSpec, document: YamlDocument) -> IndicatorSet:
         description=_text(spec.description), references=tuple(spec.references),
         based_on=spec.based_on or "",
         role_weights=tuple(sorted(spec.role_weights.items())),
-        ignore_columns=tuple(spec.ignore_columns),
+        ignore_columns=tuple(spec.ignore_columns), default_role=spec.default_role,
         source=document.label, sha256=hashlib.sha256(document.raw).hexdigest(),
     )

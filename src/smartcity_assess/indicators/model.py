@@ -191,6 +191,9 @@ class IndicatorSet:
     """Relative weight of each respondent role when answers are combined (default 1)."""
     ignore_columns: tuple[str, ...] = ()
     """Survey columns that may appear in data but are not scored (e.g. a published total)."""
+    default_role: str | None = None
+    """Role of a survey answer whose row has no role (None: the one role its indicator
+    asks; see :mod:`smartcity_assess.survey.roles`)."""
     source: str = "<memory>"
     """Path the set was read from, or ``bundled:<id>``."""
     sha256: str = ""

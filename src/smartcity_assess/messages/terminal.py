@@ -63,8 +63,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Kabupaten Tegal — SAMPLE DATA (synthetic, for demonstration)"),
     "cli_validate_file": ("{path}: ok — {format}, tata letak {layout}, {rows} baris",
                           "{path}: ok — {format}, {layout} layout, {rows} rows"),
-    "cli_validate_total": ("{regions} wilayah-tahun, {answers} jawaban, diperiksa terhadap {set}",
-                           "{regions} region-year(s), {answers} answers, checked against {set}"),
     "cli_set_ok": ("{path}: ok — {set}, {pillars} pilar, {indicators} indikator",
                    "{path}: ok — {set}, {pillars} pillars, {indicators} indicators"),
     "cli_bundled_sets": ("Set indikator bawaan (pakai namanya dengan --criteria)",

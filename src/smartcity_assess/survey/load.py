@@ -21,7 +21,7 @@ import difflib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
@@ -36,7 +36,9 @@ from . import readers
 from .collect import LongAnswers, Part, WideAnswers
 from .data import Answers, Labels, RegionData, RegionYear, SurveyData
 from .readers import open_table
+from .roles import Roles
 from .table import Block, Cell, Problems, RowInfo, Table, text_of
+from .usage import FileUsage, role_weights, short_pairs, unused_of
 from .values import BAD, SKIP, Bad, Converter, parse_number, semantics
 
 RESERVED: dict[str, str] = {
@@ -104,6 +106,9 @@ class _Plan:
     """Reserved meaning (``region`` …) → column."""
     indicators: list[tuple[int, str]] = field(default_factory=list)
     """(column, indicator id) of a wide file."""
+    ignored: list[int] = field(default_factory=list)
+    """Columns skipped by ``ignore_columns`` / ``--ignore-column`` (their values are
+    counted as unused)."""
 
     def used(self) -> dict[int, str]:
         """Column → what it holds (reserved meaning or indicator id), for every read column."""
@@ -146,6 +151,15 @@ class _Loader:
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
         self.tracked: list[tuple[str | Path, str]] = []
         """(path, sha256) of files with a respondent column."""
+        self.rules = Roles(indicator_set)
+        """Whose answer counts for which indicator (:mod:`.roles`)."""
+        self.ambiguous = frozenset(ind_id for ind_id, ind in self.indicators.items()
+                                   if self.rules.ambiguous(ind))
+        """Indicators an answer without a role cannot go to (they ask several roles)."""
+        self.usages: list[FileUsage] = []
+        """What each file of :attr:`SurveyData.files` gave, for the record of unused answers."""
+        self._weights: dict[str, Any] = {}
+        """Indicator id → weight of each role code (0: the answer does not count)."""
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -183,10 +197,24 @@ class _Loader:
             self.members[key] = defaultdict(set)
         return data, self.members[key]
 
-    def file(self, parts: Iterator[Part]) -> None:
-        """Take over the answers of a file, per region-year and indicator."""
+    def file(self, parts: Iterator[Part], usage: FileUsage) -> None:
+        """Take over the answers of a file, per region-year and indicator: an answer without
+        a role becomes the answer of the one role its indicator asks (:mod:`.roles`, rule
+        3), and every answer is counted by role (:mod:`.usage`)."""
         names = self.keys.names
+        labels = self.role_labels
+        none = labels.index.get(None)
         for code, ind_id, answers in parts:
+            indicator = self.indicators[ind_id]
+            if none is not None:
+                implied = self.rules.implied(indicator)
+                if implied is not None:
+                    answers = _with_role(answers, none, labels.code(implied))
+            weights = self._weights.get(ind_id)
+            if weights is None or len(weights) < len(labels):
+                weights = self._weights[ind_id] = role_weights(self.rules, indicator,
+                                                               labels.names)
+            usage.add(code, indicator, answers, weights)
             self.pool.setdefault((names[code], ind_id), []).append(answers)
 
     # -- one file -----------------------------------------------------------------------------
@@ -202,15 +230,17 @@ class _Loader:
             return
         self.hashes[table.sha256] = table.path
         plan = self.plan(table)
-        rows = _Rows(self, table, plan)
+        usage = FileUsage()
+        rows = _Rows(self, table, plan, usage=usage)
         if "respondent" in plan.reserved:
             self.tracked.append((path, table.sha256))
         if plan.layout == "long":
             rows.long()
         else:
             rows.wide()
+        rows.role_problems()
         if table.usable and not self.problems and not table.problems:
-            self.file(rows.answers.parts())
+            self.file(rows.answers.parts(), usage)
         if table.usable and table.data_rows <= 0:
             table.problems.append(Problem(
                 table.path, "the file has no data rows", expected="at least one row of answers "
@@ -219,6 +249,7 @@ class _Loader:
         self.survey.files.append(InputFile(
             path=table.path, sha256=table.sha256, format=table.format, layout=plan.layout,
             rows=max(table.data_rows, 0), **_input_file_extras(table)))
+        self.usages.append(usage)
 
     def collect(self, path: str, problems: Problems) -> None:
         """Take over a file's problems, with a note when some were not listed."""
@@ -233,6 +264,7 @@ class _Loader:
         """Work out the layout and what each column means; header problems go to the table."""
         reserved: dict[str, int] = {}
         indicators: list[tuple[int, str]] = []
+        ignored: list[int] = []
         by_indicator: dict[str, int] = {}
         unknown: list[int] = []
         header = table.header
@@ -241,6 +273,7 @@ class _Loader:
                 continue
             key = name.casefold()
             if key in self.ignore:
+                ignored.append(col)
                 continue
             canonical = RESERVED.get(key)
             if canonical is not None:
@@ -309,7 +342,7 @@ class _Loader:
                 expected="a column named region (or " + ", ".join(_ALIASES["region"]) + ")",
                 found="columns " + shorten(", ".join(header), 100),
                 **table.locate_header(None)))
-        return _Plan("long" if long else "wide", reserved, [] if long else indicators)
+        return _Plan("long" if long else "wide", reserved, [] if long else indicators, ignored)
 
     # -- respondents answering twice ------------------------------------------------------------
 
@@ -360,6 +393,7 @@ class _Loader:
         for (key, ind_id), parts in self.pool.items():
             regions[key].answers[ind_id] = Answers.concat(parts)
         self.pool.clear()
+        self.account()
         for key, members in self.members.items():
             data = regions[key]
             data.roles = {role: len(ids) for role, ids in sorted(members.items())}
@@ -367,6 +401,32 @@ class _Loader:
             data.answers = {ind_id: data.answers[ind_id] for ind_id in order
                             if ind_id in data.answers}
         return self.survey
+
+
+    def account(self) -> None:
+        """Each file's answers read, used, and unused by reason (:mod:`.usage`)."""
+        usable: defaultdict[tuple[int, str], int] = defaultdict(int)
+        for usage in self.usages:
+            for key, n in usage.usable.items():
+                usable[key] += n
+        short = short_pairs(usable, self.indicators)
+        files = self.survey.files
+        for i, usage in enumerate(self.usages):
+            read, used, unused = unused_of(usage, self.rules, self.indicators,
+                                           self.role_labels.names, short)
+            files[i] = replace(files[i], answers=read, used=used, unused=unused)
+
+
+def _with_role(answers: Answers, none: int, code: int) -> Answers:
+    """``answers`` with the role code ``none`` (no role) replaced by ``code``."""
+    codes = answers.role_codes
+    missing = codes == none
+    if not missing.any():
+        return answers
+    fitted = codes.astype(np.int32) if code > np.iinfo(codes.dtype).max else codes.copy()
+    fitted[missing] = code
+    return Answers.of(answers.values, fitted, answers.role_labels, answers.respondent_codes,
+                      answers.respondent_labels)
 
 
 def _taker(rows: Sequence[int] | None) -> Callable[[Sequence[Any]], Sequence[Any]]:
@@ -394,11 +454,12 @@ class _Rows:
     """The row loops of one file: wide, long, and the respondent re-check."""
 
     def __init__(self, loader: _Loader, table: Table, plan: _Plan,
-                 problems: Problems | None = None) -> None:
+                 problems: Problems | None = None, usage: FileUsage | None = None) -> None:
         self.loader = loader
         self.table = table
         self.plan = plan
         self.problems = table.problems if problems is None else problems
+        self.usage = FileUsage() if usage is None else usage
         self.header = table.header
         reserved = plan.reserved
         self.region_col = reserved.get("region")
@@ -406,9 +467,19 @@ class _Rows:
         self.respondent_col = reserved.get("respondent")
         self.role_col = reserved.get("role")
         self.years: dict[Cell, int | Bad | None] = {"": None}
-        self.roles: dict[str, str | None] = {"": None}
+        self.default_role = loader.rules.default
+        """The role of a row without one (the set's ``default_role``, or None)."""
+        self.roles: dict[str, str | None] = {"": self.default_role}
+        """Role cell as written → the role (:mod:`.roles`)."""
+        self.bad_roles: dict[str, list[Any]] = {}
+        """Role cell naming a role no indicator asks → [what to say, first row, rows]."""
+        self.no_role: dict[str, list[Any]] = {}
+        """Indicator asking several roles, answered without one → [first row, column, rows]."""
         self.targets: dict[tuple[str, Cell], RegionYear | None] = {}
         self.specs = [(col, ind_id, loader.converter(ind_id)) for col, ind_id in plan.indicators]
+        self.ambiguous = [j for j, (_, ind_id, _) in enumerate(self.specs)
+                          if ind_id in loader.ambiguous]
+        """Indicators (positions in :attr:`specs`) that an answer without a role cannot go to."""
         # CSV numbers are text: "1.234" next to "72,5" in one column could be 1234 or 1.234.
         self.text_numbers = table.format == "csv"
         self.decimal_specs = [spec for spec in self.specs if spec[2].indicator.type in NUMERIC
@@ -489,14 +560,71 @@ class _Rows:
         respondent = None
         if self.respondent_col is not None:
             respondent = text_of(cells[self.respondent_col]).strip() or None
-        role = None
+        role = self.default_role
         if self.role_col is not None:
             text = text_of(cells[self.role_col])
             if text in self.roles:
                 role = self.roles[text]
             else:
-                role = self.roles[text] = text.strip().lower() or None
+                role = self.roles[text] = self.resolve_role(text)
+            if role in self.bad_roles:
+                self.bad_role(role, where, 1)
         return (region, year), respondent, role
+
+    # -- roles --------------------------------------------------------------------------------
+
+    def resolve_role(self, text: str) -> str | None:
+        """The role of a role cell (:mod:`.roles`); a role no indicator asks is remembered
+        for :meth:`role_problems`."""
+        written = text.strip()
+        if not written:
+            return self.default_role
+        rules = self.loader.rules
+        role = rules.resolve_name(written)
+        if role not in self.bad_roles:
+            unknown = rules.unknown(written)
+            if unknown is not None:
+                self.bad_roles[role] = [unknown, None, 0]
+        return role
+
+    def bad_role(self, role: str, where: Where, rows: int) -> None:
+        """Count rows with a role no indicator asks (the first one is where it is shown)."""
+        entry = self.bad_roles[role]
+        if entry[1] is None:
+            entry[1] = where
+        entry[2] += rows
+
+    def no_role_answers(self, ind_id: str, where: Where, col: int, rows: int) -> None:
+        """Count answers without a role to an indicator that asks several roles."""
+        entry = self.no_role.get(ind_id)
+        if entry is None:
+            self.no_role[ind_id] = [where, col, rows]
+        else:
+            entry[2] += rows
+
+    def role_problems(self) -> None:
+        """One problem per role no indicator asks and per indicator answered without the
+        role it needs, at the first row, with the number of rows."""
+        loader = self.loader
+        for unknown, where, rows in self.bad_roles.values():
+            if where is None or self.role_col is None:
+                continue
+            hint = f" (did you mean {unknown.guess!r}?)" if unknown.guess else ""
+            count = f" (on {rows:,} rows)" if rows > 1 else ""
+            self.problem(f"role {unknown.written!r} is not asked by any indicator of "
+                         f"{loader.set.id!r}{hint}{count}", where, self.role_col,
+                         field=self.header[self.role_col],
+                         expected=f"a role the set asks: {loader.rules.listed()}",
+                         found=shorten(unknown.written))
+        for ind_id, (where, col, rows) in self.no_role.items():
+            asked = loader.indicators[ind_id].roles
+            count = f" (on {rows:,} rows)" if rows > 1 else ""
+            self.problem(f"{ind_id!r} is answered without a role, but it asks several roles "
+                         f"({', '.join(asked)}): the role says whose answer it is{count}",
+                         where, col, field=self.header[col],
+                         expected="a role column (role or peran) naming one of "
+                         f"{', '.join(asked)}, or a default_role in the set",
+                         found="no role column" if self.role_col is None else "no role")
 
     # -- wide ---------------------------------------------------------------------------------
 
@@ -543,6 +671,10 @@ class _Rows:
         if self.decimal_specs:
             self._block_decimals(block)
         roles = self._block_roles(block)
+        if self.ambiguous and (roles is None or (isinstance(roles, list) and None in roles)):
+            self._block_no_role(block, roles, columns)
+        for col in self.plan.ignored:
+            self.usage.ignored_cells(self.header[col], cells[col::width])
         groups: list[tuple[tuple[str, Cell], list[int] | None]]
         if (regions is None or len(set(regions)) == 1) and (years is None or
                                                             len(set(years)) == 1):
@@ -590,6 +722,20 @@ class _Rows:
         assert isinstance(answers, WideAnswers)
         answers.add(group_codes, respondents, role_codes, columns)
 
+    def _block_no_role(self, block: Block, roles: RoleChunk,
+                       columns: Sequence[np.ndarray[Any, Any]]) -> None:
+        """Note the answers of rows without a role to indicators that ask several roles."""
+        rows = (np.fromiter((role is None for role in roles), dtype=bool, count=len(roles))
+                if isinstance(roles, list) else None)
+        for j in self.ambiguous:
+            answered = ~np.isnan(columns[j])
+            if rows is not None:
+                answered &= rows
+            hits = np.flatnonzero(answered)
+            if len(hits):
+                col, ind_id, _ = self.specs[j]
+                self.no_role_answers(ind_id, block.where(int(hits[0])), col, len(hits))
+
     def _target(self, raw: tuple[str, Cell]) -> RegionYear | None:
         """The region-year of raw (region, year) cells (remembered)."""
         if raw in self.targets:
@@ -600,12 +746,15 @@ class _Rows:
     def _block_roles(self, block: Block) -> RoleChunk:
         """Normalised roles of a block's rows: a list, or one role for all rows."""
         if self.role_col is None:
-            return None
+            return self.default_role
         raw = block.texts(self.role_col)
         distinct = set(raw)
         for cell in distinct:
             if cell not in self.roles:
-                self.roles[cell] = cell.strip().lower() or None
+                self.roles[cell] = self.resolve_role(cell)
+            role = self.roles[cell]
+            if role in self.bad_roles:
+                self.bad_role(role, block.where(raw.index(cell)), raw.count(cell))
         if len(distinct) == 1:
             return self.roles[raw[0]]
         return list(map(self.roles.__getitem__, raw))
@@ -766,6 +915,7 @@ class _Rows:
         value_col = self.plan.reserved["value"]
         resolved: dict[str, str | None] = {}
         track = self.respondent_col is not None
+        ignored = self.plan.ignored
         in_file: set[RespondentKey] = set()
         pairs: set[tuple[RespondentKey, str]] = set()
         answers = self.answers
@@ -779,6 +929,8 @@ class _Rows:
                 continue
             key, respondent, role = meta
             data, members = loader.region(key)
+            for col in ignored:
+                self.usage.ignored_cells(self.header[col], (cells[col],))
             ind_id = self.indicator_of(cells, where, resolved)
             rkey: RespondentKey | None = None
             if respondent is None:
@@ -803,6 +955,8 @@ class _Rows:
                 continue
             if value is SKIP:
                 continue
+            if role is None and ind_id in loader.ambiguous:
+                self.no_role_answers(ind_id, where, value_col, 1)
             if self.text_numbers and loader.converter(ind_id).indicator.type in NUMERIC:
                 self._decimal(ind_id, text_of(cell), where, loader.converter(ind_id),
                               value_col, ind_id)

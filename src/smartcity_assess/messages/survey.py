@@ -1,0 +1,51 @@
+"""Texts about survey data once read: answers that do not count and why, the analyst's checks
+(:mod:`smartcity_assess.survey.checks`), and what ``validate`` prints. Part of the one catalogue
+in :mod:`smartcity_assess.messages`."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- answers read but not used (survey/usage.py) -------------------------------------------
+    "unused_role_not_asked": (
+        "{n} jawaban untuk {indicator} dari peran {role}: pertanyaan ini hanya untuk {asked}",
+        "{n} answer(s) to {indicator} from role {role}: the question is for {asked} only"),
+    "unused_role_weight_zero": (
+        "{n} jawaban untuk {indicator} dari peran {role}: bobot peran ini 0 (role_weights)",
+        "{n} answer(s) to {indicator} from role {role}: the set gives this role weight 0 "
+        "(role_weights)"),
+    "unused_below_min_answers": (
+        "{n} jawaban untuk {indicator}: kurang dari {need} jawaban per wilayah-tahun yang "
+        "diperlukan, jadi belum dinilai",
+        "{n} answer(s) to {indicator}: fewer than the {need} answers per region-year it "
+        "needs, so it is not scored"),
+    "unused_ignored_column": (
+        "{n} nilai di kolom {column}, yang diabaikan (ignore_columns / --ignore-column)",
+        "{n} value(s) in column {column}, which is ignored (ignore_columns / "
+        "--ignore-column)"),
+    "unused_duplicate": (
+        "{n} jawaban dalam kiriman ganda (_uuid yang sama, jawaban yang sama)",
+        "{n} answer(s) in duplicate submissions (the same _uuid with the same answers)"),
+    "unused_no_role": ("tanpa peran", "no role"),
+    "reason_role-not-asked": ("peran tidak ditanya", "role not asked"),
+    "reason_role-weight-zero": ("bobot peran 0", "role weight 0"),
+    "reason_below-min-answers": ("jawaban kurang dari minimum", "fewer answers than needed"),
+    "reason_ignored-column": ("kolom diabaikan", "ignored column"),
+    "reason_duplicate": ("kiriman ganda", "duplicate submission"),
+    # --- validate (cli/validate.py) and score (cli/usage.py) ---------------------------------
+    "cli_validate_usage": ("{answers} jawaban, {used} dipakai",
+                           "{answers} answers, {used} used"),
+    "cli_validate_sum": (
+        "{regions} wilayah-tahun, {answers} jawaban dibaca, {used} dipakai, diperiksa "
+        "terhadap {set}",
+        "{regions} region-year(s), {answers} answers read, {used} used, checked against "
+        "{set}"),
+    "cli_unused": ("  tidak dipakai: {what}", "  not used: {what}"),
+    "cli_unused_more": ("  … dan {n} baris lain (semuanya di scores.json)",
+                        "  … and {n} more lines (all of them are in scores.json)"),
+    "cli_unused_total": (
+        "{unused} dari {answers} jawaban tidak dipakai ({reasons}); rinciannya: "
+        "smartcity-assess validate",
+        "{unused} of {answers} answers not used ({reasons}); the details: "
+        "smartcity-assess validate"),
+}
+"""Text key → (Indonesian, English)."""
