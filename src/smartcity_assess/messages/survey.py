@@ -47,5 +47,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "smartcity-assess validate",
         "{unused} of {answers} answers not used ({reasons}); the details: "
         "smartcity-assess validate"),
+    "cli_strict": (
+        "--strict: {n} peringatan data dianggap galat",
+        "--strict: {n} data warnings count as errors"),
+    # --- the analyst's checks (survey/checks.py), as notices ----------------------------------
+    "notice_region_spelling": (
+        "{at}: wilayah {region} mirip {other} ({other_at}); satu wilayah yang ditulis dua "
+        "cara dihitung sebagai dua wilayah: samakan penulisannya",
+        "{at}: region {region} looks like {other} ({other_at}); one region written two ways "
+        "is scored as two regions: write it the same way"),
+    "notice_value_jump": (
+        "{at}: {indicator} di {region} berubah {factor}× dari {before} ({year_before}) ke "
+        "{after} ({year_after}); periksa satuan dan angkanya",
+        "{at}: {indicator} in {region} changes {factor}× from {before} ({year_before}) to "
+        "{after} ({year_after}); check the value and its unit"),
+    "notice_percent_fraction": (
+        "{at}: {indicator} = {value} sedangkan jawaban lain seperti {other}: pecahan yang "
+        "ditulis di kolom persen? ({percent} %)",
+        "{at}: {indicator} = {value} next to answers such as {other}: a fraction typed into "
+        "a percent column? ({percent} %)"),
+    "notice_respondent_regions": (
+        "{at}: responden {respondent} juga menjawab untuk {other}; satu kode untuk dua orang? "
+        "Beri setiap orang kode sendiri",
+        "{at}: respondent {respondent} also answers for {other}; one id for two people? Give "
+        "everyone an id of their own"),
+    "notice_below_min_answers": (
+        "{where}: {count} indikator perlu {need} jawaban; ada {have}: {indicators}",
+        "{where}: {count} indicator(s) need {need} answers; there are {have}: {indicators}"),
+    "notice_more_checks": (
+        "… dan {n} temuan lain dari pemeriksaan {check}",
+        "… and {n} more findings of the {check} check"),
 }
 """Text key → (Indonesian, English)."""

@@ -31,8 +31,10 @@ import numpy as np
 
 from ..errors import InputError, Problem, UsageError, shorten
 from ..indicators.model import IndicatorSet
+from ..notices import Notice
 from ..scoring.results import InputFile
-from . import readers
+from . import checks, readers
+from .checks import MAX_CANDIDATES, Sightings
 from .collect import LongAnswers, Part, WideAnswers
 from .data import Answers, Labels, RegionData, RegionYear, SurveyData
 from .readers import open_table
@@ -157,6 +159,10 @@ class _Loader:
                                    if self.rules.ambiguous(ind))
         """Indicators an answer without a role cannot go to (they ask several roles)."""
         self.usages: list[FileUsage] = []
+        self.sightings = Sightings()
+        """What the analyst's checks need (:mod:`.checks`)."""
+        self.means: dict[tuple[int, str], list[float]] = {}
+        """(region-year code, indicator id) → [sum, answers] of numbers and percentages."""
         """What each file of :attr:`SurveyData.files` gave, for the record of unused answers."""
         self._weights: dict[str, Any] = {}
         """Indicator id → weight of each role code (0: the answer does not count)."""
@@ -197,7 +203,7 @@ class _Loader:
             self.members[key] = defaultdict(set)
         return data, self.members[key]
 
-    def file(self, parts: Iterator[Part], usage: FileUsage) -> None:
+    def file(self, parts: Iterator[Part], usage: FileUsage, index: int) -> None:
         """Take over the answers of a file, per region-year and indicator: an answer without
         a role becomes the answer of the one role its indicator asks (:mod:`.roles`, rule
         3), and every answer is counted by role (:mod:`.usage`)."""
@@ -216,6 +222,16 @@ class _Loader:
                                                                labels.names)
             usage.add(code, indicator, answers, weights)
             self.pool.setdefault((names[code], ind_id), []).append(answers)
+            origin = self.sightings.origin
+            if (code, ind_id) not in origin:
+                origin[(code, ind_id)] = index
+            if indicator.type in NUMERIC:
+                total = self.means.get((code, ind_id))
+                if total is None:
+                    self.means[(code, ind_id)] = [float(answers.values.sum()), len(answers)]
+                else:
+                    total[0] += float(answers.values.sum())
+                    total[1] += len(answers)
 
     # -- one file -----------------------------------------------------------------------------
 
@@ -240,7 +256,7 @@ class _Loader:
             rows.wide()
         rows.role_problems()
         if table.usable and not self.problems and not table.problems:
-            self.file(rows.answers.parts(), usage)
+            self.file(rows.answers.parts(), usage, rows.file_index)
         if table.usable and table.data_rows <= 0:
             table.problems.append(Problem(
                 table.path, "the file has no data rows", expected="at least one row of answers "
@@ -393,7 +409,8 @@ class _Loader:
         for (key, ind_id), parts in self.pool.items():
             regions[key].answers[ind_id] = Answers.concat(parts)
         self.pool.clear()
-        self.account()
+        short = self.account()
+        self.survey.notices.extend(self.checks(short))
         for key, members in self.members.items():
             data = regions[key]
             data.roles = {role: len(ids) for role, ids in sorted(members.items())}
@@ -403,8 +420,31 @@ class _Loader:
         return self.survey
 
 
-    def account(self) -> None:
-        """Each file's answers read, used, and unused by reason (:mod:`.usage`)."""
+    def checks(self, short: dict[tuple[int, str], int]) -> list[Notice]:
+        """The analyst's checks (:mod:`.checks`), as notices."""
+        keys = self.keys.names
+        sightings = self.sightings
+        first: dict[str, str] = {}
+        for (_, code), at in sightings.first.items():  # in reading order
+            first.setdefault(keys[code][0], at)
+        where = {key: sightings.first.get((index, key[0]), "")
+                 for key, index in sightings.origin.items()}
+        means = {key: (total / n, int(n)) for key, (total, n) in self.means.items() if n}
+        wanted = {ind_id for _, ind_id, _, _ in sightings.fractions}
+        values = {ind_id: np.concatenate([region.answers[ind_id].values
+                                          for region in self.survey.regions.values()
+                                          if ind_id in region.answers])
+                  for ind_id in wanted}
+        fractions, flagged = checks.percent_fractions(sightings.fractions, values, keys)
+        return [*checks.region_spelling(first),
+                *fractions,
+                *checks.value_jumps(keys, means, self.indicators, where, flagged),
+                *checks.respondent_regions(sightings),
+                *checks.below_min_answers(short, keys, self.indicators)]
+
+    def account(self) -> dict[tuple[int, str], int]:
+        """Each file's answers read, used, and unused by reason (:mod:`.usage`); returns
+        the (region-year, indicator) pairs below ``min_answers``."""
         usable: defaultdict[tuple[int, str], int] = defaultdict(int)
         for usage in self.usages:
             for key, n in usage.usable.items():
@@ -415,6 +455,21 @@ class _Loader:
             read, used, unused = unused_of(usage, self.rules, self.indicators,
                                            self.role_labels.names, short)
             files[i] = replace(files[i], answers=read, used=used, unused=unused)
+        return short
+
+
+class _Places(Sequence[str]):
+    """``file:line`` of the rows of a block, computed only for the rows asked for."""
+
+    def __init__(self, rows: _Rows, block: Block, kept: np.ndarray[Any, Any] | None) -> None:
+        self.rows, self.block, self.kept = rows, block, kept
+
+    def __getitem__(self, i: Any) -> Any:
+        row = int(self.kept[i]) if self.kept is not None else int(i)
+        return self.rows.at(self.block.where(row))
+
+    def __len__(self) -> int:
+        return len(self.kept) if self.kept is not None else len(self.block)
 
 
 def _with_role(answers: Answers, none: int, code: int) -> Answers:
@@ -479,6 +534,12 @@ class _Rows:
         self.specs = [(col, ind_id, loader.converter(ind_id)) for col, ind_id in plan.indicators]
         self.ambiguous = [j for j, (_, ind_id, _) in enumerate(self.specs)
                           if ind_id in loader.ambiguous]
+        self.percent_specs = [j for j, (_, ind_id, _) in enumerate(self.specs)
+                              if loader.indicators[ind_id].type == "percent"]
+        self.sightings = loader.sightings
+        self.file_index = len(loader.survey.files)
+        self.region_of: list[int] = []
+        """Region-year code → region code of :attr:`.Sightings.regions`."""
         """Indicators (positions in :attr:`specs`) that an answer without a role cannot go to."""
         # CSV numbers are text: "1.234" next to "72,5" in one column could be 1234 or 1.234.
         self.text_numbers = table.format == "csv"
@@ -705,6 +766,7 @@ class _Rows:
                 ids = self._respondents(target, block, None, roles)
                 group_codes = np.full(size, loader.keys.code(target), dtype=np.int32)
                 respondents = np.array(loader.respondent_labels.codes(ids), dtype=np.int32)
+                self.sighted(int(group_codes[0]), block.where(0))
         else:
             group_codes = np.full(size, -1, dtype=np.int32)
             respondents = np.full(size, -1, dtype=np.int32)
@@ -718,9 +780,60 @@ class _Rows:
                 ids = self._respondents(target, block, rows, group_roles)
                 group_codes[rows] = loader.keys.code(target)
                 respondents[rows] = loader.respondent_labels.codes(ids)
+                self.sighted(loader.keys.code(target), block.where(rows[0] if rows else 0))
+        if self.percent_specs:
+            self._block_fractions(block, columns, group_codes)
+        if self.respondent_col is not None:
+            self._block_regions(block, group_codes, respondents)
         answers = self.answers
         assert isinstance(answers, WideAnswers)
         answers.add(group_codes, respondents, role_codes, columns)
+
+    # -- what the analyst's checks need (:mod:`.checks`) -----------------------------------------
+
+    def at(self, where: Where) -> str:
+        """``file:line`` (a text file) or ``file:row`` (a worksheet) of a row."""
+        line, row, _ = where
+        return f"{self.table.path}:{line if line is not None else row}"
+
+    def sighted(self, code: int, where: Where) -> None:
+        """Remember where a region-year first appears in this file."""
+        key = (self.file_index, code)
+        if key not in self.sightings.first:
+            self.sightings.first[key] = self.at(where)
+
+    def _block_fractions(self, block: Block, columns: Sequence[np.ndarray[Any, Any]],
+                         groups: np.ndarray[Any, Any]) -> None:
+        """Remember the percentages between 0 and 1 (candidates for a fraction typed into a
+        percent column)."""
+        found = self.sightings.fractions
+        for j in self.percent_specs:
+            values = columns[j]
+            hits = np.flatnonzero((values > 0) & (values < 1) & (groups >= 0))
+            for i in hits[:max(0, MAX_CANDIDATES - len(found))].tolist():
+                found.append((int(groups[i]), self.specs[j][1], float(values[i]),
+                              self.at(block.where(i))))
+
+    def _block_regions(self, block: Block, groups: np.ndarray[Any, Any],
+                       respondents: np.ndarray[Any, Any]) -> None:
+        """Note the region of each row's respondent (an id in two regions is a finding)."""
+        keep = groups >= 0
+        if not keep.all():
+            groups, respondents = groups[keep], respondents[keep]
+            rows = np.flatnonzero(keep)
+        else:
+            rows = None
+        self._block_regions_of(groups, respondents, _Places(self, block, rows))
+
+    def _block_regions_of(self, groups: np.ndarray[Any, Any], respondents: np.ndarray[Any, Any],
+                          where: Sequence[str]) -> None:
+        names = self.loader.keys.names
+        sightings = self.sightings
+        table = self.region_of
+        while len(table) < len(names):
+            table.append(sightings.region_code(names[len(table)][0]))
+        regions = np.array(table, dtype=np.int32)[groups]
+        sightings.respondents(respondents, regions, where, self.loader.respondent_labels.names)
 
     def _block_no_role(self, block: Block, roles: RoleChunk,
                        columns: Sequence[np.ndarray[Any, Any]]) -> None:
@@ -916,6 +1029,9 @@ class _Rows:
         resolved: dict[str, str | None] = {}
         track = self.respondent_col is not None
         ignored = self.plan.ignored
+        percent = {ind_id for ind_id, ind in loader.indicators.items() if ind.type == "percent"}
+        fractions = self.sightings.fractions
+        seen: list[tuple[int, int, Where]] = []
         in_file: set[RespondentKey] = set()
         pairs: set[tuple[RespondentKey, str]] = set()
         answers = self.answers
@@ -964,8 +1080,19 @@ class _Rows:
                 if (rkey, ind_id) in pairs:
                     loader.repeated.add(rkey)
                 pairs.add((rkey, ind_id))
-            answers.add(loader.keys.code(key), loader.respondent_labels.code(respondent),
-                        loader.role_labels.code(role), ind_id, value)
+            code = loader.keys.code(key)
+            respondent_code = loader.respondent_labels.code(respondent)
+            answers.add(code, respondent_code, loader.role_labels.code(role), ind_id, value)
+            self.sighted(code, where)
+            if 0 < value < 1 and ind_id in percent and len(fractions) < MAX_CANDIDATES:
+                fractions.append((code, ind_id, value, self.at(where)))
+            if track:
+                seen.append((respondent_code, code, where))
+        if seen:
+            codes, groups, wheres = zip(*seen, strict=True)
+            self._block_regions_of(np.array(groups, dtype=np.int32),
+                                   np.array(codes, dtype=np.int32),
+                                   [self.at(w) for w in wheres])
 
     # -- second pass: which indicators each repeated respondent answered -------------------------
 

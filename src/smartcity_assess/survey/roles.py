@@ -101,6 +101,7 @@ class Roles:
         if self.known(role):
             return None
         names = {name: name for name in self.asked}
+        names.update((name, spelt) for name, spelt in self.spelling.items() if name != spelt)
         for alias, target in ALIASES.items():
             if target in self.spelling:
                 names.setdefault(alias, self.spelling[target])
