@@ -24,6 +24,7 @@ NOTICE_KEYS = {
     "percent-fraction": "notice_percent_fraction",
     "respondent-regions": "notice_respondent_regions",
     "below-min-answers": "notice_below_min_answers",
+    "below-min-answers-one": "notice_below_min_answers_one",
     "more-checks": "notice_more_checks",
 }
 """Notice code → catalogue key of its sentence."""

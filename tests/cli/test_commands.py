@@ -104,7 +104,7 @@ def test_validate_command(tegal_ipm: Path) -> None:
     assert code == 0 and out == ""
     # 20 answers to the four components, and the 5 published IPM values of the ignored column
     assert "5 region-year(s), 25 answers read, 20 used" in err
-    assert "5 value(s) in column 'ipm', which is ignored" in err
+    assert "5 values in column 'ipm', which is ignored" in err
 
 
 @pytest.mark.slow

@@ -165,7 +165,7 @@ def test_score_messages_follow_lang(pilot: Path, tmp_path: Path) -> None:
     assert lines[0] == f"wrote {out}"
     assert lines[-1] == f"threshold not met: {LONG_REGION} 2025 index {index:.2f} < 60"
     assert lines[1].startswith("18 of 20 answers not used (fewer answers than needed: 18)")
-    assert lines[2].startswith(f"warning: {LONG_REGION} 2025: 6 indicator(s) need 50 "
+    assert lines[2].startswith(f"warning: {LONG_REGION} 2025: 6 indicators need 50 "
                                "answers; there are 3: “Citizen question 1”")
     assert len(lines[3:-1]) == len(notices) and all(
         line.startswith(f"warning: {LONG_REGION} 2025: item “Citizen question ")

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from smartcity_assess.cli.app import app
 from smartcity_assess.errors import Problem
 from smartcity_assess.indicators.loader import build_indicator_set, load_indicator_set
-from smartcity_assess.scoring.engine import assess
 from smartcity_assess.indicators.model import IndicatorSet
+from smartcity_assess.scoring.engine import assess
 from smartcity_assess.scoring.results import Assessment, IndicatorResult, Unused
 from smartcity_assess.survey.load import read_survey
 from smartcity_assess.survey.roles import Roles, canonical, role_key
@@ -218,8 +218,8 @@ def test_answers_below_min_answers_are_counted(tmp_path: Path) -> None:
     assert (file.answers, file.used) == (53, 50)
     assert file.unused == (Unused("below-min-answers", 3,
                                   indicator="soc.service_satisfaction"),)
-    (notice,) = [n for n in survey.notices if n.code == "below-min-answers"]
-    assert notice.text("en") == ("Kabupaten Tegal 2025: 1 indicator(s) need 50 answers; there "
+    (notice,) = [n for n in survey.notices if n.code == "below-min-answers-one"]
+    assert notice.text("en") == ("Kabupaten Tegal 2025: 1 indicator needs 50 answers; there "
                                  "are 3: 'soc.service_satisfaction'")
 
 
@@ -230,6 +230,6 @@ def test_validate_prints_what_is_used(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         f"{path}: ok — csv, wide layout, 2 rows; 2 answers, 1 used",
-        "  not used: 1 answer(s) to “MSMEs selling online” (eco.umkm_online_sales) from role "
+        "  not used: 1 answer to “MSMEs selling online” (eco.umkm_online_sales) from role "
         "warga: the question is for umkm only",
         "1 region-year(s), 2 answers read, 1 used, checked against smartcity-id 2.0"]

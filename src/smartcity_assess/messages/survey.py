@@ -8,29 +8,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- answers read but not used (survey/usage.py) -------------------------------------------
     "unused_role_not_asked": (
         "{n} jawaban untuk {indicator} dari peran {role}: pertanyaan ini hanya untuk {asked}",
-        "{n} answer(s) to {indicator} from role {role}: the question is for {asked} only"),
+        "{n} answers to {indicator} from role {role}: the question is for {asked} only"),
+    "unused_role_not_asked_one": (
+        "{n} jawaban untuk {indicator} dari peran {role}: pertanyaan ini hanya untuk {asked}",
+        "{n} answer to {indicator} from role {role}: the question is for {asked} only"),
     "unused_role_weight_zero": (
         "{n} jawaban untuk {indicator} dari peran {role}: bobot peran ini 0 (role_weights)",
-        "{n} answer(s) to {indicator} from role {role}: the set gives this role weight 0 "
+        "{n} answers to {indicator} from role {role}: the set gives this role weight 0 "
+        "(role_weights)"),
+    "unused_role_weight_zero_one": (
+        "{n} jawaban untuk {indicator} dari peran {role}: bobot peran ini 0 (role_weights)",
+        "{n} answer to {indicator} from role {role}: the set gives this role weight 0 "
         "(role_weights)"),
     "unused_below_min_answers": (
         "{n} jawaban untuk {indicator}: kurang dari {need} jawaban per wilayah-tahun yang "
         "diperlukan, jadi belum dinilai",
-        "{n} answer(s) to {indicator}: fewer than the {need} answers per region-year it "
+        "{n} answers to {indicator}: fewer than the {need} answers per region-year it "
+        "needs, so it is not scored"),
+    "unused_below_min_answers_one": (
+        "{n} jawaban untuk {indicator}: kurang dari {need} jawaban per wilayah-tahun yang "
+        "diperlukan, jadi belum dinilai",
+        "{n} answer to {indicator}: fewer than the {need} answers per region-year it "
         "needs, so it is not scored"),
     "unused_ignored_column": (
         "{n} nilai di kolom {column}, yang diabaikan (ignore_columns / --ignore-column)",
-        "{n} value(s) in column {column}, which is ignored (ignore_columns / "
+        "{n} values in column {column}, which is ignored (ignore_columns / "
+        "--ignore-column)"),
+    "unused_ignored_column_one": (
+        "{n} nilai di kolom {column}, yang diabaikan (ignore_columns / --ignore-column)",
+        "{n} value in column {column}, which is ignored (ignore_columns / "
         "--ignore-column)"),
     "unused_duplicate": (
         "{n} jawaban dalam kiriman ganda (_uuid yang sama, jawaban yang sama)",
-        "{n} answer(s) in duplicate submissions (the same _uuid with the same answers)"),
+        "{n} answers in duplicate submissions (the same _uuid with the same answers)"),
+    "unused_duplicate_one": (
+        "{n} jawaban dalam kiriman ganda (_uuid yang sama, jawaban yang sama)",
+        "{n} answer in a duplicate submission (the same _uuid with the same answers)"),
     "unused_no_role": ("tanpa peran", "no role"),
     "reason_role-not-asked": ("peran tidak ditanya", "role not asked"),
     "reason_role-weight-zero": ("bobot peran 0", "role weight 0"),
     "reason_below-min-answers": ("jawaban kurang dari minimum", "fewer answers than needed"),
     "reason_ignored-column": ("kolom diabaikan", "ignored column"),
     "reason_duplicate": ("kiriman ganda", "duplicate submission"),
+    "method_answers_text": (
+        "Dari berkas survei dibaca {read} jawaban; {used} di antaranya dipakai dalam skor.",
+        "{read} answers were read from the survey files; {used} of them count in a score."),
     # --- validate (cli/validate.py) and score (cli/usage.py) ---------------------------------
     "cli_validate_usage": ("{answers} jawaban, {used} dipakai",
                            "{answers} answers, {used} used"),
@@ -73,7 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "everyone an id of their own"),
     "notice_below_min_answers": (
         "{where}: {count} indikator perlu {need} jawaban; ada {have}: {indicators}",
-        "{where}: {count} indicator(s) need {need} answers; there are {have}: {indicators}"),
+        "{where}: {count} indicators need {need} answers; there are {have}: {indicators}"),
+    "notice_below_min_answers_one": (
+        "{where}: {count} indikator perlu {need} jawaban; ada {have}: {indicators}",
+        "{where}: {count} indicator needs {need} answers; there are {have}: {indicators}"),
     "notice_more_checks": (
         "… dan {n} temuan lain dari pemeriksaan {check}",
         "… and {n} more findings of the {check} check"),

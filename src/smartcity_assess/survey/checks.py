@@ -353,7 +353,8 @@ def below_min_answers(short: dict[tuple[int, str], int], keys: Sequence[RegionYe
         members.sort(key=lambda m: order[m[0]])
         low, high = min(n for _, n in members), max(n for _, n in members)
         region, year = keys[code]
-        found.append(Notice("below-min-answers", (
+        found.append(Notice("below-min-answers" if len(members) > 1 else
+                            "below-min-answers-one", (
             ("count", len(members)), ("need", need),
             ("have", str(low) if low == high else f"{low}–{high}"),
             ("indicators", ",".join(ind_id for ind_id, _ in members))),

@@ -131,12 +131,13 @@ def short_pairs(usable: dict[tuple[int, str], int], indicators: dict[str, Indica
             if 0 < n < indicators[key[1]].min_answers}
 
 
-UNUSED_KEYS = {"role-not-asked": "unused_role_not_asked",
-               "role-weight-zero": "unused_role_weight_zero",
-               "below-min-answers": "unused_below_min_answers",
-               "ignored-column": "unused_ignored_column",
-               "duplicate": "unused_duplicate"}
-"""Reason → catalogue key of the sentence about it."""
+UNUSED_KEYS = {"role-not-asked": ("unused_role_not_asked_one", "unused_role_not_asked"),
+               "role-weight-zero": ("unused_role_weight_zero_one", "unused_role_weight_zero"),
+               "below-min-answers": ("unused_below_min_answers_one",
+                                     "unused_below_min_answers"),
+               "ignored-column": ("unused_ignored_column_one", "unused_ignored_column"),
+               "duplicate": ("unused_duplicate_one", "unused_duplicate")}
+"""Reason → catalogue keys of the sentence about one answer, and about several."""
 REASON_KEYS = {"role-not-asked": "reason_role-not-asked",
                "role-weight-zero": "reason_role-weight-zero",
                "below-min-answers": "reason_below-min-answers",
@@ -162,7 +163,8 @@ def describe(unused: Unused, indicator_set: IndicatorSet, lang: str,
         return f"“{title}” ({ind_id})" if title and title != ind_id else repr(ind_id)
 
     indicator = indicators.get(unused.indicator or "")
-    return tr(UNUSED_KEYS[unused.reason], lang,
+    one, many = UNUSED_KEYS[unused.reason]
+    return tr(one if unused.count == 1 else many, lang,
               n=format_number(unused.count, lang, 0),
               indicator=name(unused.indicator) if unused.indicator else "",
               role=unused.role or text("unused_no_role", lang),
