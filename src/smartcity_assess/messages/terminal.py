@@ -11,6 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- notices of the commands (cli/) ------------------------------------------------------
     "cli_wrote": ("ditulis: {path}", "wrote {path}"),
     "cli_wrote_form": ("ditulis: {path} ({n} indikator)", "wrote {path} ({n} indicators)"),
+    "cli_wrote_forms": ("ditulis: {n} formulir, satu per peran, ke {folder}",
+                        "wrote {n} forms, one per role, into {folder}"),
     "cli_created": ("dibuat: {path}", "created {path}"),
     "cli_init_next": ("berikutnya: cd {folder} && smartcity-assess run",
                       "next: cd {folder} && smartcity-assess run"),

@@ -33,13 +33,13 @@ from ..errors import InputError, Problem, UsageError, shorten
 from ..indicators.model import IndicatorSet
 from ..notices import Notice
 from ..scoring.results import InputFile
-from . import checks, readers
+from . import checks, kobo, readers
 from .checks import MAX_CANDIDATES, Sightings
 from .collect import LongAnswers, Part, WideAnswers
 from .data import Answers, Labels, RegionData, RegionYear, SurveyData
 from .readers import open_table
 from .roles import Roles
-from .table import Block, Cell, Problems, RowInfo, Table, text_of
+from .table import REGION_COLUMNS, Block, Cell, Problems, RowInfo, Table, text_of
 from .usage import FileUsage, role_weights, short_pairs, unused_of
 from .values import BAD, SKIP, Bad, Converter, parse_number, semantics
 
@@ -111,6 +111,14 @@ class _Plan:
     ignored: list[int] = field(default_factory=list)
     """Columns skipped by ``ignore_columns`` / ``--ignore-column`` (their values are
     counted as unused)."""
+    export: bool = False
+    """The file is a form tool's export (:mod:`.kobo`)."""
+    metadata: list[int] = field(default_factory=list)
+    """The form tool's own columns, skipped."""
+    relabel: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Column → option label → value, for answers exported as labels."""
+    submission: int | None = None
+    """The column identifying each submission (``_uuid``), in an export."""
 
     def used(self) -> dict[int, str]:
         """Column → what it holds (reserved meaning or indicator id), for every read column."""
@@ -151,9 +159,15 @@ class _Loader:
         self.hashes: dict[str, str] = {}
         self.repeated: set[RespondentKey] = set()
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
-        self.tracked: list[tuple[str | Path, str]] = []
-        """(path, sha256) of files with a respondent column."""
+        self.tracked: list[tuple[str | Path, str, str | None, str]] = []
+        """(path, sha256, sheet of a form workbook, label) of files with a respondent
+        column."""
         self.rules = Roles(indicator_set)
+        self._labels: kobo.Labels | None = None
+        self.submissions: dict[str, tuple[Cell, ...]] = {}
+        """Submission id (``_uuid``) → the answers of its first row, over every file."""
+        self.copies: set[tuple[str, int]] = set()
+        """(file, row) of submissions left out as duplicates."""
         """Whose answer counts for which indicator (:mod:`.roles`)."""
         self.ambiguous = frozenset(ind_id for ind_id, ind in self.indicators.items()
                                    if self.rules.ambiguous(ind))
@@ -186,6 +200,23 @@ class _Loader:
         if name in self.indicators:
             return name
         return self.folded.get(name.casefold())
+
+    def labels(self) -> kobo.Labels:
+        """The labels of the set's forms (made on first use: only exports need them)."""
+        if self._labels is None:
+            self._labels = kobo.Labels(self.set)
+        return self._labels
+
+    def export_field(self, name: str) -> str | None:
+        """What a column of a form tool's export holds: its name when the set knows it, the
+        field after its group, the field whose label it is; None for the tool's own
+        columns (``_uuid`` …)."""
+        if name.casefold() in RESERVED or self.match_indicator(name) is not None:
+            return name
+        if kobo.is_metadata(name):
+            return None
+        known = {ind_id.casefold() for ind_id in self.indicators} | set(RESERVED)
+        return kobo.ungrouped(name, known) or self.labels().field(name) or name
 
     def suggest(self, name: str, reserved: bool) -> str | None:
         """The closest indicator id (or reserved column name) to a misspelt one."""
@@ -237,19 +268,47 @@ class _Loader:
 
     def load(self, path: str | Path, sheet: str | None) -> None:
         table = open_table(path, sheet=sheet)
-        if table.usable and table.sha256 in self.hashes:
-            table.fail(f"this file has the same content as {self.hashes[table.sha256]!r} "
+        if (sheet is None and table.usable and table.role is not None
+                and len(table.sheets) > 1):
+            table.close()
+            self.load_form(path, table.sheets)
+            return
+        self.load_table(table, path, sheet)
+
+    def load_form(self, path: str | Path, sheets: Sequence[str]) -> None:
+        """A workbook whose first sheet declares its role (``peran: warga``, as the
+        workbook of ``survey template`` does): every visible sheet with a region column is
+        read, as ``file[sheet]``; a sheet nobody filled in is left out."""
+        filled = 0
+        for name in sheets:
+            table = open_table(path, sheet=name, label=f"{path}[{name}]")
+            if table.usable and not REGION_COLUMNS & {h.casefold() for h in table.header}:
+                table.close()  # the questions or the instructions
+                continue
+            filled += self.load_table(table, path, name, form=True)
+        if not filled:
+            self.problems.append(Problem(
+                str(path), "the file has no data rows", expected="at least one row of answers "
+                "below the header of a role's sheet"))
+
+    def load_table(self, table: Table, path: str | Path, sheet: str | None,
+                   form: bool = False) -> int:
+        """Read one opened table (a file, or a sheet of a form workbook); returns its data
+        rows. An empty sheet of a form workbook is no problem (and no input file)."""
+        digest = f"{table.sha256}[{sheet}]" if form else table.sha256
+        if table.usable and digest in self.hashes:
+            table.fail(f"this file has the same content as {self.hashes[digest]!r} "
                        "(given twice?)", expected="each survey file once")
         if not table.usable:
             table.close()
             self.collect(table.path, table.problems)
-            return
-        self.hashes[table.sha256] = table.path
+            return 0
+        self.hashes[digest] = table.path
         plan = self.plan(table)
         usage = FileUsage()
         rows = _Rows(self, table, plan, usage=usage)
         if "respondent" in plan.reserved:
-            self.tracked.append((path, table.sha256))
+            self.tracked.append((path, table.sha256, sheet if form else None, table.path))
         if plan.layout == "long":
             rows.long()
         else:
@@ -258,6 +317,9 @@ class _Loader:
         if table.usable and not self.problems and not table.problems:
             self.file(rows.answers.parts(), usage, rows.file_index)
         if table.usable and table.data_rows <= 0:
+            if form:
+                self.collect(table.path, table.problems)
+                return 0
             table.problems.append(Problem(
                 table.path, "the file has no data rows", expected="at least one row of answers "
                 "below the header", **table.locate_header(None)))
@@ -266,6 +328,7 @@ class _Loader:
             path=table.path, sha256=table.sha256, format=table.format, layout=plan.layout,
             rows=max(table.data_rows, 0), **_input_file_extras(table)))
         self.usages.append(usage)
+        return max(table.data_rows, 0)
 
     def collect(self, path: str, problems: Problems) -> None:
         """Take over a file's problems, with a note when some were not listed."""
@@ -281,9 +344,13 @@ class _Loader:
         reserved: dict[str, int] = {}
         indicators: list[tuple[int, str]] = []
         ignored: list[int] = []
+        metadata: list[int] = []
+        relabel: dict[int, dict[str, str]] = {}
+        submission: int | None = None
         by_indicator: dict[str, int] = {}
         unknown: list[int] = []
         header = table.header
+        export = kobo.is_export(header)
         for col, name in enumerate(header):
             if col in table.skip_columns:
                 continue
@@ -291,6 +358,13 @@ class _Loader:
             if key in self.ignore:
                 ignored.append(col)
                 continue
+            written = name
+            if export:
+                found = self.export_field(name)
+                if found is None:
+                    metadata.append(col)
+                    continue
+                name, key = found, found.casefold()
             canonical = RESERVED.get(key)
             if canonical is not None:
                 if canonical in reserved:
@@ -317,6 +391,13 @@ class _Loader:
                 indicators.append((col, ind_id))
                 continue
             unknown.append(col)
+            name = written
+        if export:
+            submission = kobo.submission_column(header)
+            if "respondent" not in reserved and submission is not None:
+                reserved["respondent"] = submission  # a submission is one respondent
+            relabel = {col: labels for col, ind_id in indicators
+                       if (labels := self.labels().values(ind_id))}
         long = "indicator" in reserved and "value" in reserved
         for name in ("indicator", "value"):
             if name in reserved and not long:
@@ -358,7 +439,8 @@ class _Loader:
                 expected="a column named region (or " + ", ".join(_ALIASES["region"]) + ")",
                 found="columns " + shorten(", ".join(header), 100),
                 **table.locate_header(None)))
-        return _Plan("long" if long else "wide", reserved, [] if long else indicators, ignored)
+        return _Plan("long" if long else "wide", reserved, [] if long else indicators, ignored,
+                     export, metadata, relabel, submission)
 
     # -- respondents answering twice ------------------------------------------------------------
 
@@ -367,8 +449,8 @@ class _Loader:
         occurs in more than one row of a region-year: the same indicator answered twice is a
         problem (wherever the two answers are, across files too)."""
         first: dict[tuple[RespondentKey, str], tuple[str, int | None, int]] = {}
-        for path, digest in self.tracked:
-            table = open_table(path, sheet=sheet)
+        for path, digest, form_sheet, label in self.tracked:
+            table = open_table(path, sheet=form_sheet or sheet, label=label)
             if not table.usable or table.sha256 != digest:
                 table.close()
                 continue
@@ -523,7 +605,8 @@ class _Rows:
         self.role_col = reserved.get("role")
         self.years: dict[Cell, int | Bad | None] = {"": None}
         self.default_role = loader.rules.default
-        """The role of a row without one (the set's ``default_role``, or None)."""
+        """The role of a row without one: the sheet's (``peran: warga`` above the header),
+        else the set's ``default_role``, else None."""
         self.roles: dict[str, str | None] = {"": self.default_role}
         """Role cell as written → the role (:mod:`.roles`)."""
         self.bad_roles: dict[str, list[Any]] = {}
@@ -534,6 +617,8 @@ class _Rows:
         self.specs = [(col, ind_id, loader.converter(ind_id)) for col, ind_id in plan.indicators]
         self.ambiguous = [j for j, (_, ind_id, _) in enumerate(self.specs)
                           if ind_id in loader.ambiguous]
+        if table.role is not None:
+            self.sheet_role(table.role)
         self.percent_specs = [j for j, (_, ind_id, _) in enumerate(self.specs)
                               if loader.indicators[ind_id].type == "percent"]
         self.sightings = loader.sightings
@@ -634,6 +719,22 @@ class _Rows:
 
     # -- roles --------------------------------------------------------------------------------
 
+    def sheet_role(self, written: str) -> None:
+        """The role a worksheet declares for its rows; one no indicator asks is a problem at
+        the declaration."""
+        rules = self.loader.rules
+        unknown = rules.unknown(written)
+        if unknown is not None and self.table.role_cell is not None:
+            row, col = self.table.role_cell
+            hint = f" (did you mean {unknown.guess!r}?)" if unknown.guess else ""
+            self.problem(f"the sheet's role {written!r} is not asked by any indicator of "
+                         f"{self.loader.set.id!r}{hint}", (None, row, None), col,
+                         field="role", expected=f"a role the set asks: {rules.listed()}",
+                         found=shorten(written))
+            self.ambiguous = []  # the rows' role is this one, said once
+            return
+        self.default_role = self.roles[""] = rules.resolve_name(written)
+
     def resolve_role(self, text: str) -> str | None:
         """The role of a role cell (:mod:`.roles`); a role no indicator asks is remembered
         for :meth:`role_problems`."""
@@ -714,6 +815,10 @@ class _Rows:
         usual block share one region-year; otherwise they are grouped by region-year, and rows
         with an empty region or a bad year are reported and not filed.
         """
+        if self.plan.export:
+            block = self._export_block(block)
+            if not len(block):
+                return
         loader = self.loader
         width, cells, size = block.width, block.cells, len(block)
         region_col, year_col = self.region_col, self.year_col
@@ -834,6 +939,43 @@ class _Rows:
             table.append(sightings.region_code(names[len(table)][0]))
         regions = np.array(table, dtype=np.int32)[groups]
         sightings.respondents(respondents, regions, where, self.loader.respondent_labels.names)
+
+    def _export_block(self, block: Block) -> Block:
+        """A block of a form tool's export: answers exported as labels turned into values,
+        and submissions exported twice (the same ``_uuid``, the same answers) left out and
+        counted as duplicates."""
+        width = block.width
+        for col, labels in self.plan.relabel.items():
+            block.cells[col::width] = kobo.relabel(block.cells[col::width], labels)
+        if self.plan.submission is None:
+            return block
+        ids = block.texts(self.plan.submission)
+        seen = self.loader.submissions
+        read = [col for col in sorted(self.used) if col != self.plan.submission]
+        keep: list[int] = []
+        for i, uuid in enumerate(ids):
+            uuid = uuid.strip()
+            if not uuid:
+                keep.append(i)
+                continue
+            row = block.cells[i * width:(i + 1) * width]
+            answers = tuple(row[col] for col in read)
+            first = seen.get(uuid)
+            if first is None:
+                seen[uuid] = answers
+                keep.append(i)
+            elif first == answers:
+                self.usage.duplicates += sum(1 for col, _ in self.plan.indicators
+                                             if text_of(row[col]).strip())
+                self.loader.copies.add((self.table.path, block.rows[i]))
+            else:
+                keep.append(i)  # the same id with other answers: checked like any respondent
+        if len(keep) == len(block):
+            return block
+        infos = block.infos
+        return Block(width, [c for i in keep for c in block.cells[i * width:(i + 1) * width]],
+                     [block.lines[i] for i in keep], [block.rows[i] for i in keep],
+                     None if infos is None else [infos[i] for i in keep], block.typed)
 
     def _block_no_role(self, block: Block, roles: RoleChunk,
                        columns: Sequence[np.ndarray[Any, Any]]) -> None:
@@ -1101,7 +1243,10 @@ class _Rows:
         """(respondent, where, answered (column, indicator id)) of rows of repeated respondents."""
         long = self.plan.layout == "long"
         resolved: dict[str, str | None] = {}
+        copies = self.loader.copies
         for line, row, cells, info in self.table.rows:
+            if copies and (self.table.path, row) in copies:
+                continue
             where = (line, row, info)
             if info is not None and info.kinds:
                 cells = self.kinds(cells, where, info)
