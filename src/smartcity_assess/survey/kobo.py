@@ -120,8 +120,10 @@ class Labels:
     def field(self, header: str) -> str | None:
         """The field of a header written as a label (with or without its group's label)."""
         found = self.fields.get(_words(header))
-        if found is None and "/" in header:
-            found = self.fields.get(_words(header.rsplit("/", 1)[1]))
+        start = header.find("/")
+        while found is None and start >= 0:  # the group's label before a '/' (labels may
+            found = self.fields.get(_words(header[start + 1:]))  # hold a '/' themselves)
+            start = header.find("/", start + 1)
         return found
 
     def values(self, indicator_id: str) -> dict[str, str]:

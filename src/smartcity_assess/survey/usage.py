@@ -38,9 +38,10 @@ if TYPE_CHECKING:
 
     from .data import Answers
 
-REASONS = ("role-not-asked", "role-weight-zero", "below-min-answers", "ignored-column",
-           "duplicate")
-"""Why an answer read does not count, in the order they are listed."""
+REASONS = ("role-not-asked", "role-weight-zero", "duplicate", "ignored-column",
+           "below-min-answers")
+"""Why an answer read does not count, in the order they are listed (the many records of a
+pilot's small sample last)."""
 
 
 class FileUsage:
