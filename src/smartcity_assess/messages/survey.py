@@ -70,8 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unused} of {answers} answers not used ({reasons}); the details: "
         "smartcity-assess validate"),
     "cli_strict": (
-        "--strict: {n} peringatan data dianggap galat",
-        "--strict: {n} data warnings count as errors"),
+        "--strict: peringatan data dianggap galat ({n})",
+        "--strict: the data warnings count as errors ({n})"),
     # --- the analyst's checks (survey/checks.py), as notices ----------------------------------
     "notice_region_spelling": (
         "{at}: wilayah {region} mirip {other} ({other_at}); satu wilayah yang ditulis dua "

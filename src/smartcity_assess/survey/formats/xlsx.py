@@ -109,6 +109,33 @@ def open_error(exc: Exception, what: str = "the workbook cannot be opened") -> s
     return f"{what}: {type(exc).__name__}: {text}"
 
 
+def _undefused(exc: Exception, archive: zipfile.ZipFile) -> Exception:
+    """The error the standard library's XML parser gives for the workbook, when openpyxl
+    failed through defusedxml (installed alongside by other packages, pyxform among them):
+    so that a workbook is explained the same way whether defusedxml is there or not."""
+    found: BaseException | None = exc
+    while found is not None and not type(found).__module__.startswith("defusedxml"):
+        found = found.__cause__ or found.__context__
+    if found is None:
+        return exc
+    from xml.etree.ElementTree import ParseError, XMLParser
+
+    for info in archive.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels")):
+            continue
+        parser = XMLParser()
+        try:
+            with archive.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    parser.feed(chunk)
+            parser.close()
+        except ParseError as error:
+            return error
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            break
+    return exc
+
+
 class _SharedStrings:
     """The workbook's shared strings, refusing an index outside them (``-1`` would otherwise
     read the last string)."""
@@ -178,7 +205,7 @@ def read_xlsx(data: bytes, table: Table, sheet: str | None = None) -> None:
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        table.fail(open_error(exc),
+        table.fail(open_error(_undefused(exc, archive)),
                    expected="an XLSX workbook saved by Excel, LibreOffice or Google Sheets")
         return
     if sheet is not None:
