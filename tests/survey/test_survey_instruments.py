@@ -211,10 +211,10 @@ def kobo_rows(labels: bool = False) -> tuple[list[str], list[list[object]]]:
             value = likert if q.type == "likert" else yes
             option = next(o for o in q.options if o.value == value)
             answers.append(option.label if labels else value)
-        rows.append(["2025-03-0%dT09:00:00.000+07:00" % n, "2025-03-0%dT09:20:00.000+07:00" % n,
+        rows.append([f"2025-03-0{n}T09:00:00.000+07:00", f"2025-03-0{n}T09:20:00.000+07:00",
                      "warga", "Kabupaten Tegal", 2025, f"W{n}", *answers,
                      1000 + n, f"5c0a6f1e-0000-4000-8000-00000000000{n}",
-                     "2025-03-0%dT02:21:00" % n, "", "[]", "submitted_via_web", "", "vXyZ",
+                     f"2025-03-0{n}T02:21:00", "", "[]", "submitted_via_web", "", "vXyZ",
                      "[]", n])
     return header, rows
 

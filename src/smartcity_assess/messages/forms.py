@@ -107,7 +107,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form_everybody_slug": ("semua", "all"),
     "form_yes": ("Ya", "Yes"),
     "form_no": ("Tidak", "No"),
-    "form_questionnaire": ("Kuesioner", "Questionnaire"),
     "form_for": ("Kuesioner untuk {role}", "Questionnaire for {role}"),
     "form_set": ("Instrumen: {title} ({id} versi {version})",
                  "Indicator set: {title} ({id} version {version})"),
