@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from ..errors import InputError, Problem, shorten
 from ..indicators.model import IndicatorSet
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file
+from ..yamlspec import require_mapping, validate
 
 DEFAULT_CONFIG = "assessment.yaml"
 DEFAULT_OUTPUT = "scorecard"
@@ -194,21 +195,11 @@ def load_config(path: str | Path) -> AssessmentConfig:
 
 def build_config(document: YamlDocument, path: Path) -> AssessmentConfig:
     """Validate a parsed config document."""
-    from ..indicators.loader import schema_problems
-
     label = document.label
-    data = document.data
-    if not isinstance(data, dict):
-        raise InputError([Problem(label, "an assessment config must be a YAML mapping",
-                                  expected="keys such as inputs, criteria, outputs, assertions",
-                                  found=type(data).__name__, line=1)])
+    data = require_mapping(document, "an assessment config",
+                           "keys such as inputs, criteria, outputs, assertions")
     folder = path.parent
-    problems: list[Problem] = []
-    spec: ConfigSpec | None = None
-    try:
-        spec = ConfigSpec.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(schema_problems(exc, document))
+    spec, problems = validate(document, ConfigSpec, data)
 
     def problem(where: PathKey, message: str, expected: str | None = None,
                 found: object = None) -> None:

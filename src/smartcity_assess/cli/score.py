@@ -10,6 +10,7 @@ import typer
 from .console import EXIT_THRESHOLD, message, run, stdout, write_output
 from .notices import notices
 from .options import Criteria, IgnoreColumns, Lang, LangOption, Sheet, Surveys
+from .usage import unused_total
 
 if TYPE_CHECKING:
     from ..scoring.results import Assessment
@@ -117,6 +118,7 @@ def score_command(
                 message(text("cli_sensitivity_not_in_csv", language), "yellow")
             write_output(render_scores(assessment, fmt, language, tested), output,
                          lang=language)
+        unused_total(assessment.inputs, language)
         notices(assessment.warnings, assessment, language, "cli_more_warnings_json")
         if fail_under is None:
             return 0

@@ -202,6 +202,9 @@ class IndicatorSet:
     """Survey columns that may appear in data but are not scored (e.g. a published total)."""
     geometric_floor: float | None = None
     """The floor of a geometric mean of the pillars into the index (see ``Group``)."""
+    default_role: str | None = None
+    """Role of a survey answer whose row has no role (None: the one role its indicator
+    asks; see :mod:`smartcity_assess.survey.roles`)."""
     source: str = "<memory>"
     """Path the set was read from, or ``bundled:<id>``."""
     sha256: str = ""

@@ -233,6 +233,11 @@ class IndicatorSetSpec(_Strict):
         description="Short citation of what the set follows, shown by `criteria list` "
         "(e.g. \"PermenPANRB 59/2020\").")
     role_weights: dict[str, float] = Field(default_factory=dict)
+    default_role: str | None = Field(
+        None, min_length=1, max_length=64,
+        description="Role of a survey answer whose row has no role (e.g. statistik for a "
+        "set of published facts); without it, such an answer counts for the one role its "
+        "indicator asks (docs/survey-data.md, Roles).")
     ignore_columns: list[str] = Field(default_factory=list)
     bands: list[BandSpec] = Field(default_factory=list)
     pillars: list[GroupSpec] = Field(..., min_length=1)

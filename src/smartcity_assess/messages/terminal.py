@@ -11,6 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- notices of the commands (cli/) ------------------------------------------------------
     "cli_wrote": ("ditulis: {path}", "wrote {path}"),
     "cli_wrote_form": ("ditulis: {path} ({n} indikator)", "wrote {path} ({n} indicators)"),
+    "cli_wrote_forms": ("ditulis: {n} formulir, satu per peran, ke {folder}",
+                        "wrote {n} forms, one per role, into {folder}"),
     "cli_created": ("dibuat: {path}", "created {path}"),
     "cli_init_next": ("berikutnya: cd {folder} && smartcity-assess run",
                       "next: cd {folder} && smartcity-assess run"),
@@ -63,8 +65,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Kabupaten Tegal — SAMPLE DATA (synthetic, for demonstration)"),
     "cli_validate_file": ("{path}: ok — {format}, tata letak {layout}, {rows} baris",
                           "{path}: ok — {format}, {layout} layout, {rows} rows"),
-    "cli_validate_total": ("{regions} wilayah-tahun, {answers} jawaban, diperiksa terhadap {set}",
-                           "{regions} region-year(s), {answers} answers, checked against {set}"),
     "cli_set_ok": ("{path}: ok — {set}, {pillars} pilar, {indicators} indikator",
                    "{path}: ok — {set}, {pillars} pillars, {indicators} indicators"),
     "cli_bundled_sets": ("Set indikator bawaan (pakai namanya dengan --criteria)",

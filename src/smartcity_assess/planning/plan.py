@@ -21,14 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import InputError, Problem, shorten
+from ..errors import Problem, shorten
 from ..indicators.model import Action, IndicatorSet
 from ..indicators.vocabulary import COST_CLASS_RANGES, CostClass
 from ..scoring.design import SurveyDesign
 from ..text import Text
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file
+from ..yamlspec import build
 from .design import DesignSpec, check_design, to_design
 
 DEFAULT_YEARS = 5
@@ -448,24 +449,10 @@ def load_plan(path: str | Path | None) -> Plan:
 
 def build_plan(document: YamlDocument) -> Plan:
     """Validate a parsed plan document and build the model."""
-    from ..indicators.loader import schema_problems
-
-    data = document.data
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise InputError([Problem(document.label, "a plan must be a YAML mapping",
-                                  expected="keys such as region, vision, period, budget",
-                                  found=type(data).__name__, line=1)])
-    try:
-        spec = PlanSpec.model_validate(data)
-    except ValidationError as exc:
-        raise InputError([_with_valid_keys(_relocated(p, document), document.data)
-                          for p in schema_problems(exc, document)]) from None
-    problems = list(_check_spec(spec, document))
-    if problems:
-        raise InputError(problems)
-    return _to_model(spec, document)
+    return build(document, PlanSpec, what="a plan",
+                 expected="keys such as region, vision, period, budget", check=_check_spec,
+                 make=_to_model, empty_ok=True,
+                 adjust=lambda p: _with_valid_keys(_relocated(p, document), document.data))
 
 
 def _with_valid_keys(problem: Problem, data: Any) -> Problem:

@@ -12,6 +12,7 @@ from ..scoring.results import (
     Consistency,
     GroupResult,
     IndicatorResult,
+    InputFile,
     Interval,
     RegionResult,
 )
@@ -47,10 +48,13 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
         },
         "methods": {k: v for k, v in asdict(assessment.methods).items() if k != "extra"}
         | dict(assessment.methods.extra),
-        "inputs": [asdict(f) for f in assessment.inputs],
+        "inputs": [_input(f) for f in assessment.inputs],
         "results": [region_to_dict(r, lang) | views_to_dict(iset, r, layouts)
                     | design_to_dict(assessment, r) for r in assessment.results],
     }
+    unused = _unused_total(assessment)
+    if unused is not None:
+        data["unused"] = unused
     if assessment.bootstrap is not None:
         data["bootstrap"] = asdict(assessment.bootstrap)
     if assessment.warnings:
@@ -80,6 +84,28 @@ def design_to_dict(assessment: Assessment, result: RegionResult) -> dict[str, An
                          "roles": [asdict(e) for e in c.roles]} for c in found.comparisons],
         "poststratified": list(found.poststratified),
     }}
+def _input(file: InputFile) -> dict[str, Any]:
+    """One input file; ``unused`` (answers read that do not count, by reason) only when
+    there are any."""
+    data = asdict(file)
+    del data["unused"]
+    if file.unused:
+        data["unused"] = [{k: v for k, v in asdict(u).items() if v is not None}
+                          for u in file.unused]
+    return data
+
+
+def _unused_total(assessment: Assessment) -> dict[str, Any] | None:
+    """Answers read that do not count, summed per reason over the files (None: none)."""
+    by_reason: dict[str, int] = {}
+    for file in assessment.inputs:
+        for record in file.unused:
+            by_reason[record.reason] = by_reason.get(record.reason, 0) + record.count
+    if not by_reason:
+        return None
+    return {"answers": sum(f.answers for f in assessment.inputs),
+            "used": sum(f.used for f in assessment.inputs),
+            "by_reason": by_reason}
 
 
 def _interval(interval: Interval | None) -> dict[str, Any] | None:

@@ -115,7 +115,7 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
     cells, by_region = combine_all(tree, survey, keys, options.consistency, options.design)
     combined = [[c.value for c in row] for row in cells]
     run = score_run(tree, keys, combined, config)
-    warnings = _run_warnings(tree, config, run, len(keys))
+    warnings = [*survey.notices, *_run_warnings(tree, config, run, len(keys))]
 
     intervals: list[list[Interval | None]] | None = None
     bootstrap: Bootstrap | None = None

@@ -199,6 +199,19 @@ class RegionResult:
 
 
 @dataclass(frozen=True)
+class Unused:
+    """Answers of one file that were read but do not count, for one reason (a key of
+    :data:`smartcity_assess.survey.usage.REASONS`) and, where it applies, one indicator,
+    role or column."""
+
+    reason: str
+    count: int
+    indicator: str | None = None
+    role: str | None = None
+    column: str | None = None
+
+
+@dataclass(frozen=True)
 class InputFile:
     """A data file that went into an assessment, for provenance."""
 
@@ -207,6 +220,13 @@ class InputFile:
     format: str
     layout: str
     rows: int
+    answers: int = 0
+    """Answers read: cells with a value in the indicator columns (or long rows), in ignored
+    columns, and in duplicate submissions."""
+    used: int = 0
+    """Of those, the answers that count in a score."""
+    unused: tuple[Unused, ...] = ()
+    """The rest, by reason (their counts add up to ``answers - used``)."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..notices import Notice
 from ..scoring.results import InputFile
 
 if TYPE_CHECKING:
@@ -232,6 +233,8 @@ class SurveyData:
 
     regions: dict[RegionYear, RegionData] = field(default_factory=dict)
     files: list[InputFile] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    """What the analyst's checks found (:mod:`.checks`): warnings, not errors."""
 
     def region_years(self) -> list[RegionYear]:
         """Region-years present, sorted by region then year."""

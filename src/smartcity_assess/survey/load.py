@@ -22,7 +22,7 @@ import math
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
@@ -32,12 +32,16 @@ import numpy as np
 
 from ..errors import InputError, Problem, UsageError, shorten
 from ..indicators.model import IndicatorSet
+from ..notices import Notice
 from ..scoring.results import InputFile
-from . import readers
+from . import checks, kobo, readers
+from .checks import MAX_CANDIDATES, Sightings
 from .collect import LongAnswers, Part, WideAnswers
 from .data import Answers, Labels, RegionData, RegionYear, SurveyData
 from .readers import open_table
-from .table import Block, Cell, Problems, RowInfo, Table, text_of
+from .roles import Roles
+from .table import REGION_COLUMNS, Block, Cell, Problems, RowInfo, Table, text_of
+from .usage import FileUsage, role_weights, short_pairs, unused_of
 from .values import BAD, SKIP, Bad, Converter, parse_number, semantics
 
 RESERVED: dict[str, str] = {
@@ -111,6 +115,17 @@ class _Plan:
     """Reserved meaning (``region`` …) → column."""
     indicators: list[tuple[int, str]] = field(default_factory=list)
     """(column, indicator id) of a wide file."""
+    ignored: list[int] = field(default_factory=list)
+    """Columns skipped by ``ignore_columns`` / ``--ignore-column`` (their values are
+    counted as unused)."""
+    export: bool = False
+    """The file is a form tool's export (:mod:`.kobo`)."""
+    metadata: list[int] = field(default_factory=list)
+    """The form tool's own columns, skipped."""
+    relabel: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Column → option label → value, for answers exported as labels."""
+    submission: int | None = None
+    """The column identifying each submission (``_uuid``), in an export."""
 
     def used(self) -> dict[int, str]:
         """Column → what it holds (reserved meaning or indicator id), for every read column."""
@@ -151,10 +166,30 @@ class _Loader:
         self.hashes: dict[str, str] = {}
         self.repeated: set[RespondentKey] = set()
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
-        self.tracked: list[tuple[str | Path, str]] = []
-        """(path, sha256) of files with a respondent column."""
-        self.read: list[tuple[str | Path, str]] = []
-        """(path, sha256) of every file read (for the check of facts)."""
+        self.tracked: list[tuple[str | Path, str, str | None, str]] = []
+        """(path, sha256, sheet of a form workbook, label) of files with a respondent
+        column."""
+        self.rules = Roles(indicator_set)
+        self._labels: kobo.Labels | None = None
+        self.submissions: dict[str, tuple[Cell, ...]] = {}
+        """Submission id (``_uuid``) → the answers of its first row, over every file."""
+        self.copies: set[tuple[str, int]] = set()
+        """(file, row) of submissions left out as duplicates."""
+        """Whose answer counts for which indicator (:mod:`.roles`)."""
+        self.ambiguous = frozenset(ind_id for ind_id, ind in self.indicators.items()
+                                   if self.rules.ambiguous(ind))
+        """Indicators an answer without a role cannot go to (they ask several roles)."""
+        self.usages: list[FileUsage] = []
+        self.sightings = Sightings()
+        """What the analyst's checks need (:mod:`.checks`)."""
+        self.means: dict[tuple[int, str], list[float]] = {}
+        """(region-year code, indicator id) → [sum, answers] of numbers and percentages."""
+        """What each file of :attr:`SurveyData.files` gave, for the record of unused answers."""
+        self._weights: dict[str, Any] = {}
+        """Indicator id → weight of each role code (0: the answer does not count)."""
+        self.read: list[tuple[str | Path, str, str | None, str]] = []
+        """(path, sha256, sheet of a form workbook, label) of every file read (for the check
+        of facts)."""
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -176,6 +211,23 @@ class _Loader:
             return name
         return self.folded.get(name.casefold())
 
+    def labels(self) -> kobo.Labels:
+        """The labels of the set's forms (made on first use: only exports need them)."""
+        if self._labels is None:
+            self._labels = kobo.Labels(self.set)
+        return self._labels
+
+    def export_field(self, name: str) -> str | None:
+        """What a column of a form tool's export holds: its name when the set knows it, the
+        field after its group, the field whose label it is; None for the tool's own
+        columns (``_uuid`` …)."""
+        if name.casefold() in RESERVED or self.match_indicator(name) is not None:
+            return name
+        if kobo.is_metadata(name):
+            return None
+        known = {ind_id.casefold() for ind_id in self.indicators} | set(RESERVED)
+        return kobo.ungrouped(name, known) or self.labels().field(name) or name
+
     def suggest(self, name: str, reserved: bool) -> str | None:
         """The closest indicator id (or reserved column name) to a misspelt one."""
         candidates = {ind_id.casefold(): ind_id for ind_id in self.indicators}
@@ -192,36 +244,93 @@ class _Loader:
             self.members[key] = defaultdict(set)
         return data, self.members[key]
 
-    def file(self, parts: Iterator[Part]) -> None:
-        """Take over the answers of a file, per region-year and indicator."""
+    def file(self, parts: Iterator[Part], usage: FileUsage, index: int) -> None:
+        """Take over the answers of a file, per region-year and indicator: an answer without
+        a role becomes the answer of the one role its indicator asks (:mod:`.roles`, rule
+        3), and every answer is counted by role (:mod:`.usage`)."""
         names = self.keys.names
+        labels = self.role_labels
+        none = labels.index.get(None)
         for code, ind_id, answers in parts:
+            indicator = self.indicators[ind_id]
+            if none is not None:
+                implied = self.rules.implied(indicator)
+                if implied is not None:
+                    answers = _with_role(answers, none, labels.code(implied))
+            weights = self._weights.get(ind_id)
+            if weights is None or len(weights) < len(labels):
+                weights = self._weights[ind_id] = role_weights(self.rules, indicator,
+                                                               labels.names)
+            usage.add(code, indicator, answers, weights)
             self.pool.setdefault((names[code], ind_id), []).append(answers)
+            origin = self.sightings.origin
+            if (code, ind_id) not in origin:
+                origin[(code, ind_id)] = index
+            if indicator.type in NUMERIC:
+                total = self.means.get((code, ind_id))
+                if total is None:
+                    self.means[(code, ind_id)] = [float(answers.values.sum()), len(answers)]
+                else:
+                    total[0] += float(answers.values.sum())
+                    total[1] += len(answers)
 
     # -- one file -----------------------------------------------------------------------------
 
     def load(self, path: str | Path, sheet: str | None) -> None:
         table = open_table(path, sheet=sheet)
-        if table.usable and table.sha256 in self.hashes:
-            table.fail(f"this file has the same content as {self.hashes[table.sha256]!r} "
+        if (sheet is None and table.usable and table.role is not None
+                and len(table.sheets) > 1):
+            table.close()
+            self.load_form(path, table.sheets)
+            return
+        self.load_table(table, path, sheet)
+
+    def load_form(self, path: str | Path, sheets: Sequence[str]) -> None:
+        """A workbook whose first sheet declares its role (``peran: warga``, as the
+        workbook of ``survey template`` does): every visible sheet with a region column is
+        read, as ``file[sheet]``; a sheet nobody filled in is left out."""
+        filled = 0
+        for name in sheets:
+            table = open_table(path, sheet=name, label=f"{path}[{name}]")
+            if table.usable and not REGION_COLUMNS & {h.casefold() for h in table.header}:
+                table.close()  # the questions or the instructions
+                continue
+            filled += self.load_table(table, path, name, form=True)
+        if not filled:
+            self.problems.append(Problem(
+                str(path), "the file has no data rows", expected="at least one row of answers "
+                "below the header of a role's sheet"))
+
+    def load_table(self, table: Table, path: str | Path, sheet: str | None,
+                   form: bool = False) -> int:
+        """Read one opened table (a file, or a sheet of a form workbook); returns its data
+        rows. An empty sheet of a form workbook is no problem (and no input file)."""
+        digest = f"{table.sha256}[{sheet}]" if form else table.sha256
+        if table.usable and digest in self.hashes:
+            table.fail(f"this file has the same content as {self.hashes[digest]!r} "
                        "(given twice?)", expected="each survey file once")
         if not table.usable:
             table.close()
             self.collect(table.path, table.problems)
-            return
-        self.hashes[table.sha256] = table.path
-        self.read.append((path, table.sha256))
+            return 0
+        self.hashes[digest] = table.path
+        self.read.append((path, table.sha256, sheet if form else None, table.path))
         plan = self.plan(table)
-        rows = _Rows(self, table, plan)
+        usage = FileUsage()
+        rows = _Rows(self, table, plan, usage=usage)
         if "respondent" in plan.reserved:
-            self.tracked.append((path, table.sha256))
+            self.tracked.append((path, table.sha256, sheet if form else None, table.path))
         if plan.layout == "long":
             rows.long()
         else:
             rows.wide()
+        rows.role_problems()
         if table.usable and not self.problems and not table.problems:
-            self.file(rows.answers.parts())
+            self.file(rows.answers.parts(), usage, rows.file_index)
         if table.usable and table.data_rows <= 0:
+            if form:
+                self.collect(table.path, table.problems)
+                return 0
             table.problems.append(Problem(
                 table.path, "the file has no data rows", expected="at least one row of answers "
                 "below the header", **table.locate_header(None)))
@@ -229,6 +338,8 @@ class _Loader:
         self.survey.files.append(InputFile(
             path=table.path, sha256=table.sha256, format=table.format, layout=plan.layout,
             rows=max(table.data_rows, 0), **_input_file_extras(table)))
+        self.usages.append(usage)
+        return max(table.data_rows, 0)
 
     def collect(self, path: str, problems: Problems) -> None:
         """Take over a file's problems, with a note when some were not listed."""
@@ -243,15 +354,28 @@ class _Loader:
         """Work out the layout and what each column means; header problems go to the table."""
         reserved: dict[str, int] = {}
         indicators: list[tuple[int, str]] = []
+        ignored: list[int] = []
+        metadata: list[int] = []
+        relabel: dict[int, dict[str, str]] = {}
+        submission: int | None = None
         by_indicator: dict[str, int] = {}
         unknown: list[int] = []
         header = table.header
+        export = kobo.is_export(header)
         for col, name in enumerate(header):
             if col in table.skip_columns:
                 continue
             key = name.casefold()
             if key in self.ignore:
+                ignored.append(col)
                 continue
+            written = name
+            if export:
+                found = self.export_field(name)
+                if found is None:
+                    metadata.append(col)
+                    continue
+                name, key = found, found.casefold()
             canonical = RESERVED.get(key)
             if canonical is not None:
                 if canonical in reserved:
@@ -278,6 +402,13 @@ class _Loader:
                 indicators.append((col, ind_id))
                 continue
             unknown.append(col)
+            name = written
+        if export:
+            submission = kobo.submission_column(header)
+            if "respondent" not in reserved and submission is not None:
+                reserved["respondent"] = submission  # a submission is one respondent
+            relabel = {col: labels for col, ind_id in indicators
+                       if (labels := self.labels().values(ind_id))}
         long = "indicator" in reserved and "value" in reserved
         for name in ("indicator", "value"):
             if name in reserved and not long:
@@ -319,7 +450,8 @@ class _Loader:
                 expected="a column named region (or " + ", ".join(_ALIASES["region"]) + ")",
                 found="columns " + shorten(", ".join(header), 100),
                 **table.locate_header(None)))
-        return _Plan("long" if long else "wide", reserved, [] if long else indicators)
+        return _Plan("long" if long else "wide", reserved, [] if long else indicators, ignored,
+                     export, metadata, relabel, submission)
 
     # -- respondents answering twice ------------------------------------------------------------
 
@@ -328,8 +460,8 @@ class _Loader:
         occurs in more than one row of a region-year: the same indicator answered twice is a
         problem (wherever the two answers are, across files too)."""
         first: dict[tuple[RespondentKey, str], tuple[str, int | None, int]] = {}
-        for path, digest in self.tracked:
-            table = open_table(path, sheet=sheet)
+        for path, digest, form_sheet, label in self.tracked:
+            table = open_table(path, sheet=form_sheet or sheet, label=label)
             if not table.usable or table.sha256 != digest:
                 table.close()
                 continue
@@ -366,8 +498,8 @@ class _Loader:
         found = disagreements(self.pool, self.indicators)
         if not found:
             return
-        for path, digest in self.read:
-            table = open_table(path, sheet=sheet)
+        for path, digest, form_sheet, label in self.read:
+            table = open_table(path, sheet=form_sheet or sheet, label=label)
             if not table.usable or table.sha256 != digest:
                 table.close()
                 continue
@@ -401,6 +533,8 @@ class _Loader:
         for (key, ind_id), parts in self.pool.items():
             regions[key].answers[ind_id] = Answers.concat(parts)
         self.pool.clear()
+        short = self.account()
+        self.survey.notices.extend(self.checks(short))
         for key, members in self.members.items():
             data = regions[key]
             data.roles = {role: len(ids) for role, ids in sorted(members.items())}
@@ -408,6 +542,70 @@ class _Loader:
             data.answers = {ind_id: data.answers[ind_id] for ind_id in order
                             if ind_id in data.answers}
         return self.survey
+
+
+    def checks(self, short: dict[tuple[int, str], int]) -> list[Notice]:
+        """The analyst's checks (:mod:`.checks`), as notices."""
+        keys = self.keys.names
+        sightings = self.sightings
+        first: dict[str, str] = {}
+        for (_, code), at in sightings.first.items():  # in reading order
+            first.setdefault(keys[code][0], at)
+        where = {key: sightings.first.get((index, key[0]), "")
+                 for key, index in sightings.origin.items()}
+        means = {key: (total / n, int(n)) for key, (total, n) in self.means.items() if n}
+        wanted = {ind_id for _, ind_id, _, _ in sightings.fractions}
+        values = {ind_id: np.concatenate([region.answers[ind_id].values
+                                          for region in self.survey.regions.values()
+                                          if ind_id in region.answers])
+                  for ind_id in wanted}
+        fractions, flagged = checks.percent_fractions(sightings.fractions, values, keys)
+        return [*checks.region_spelling(first),
+                *fractions,
+                *checks.value_jumps(keys, means, self.indicators, where, flagged),
+                *checks.respondent_regions(sightings),
+                *checks.below_min_answers(short, keys, self.indicators)]
+
+    def account(self) -> dict[tuple[int, str], int]:
+        """Each file's answers read, used, and unused by reason (:mod:`.usage`); returns
+        the (region-year, indicator) pairs below ``min_answers``."""
+        usable: defaultdict[tuple[int, str], int] = defaultdict(int)
+        for usage in self.usages:
+            for key, n in usage.usable.items():
+                usable[key] += n
+        short = short_pairs(usable, self.indicators)
+        files = self.survey.files
+        for i, usage in enumerate(self.usages):
+            read, used, unused = unused_of(usage, self.rules, self.indicators,
+                                           self.role_labels.names, short)
+            files[i] = replace(files[i], answers=read, used=used, unused=unused)
+        return short
+
+
+class _Places(Sequence[str]):
+    """``file:line`` of the rows of a block, computed only for the rows asked for."""
+
+    def __init__(self, rows: _Rows, block: Block, kept: np.ndarray[Any, Any] | None) -> None:
+        self.rows, self.block, self.kept = rows, block, kept
+
+    def __getitem__(self, i: Any) -> Any:
+        row = int(self.kept[i]) if self.kept is not None else int(i)
+        return self.rows.at(self.block.where(row))
+
+    def __len__(self) -> int:
+        return len(self.kept) if self.kept is not None else len(self.block)
+
+
+def _with_role(answers: Answers, none: int, code: int) -> Answers:
+    """``answers`` with the role code ``none`` (no role) replaced by ``code``."""
+    codes = answers.role_codes
+    missing = codes == none
+    if not missing.any():
+        return answers
+    fitted = codes.astype(np.int32) if code > np.iinfo(codes.dtype).max else codes.copy()
+    fitted[missing] = code
+    return Answers.of(answers.values, fitted, answers.role_labels, answers.respondent_codes,
+                      answers.respondent_labels)
 
 
 def _taker(rows: Sequence[int] | None) -> Callable[[Sequence[Any]], Sequence[Any]]:
@@ -435,11 +633,12 @@ class _Rows:
     """The row loops of one file: wide, long, and the respondent re-check."""
 
     def __init__(self, loader: _Loader, table: Table, plan: _Plan,
-                 problems: Problems | None = None) -> None:
+                 problems: Problems | None = None, usage: FileUsage | None = None) -> None:
         self.loader = loader
         self.table = table
         self.plan = plan
         self.problems = table.problems if problems is None else problems
+        self.usage = FileUsage() if usage is None else usage
         self.header = table.header
         reserved = plan.reserved
         self.region_col = reserved.get("region")
@@ -449,9 +648,28 @@ class _Rows:
         self.weight_col = reserved.get("weight")
         self.stratum_col = reserved.get("stratum")
         self.years: dict[Cell, int | Bad | None] = {"": None}
-        self.roles: dict[str, str | None] = {"": None}
+        self.default_role = loader.rules.default
+        """The role of a row without one: the sheet's (``peran: warga`` above the header),
+        else the set's ``default_role``, else None."""
+        self.roles: dict[str, str | None] = {"": self.default_role}
+        """Role cell as written → the role (:mod:`.roles`)."""
+        self.bad_roles: dict[str, list[Any]] = {}
+        """Role cell naming a role no indicator asks → [what to say, first row, rows]."""
+        self.no_role: dict[str, list[Any]] = {}
+        """Indicator asking several roles, answered without one → [first row, column, rows]."""
         self.targets: dict[tuple[str, Cell], RegionYear | None] = {}
         self.specs = [(col, ind_id, loader.converter(ind_id)) for col, ind_id in plan.indicators]
+        self.ambiguous = [j for j, (_, ind_id, _) in enumerate(self.specs)
+                          if ind_id in loader.ambiguous]
+        if table.role is not None:
+            self.sheet_role(table.role)
+        self.percent_specs = [j for j, (_, ind_id, _) in enumerate(self.specs)
+                              if loader.indicators[ind_id].type == "percent"]
+        self.sightings = loader.sightings
+        self.file_index = len(loader.survey.files)
+        self.region_of: list[int] = []
+        """Region-year code → region code of :attr:`.Sightings.regions`."""
+        """Indicators (positions in :attr:`specs`) that an answer without a role cannot go to."""
         # CSV numbers are text: "1.234" next to "72,5" in one column could be 1234 or 1.234.
         self.text_numbers = table.format == "csv"
         self.decimal_specs = [spec for spec in self.specs if spec[2].indicator.type in NUMERIC
@@ -532,13 +750,15 @@ class _Rows:
         respondent = None
         if self.respondent_col is not None:
             respondent = text_of(cells[self.respondent_col]).strip() or None
-        role = None
+        role = self.default_role
         if self.role_col is not None:
             text = text_of(cells[self.role_col])
             if text in self.roles:
                 role = self.roles[text]
             else:
-                role = self.roles[text] = text.strip().lower() or None
+                role = self.roles[text] = self.resolve_role(text)
+            if role in self.bad_roles:
+                self.bad_role(role, where, 1)
         return (region, year), respondent, role
 
     # -- survey design: a respondent's weight and stratum ---------------------------------------
@@ -580,6 +800,77 @@ class _Rows:
                          found=shorten(text_of(value) if isinstance(value, str)
                                        else f"{value:g}"))
 
+    # -- roles --------------------------------------------------------------------------------
+
+    def sheet_role(self, written: str) -> None:
+        """The role a worksheet declares for its rows; one no indicator asks is a problem at
+        the declaration."""
+        rules = self.loader.rules
+        unknown = rules.unknown(written)
+        if unknown is not None and self.table.role_cell is not None:
+            row, col = self.table.role_cell
+            hint = f" (did you mean {unknown.guess!r}?)" if unknown.guess else ""
+            self.problem(f"the sheet's role {written!r} is not asked by any indicator of "
+                         f"{self.loader.set.id!r}{hint}", (None, row, None), col,
+                         field="role", expected=f"a role the set asks: {rules.listed()}",
+                         found=shorten(written))
+            self.ambiguous = []  # the rows' role is this one, said once
+            return
+        self.default_role = self.roles[""] = rules.resolve_name(written)
+
+    def resolve_role(self, text: str) -> str | None:
+        """The role of a role cell (:mod:`.roles`); a role no indicator asks is remembered
+        for :meth:`role_problems`."""
+        written = text.strip()
+        if not written:
+            return self.default_role
+        rules = self.loader.rules
+        role = rules.resolve_name(written)
+        if role not in self.bad_roles:
+            unknown = rules.unknown(written)
+            if unknown is not None:
+                self.bad_roles[role] = [unknown, None, 0]
+        return role
+
+    def bad_role(self, role: str, where: Where, rows: int) -> None:
+        """Count rows with a role no indicator asks (the first one is where it is shown)."""
+        entry = self.bad_roles[role]
+        if entry[1] is None:
+            entry[1] = where
+        entry[2] += rows
+
+    def no_role_answers(self, ind_id: str, where: Where, col: int, rows: int) -> None:
+        """Count answers without a role to an indicator that asks several roles."""
+        entry = self.no_role.get(ind_id)
+        if entry is None:
+            self.no_role[ind_id] = [where, col, rows]
+        else:
+            entry[2] += rows
+
+    def role_problems(self) -> None:
+        """One problem per role no indicator asks and per indicator answered without the
+        role it needs, at the first row, with the number of rows."""
+        loader = self.loader
+        for unknown, where, rows in self.bad_roles.values():
+            if where is None or self.role_col is None:
+                continue
+            hint = f" (did you mean {unknown.guess!r}?)" if unknown.guess else ""
+            count = f" (on {rows:,} rows)" if rows > 1 else ""
+            self.problem(f"role {unknown.written!r} is not asked by any indicator of "
+                         f"{loader.set.id!r}{hint}{count}", where, self.role_col,
+                         field=self.header[self.role_col],
+                         expected=f"a role the set asks: {loader.rules.listed()}",
+                         found=shorten(unknown.written))
+        for ind_id, (where, col, rows) in self.no_role.items():
+            asked = loader.indicators[ind_id].roles
+            count = f" (on {rows:,} rows)" if rows > 1 else ""
+            self.problem(f"{ind_id!r} is answered without a role, but it asks several roles "
+                         f"({', '.join(asked)}): the role says whose answer it is{count}",
+                         where, col, field=self.header[col],
+                         expected="a role column (role or peran) naming one of "
+                         f"{', '.join(asked)}, or a default_role in the set",
+                         found="no role column" if self.role_col is None else "no role")
+
     # -- wide ---------------------------------------------------------------------------------
 
     def wide(self) -> None:
@@ -607,6 +898,10 @@ class _Rows:
         usual block share one region-year; otherwise they are grouped by region-year, and rows
         with an empty region or a bad year are reported and not filed.
         """
+        if self.plan.export:
+            block = self._export_block(block)
+            if not len(block):
+                return
         loader = self.loader
         width, cells, size = block.width, block.cells, len(block)
         region_col, year_col = self.region_col, self.year_col
@@ -625,6 +920,10 @@ class _Rows:
         if self.decimal_specs:
             self._block_decimals(block)
         roles = self._block_roles(block)
+        if self.ambiguous and (roles is None or (isinstance(roles, list) and None in roles)):
+            self._block_no_role(block, roles, columns)
+        for col in self.plan.ignored:
+            self.usage.ignored_cells(self.header[col], cells[col::width])
         groups: list[tuple[tuple[str, Cell], list[int] | None]]
         if (regions is None or len(set(regions)) == 1) and (years is None or
                                                             len(set(years)) == 1):
@@ -655,6 +954,7 @@ class _Rows:
                 ids = self._respondents(target, block, None, roles)
                 group_codes = np.full(size, loader.keys.code(target), dtype=np.int32)
                 respondents = np.array(loader.respondent_labels.codes(ids), dtype=np.int32)
+                self.sighted(int(group_codes[0]), block.where(0))
         else:
             group_codes = np.full(size, -1, dtype=np.int32)
             respondents = np.full(size, -1, dtype=np.int32)
@@ -668,9 +968,111 @@ class _Rows:
                 ids = self._respondents(target, block, rows, group_roles)
                 group_codes[rows] = loader.keys.code(target)
                 respondents[rows] = loader.respondent_labels.codes(ids)
+                self.sighted(loader.keys.code(target), block.where(rows[0] if rows else 0))
+        if self.percent_specs:
+            self._block_fractions(block, columns, group_codes)
+        if self.respondent_col is not None:
+            self._block_regions(block, group_codes, respondents)
         answers = self.answers
         assert isinstance(answers, WideAnswers)
         answers.add(group_codes, respondents, role_codes, columns)
+
+    # -- what the analyst's checks need (:mod:`.checks`) -----------------------------------------
+
+    def at(self, where: Where) -> str:
+        """``file:line`` (a text file) or ``file:row`` (a worksheet) of a row."""
+        line, row, _ = where
+        return f"{self.table.path}:{line if line is not None else row}"
+
+    def sighted(self, code: int, where: Where) -> None:
+        """Remember where a region-year first appears in this file."""
+        key = (self.file_index, code)
+        if key not in self.sightings.first:
+            self.sightings.first[key] = self.at(where)
+
+    def _block_fractions(self, block: Block, columns: Sequence[np.ndarray[Any, Any]],
+                         groups: np.ndarray[Any, Any]) -> None:
+        """Remember the percentages between 0 and 1 (candidates for a fraction typed into a
+        percent column)."""
+        found = self.sightings.fractions
+        for j in self.percent_specs:
+            values = columns[j]
+            hits = np.flatnonzero((values > 0) & (values < 1) & (groups >= 0))
+            for i in hits[:max(0, MAX_CANDIDATES - len(found))].tolist():
+                found.append((int(groups[i]), self.specs[j][1], float(values[i]),
+                              self.at(block.where(i))))
+
+    def _block_regions(self, block: Block, groups: np.ndarray[Any, Any],
+                       respondents: np.ndarray[Any, Any]) -> None:
+        """Note the region of each row's respondent (an id in two regions is a finding)."""
+        keep = groups >= 0
+        if not keep.all():
+            groups, respondents = groups[keep], respondents[keep]
+            rows = np.flatnonzero(keep)
+        else:
+            rows = None
+        self._block_regions_of(groups, respondents, _Places(self, block, rows))
+
+    def _block_regions_of(self, groups: np.ndarray[Any, Any], respondents: np.ndarray[Any, Any],
+                          where: Sequence[str]) -> None:
+        names = self.loader.keys.names
+        sightings = self.sightings
+        table = self.region_of
+        while len(table) < len(names):
+            table.append(sightings.region_code(names[len(table)][0]))
+        regions = np.array(table, dtype=np.int32)[groups]
+        sightings.respondents(respondents, regions, where, self.loader.respondent_labels.names)
+
+    def _export_block(self, block: Block) -> Block:
+        """A block of a form tool's export: answers exported as labels turned into values,
+        and submissions exported twice (the same ``_uuid``, the same answers) left out and
+        counted as duplicates."""
+        width = block.width
+        for col, labels in self.plan.relabel.items():
+            block.cells[col::width] = kobo.relabel(block.cells[col::width], labels)
+        if self.plan.submission is None:
+            return block
+        ids = block.texts(self.plan.submission)
+        seen = self.loader.submissions
+        read = [col for col in sorted(self.used) if col != self.plan.submission]
+        keep: list[int] = []
+        for i, uuid in enumerate(ids):
+            uuid = uuid.strip()
+            if not uuid:
+                keep.append(i)
+                continue
+            row = block.cells[i * width:(i + 1) * width]
+            answers = tuple(row[col] for col in read)
+            first = seen.get(uuid)
+            if first is None:
+                seen[uuid] = answers
+                keep.append(i)
+            elif first == answers:
+                self.usage.duplicates += sum(1 for col, _ in self.plan.indicators
+                                             if text_of(row[col]).strip())
+                self.loader.copies.add((self.table.path, block.rows[i]))
+            else:
+                keep.append(i)  # the same id with other answers: checked like any respondent
+        if len(keep) == len(block):
+            return block
+        infos = block.infos
+        return Block(width, [c for i in keep for c in block.cells[i * width:(i + 1) * width]],
+                     [block.lines[i] for i in keep], [block.rows[i] for i in keep],
+                     None if infos is None else [infos[i] for i in keep], block.typed)
+
+    def _block_no_role(self, block: Block, roles: RoleChunk,
+                       columns: Sequence[np.ndarray[Any, Any]]) -> None:
+        """Note the answers of rows without a role to indicators that ask several roles."""
+        rows = (np.fromiter((role is None for role in roles), dtype=bool, count=len(roles))
+                if isinstance(roles, list) else None)
+        for j in self.ambiguous:
+            answered = ~np.isnan(columns[j])
+            if rows is not None:
+                answered &= rows
+            hits = np.flatnonzero(answered)
+            if len(hits):
+                col, ind_id, _ = self.specs[j]
+                self.no_role_answers(ind_id, block.where(int(hits[0])), col, len(hits))
 
     def _target(self, raw: tuple[str, Cell]) -> RegionYear | None:
         """The region-year of raw (region, year) cells (remembered)."""
@@ -682,12 +1084,15 @@ class _Rows:
     def _block_roles(self, block: Block) -> RoleChunk:
         """Normalised roles of a block's rows: a list, or one role for all rows."""
         if self.role_col is None:
-            return None
+            return self.default_role
         raw = block.texts(self.role_col)
         distinct = set(raw)
         for cell in distinct:
             if cell not in self.roles:
-                self.roles[cell] = cell.strip().lower() or None
+                self.roles[cell] = self.resolve_role(cell)
+            role = self.roles[cell]
+            if role in self.bad_roles:
+                self.bad_role(role, block.where(raw.index(cell)), raw.count(cell))
         if len(distinct) == 1:
             return self.roles[raw[0]]
         return list(map(self.roles.__getitem__, raw))
@@ -852,6 +1257,10 @@ class _Rows:
         value_col = self.plan.reserved["value"]
         resolved: dict[str, str | None] = {}
         track = self.respondent_col is not None
+        ignored = self.plan.ignored
+        percent = {ind_id for ind_id, ind in loader.indicators.items() if ind.type == "percent"}
+        fractions = self.sightings.fractions
+        seen: list[tuple[int, int, Where]] = []
         in_file: set[RespondentKey] = set()
         pairs: set[tuple[RespondentKey, str]] = set()
         answers = self.answers
@@ -865,6 +1274,8 @@ class _Rows:
                 continue
             key, respondent, role = meta
             data, members = loader.region(key)
+            for col in ignored:
+                self.usage.ignored_cells(self.header[col], (cells[col],))
             ind_id = self.indicator_of(cells, where, resolved)
             rkey: RespondentKey | None = None
             if respondent is None:
@@ -891,6 +1302,8 @@ class _Rows:
                 continue
             if value is SKIP:
                 continue
+            if role is None and ind_id in loader.ambiguous:
+                self.no_role_answers(ind_id, where, value_col, 1)
             if self.text_numbers and loader.converter(ind_id).indicator.type in NUMERIC:
                 self._decimal(ind_id, text_of(cell), where, loader.converter(ind_id),
                               value_col, ind_id)
@@ -898,8 +1311,19 @@ class _Rows:
                 if (rkey, ind_id) in pairs:
                     loader.repeated.add(rkey)
                 pairs.add((rkey, ind_id))
-            answers.add(loader.keys.code(key), loader.respondent_labels.code(respondent),
-                        loader.role_labels.code(role), ind_id, value)
+            code = loader.keys.code(key)
+            respondent_code = loader.respondent_labels.code(respondent)
+            answers.add(code, respondent_code, loader.role_labels.code(role), ind_id, value)
+            self.sighted(code, where)
+            if 0 < value < 1 and ind_id in percent and len(fractions) < MAX_CANDIDATES:
+                fractions.append((code, ind_id, value, self.at(where)))
+            if track:
+                seen.append((respondent_code, code, where))
+        if seen:
+            codes, groups, wheres = zip(*seen, strict=True)
+            self._block_regions_of(np.array(groups, dtype=np.int32),
+                                   np.array(codes, dtype=np.int32),
+                                   [self.at(w) for w in wheres])
 
     # -- second pass: the answers to facts whose respondents disagree ------------------------------
 
@@ -944,7 +1368,10 @@ class _Rows:
         """(respondent, where, answered (column, indicator id)) of rows of repeated respondents."""
         long = self.plan.layout == "long"
         resolved: dict[str, str | None] = {}
+        copies = self.loader.copies
         for line, row, cells, info in self.table.rows:
+            if copies and (self.table.path, row) in copies:
+                continue
             where = (line, row, info)
             if info is not None and info.kinds:
                 cells = self.kinds(cells, where, info)

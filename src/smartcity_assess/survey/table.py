@@ -46,6 +46,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
+REGION_COLUMNS = frozenset({"region", "wilayah", "daerah"})
+"""Names of the region column (case-insensitive): a worksheet's header is the first row with
+one (rows above it are a form's preamble)."""
+PREAMBLE_ROWS = 10
+"""Rows a worksheet may have above its header."""
+
+
 @dataclass(frozen=True)
 class Limits:
     """The reading limits in force (:mod:`.readers` holds the values; tests lower them)."""
@@ -261,6 +268,13 @@ class Table:
     """Columns whose header is blank or repeated (already reported): their cells are ignored."""
     locator: Locator | None = None
     """How positions are put in words; a text locator unless the reader sets another."""
+    role: str | None = None
+    """The role a worksheet declares above its header (``peran: warga``), for every row
+    without one."""
+    role_cell: tuple[int, int] | None = None
+    """(row, 0-based column) of that declaration."""
+    sheets: list[str] = field(default_factory=list)
+    """The workbook's visible worksheets, in order (XLSX)."""
 
     def __post_init__(self) -> None:
         if self.locator is None:

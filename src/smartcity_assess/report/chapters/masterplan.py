@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ...messages import text
 from ...messages.keys import DIRECTION_KEYS
 from ...scoring.results import GroupResult, IndicatorResult
+from ...survey.usage import describe
 from ..facts import ReportFacts, ReportSources
 from ..views import IndicatorRow, PillarView, WeightRow
 from . import Chapter, Document
@@ -150,6 +151,10 @@ class MethodChapter(Chapter):
     """The floor of the set's geometric means (None: see ``geometric``)."""
     geometric: bool = False
     """Some group (or the index) uses a geometric mean."""
+    answers: tuple[int, int] = (0, 0)
+    """Answers read from the survey files, and how many of them count in a score."""
+    unused: tuple[str, ...] = ()
+    """The answers read that do not count, by reason, worded (``survey.usage.describe``)."""
 
 
 def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
@@ -185,7 +190,11 @@ def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
 
     for pillar in src.result.pillars:
         walk(pillar, 0)
-    return MethodChapter(weights=tuple(rows),
+    inputs = src.assessment.inputs
+    unused = tuple(describe(u, iset, lang, lambda ind_id: f"“{src.title_of(ind_id)}”")
+                   for f in inputs for u in f.unused)
+    return MethodChapter(weights=tuple(rows), unused=unused,
+                         answers=(sum(f.answers for f in inputs), sum(f.used for f in inputs)),
                          unclipped=sum(1 for ind in iset.indicators() if not ind.clip),
                          geometric=bool(geometric),
                          geometric_floor=floors[0] if floors else None)
