@@ -40,7 +40,7 @@ from typing import Literal
 
 from ..errors import InputError, Problem
 from ..indicators.model import Action, Effort, Horizon, Indicator, IndicatorSet
-from ..indicators.vocabulary import CitizenImpact, CostClass
+from ..indicators.vocabulary import KOMINFO_TITLES, CitizenImpact, CostClass
 from ..scoring.results import GroupResult, IndicatorResult, RegionResult
 from ..text import Text
 from .plan import (
@@ -1257,8 +1257,9 @@ def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reas
     elif n.why == "mandatory":
         first_id, first_en = f"wajib menurut {n.mandatory}", f"mandatory under {n.mandatory}"
     elif n.why == "quick-win":
-        first_id, first_en = f"quick win dimensi {n.dimension}", \
-            f"quick win of the {n.dimension} dimension"
+        name = KOMINFO_TITLES.get(n.dimension)
+        first_id = f"quick win dimensi {name.get('id') if name else n.dimension}"
+        first_en = f"quick win of the {name.get('en') if name else n.dimension} dimension"
     elif n.why == "prerequisite":
         waiting = ", ".join(sorted(set(n.pulled_by)))
         first_id, first_en = f"prasyarat bagi {waiting}", f"prerequisite of {waiting}"

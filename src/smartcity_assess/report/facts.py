@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..indicators.model import Group, Indicator, IndicatorSet
+from ..indicators.vocabulary import KOMINFO_TITLES
 from ..messages import text, tr
 from ..messages.keys import BASIS_KEYS, EFFORT_KEYS, PHASE_KEYS
 from ..numbers import format_number
@@ -263,7 +264,9 @@ def build_facts(src: ReportSources) -> ReportFacts:
             references=ind.references, question=ind.question.get(lang))
 
     pillar_titles = {p.id: title_of(p.id) for p in result.pillars}
-    actions = tuple(_action(a, plan, lang, title_of, pillar_titles) for a in roadmap.actions)
+    refer = program_references(roadmap, plan, iset, lang)
+    actions = tuple(_action(a, plan, lang, title_of, pillar_titles, roadmap, refer)
+                    for a in roadmap.actions)
     by_id = {a.id: a for a in actions}
 
     pillars: list[PillarView] = []
@@ -302,11 +305,7 @@ def build_facts(src: ReportSources) -> ReportFacts:
         date=src.date,
         sample=plan.sample,
         tool=Tool("smartcity-assess", assessment.tool_version),
-        region=RegionInfo(
-            name=plan.region.name or result.region, data_name=result.region,
-            province=plan.region.province, population=plan.region.population,
-            population_year=plan.region.population_year, area_km2=plan.region.area_km2,
-            notes=plan.region.notes.get(lang)),
+        region=_region(plan, result.region, lang),
         prepared_by=plan.prepared_by.get(lang),
         assessment_year=result.year,
         period=Period(roadmap.start_year, roadmap.end_year, roadmap.years,
@@ -358,6 +357,22 @@ def build_facts(src: ReportSources) -> ReportFacts:
         trends=trend_context(assessment, result, src.history, lang),
         certainty=build_certainty(assessment, result, src.sensitivity, lang, colors),
     )
+
+
+def _region(plan: Plan, data_name: str, lang: str) -> RegionInfo:
+    """The region for the cover: the plan's ``region``, its population and area taken from
+    the ``profile`` when ``region`` does not give them."""
+    region = plan.region
+    population, year, area = region.population, region.population_year, region.area_km2
+    people = plan.figure("population")
+    if population is None and people is not None:
+        population, year = int(people.value), people.year
+    surface = plan.figure("area_km2")
+    if area is None and surface is not None:
+        area = surface.value
+    return RegionInfo(name=region.name or data_name, data_name=data_name,
+                      province=region.province, population=population,
+                      population_year=year, area_km2=area, notes=region.notes.get(lang))
 
 
 _SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9_.\-]{0,79}")
@@ -419,10 +434,55 @@ def _suffix(indicator: Indicator, lang: str) -> str:
     return ""
 
 
+def dimension_title(dimension: str, lang: str, pillar_titles: Mapping[str, str]) -> str:
+    """A Kominfo dimension's name (a pillar's title for an action without a dimension)."""
+    if dimension in KOMINFO_TITLES:
+        return KOMINFO_TITLES[dimension].get(lang) or dimension
+    return pillar_titles.get(dimension, dimension)
+
+
+_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)+")
+
+
+def program_references(roadmap: Roadmap, plan: Plan, indicator_set: IndicatorSet, lang: str
+                       ) -> Callable[[str], str]:
+    """A function that rewrites the action ids in a planner's line for a reader: a program
+    of the roadmap becomes ``program 12`` (its number in the tables), an existing program
+    or another catalogue action its title."""
+    numbers = {a.id: a.rank for a in roadmap.actions}
+    titles = {a.id: a.title.get(lang) or a.id for a in indicator_set.actions()}
+    titles |= {e.id: e.title.get(lang) or e.id for e in plan.existing}
+
+    def replace_id(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found in numbers:
+            return tr("program_ref", lang, n=numbers[found])
+        return titles.get(found, found)
+
+    def refer(line: str) -> str:
+        return _ID_TOKEN.sub(replace_id, line)
+
+    return refer
+
+
+STATUS_LABEL_KEYS = {"unfunded": "status_unfunded", "beyond_horizon": "status_beyond",
+                     "existing": "status_existing"}
+"""A program's status (when not scheduled) → catalogue key of its words."""
+
+
 def _action(planned: PlannedAction, plan: Plan, lang: str, title_of: Callable[[str], str],
-            pillar_titles: dict[str, str]) -> ActionView:
+            pillar_titles: dict[str, str], roadmap: Roadmap,
+            refer: Callable[[str], str]) -> ActionView:
     action = planned.action
     gap = planned.gap
+    if planned.start_year is not None and planned.end_year is not None:
+        span = (str(planned.start_year) if planned.end_year == planned.start_year
+                else f"{planned.start_year}–{planned.end_year}")
+        stage = roadmap.stage_of(planned.start_year)
+        stage_text = f"RPJMD {stage.rpjmd[0]}–{stage.rpjmd[1]}" if stage else ""
+    else:
+        span = text(STATUS_LABEL_KEYS[planned.status], lang)
+        stage_text = ""
     return ActionView(
         id=action.id, rank=planned.rank, title=action.title.get(lang) or action.id,
         description=action.description.get(lang), owner=action.owner,
@@ -441,7 +501,14 @@ def _action(planned: PlannedAction, plan: Plan, lang: str, title_of: Callable[[s
             score=gap.score, target_score=gap.target_score, threshold=gap.threshold,
             gap=gap.gap, effective_weight=gap.effective_weight,
             below_threshold_only=(gap.target_score is None or gap.score is None
-                                  or gap.score >= gap.target_score)))
+                                  or gap.score >= gap.target_score)),
+        status=planned.status, status_label=span, reason=refer(planned.reason.get(lang)),
+        cost_low=planned.cost.low, cost_high=planned.cost.high,
+        cost_source=planned.cost.source, funding=planned.funding,
+        dimension=planned.dimension,
+        dimension_title=dimension_title(planned.dimension, lang, pillar_titles),
+        mandatory=planned.mandatory, benefit=planned.benefit,
+        citizen_impact=planned.citizen_impact, stage=stage_text)
 
 
 def _phases(roadmap: Roadmap, by_id: dict[str, ActionView], lang: str

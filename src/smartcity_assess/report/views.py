@@ -186,6 +186,27 @@ class ActionView:
     required_by: tuple[str, ...]
     references: tuple[str, ...]
     gap: GapView
+    status: str = "scheduled"
+    """``scheduled``, ``unfunded`` or ``beyond_horizon``."""
+    status_label: str = ""
+    """The year span when scheduled, else the status in words."""
+    reason: str = ""
+    """Why it stands where it stands, one line (programs referred to by number)."""
+    cost_low: int = 0
+    cost_high: int = 0
+    """The whole program's cost range in rupiah."""
+    cost_source: str = "default-class"
+    funding: tuple[str, ...] = ()
+    dimension: str = ""
+    """Kominfo dimension id (else the pillar id)."""
+    dimension_title: str = ""
+    mandatory: str | None = None
+    """The regulation that obliges it (None: not mandatory)."""
+    benefit: float = 0.0
+    """The planner's benefit: index term + citizen term (what the matrix plots)."""
+    citizen_impact: str = "low"
+    stage: str = ""
+    """The RPJMD cycle it starts in (``RPJMD 2025–2029``), empty when not scheduled."""
 
 
 @dataclass(frozen=True)
