@@ -774,8 +774,9 @@ def _check_actions(spec: PlanSpec, problem: Any) -> None:
 def _to_model(spec: PlanSpec, document: YamlDocument) -> Plan:
     positions = tuple(
         (format_path(path), line, column) for path, (line, column) in document.positions.items()
-        if path[:1] in (("targets",), ("goals",), ("issues",), ("capacity",), ("horizon",), ("period",),
-                        ("owners",), ("opd",), ("existing",), ("mandatory",), ("pin",),
+        if path[:1] in (("targets",), ("goals",), ("issues",), ("capacity",), ("horizon",),
+                        ("period",), ("owners",), ("opd",), ("existing",), ("mandatory",),
+                        ("pin",),
                         ("boost",), ("actions",), ("budget",), ("institutions",))
     )
     notices = tuple(_notice(document, old, new) for old, new in RENAMED.items()

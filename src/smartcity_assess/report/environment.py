@@ -25,6 +25,7 @@ from ..messages.keys import AGGREGATION_KEYS
 from ..numbers import format_number
 from ..render.escape import markdown_text, printable
 from ..resources import templates_dir
+from .money import millions, rupiah
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -150,6 +151,8 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
         date=lambda value: date(value, lang),
         md=markdown,
         agg=_aggregation(lang),
+        rp=lambda amount: Markup(rupiah(amount, lang)),
+        jt=lambda amount: Markup(millions(amount, lang)),
     )
     return env
 

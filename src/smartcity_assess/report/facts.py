@@ -32,7 +32,9 @@ from ..scoring.results import (
     Interval,
     RegionResult,
 )
+from ..scoring.views import region_view, view_keys
 from .certainty import Certainty, build_certainty
+from .money import year_costs
 from .trends import HistoryLike, Trends, trend_context
 from .views import (
     ActionView,
@@ -40,6 +42,7 @@ from .views import (
     BandView,
     BootstrapInfo,
     DimensionRow,
+    DimensionScore,
     GapView,
     IndexView,
     IndicatorRow,
@@ -59,6 +62,7 @@ from .views import (
     Scale,
     SetInfo,
     Tool,
+    YearCostView,
 )
 
 if TYPE_CHECKING:
@@ -196,6 +200,10 @@ class ReportFacts:
     trends: Trends | None
     """None with fewer than two years (see :mod:`.trends`)."""
     certainty: Certainty
+    dimension_scores: tuple[DimensionScore, ...] = ()
+    """The scores by Kominfo's six dimensions (empty: the set maps none)."""
+    year_costs: tuple[YearCostView, ...] = ()
+    """Every plan year's scheduled cost by funding source against its envelope."""
 
     def action(self, action_id: str) -> ActionView:
         """A proposed action by id."""
@@ -309,7 +317,7 @@ def build_facts(src: ReportSources) -> ReportFacts:
         prepared_by=plan.prepared_by.get(lang),
         assessment_year=result.year,
         period=Period(roadmap.start_year, roadmap.end_year, roadmap.years,
-                      roadmap.baseline_year),
+                      roadmap.baseline_year, roadmap.masterplan, roadmap.rpjmd),
         set=SetInfo(
             id=iset.id, version=iset.version, title=iset.title.get(lang),
             description=iset.description.get(lang), source=iset.source, sha256=iset.sha256,
@@ -346,7 +354,7 @@ def build_facts(src: ReportSources) -> ReportFacts:
             capacity=roadmap.capacity_per_year,
             per_owner=tuple(OwnerLimit(o, n) for o, n in plan.capacity.per_owner),
             quick_wins_per_year=roadmap.quick_wins_per_year,
-            median_impact=roadmap.median_impact),
+            median_impact=roadmap.median_impact, median_benefit=roadmap.median_benefit),
         methods=MethodsInfo(
             normalisation=assessment.methods.normalisation,
             aggregation=assessment.methods.aggregation,
@@ -356,7 +364,22 @@ def build_facts(src: ReportSources) -> ReportFacts:
         plan_file=PlanFile(plan.source, plan.sha256),
         trends=trend_context(assessment, result, src.history, lang),
         certainty=build_certainty(assessment, result, src.sensitivity, lang, colors),
+        dimension_scores=_dimension_scores(src, band_info),
+        year_costs=year_costs(roadmap),
     )
+
+
+def _dimension_scores(src: ReportSources,
+                      band_info: Callable[[float | None], BandView | None]
+                      ) -> tuple[DimensionScore, ...]:
+    """The indicator scores read by Kominfo's six dimensions (the ``kominfo`` crosswalk)."""
+    iset = src.assessment.indicator_set
+    if "kominfo" not in view_keys(iset):
+        return ()
+    view = region_view(iset, src.result, "kominfo")
+    return tuple(DimensionScore(g.id, g.title.get(src.lang) or g.id, g.score,
+                                band_info(g.score), g.coverage, g.weight, g.indicators)
+                 for g in view.groups)
 
 
 def _region(plan: Plan, data_name: str, lang: str) -> RegionInfo:

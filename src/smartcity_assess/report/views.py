@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..planning.planner import Money
+
 
 @dataclass(frozen=True)
 class Tool:
@@ -40,6 +42,10 @@ class Period:
     end: int
     years: int
     baseline: int
+    masterplan: tuple[int, int] = (0, 0)
+    """The masterplan's first and last year (the plan years run from ``start``)."""
+    rpjmd: tuple[int, int] = (0, 0)
+    """The current RPJMD."""
 
 
 @dataclass(frozen=True)
@@ -283,6 +289,8 @@ class PlanningInfo:
     per_owner: tuple[OwnerLimit, ...]
     quick_wins_per_year: int
     median_impact: float
+    median_benefit: float = 0.0
+    """The candidates' median benefit: the matrix's line and the quick-win floor."""
 
 
 @dataclass(frozen=True)
@@ -395,3 +403,35 @@ class WeightRow:
     references: tuple[str, ...]
     normalisation: str | None
     aggregation: str | None
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """A Kominfo dimension's score: the crosswalk view of the indicator scores."""
+
+    id: str
+    title: str
+    score: float | None
+    band: BandView | None
+    coverage: float
+    weight: float
+    """Its share of the index (the sum of its indicators' effective weights)."""
+    indicators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class YearCostView:
+    """One plan year: scheduled cost by funding source against the year's envelope."""
+
+    year: int
+    stage: str
+    """``RPJMD 2025–2029``: the cycle the year lies in."""
+    by_source: tuple[tuple[str, Money], ...]
+    """Every funding source the plan uses, in the format's order (zero when unused)."""
+    total: Money
+    envelope: tuple[tuple[str, int], ...] | None
+    envelope_total: int | None
+    left: int | None
+    """What is left of the envelope after the upper bound of the year's cost."""
+    starting: int
+    """Programs starting in the year."""
