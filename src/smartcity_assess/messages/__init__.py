@@ -3,8 +3,8 @@
 Reports, terminal tables and messages, ``summary.md``, the Markdown scorecard, the survey
 forms, ``compare`` and the warnings of the engine all take their words from
 :data:`CATALOGUE`: one key, one ``(Indonesian, English)`` pair. The catalogue is kept in a
-few files by area (:mod:`.reports`, :mod:`.plans`, :mod:`.terminal`, :mod:`.summaries`, :mod:`.forms`,
-:mod:`.notices`) only so that each stays readable; the keys are one name space (a key
+few files by area (:mod:`.reports`, :mod:`.plans`, :mod:`.terminal`, :mod:`.summaries`,
+:mod:`.forms`, :mod:`.notices`) only so that each stays readable; the keys are one name space (a key
 defined twice is an error at import) and tests/test_messages.py fails on a key no code uses,
 on a key the code uses that is missing, and on a key whose two texts disagree on their
 ``{placeholders}``.

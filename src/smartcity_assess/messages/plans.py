@@ -38,6 +38,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role_warga": ("survei warga", "resident survey"),
     "role_umkm": ("survei pelaku UMKM", "MSME survey"),
     "role_all": ("semua responden", "all respondents"),
+    "rule_mean": ("rata-rata", "mean"),
+    "rule_median": ("median", "median"),
+    "rule_share": ("proporsi", "share"),
+    "rule_min": ("minimum", "minimum"),
+    "rule_max": ("maksimum", "maximum"),
+    "norm_goalposts": ("batas minimum–maksimum", "goalposts"),
+    "norm_distance": ("jarak ke target", "distance to target"),
+    "norm_minmax": ("minimum–maksimum antarwilayah", "min–max across regions"),
+    "norm_zscore": ("skor baku (z)", "z-score"),
+    "transform_log": ("logaritma", "logarithm"),
     # --- columns --------------------------------------------------------------------------------
     "col_no": ("No.", "No."),
     "col_figure": ("Data", "Figure"),
@@ -80,6 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- summary --------------------------------------------------------------------------------
     "tile_programs": ("{quick_wins} quick win, {mandatory} wajib; {deferred} belum terjadwal",
                       "{quick_wins} quick wins, {mandatory} mandatory; {deferred} not scheduled"),
+    "programs_scheduled": ("Program terjadwal", "Programs scheduled"),
     "tile_cost": ("Biaya indikatif", "Indicative cost"),
     "tile_cost_note": ("batas atas; batas bawah {low}; {start}–{end}",
                        "upper bound; lower bound {low}; {start}–{end}"),
@@ -90,25 +101,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The scheduled programs cost up to {cost} (at least {low}) and fit every year's "
         "envelope. {unfunded} programs are unfunded and {deferred} in all are not scheduled; "
         "each is listed with its reason."),
-    "bands_note": ("Predikat: {source}", "Grades: {source}"),
+    "summary_money_free": (
+        "Biaya indikatif program terjadwal mencapai {cost} (batas bawah {low}); rencana tidak "
+        "menetapkan pagu. {unfunded} program tidak terdanai dan {deferred} program secara "
+        "keseluruhan belum terjadwal; semuanya dicantumkan beserta alasannya.",
+        "The scheduled programs cost up to {cost} (at least {low}); the plan sets no "
+        "envelopes. {unfunded} programs are unfunded and {deferred} in all are not "
+        "scheduled; each is listed with its reason."),
+    "gap_reason_met": (
+        "{indicator}: skor {score}, sudah di atas ambang {threshold}",
+        "{indicator}: score {score}, already above the threshold {threshold}"),
+    "bands_note": ("Rentang predikat mengikuti {source}", "The grades follow {source}"),
     "bands_spbe": (
-        "predikat indeks SPBE menurut PermenPANRB 59/2020 (Kurang di bawah 1,8; Cukup; Baik "
-        "mulai 2,6; Sangat Baik mulai 3,5; Memuaskan mulai 4,2 pada skala 1–5).",
-        "the SPBE index predicates of PermenPANRB 59/2020 (Kurang below 1.8; Cukup; Baik from "
-        "2.6; Sangat Baik from 3.5; Memuaskan from 4.2 on the 1–5 scale)."),
+        "batas predikat indeks SPBE menurut PermenPANRB 59/2020: Kurang di bawah 1,8; Cukup; "
+        "Baik mulai 2,6; Sangat Baik mulai 3,5; Memuaskan mulai 4,2 pada skala 1–5.",
+        "the SPBE index predicates of PermenPANRB 59/2020: Kurang below 1.8; Cukup; Baik from "
+        "2.6; Sangat Baik from 3.5; Memuaskan from 4.2 on the 1–5 scale."),
     "bands_spbe_rescaled": (
-        "predikat indeks SPBE menurut PermenPANRB 59/2020 (batas 1,8; 2,6; 3,5 dan 4,2 pada "
+        "batas predikat indeks SPBE menurut PermenPANRB 59/2020 (1,8; 2,6; 3,5 dan 4,2 pada "
         "skala 1–5) yang dipetakan secara linear ke skala {scale}. Penggolongan IMDI tidak "
         "dipakai karena batasnya tidak dipublikasikan.",
         "the SPBE index predicates of PermenPANRB 59/2020 (boundaries 1.8, 2.6, 3.5 and 4.2 "
         "on the 1–5 scale) mapped linearly onto the {scale} scale. IMDI categories are not "
         "used: their thresholds are not published."),
-    "bands_own": ("rentang predikat yang ditetapkan instrumen penilaian (lihat Lampiran "
-                  "Metodologi).",
-                  "the grade ranges set by the assessment framework (see the Methodology "
-                  "Annex)."),
-    "bands_none": ("instrumen ini tidak menetapkan predikat.",
-                   "this framework sets no grades."),
+    "bands_own": ("rentang yang ditetapkan instrumen penilaian (lihat Lampiran Metodologi).",
+                  "the ranges the assessment framework sets (see the Methodology Annex)."),
     # --- profile -------------------------------------------------------------------------------
     "profile_intro": (
         "Gambaran umum {region} ({province}) menurut angka resmi yang dipublikasikan. Setiap "
@@ -188,6 +205,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the baseline of the weakest indicators of each issue."),
     "issue_named": ("dinyatakan dalam rencana daerah", "named in the regional plan"),
     "issue_derived": ("dari skor penilaian", "from the assessment's scores"),
+    "issue_derived_title": ("Belum optimalnya {group}", "{group} falls short"),
     "issue_derived_text": (
         "Skor kelompok {score} ({band}), di bawah {threshold}.",
         "Group score {score} ({band}), below {threshold}."),
@@ -375,8 +393,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "peringatan dini, demam berdarah, rasa aman, sampah.",
         "The Impact on Citizens pillar (baseline {impact}): complaints answered and closed, "
         "early warning, dengue, safety, waste."),
-    "eval_evidence_quick_win": ("{quick_wins} quick win dalam dua tahun pertama.",
-                                "{quick_wins} quick wins in the first two years."),
+    "eval_evidence_quick_win": ("{quick_wins} quick win yang dimulai {first}–{last}.",
+                                "{quick_wins} quick wins starting {first}–{last}."),
     # --- roadmap -----------------------------------------------------------------------------
     "stages_caption": ("Tahapan peta jalan menurut periode RPJMD",
                        "The roadmap's stages by RPJMD period"),

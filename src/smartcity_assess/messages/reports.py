@@ -302,7 +302,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cert_annex_heading": ("Ketidakpastian dan perlakuan data",
                            "Uncertainty and data treatment"),
     "cert_annex_bootstrap": (
-        "Interval kepercayaan: bootstrap {draws} kali (seed {seed}), interval persentil "
+        "Interval kepercayaan: bootstrap {draws} kali (benih acak {seed}), interval persentil "
         "{level}; {basis} diambil ulang dengan pengembalian di dalam setiap wilayah-tahun "
         "dan setiap peran.",
         "Confidence intervals: bootstrap with {draws} draws (seed {seed}), {level} "
@@ -312,7 +312,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Confidence intervals: not computed."),
     "cert_annex_sensitivity": (
         "Analisis sensitivitas: {draws} set bobot acak × agregasi ({aggs}) × imputasi "
-        "({imps}) = {scenarios} skenario (seed {seed}); setiap bobot dikalikan faktor acak "
+        "({imps}) = {scenarios} skenario (benih acak {seed}); setiap bobot dikalikan faktor acak "
         "seragam antara {low} dan {high}; rentang = persentil {plow}–{phigh}.",
         "Sensitivity analysis: {draws} random weight sets × aggregation ({aggs}) × "
         "imputation ({imps}) = {scenarios} scenarios (seed {seed}); each weight multiplied "
@@ -338,9 +338,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "Outlier treatment: none."),
     "cert_annex_winsorised": ("Nilai yang dipangkas dalam penilaian ini: {items}.",
                               "Values capped in this assessment: {items}."),
-    "cert_annex_normalisation": ("Normalisasi selain goalposts: {items}.",
+    "cert_annex_normalisation": ("Normalisasi selain batas minimum–maksimum: {items}.",
                                  "Normalisation other than goalposts: {items}."),
-    "cert_annex_normalisation_default": ("Normalisasi: goalposts untuk semua indikator.",
+    "cert_annex_normalisation_default": ("Normalisasi: batas minimum–maksimum untuk semua "
+                                         "indikator.",
                                          "Normalisation: goalposts for every indicator."),
     "cert_annex_roles": (
         "Bobot peran saat jawaban digabung: {items}; peran lain berbobot 1.",
@@ -671,15 +672,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- methodology -------------------------------------------------------------------------
     "method_set": ("Instrumen penilaian", "Assessment framework"),
     "method_set_text": (
-        "Penilaian memakai instrumen {title} (id {id}, versi {version}), dibaca dari {source}.",
+        "Penilaian memakai instrumen {title} (id {id}, versi {version}), dibaca dari berkas "
+        "{source}.",
         "The assessment uses the framework {title} (id {id}, version {version}), read from "
-        "{source}."),
+        "the file {source}."),
+    "method_set_bundled": (
+        "Penilaian memakai instrumen {title}, versi {version}, yang disertakan dalam "
+        "perangkat ini (nama {id}).",
+        "The assessment uses the framework {title}, version {version}, that comes with this "
+        "tool (name {id})."),
     "method_normalisation": ("Normalisasi", "Normalisation"),
     "method_normalisation_text": (
         "Nilai mentah setiap indikator dipetakan secara linear ke skala {scale} di antara dua "
-        "batas normalisasi (goalposts); nilai di luar batas dipotong. Untuk indikator yang "
-        "makin rendah makin baik, arah skala dibalik; transformasi log dipakai bila "
-        "ditetapkan.",
+        "batas normalisasi (nilai minimum dan maksimum); nilai di luar batas dipotong. Untuk "
+        "indikator yang makin rendah makin baik, arah skala dibalik; transformasi logaritma "
+        "dipakai bila ditetapkan.",
         "Each indicator's raw value is mapped linearly onto the {scale} scale between two "
         "goalposts; values outside are clipped. For lower-is-better indicators the scale is "
         "reversed; a log transform is applied where the framework says so."),

@@ -727,7 +727,8 @@ def _annex(assessment: Assessment, result: RegionResult,
             weight_range=sensitivity.weight_range,
             aggregations=" / ".join(_named(AGGREGATION_KEYS, a, lang)
                                     for a in sensitivity.aggregations),
-            imputations=" / ".join(sensitivity.imputations),
+            imputations=" / ".join(_named(IMPUTATION_KEYS, i, lang)
+                                   for i in sensitivity.imputations),
             low=sensitivity.interval[0], high=sensitivity.interval[1]),
     )
 

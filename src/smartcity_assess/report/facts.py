@@ -33,7 +33,7 @@ from ..scoring.results import (
     RegionResult,
 )
 from ..scoring.views import region_view, view_keys
-from .certainty import Certainty, build_certainty
+from .certainty import IMPUTATION_KEYS, Certainty, build_certainty
 from .money import year_costs
 from .trends import HistoryLike, Trends, trend_context
 from .views import (
@@ -431,7 +431,9 @@ _FEWER = re.compile(r"fewer than (\d+) answers")
 def _note(result: IndicatorResult, lang: str) -> str | None:
     """The engine's note on an indicator, in the report's language."""
     if result.imputed:
-        return tr("note_imputed", lang, method=result.imputed)
+        method = result.imputed
+        named = text(IMPUTATION_KEYS[method], lang) if method in IMPUTATION_KEYS else method
+        return tr("note_imputed", lang, method=named)
     note = result.note
     if note == "no answers":
         return text("note_no_answers", lang)
@@ -464,6 +466,7 @@ def dimension_title(dimension: str, lang: str, pillar_titles: Mapping[str, str])
     return pillar_titles.get(dimension, dimension)
 
 
+_ONE_YEAR = re.compile(r"\((\d{4})–\1\)")
 _ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)+")
 
 
@@ -483,7 +486,7 @@ def program_references(roadmap: Roadmap, plan: Plan, indicator_set: IndicatorSet
         return titles.get(found, found)
 
     def refer(line: str) -> str:
-        return _ID_TOKEN.sub(replace_id, line)
+        return _ONE_YEAR.sub(r"(\1)", _ID_TOKEN.sub(replace_id, line))
 
     return refer
 
@@ -508,8 +511,8 @@ def _action(planned: PlannedAction, plan: Plan, lang: str, title_of: Callable[[s
         stage_text = ""
     return ActionView(
         id=action.id, rank=planned.rank, title=action.title.get(lang) or action.id,
-        description=action.description.get(lang), owner=action.owner,
-        owner_name=plan.opd_name(action.owner, lang), effort=action.effort,
+        description=action.description.get(lang), owner=planned.owner,
+        owner_name=plan.opd_name(planned.owner, lang), effort=action.effort,
         effort_label=text(EFFORT_KEYS[action.effort], lang),
         effort_points=planned.effort_points, horizon=action.horizon, phase=planned.phase,
         phase_label=text(PHASE_KEYS[planned.phase], lang), quick_win=planned.quick_win,

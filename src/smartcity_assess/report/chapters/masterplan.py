@@ -61,6 +61,7 @@ class SummaryChapter(Chapter):
     unfunded: int
     mandatory: int
     existing: int
+    budget_given: bool
     band_source: str
     """Where the grades come from, in words."""
 
@@ -78,7 +79,7 @@ def summary(facts: ReportFacts, src: ReportSources) -> SummaryChapter:
         worst_pillar=min(scored, key=lambda p: (p.score or 0.0, p.id), default=None),
         cost=roadmap.total_cost(), unfunded=len(roadmap.unfunded()),
         mandatory=len(roadmap.mandates), existing=len(roadmap.existing),
-        band_source=band_source(facts, src))
+        budget_given=roadmap.budget_given, band_source=band_source(facts, src))
 
 
 @dataclass(frozen=True, kw_only=True)

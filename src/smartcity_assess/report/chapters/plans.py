@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ...indicators.vocabulary import KOMINFO_TITLES
 from ...messages import text, tr
+from ...messages.keys import ROLE_KEYS
 from ...numbers import format_number
 from ...planning.plan import Body, Plan
 from ...planning.planner import ZERO, Money, PlannedAction
@@ -26,9 +27,6 @@ from ..views import ActionView, BandView, IndicatorRow
 
 # --- small words ----------------------------------------------------------------------------
 
-ROLE_KEYS = {"statistik": "role_statistik", "opd": "role_opd", "asn": "role_asn",
-             "warga": "role_warga", "umkm": "role_umkm"}
-"""Canonical respondent role → catalogue key of its name in words."""
 EXISTING_KEYS = {"running": "existing_running", "done": "existing_done"}
 STAGE_KEYS = {"baseline": "stage_baseline", "year": "stage_year", "phase": "stage_phase"}
 """A stage's kind → catalogue key of its heading."""
@@ -62,10 +60,11 @@ def role_words(roles: Iterable[str], lang: str) -> str:
 
 def band_source(facts: ReportFacts, src: ReportSources) -> str:
     """Where the set's grade bands come from, in words: the SPBE predicates (on their own
-    1–5 scale, or rescaled linearly onto the set's scale) or the set's own bands."""
+    1–5 scale, or rescaled linearly onto the set's scale) or the set's own bands (empty: the
+    set has no bands)."""
     iset = src.assessment.indicator_set
     if not iset.bands:
-        return text("bands_none", facts.lang)
+        return ""
     low, high = iset.scale
     lowers = [b.lower for b in iset.bands[1:]]
     if len(lowers) == len(SPBE_PREDICATES) and iset.bands[0].lower <= low + 1e-9:
@@ -324,15 +323,22 @@ def issue_views(facts: ReportFacts, src: ReportSources) -> tuple[IssueView, ...]
     weak = [g for g in groups if g.score is not None and g.score < threshold - 1e-9]
     if not weak:
         weak = sorted(groups, key=lambda g: (g.score or 0.0, g.id))[:3]
-    weak = sorted(weak, key=lambda g: (g.score or 0.0, g.id))[:MAX_DERIVED_ISSUES]
-    for group in weak:
+    named = {i for issue in src.plan.issues for i in issue.indicators}
+    derived = 0
+    for group in sorted(weak, key=lambda g: (g.score or 0.0, g.id)):
         members = [rows[i.id] for i in group.indicators() if i.id in rows]
         assessed = sorted((r for r in members if r.score is not None),
                           key=lambda r: (r.score or 0.0, r.id))
+        below = [r for r in assessed if (r.score or 0.0) < threshold - 1e-9]
+        if below and all(r.id in named for r in below):
+            continue  # the plan already names this problem
+        if derived == MAX_DERIVED_ISSUES:
+            break
+        derived += 1
         evidence = tuple(assessed[:EVIDENCE_SHOWN])
         band = _band(facts, group.score)
         found.append(IssueView(
-            len(found) + 1, src.title_of(group.id),
+            len(found) + 1, tr("issue_derived_title", lang, group=src.title_of(group.id)),
             tr("issue_derived_text", lang, score=format_number(group.score, lang, 1),
                band=band.label if band else "–",
                threshold=format_number(threshold, lang, 1)),
@@ -655,7 +661,8 @@ def evaluation_rows(facts: ReportFacts, src: ReportSources) -> tuple[EvaluationR
             year=facts.period.baseline, scheduled=len(facts.scheduled),
             quick_wins=len(facts.quick_wins),
             impact=(format_number(impact.score, lang, 1) if impact else "–"),
-            existing=len(src.roadmap.existing))
+            existing=len(src.roadmap.existing), first=facts.period.start,
+            last=facts.period.start + src.plan.quick_wins.years - 1)
         found.append(EvaluationRow(title_en if lang == "en" else title_id, weight / total,
                                    desc_en if lang == "en" else desc_id, evidence))
     return tuple(found)

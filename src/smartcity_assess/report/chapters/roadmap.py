@@ -207,6 +207,7 @@ def dependencies(facts: ReportFacts, src: ReportSources) -> DependenciesChapter:
     by_id = {a.id: a for a in facts.actions}
     catalogue = {a.id: a for a in src.assessment.indicator_set.actions()}
     existing = {e.id: e for e in src.roadmap.existing}
+    existing |= {e.action: e for e in src.roadmap.existing if e.action}
     found = []
     seen: set[tuple[str, str]] = set()
     for dep in src.roadmap.dependencies:
@@ -216,6 +217,8 @@ def dependencies(facts: ReportFacts, src: ReportSources) -> DependenciesChapter:
         planned = by_id.get(dep.depends_on)
         if planned is not None:
             title = planned.title
+        elif dep.basis == "existing" and dep.depends_on in existing:
+            title = existing[dep.depends_on].title.get(src.lang) or dep.depends_on
         elif dep.depends_on in catalogue:
             title = catalogue[dep.depends_on].title.get(src.lang) or dep.depends_on
         elif dep.depends_on in existing:
