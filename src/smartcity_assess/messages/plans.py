@@ -50,14 +50,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "transform_log": ("logaritma", "logarithm"),
     # --- columns --------------------------------------------------------------------------------
     "col_no": ("No.", "No."),
+    "pillar_word": ("pilar {pillar}", "pillar {pillar}"),
+    "value_of_scale": ("{value} dari {high}", "{value} of {high}"),
     "col_figure": ("Data", "Figure"),
     "col_source": ("Sumber", "Source"),
     "col_dimension": ("Dimensi", "Dimension"),
     "col_dimensions": ("Dimensi", "Dimensions"),
-    "col_index_share": ("Bobot dalam indeks", "Share of index"),
+    "col_index_share": ("Bobot", "Weight"),
     "col_indicators_count": ("Indikator", "Indicators"),
     "col_indicators_scores": ("Indikator dan skornya", "Indicators and their scores"),
-    "col_programs_scheduled": ("Program terjadwal / diusulkan", "Programs scheduled / proposed"),
+    "col_programs_scheduled": ("Program terjadwal / usulan", "Programs scheduled / proposed"),
     "col_programs_count": ("Program", "Programs"),
     "col_lead": ("OPD pengampu", "Lead agency"),
     "col_issue": ("Isu strategis", "Strategic issue"),
@@ -96,18 +98,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "upper bound; lower bound {low}; {start}–{end}"),
     "summary_money": (
         "Biaya indikatif program terjadwal mencapai {cost} (batas bawah {low}) dan muat dalam "
-        "pagu setiap tahun. {unfunded} program tidak terdanai dan {deferred} program secara "
-        "keseluruhan belum terjadwal; semuanya dicantumkan beserta alasannya.",
+        "pagu setiap tahun. {deferred} program belum terjadwal, {unfunded} di antaranya karena "
+        "pagu tidak mencukupi; semuanya dicantumkan beserta alasannya.",
         "The scheduled programs cost up to {cost} (at least {low}) and fit every year's "
-        "envelope. {unfunded} programs are unfunded and {deferred} in all are not scheduled; "
-        "each is listed with its reason."),
+        "envelope. {deferred} programs are not scheduled, {unfunded} of them because the "
+        "envelopes fall short; each is listed with its reason."),
     "summary_money_free": (
         "Biaya indikatif program terjadwal mencapai {cost} (batas bawah {low}); rencana tidak "
-        "menetapkan pagu. {unfunded} program tidak terdanai dan {deferred} program secara "
-        "keseluruhan belum terjadwal; semuanya dicantumkan beserta alasannya.",
+        "menetapkan pagu. {deferred} program belum terjadwal ({unfunded} karena pagu); "
+        "semuanya dicantumkan beserta alasannya.",
         "The scheduled programs cost up to {cost} (at least {low}); the plan sets no "
-        "envelopes. {unfunded} programs are unfunded and {deferred} in all are not "
-        "scheduled; each is listed with its reason."),
+        "envelopes. {deferred} programs are not scheduled ({unfunded} for lack of money); "
+        "each is listed with its reason."),
     "gap_reason_met": (
         "{indicator}: skor {score}, sudah di atas ambang {threshold}",
         "{indicator}: score {score}, already above the threshold {threshold}"),
@@ -179,10 +181,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dimensions_caption": ("Skor per dimensi smart city", "Scores by smart-city dimension"),
     "dimensions_members_caption": ("Indikator setiap dimensi", "The indicators of each dimension"),
     "dimensions_note": (
-        "Bobot dalam indeks: bagian indeks yang dibawa indikator dimensi itu. OPD pengampu "
+        "Bobot: bagian indeks yang dibawa indikator dimensi itu. OPD pengampu "
         "ditetapkan dalam rencana; bila rencana tidak menetapkannya, diusulkan OPD dengan "
         "program terjadwal terbanyak pada dimensi itu.",
-        "Share of index: the part of the index the dimension's indicators carry. Lead "
+        "Weight: the part of the index the dimension's indicators carry. Lead "
         "agencies are named by the plan; where it names none, the agency with the most "
         "scheduled programs in the dimension is proposed."),
     "dimensions_chart_title": ("Skor enam dimensi smart city", "The six smart-city dimensions"),
@@ -222,10 +224,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "existing_done": ("selesai", "done"),
     "existing_realises": ("mewujudkan: {title}", "realises: {title}"),
     "evidence_link": ("sumber {n}", "source {n}"),
-    "programs_matrix_heading": ("Sebaran program per pilar dan dimensi",
-                                "Programs by pillar and dimension"),
-    "programs_matrix_caption": ("Jumlah program usulan per pilar dan dimensi",
-                                "Proposed programs by pillar and dimension"),
+    "programs_matrix_heading": ("Sebaran program per dimensi dan pilar",
+                                "Programs by dimension and pillar"),
+    "programs_matrix_caption": ("Jumlah program usulan per dimensi dan pilar",
+                                "Proposed programs by dimension and pillar"),
     "programs_lead": ("OPD pengampu dimensi: {owner}.", "Lead agency of the dimension: {owner}."),
     "programs_none_group": ("Tidak ada program usulan pada dimensi ini.",
                             "No program is proposed in this dimension."),
@@ -434,6 +436,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every program has one responsible agency. At most {per_year} programs start each "
         "year; an agency's own limit (where set) covers quick wins too. The table shows the "
         "programs each agency starts per year."),
+    "owner_programs_caption": ("Program {owner}", "Programs of {owner}"),
     "owners_load_caption": ("Program yang dimulai per OPD dan tahun",
                             "Programs started by agency and year"),
     "warnings_planner": ("Perlu diperhatikan perencana", "For the planner's attention"),

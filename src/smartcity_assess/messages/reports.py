@@ -563,15 +563,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Program diusulkan dari katalog aksi instrumen penilaian untuk indikator yang skornya "
         "di bawah ambang program, ditambah program yang diwajibkan regulasi atau ditetapkan "
         "rencana daerah. Seperti masterplan Gerakan Menuju Smart City, program dikelompokkan "
-        "menurut enam dimensi; kolom Pilar menunjukkan pilar penilaiannya. Setiap program "
-        "tercatat dengan kesenjangan yang dijawabnya, OPD penanggung jawab, tahun dan biaya "
-        "indikatifnya.",
+        "menurut enam dimensi. Setiap program tercatat dengan OPD penanggung jawab, tahun dan "
+        "biaya indikatifnya; baris kecil di bawah judulnya menyebut pilar penilaian dan "
+        "kesenjangan yang dijawabnya.",
         "Programs are proposed from the assessment framework's action catalogue for the "
         "indicators scoring below the program's threshold, plus those a regulation requires "
         "or the regional plan sets. As in the Smart City Movement's masterplans, they are "
-        "grouped by the six dimensions; the Pillar column gives their assessment pillar. "
-        "Each program is listed with the gap it answers, the responsible agency, its years "
-        "and its indicative cost."),
+        "grouped by the six dimensions. Each program is listed with the responsible agency, "
+        "its years and its indicative cost; the small line under its title names its "
+        "assessment pillar and the gap it answers."),
     "gap_reason": ("{indicator}: skor {score} → target {target}",
                    "{indicator}: score {score} → target {target}"),
     "gap_reason_threshold": ("{indicator}: skor {score}, ambang {threshold}",

@@ -198,8 +198,9 @@ class ProgramsChapter(Chapter):
     existing: tuple[ExistingView, ...]
     groups: tuple[ProgramGroup, ...]
     """Programs by dimension (by pillar when the set maps no Kominfo dimension)."""
-    by_pillar: tuple[tuple[str, tuple[int, ...]], ...]
-    """(pillar title, programs per group in ``groups`` order)."""
+    pillar_titles: tuple[str, ...]
+    by_group: tuple[tuple[str, tuple[int, ...]], ...]
+    """(group title, programs per pillar in ``pillar_titles`` order)."""
 
 
 @dataclass(frozen=True)
@@ -218,9 +219,11 @@ def programs(facts: ReportFacts, src: ReportSources) -> ProgramsChapter:
         groups = tuple(ProgramGroup(d.id, d.title, d.lead, d.programs) for d in found)
     else:
         groups = tuple(ProgramGroup(p.id, p.title, None, p.actions) for p in facts.pillars)
-    by_pillar = tuple((p.title, tuple(sum(1 for a in g.programs if a.pillar == p.id)
-                                      for g in groups)) for p in facts.pillars)
-    return ProgramsChapter(existing=existing_views(src), groups=groups, by_pillar=by_pillar)
+    by_group = tuple((g.title, tuple(sum(1 for a in g.programs if a.pillar == p.id)
+                                     for p in facts.pillars)) for g in groups)
+    return ProgramsChapter(existing=existing_views(src), groups=groups,
+                           pillar_titles=tuple(p.title for p in facts.pillars),
+                           by_group=by_group)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -500,7 +500,7 @@ def owner_loads(facts: ReportFacts, src: ReportSources,
     limits = dict(roadmap.per_owner)
     costs = {line.key: line.cost for line in cost_by_owner(src)}
     found = []
-    for owner in roadmap.owners():
+    for owner in sorted(roadmap.owners(), key=lambda o: (o.casefold(), o)):
         members = tuple(by_id[a.id] for a in roadmap.for_owner(owner))
         found.append(OwnerLoad(
             short=owner, name=plan.opd_name(owner, lang), limit=limits.get(owner),
@@ -612,9 +612,13 @@ def kpi_views(facts: ReportFacts, src: ReportSources) -> tuple[KpiView, ...]:
 
 
 def _raw(row: IndicatorRow, lang: str) -> str:
+    """The baseline value with its unit; a 1–5 answer scale is named (``2,61 dari 5``)."""
     if row.value is None:
         return ""
     shown = format_number(row.value, lang, row.value_digits)
+    if row.type == "likert" and not row.unit_suffix:
+        return tr("value_of_scale", lang, value=shown,
+                  high=format_number(row.goalposts[1], lang, 0))
     return shown + row.unit_suffix
 
 
