@@ -134,6 +134,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "angka disertai tahun dan sumbernya.",
         "{region} ({province}) in published official figures, each with its year and source."),
     "profile_caption": ("Data pokok daerah", "Key figures of the region"),
+    "source_missing": ("sumber belum dicantumkan dalam rencana",
+                       "the plan gives no source"),
     "profile_none": (
         "Rencana belum memuat data profil daerah (jumlah penduduk, luas, kecamatan dan desa, "
         "APBD, IPM) beserta sumbernya.",
@@ -159,13 +161,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Masterplan smart city berlaku {start}–{end}; RPJMD yang berjalan mencakup "
         "{rpjmd_start}–{rpjmd_end}. Penilaian dilakukan pada {baseline}, sehingga program "
         "baru dijadwalkan mulai {first}: rinci per tahun selama RPJMD berjalan dan per tahap "
-        "sesudahnya. {existing} program yang sudah berjalan menjadi kondisi awal dan tidak "
-        "diusulkan lagi.",
+        "sesudahnya.",
         "The smart-city masterplan runs {start}–{end}; the current RPJMD covers "
         "{rpjmd_start}–{rpjmd_end}. The assessment was made in {baseline}, so new programs "
         "are scheduled from {first}: year by year within the current RPJMD and by phase "
-        "after it. {existing} programs already running are the baseline and are not proposed "
-        "again."),
+        "after it."),
+    "profile_existing": (
+        "{existing} program yang sudah berjalan menjadi kondisi awal dan tidak diusulkan lagi "
+        "(bab Program Prioritas).",
+        "{existing} programs already running are the baseline and are not proposed again "
+        "(Priority Programs chapter)."),
     # --- dimensions ------------------------------------------------------------------------------
     "dimensions_intro": (
         "Gerakan Menuju Smart City menyusun masterplan menurut enam dimensi: Smart "
@@ -322,6 +327,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stacked bars of the scheduled programs' cost per year by funding source (upper "
         "bound, billion rupiah); dashed line: that year's envelope. Per year, cost / "
         "envelope: {items}."),
+    "costs_chart_desc_free": (
+        "Batang bertumpuk biaya program terjadwal per tahun menurut sumber dana (batas atas, "
+        "miliar rupiah); rencana tidak menetapkan pagu. Per tahun: {items}.",
+        "Stacked bars of the scheduled programs' cost per year by funding source (upper "
+        "bound, billion rupiah); the plan sets no envelopes. Per year: {items}."),
     "costs_intro": (
         "Biaya indikatif seluruh program terjadwal: {low} sampai {high}. Grafik dan tabel "
         "menunjukkan batas atas per tahun dan sumber dana terhadap pagu.",
@@ -395,6 +405,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "peringatan dini, demam berdarah, rasa aman, sampah.",
         "The Impact on Citizens pillar (baseline {impact}): complaints answered and closed, "
         "early warning, dengue, safety, waste."),
+    "eval_evidence_impact_none": (
+        "Instrumen ini tidak memuat pilar dampak bagi warga; tambahkan indikator hasil "
+        "(aduan yang diselesaikan, layanan yang dirasakan warga) untuk dimensi ini.",
+        "This framework has no impact-on-citizens pillar; add outcome indicators (complaints "
+        "closed, services citizens feel) for this dimension."),
     "eval_evidence_quick_win": ("{quick_wins} quick win yang dimulai {first}–{last}.",
                                 "{quick_wins} quick wins starting {first}–{last}."),
     # --- roadmap -----------------------------------------------------------------------------
@@ -405,6 +420,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stage_phase": ("Tahap {span} — {rpjmd}", "Phase {span} — {rpjmd}"),
     "stage_line": ("{n} program dimulai; biaya tahap ini {low} sampai {cost}.",
                    "{n} programs start; this stage costs {low} to {cost}."),
+    "stage_line_free": ("{n} program dimulai; tidak ada biaya terjadwal pada tahap ini.",
+                        "{n} programs start; nothing is spent in this stage."),
     "stage_envelope": ("Pagu: {envelope}.", "Envelope: {envelope}."),
     "years_intro": (
         "Selama RPJMD berjalan, program dirinci per tahun sebagai bahan RKPD; sesudahnya per "
@@ -416,6 +433,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "where it does: the regulation that requires it, the plan's decision, a quick win, a "
         "prerequisite of another program or its priority rank, and the envelope that "
         "carries it."),
+    "overview_text_new": (
+        "Peta jalan ini menjabarkan masterplan {region} {start}–{end} menurut periode RPJMD: "
+        "rinci per tahun selama RPJMD {rpjmd_start}–{rpjmd_end}, per tahap sesudahnya. "
+        "Program dimulai {first}: {scheduled} terjadwal, termasuk {quick_wins} quick win; "
+        "{unfunded} tidak terdanai dan {beyond} belum terjadwal, masing-masing dengan "
+        "alasannya. Rencana belum mencatat program yang sudah berjalan.",
+        "This roadmap sets out the {start}–{end} masterplan of {region} by RPJMD period: "
+        "year by year within the RPJMD {rpjmd_start}–{rpjmd_end}, by phase after it. "
+        "Programs start in {first}: {scheduled} are scheduled, including {quick_wins} quick "
+        "wins; {unfunded} are unfunded and {beyond} not scheduled, each with its reason. The "
+        "plan records no program already running."),
     "baseline_intro": (
         "{n} program berikut sudah berjalan sebelum {first}. Program ini tidak diusulkan "
         "lagi; program baru dibangun di atasnya.",

@@ -467,7 +467,6 @@ def dimension_title(dimension: str, lang: str, pillar_titles: Mapping[str, str])
 
 
 _ONE_YEAR = re.compile(r"\((\d{4})–\1\)")
-_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)+")
 
 
 def program_references(roadmap: Roadmap, plan: Plan, indicator_set: IndicatorSet, lang: str
@@ -478,6 +477,9 @@ def program_references(roadmap: Roadmap, plan: Plan, indicator_set: IndicatorSet
     numbers = {a.id: a.rank for a in roadmap.actions}
     titles = {a.id: a.title.get(lang) or a.id for a in indicator_set.actions()}
     titles |= {e.id: e.title.get(lang) or e.id for e in plan.existing}
+    known = sorted(set(numbers) | set(titles), key=lambda i: (-len(i), i))
+    alternatives = "|".join(map(re.escape, known))
+    pattern = re.compile(rf"(?<![\w.\-])(?:{alternatives})(?![\w\-]|\.\w)") if known else None
 
     def replace_id(match: re.Match[str]) -> str:
         found = match.group(0)
@@ -486,7 +488,9 @@ def program_references(roadmap: Roadmap, plan: Plan, indicator_set: IndicatorSet
         return titles.get(found, found)
 
     def refer(line: str) -> str:
-        return _ONE_YEAR.sub(r"(\1)", _ID_TOKEN.sub(replace_id, line))
+        if pattern is not None:
+            line = pattern.sub(replace_id, line)
+        return _ONE_YEAR.sub(r"(\1)", line)
 
     return refer
 

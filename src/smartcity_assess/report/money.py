@@ -13,7 +13,7 @@ MILLION = 1_000_000
 
 def rupiah(amount: float, lang: str) -> str:
     """``Rp3,08 triliun`` / ``Rp3.08 trillion`` (miliar/billion, juta/million below): two
-    significant decimals under 10, one above, trailing zeros dropped."""
+    decimals under 10, one above, whole millions; trailing zeros dropped."""
     if amount >= 1e12:
         value, key = amount / 1e12, "rp_trillion"
     elif amount >= 1e9:
@@ -22,7 +22,8 @@ def rupiah(amount: float, lang: str) -> str:
         value, key = amount / 1e6, "rp_million"
     else:
         return "Rp" + format_number(amount, lang, 0)
-    shown = format_number(value, lang, 2 if value < 10 else 1)
+    digits = 0 if key == "rp_million" else 2 if value < 10 else 1
+    shown = format_number(value, lang, digits)
     decimal = "," if lang == "id" else "."
     if decimal in shown:
         shown = shown.rstrip("0").rstrip(decimal)

@@ -18,7 +18,7 @@ from ...indicators.vocabulary import KOMINFO_TITLES
 from ...messages import text, tr
 from ...messages.keys import ROLE_KEYS
 from ...numbers import format_number
-from ...planning.plan import Body, Plan
+from ...planning.plan import Body, Figure, Plan
 from ...planning.planner import ZERO, Money, PlannedAction
 from ...scoring.results import GroupResult
 from ..facts import ReportFacts, ReportSources
@@ -118,7 +118,15 @@ def profile_figures(plan: Plan, lang: str) -> tuple[FigureView, ...]:
     """The plan's published figures, with a reading where one follows from them."""
     found = []
     area = plan.figure("area_km2")
-    for figure in plan.profile:
+    figures = list(plan.profile)
+    region = plan.region
+    if region.population is not None and plan.figure("population") is None:
+        figures.insert(0, Figure("population", float(region.population),
+                                 region.population_year, ""))
+    if region.area_km2 is not None and area is None:
+        area = Figure("area_km2", region.area_km2, None, "")
+        figures.insert(1 if figures and figures[0].key == "population" else 0, area)
+    for figure in figures:
         note = ""
         if figure.key == "ipm":
             key = next(k for lower, k in IPM_CATEGORIES if figure.value >= lower)
@@ -660,6 +668,8 @@ def evaluation_rows(facts: ReportFacts, src: ReportSources) -> tuple[EvaluationR
     found = []
     for pid, title_id, title_en, desc_id, desc_en, weight in dimensions:
         key = EVALUATION_EVIDENCE.get(pid.removeprefix("dim."))
+        if key == "eval_evidence_impact" and impact is None:
+            key = "eval_evidence_impact_none"
         evidence = "" if key is None else tr(
             key, lang, index=format_number(facts.index.score, lang, 1),
             year=facts.period.baseline, scheduled=len(facts.scheduled),

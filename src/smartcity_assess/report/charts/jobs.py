@@ -179,8 +179,10 @@ def costs_job(facts: ReportFacts) -> ChartJob:
         + ("" if y.envelope_total is None
            else " / " + _num(y.envelope_total / 1e9, lang, 2)) for y in years)
     texts = {"cost_axis": text("cost_axis", lang), "envelope": text("col_envelope", lang)}
+    budget = any(y.envelope_total is not None for y in years)
     return ChartJob(COSTS, text("costs_chart_title", lang),
-                    tr("costs_chart_desc", lang, items=items),
+                    tr("costs_chart_desc" if budget else "costs_chart_desc_free", lang,
+                       items=items),
                     CostBars(bars, sources, lang, texts))
 
 
