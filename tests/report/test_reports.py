@@ -26,8 +26,10 @@ from smartcity_assess.scoring.results import Assessment
 GOLDEN = Path(__file__).parent / "golden"
 TWO_PILLAR_FILE = Path(__file__).parents[1] / "planning" / "fixtures" / "two-pillar.yaml"
 EXPECTED = ["masterplan.html", "roadmap.html", "masterplan.md", "roadmap.md", "scores.json",
+            "roadmap.json",
             "charts/pillars.svg", "charts/bars-infra.svg", "charts/bars-gov.svg",
-            "charts/matrix.svg", "charts/gantt.svg", "charts/trajectory.svg"]
+            "charts/matrix.svg", "charts/gantt.svg", "charts/costs.svg",
+            "charts/trajectory.svg"]
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 
 

@@ -79,7 +79,8 @@ def summary(facts: ReportFacts, src: ReportSources) -> SummaryChapter:
         worst_pillar=min(scored, key=lambda p: (p.score or 0.0, p.id), default=None),
         cost=roadmap.total_cost(), unfunded=len(roadmap.unfunded()),
         mandatory=len(roadmap.mandates), existing=len(roadmap.existing),
-        budget_given=roadmap.budget_given, band_source=band_source(facts, src))
+        budget_given=roadmap.budget_given,
+        band_source=band_source(src.assessment.indicator_set, src.lang))
 
 
 @dataclass(frozen=True, kw_only=True)

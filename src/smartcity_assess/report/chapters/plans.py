@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...indicators.model import IndicatorSet
 from ...indicators.vocabulary import KOMINFO_TITLES
 from ...messages import text, tr
 from ...messages.keys import ROLE_KEYS
@@ -21,7 +22,7 @@ from ...numbers import format_number
 from ...planning.plan import Body, Figure, Plan
 from ...planning.planner import ZERO, Money, PlannedAction
 from ...scoring.results import GroupResult
-from ..facts import ReportFacts, ReportSources
+from ..facts import ReportFacts, ReportSources, scale_of
 from ..money import funding_sources, rupiah, stage_rpjmd
 from ..views import ActionView, BandView, IndicatorRow
 
@@ -58,23 +59,22 @@ def role_words(roles: Iterable[str], lang: str) -> str:
     return ", ".join(names)
 
 
-def band_source(facts: ReportFacts, src: ReportSources) -> str:
-    """Where the set's grade bands come from, in words: the SPBE predicates (on their own
-    1–5 scale, or rescaled linearly onto the set's scale) or the set's own bands (empty: the
-    set has no bands)."""
-    iset = src.assessment.indicator_set
-    if not iset.bands:
+def band_source(indicator_set: IndicatorSet, lang: str) -> str:
+    """Where a set's grade bands come from, in words: the SPBE predicates (on their own 1–5
+    scale, or rescaled linearly onto the set's scale) or the set's own bands (empty: the set
+    has no bands)."""
+    if not indicator_set.bands:
         return ""
-    low, high = iset.scale
-    lowers = [b.lower for b in iset.bands[1:]]
-    if len(lowers) == len(SPBE_PREDICATES) and iset.bands[0].lower <= low + 1e-9:
+    low, high = indicator_set.scale
+    lowers = [b.lower for b in indicator_set.bands[1:]]
+    if len(lowers) == len(SPBE_PREDICATES) and indicator_set.bands[0].lower <= low + 1e-9:
         rescaled = [low + (p - 1) / 4 * (high - low) for p in SPBE_PREDICATES]
-        if all(abs(a - b) < 1e-6 * max(1.0, high - low) for a, b in zip(lowers, rescaled,
-                                                                         strict=True)):
+        if all(abs(a - b) < 1e-6 * max(1.0, high - low)
+               for a, b in zip(lowers, rescaled, strict=True)):
             if abs(low - 1) < 1e-9 and abs(high - 5) < 1e-9:
-                return text("bands_spbe", facts.lang)
-            return tr("bands_spbe_rescaled", facts.lang, scale=facts.scale.text)
-    return text("bands_own", facts.lang)
+                return text("bands_spbe", lang)
+            return tr("bands_spbe_rescaled", lang, scale=scale_of(indicator_set, lang).text)
+    return text("bands_own", lang)
 
 
 # --- the regional profile -------------------------------------------------------------------
