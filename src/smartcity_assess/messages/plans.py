@@ -264,8 +264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "body_basis": ("Dasar hukum", "Legal basis"),
     "body_not_named": ("belum ditetapkan", "not named"),
     "body_basis_missing": (
-        "belum dicantumkan: sebutkan keputusan kepala daerah yang membentuknya",
-        "not given: name the regional head's decree that forms it"),
+        "belum dicantumkan (sebutkan keputusan kepala daerah yang membentuknya)",
+        "not given (name the regional head's decree that forms it)"),
+    "leads_caption": ("OPD pengampu, program dan biaya per dimensi",
+                      "Lead agency, programs and cost by dimension"),
     "leads_heading": ("OPD pengampu setiap dimensi", "Lead agency of each dimension"),
     "lead_proposed": ("usulan", "proposed"),
     "owners_heading": ("OPD pelaksana", "Implementing agencies"),
