@@ -65,6 +65,7 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 OUTPUT_NAMES = frozenset({
     "masterplan.html", "masterplan.md", "masterplan.pdf", "roadmap.html", "roadmap.md",
     "roadmap.pdf", "index.html", "index.md", "scores.json", "summary.md", "provenance.json",
+    "roadmap.json",
 })
 """Names of the files the tool writes into output folders. Besides these and the names the
 current command writes, only charts (``charts/*.svg``, ``index-*.svg``) are ever removed."""

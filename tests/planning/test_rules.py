@@ -127,7 +127,7 @@ def test_schedule_by_hand(vocab: IndicatorSet, result: RegionResult) -> None:
     assert roadmap.action("data-list").reason.en == (
         "2026: prerequisite of data-portal; no budget limit set")
     assert roadmap.action("aduan-lapor").reason.id == (
-        "2026: quick win dimensi society; tanpa batas pagu")
+        "2026: quick win dimensi Smart Society (Masyarakat); tanpa batas pagu")
     assert [(d.action, d.depends_on, d.artefact) for d in roadmap.dependencies] == [
         ("spbe-arsitektur", "spbe-perbup", "dokumen:perbup-spbe"),
         ("data-portal", "data-list", "data:daftar-data-prioritas")]

@@ -63,7 +63,8 @@ def report_command(
     uncertainty: NoUncertainty = True,
     seed: Seed = 20250101,
 ) -> None:
-    """Write the masterplan and roadmap (HTML and Markdown, with charts) and scores.json.
+    """Write the masterplan and roadmap (HTML and Markdown, with charts), scores.json and
+    roadmap.json.
 
     One region-year: the files go straight into --out. Several: one folder per region-year
     under --out, and an overview (index.html, index.md) with the ranking, a pillar-by-region

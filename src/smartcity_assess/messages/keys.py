@@ -17,3 +17,11 @@ TYPE_KEYS = {"number": "form_type_number", "percent": "form_type_percent",
              "choice": "form_type_choice"}
 """Indicator type → key of its name."""
 DIRECTION_KEYS = {"higher": "direction_higher", "lower": "direction_lower"}
+RULE_KEYS = {"mean": "rule_mean", "median": "rule_median", "share": "rule_share",
+             "min": "rule_min", "max": "rule_max"}
+"""How an indicator combines its answers → key of the words."""
+NORMALISATION_KEYS = {"goalposts": "norm_goalposts", "distance-to-target": "norm_distance",
+                      "minmax": "norm_minmax", "zscore": "norm_zscore"}
+ROLE_KEYS = {"statistik": "role_statistik", "opd": "role_opd", "asn": "role_asn",
+             "warga": "role_warga", "umkm": "role_umkm"}
+"""Canonical respondent role → key of its name in words."""

@@ -94,6 +94,27 @@ class RegionSpec(_Strict):
     notes: LocalText | None = None
 
 
+class FigureSpec(_Strict):
+    """One published figure of the regional profile, with its source."""
+
+    value: float = Field(ge=0, le=1e16)
+    year: Year | None = None
+    source: str = Field(min_length=1, max_length=500)
+
+
+class ProfileSpec(_Strict):
+    """Published figures on the region (BPS, the regional budget …), each with its source."""
+
+    population: FigureSpec | None = None
+    area_km2: FigureSpec | None = None
+    kecamatan: FigureSpec | None = None
+    desa: FigureSpec | None = None
+    kelurahan: FigureSpec | None = None
+    apbd: FigureSpec | None = None
+    ipm: FigureSpec | None = None
+    poverty: FigureSpec | None = None
+
+
 class YearsSpec(_Strict):
     """A span of calendar years, both included."""
 
@@ -200,15 +221,26 @@ class InstitutionsSpec(_Strict):
     leads: dict[Dimension, str] = Field(default_factory=dict)
 
 
+class IssueSpec(_Strict):
+    """A problem the region names (a strategic issue): what the masterplan must solve."""
+
+    title: LocalText
+    description: LocalText | None = None
+    dimension: Dimension | None = None
+    indicators: list[str] = Field(default_factory=list)
+
+
 class PlanSpec(_Strict):
     """A plan file."""
 
     sample: bool = False
     prepared_by: LocalText | None = None
     region: RegionSpec = RegionSpec()
+    profile: ProfileSpec = ProfileSpec()
     vision: LocalText | None = None
     mission: list[LocalText] = Field(default_factory=list)
     goals: dict[str, LocalText] = Field(default_factory=dict)
+    issues: list[IssueSpec] = Field(default_factory=list)
     period: PeriodSpec | None = None
     targets: TargetsSpec = TargetsSpec()
     owners: OwnersSpec = OwnersSpec()
@@ -248,6 +280,40 @@ class RegionProfile:
     population_year: int | None = None
     area_km2: float | None = None
     notes: Text = field(default_factory=lambda: Text(()))
+
+
+ProfileKey = Literal["population", "area_km2", "kecamatan", "desa", "kelurahan", "apbd", "ipm",
+                     "poverty"]
+PROFILE_KEYS: tuple[ProfileKey, ...] = get_args(ProfileKey)
+"""Figures a plan's ``profile`` may give, in the order the reports show them: population
+(people), area (km²), kecamatan, desa and kelurahan (counts), the APBD's spending (rupiah),
+the human development index IPM (BPS, 0–100) and the share of people below the poverty line
+(BPS, %)."""
+WHOLE_FIGURES = frozenset({"population", "kecamatan", "desa", "kelurahan", "apbd"})
+"""Profile figures that are counts (or whole rupiah)."""
+PERCENT_FIGURES = frozenset({"ipm", "poverty"})
+"""Profile figures on a 0–100 scale."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A published figure of the regional profile: its value, reference year and source
+    (a public citation: publisher, title, year, URL)."""
+
+    key: ProfileKey
+    value: float
+    year: int | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem the plan names: a strategic issue with the indicators that measure it."""
+
+    title: Text
+    description: Text = field(default_factory=lambda: Text(()))
+    dimension: str | None = None
+    indicators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -372,10 +438,14 @@ class Plan:
     """A validated plan, with defaults filled in."""
 
     region: RegionProfile = field(default_factory=RegionProfile)
+    profile: tuple[Figure, ...] = ()
+    """Published figures on the region, in :data:`PROFILE_KEYS` order."""
     vision: Text = field(default_factory=lambda: Text(()))
     mission: tuple[Text, ...] = ()
     goals: tuple[tuple[str, Text], ...] = ()
     """Strategic goal text per pillar id (the report also states each pillar's target)."""
+    issues: tuple[Issue, ...] = ()
+    """Problems the region names (strategic issues), in the plan's order."""
     period: Period = field(default_factory=Period)
     targets: Targets = field(default_factory=Targets)
     opd: tuple[tuple[str, Text], ...] = ()
@@ -416,6 +486,13 @@ class Plan:
             if name == canonical:
                 return full.get(lang) or canonical
         return canonical
+
+    def figure(self, key: str) -> Figure | None:
+        """A figure of the profile by key (None: the plan does not give it)."""
+        for found in self.profile:
+            if found.key == key:
+                return found
+        return None
 
     def goal(self, pillar_id: str) -> Text:
         """The plan's strategic goal text for a pillar (empty when none)."""
@@ -535,9 +612,11 @@ def _check_spec(spec: PlanSpec, document: YamlDocument) -> list[Problem]:
                                 found=None if found is None else shorten(found)))
 
     for key, text in [("vision", spec.vision), ("prepared_by", spec.prepared_by),
-                      *((f"goals.{k}", v) for k, v in spec.goals.items())]:
+                      *((f"goals.{k}", v) for k, v in spec.goals.items()),
+                      *((f"issues.{n}.title", i.title) for n, i in enumerate(spec.issues))]:
         if isinstance(text, dict) and not text:
-            problem(tuple(key.split(".")), "empty text", "a string or {id: ..., en: ...}")
+            problem(tuple(int(k) if k.isdigit() else k for k in key.split(".")),
+                    "empty text", "a string or {id: ..., en: ...}")
     names = {**(spec.opd or {}), **spec.owners.names}
     where = "opd" if spec.opd is not None else "owners.names"
     for name, full in names.items():
@@ -551,6 +630,7 @@ def _check_spec(spec: PlanSpec, document: YamlDocument) -> list[Problem]:
             problem((old,), f"{old!r} (version 1) and {new.split(' ')[0]!r} are both given",
                     f"only {new.split(' ')[0]!r}", old)
     _check_period(spec, problem)
+    _check_profile(spec, problem)
     _check_aliases(spec, problem)
     _check_existing(spec, problem)
     _check_actions(spec, problem)
@@ -596,6 +676,31 @@ def _check_period(spec: PlanSpec, problem: Any) -> None:
             if not master.start <= year <= master.end:
                 problem(("pin", action_id), f"pin year {year} lies outside the masterplan",
                         f"a year from {master.start} to {master.end}", year)
+
+
+def _check_profile(spec: PlanSpec, problem: Any) -> None:
+    for key in PROFILE_KEYS:
+        figure: FigureSpec | None = getattr(spec.profile, key)
+        if figure is None:
+            continue
+        path: PathKey = ("profile", key, "value")
+        if key in WHOLE_FIGURES and figure.value != int(figure.value):
+            problem(path, f"profile.{key} must be a whole number", "a whole number",
+                    figure.value)
+        if key in PERCENT_FIGURES and figure.value > 100:
+            problem(path, f"profile.{key} lies outside 0–100", "a value from 0 to 100",
+                    figure.value)
+        if key == "area_km2" and figure.value == 0:
+            problem(path, "profile.area_km2 must be above 0", "an area above 0 km²", 0)
+        if not figure.source.strip():
+            problem(("profile", key, "source"), f"profile.{key} needs its source",
+                    "a public citation: publisher, title, year, URL", figure.source)
+    region = spec.region
+    for key, given in (("population", region.population), ("area_km2", region.area_km2)):
+        figure = getattr(spec.profile, key)
+        if figure is not None and given is not None and float(given) != figure.value:
+            problem(("region", key), f"region.{key} and profile.{key} disagree",
+                    f"one value (profile.{key}, with its source)", given)
 
 
 def _check_aliases(spec: PlanSpec, problem: Any) -> None:
@@ -662,8 +767,9 @@ def _check_actions(spec: PlanSpec, problem: Any) -> None:
 def _to_model(spec: PlanSpec, document: YamlDocument) -> Plan:
     positions = tuple(
         (format_path(path), line, column) for path, (line, column) in document.positions.items()
-        if path[:1] in (("targets",), ("goals",), ("capacity",), ("horizon",), ("period",),
-                        ("owners",), ("opd",), ("existing",), ("mandatory",), ("pin",),
+        if path[:1] in (("targets",), ("goals",), ("issues",), ("capacity",), ("horizon",),
+                        ("period",), ("owners",), ("opd",), ("existing",), ("mandatory",),
+                        ("pin",),
                         ("boost",), ("actions",), ("budget",), ("institutions",))
     )
     notices = tuple(_notice(document, old, new) for old, new in RENAMED.items()
@@ -683,9 +789,15 @@ def _to_model(spec: PlanSpec, document: YamlDocument) -> Plan:
             name=region.name, province=region.province, population=region.population,
             population_year=region.population_year, area_km2=region.area_km2,
             notes=_text(region.notes)),
+        profile=tuple(Figure(key, getattr(spec.profile, key).value,
+                             getattr(spec.profile, key).year,
+                             getattr(spec.profile, key).source.strip())
+                      for key in PROFILE_KEYS if getattr(spec.profile, key) is not None),
         vision=_text(spec.vision),
         mission=tuple(_text(m) for m in spec.mission),
         goals=tuple((k, _text(v)) for k, v in spec.goals.items()),
+        issues=tuple(Issue(_text(i.title), _text(i.description), i.dimension,
+                           tuple(i.indicators)) for i in spec.issues),
         period=_period(spec),
         targets=Targets(index=spec.targets.index,
                         pillars=tuple(spec.targets.pillars.items())),
@@ -815,6 +927,15 @@ def check_plan(plan: Plan, indicator_set: IndicatorSet) -> list[Problem]:
         if pillar_id not in pillar_ids:
             problem(f"goals.{pillar_id}", f"unknown pillar {pillar_id!r} in goals",
                     f"a pillar id of {indicator_set.id}: {known}", pillar_id)
+    indicator_ids = [i.id for i in indicator_set.indicators()]
+    for number, issue in enumerate(plan.issues):
+        for k, indicator_id in enumerate(issue.indicators):
+            if indicator_id not in indicator_ids:
+                close = difflib.get_close_matches(indicator_id, indicator_ids, n=3)
+                problem(f"issues[{number}].indicators[{k}]",
+                        f"unknown indicator {indicator_id!r} in issues",
+                        f"an indicator id of {indicator_set.id}"
+                        + (", such as " + ", ".join(close) if close else ""), indicator_id)
     _check_action_ids(plan, indicator_set, problem)
     _check_owners(plan, indicator_set, problem)
     return problems

@@ -40,7 +40,7 @@ from typing import Literal
 
 from ..errors import InputError, Problem
 from ..indicators.model import Action, Effort, Horizon, Indicator, IndicatorSet
-from ..indicators.vocabulary import CitizenImpact, CostClass
+from ..indicators.vocabulary import KOMINFO_TITLES, CitizenImpact, CostClass
 from ..scoring.results import IndicatorResult, RegionResult
 from ..text import Text
 from .plan import (
@@ -1213,14 +1213,14 @@ def _planned(n: _Node, rank: int, first: int, count: int, plan: Plan) -> Planned
 def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reason:
     """The one line of rule 3 for a placement, or for its absence."""
     if n.cycle:
-        return Reason("di luar horizon: ketergantungan melingkar antarprogram",
+        return Reason("belum terjadwal: ketergantungan melingkar antarprogram",
                       "beyond the horizon: the prerequisites form a cycle")
     if n.start is None:
         block = n.money_block if status == "unfunded" else n.other_block
         text_id, text_en = block or ("tidak muat dalam masterplan", "does not fit")
         if status == "unfunded":
             return Reason(f"tidak terdanai: {text_id}", f"unfunded: {text_en}")
-        return Reason(f"di luar horizon: {text_id}", f"beyond the horizon: {text_en}")
+        return Reason(f"belum terjadwal: {text_id}", f"beyond the horizon: {text_en}")
     year = n.start
     if n.why == "pin":
         first_id, first_en = f"dipatok pada {n.pinned} oleh rencana", \
@@ -1228,8 +1228,9 @@ def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reas
     elif n.why == "mandatory":
         first_id, first_en = f"wajib menurut {n.mandatory}", f"mandatory under {n.mandatory}"
     elif n.why == "quick-win":
-        first_id, first_en = f"quick win dimensi {n.dimension}", \
-            f"quick win of the {n.dimension} dimension"
+        name = KOMINFO_TITLES.get(n.dimension)
+        first_id = f"quick win dimensi {name.get('id') if name else n.dimension}"
+        first_en = f"quick win of the {name.get('en') if name else n.dimension} dimension"
     elif n.why == "prerequisite":
         waiting = ", ".join(sorted(set(n.pulled_by)))
         first_id, first_en = f"prasyarat bagi {waiting}", f"prerequisite of {waiting}"
@@ -1237,7 +1238,7 @@ def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reas
         first_id, first_en = f"prioritas {rank} dari {count}", \
             f"priority {rank} of {count}"
     if n.boost != 1.0:
-        first_id += f" (didorong ×{n.boost:g})"
+        first_id += f" (didorong ×{n.boost:g})".replace(".", ",")
         first_en += f" (boosted ×{n.boost:g})"
     end = year + n.duration - 1
     years = str(year) if end == year else f"{year}–{end}"

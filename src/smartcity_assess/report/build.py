@@ -167,6 +167,7 @@ def _render_all(assessment: Assessment, facts: ReportFacts, sources: ReportSourc
     for name, text in markdown.items():
         files[f"{name}.md"] = text.encode("utf-8")
     files["scores.json"] = scores.encode("utf-8")
+    files.update(_roadmap_file(sources))
     if "md" in chosen:
         for chart_name, chart in drawn.items():
             files[f"{CHART_DIR}/{chart_name}.svg"] = chart.file_text().encode("utf-8")
@@ -176,6 +177,15 @@ def _render_all(assessment: Assessment, facts: ReportFacts, sources: ReportSourc
         for name, text in html.items():
             files[f"{name}.pdf"] = html_to_pdf(text)
     return files
+
+
+def _roadmap_file(sources: ReportSources) -> dict[str, bytes]:
+    """``roadmap.json`` beside the documents: the roadmap as data for CI and other tools
+    (docs/roadmap-json.md), in the documents' language."""
+    from ..planning.roadmap_json import roadmap_json
+
+    return {"roadmap.json": roadmap_json(sources.roadmap, sources.plan,
+                                         sources.lang).encode("utf-8")}
 
 
 def _commit(out_dir: Path, files: dict[str, bytes]) -> list[Path]:

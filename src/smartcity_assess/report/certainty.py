@@ -754,7 +754,8 @@ def _annex(assessment: Assessment, result: RegionResult,
             weight_range=sensitivity.weight_range,
             aggregations=" / ".join(_named(AGGREGATION_KEYS, a, lang)
                                     for a in sensitivity.aggregations),
-            imputations=" / ".join(sensitivity.imputations),
+            imputations=" / ".join(_named(IMPUTATION_KEYS, i, lang)
+                                   for i in sensitivity.imputations),
             low=sensitivity.interval[0], high=sensitivity.interval[1],
             normalisations=" / ".join(_named(NORMALISATION_KEYS, n, lang)
                                       for n in sensitivity.normalisations),

@@ -21,10 +21,11 @@ from markupsafe import Markup
 
 from ..errors import UsageError
 from ..messages import MONTHS, text
-from ..messages.keys import AGGREGATION_KEYS
+from ..messages.keys import AGGREGATION_KEYS, NORMALISATION_KEYS, ROLE_KEYS, RULE_KEYS
 from ..numbers import format_number
 from ..render.escape import markdown_text, printable
 from ..resources import templates_dir
+from .money import millions, rupiah
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -150,6 +151,11 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
         date=lambda value: date(value, lang),
         md=markdown,
         agg=_aggregation(lang),
+        rp=lambda amount: Markup(rupiah(amount, lang)),
+        jt=lambda amount: Markup(millions(amount, lang)),
+        rule=_words(RULE_KEYS, lang),
+        norm=_words(NORMALISATION_KEYS, lang),
+        role=_words(ROLE_KEYS, lang),
     )
     return env
 
@@ -167,6 +173,18 @@ def _aggregation(lang: str) -> Callable[[str], str]:
     def name(method: str) -> str:
         key = AGGREGATION_KEYS.get(method)
         return method if key is None else Markup(text(key, lang))
+
+    return name
+
+
+def _words(keys: dict[str, str], lang: str) -> Callable[[str | None], str]:
+    """A filter that names a method or role in the report's language (a name the catalogue
+    lacks is shown as it is)."""
+    def name(value: str | None) -> str:
+        if value is None:
+            return MISSING
+        key = keys.get(value)
+        return value if key is None else Markup(text(key, lang))
 
     return name
 

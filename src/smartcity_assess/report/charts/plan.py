@@ -56,10 +56,11 @@ def matrix_chart(name: str, points: Sequence[Point], threshold: float, lang: str
         corner: dict[str, Any] = {"fontsize": 8, "color": MUTED, "fontweight": "bold"}
         axes.text(0.55, top * 0.97, texts["q_quick"], va="top", ha="left", **corner)
         axes.text(3.45, top * 0.97, texts["q_major"], va="top", ha="right", **corner)
-        axes.text(0.55, top * 0.02, texts["q_fill"], va="bottom", ha="left", **corner)
-        axes.text(3.45, top * 0.02, texts["q_review"], va="bottom", ha="right", **corner)
+        # The lower corners sit below zero, where no point can cover them.
+        axes.text(0.55, -top * 0.075, texts["q_fill"], va="center", ha="left", **corner)
+        axes.text(3.45, -top * 0.075, texts["q_review"], va="center", ha="right", **corner)
         inch_x = (WIDTH_IN - left - right) / 3.0
-        inch_y = (height - top_margin - bottom) / top
+        inch_y = (height - top_margin - bottom) / (top * 1.12)
         placed = _swarm(points, inch_x, inch_y, diameter=0.17)
         for quick, marker, color, label in ((False, "o", SCORE, texts["program"]),
                                             (True, "D", TARGET, texts["quick_win"])):
@@ -71,10 +72,13 @@ def matrix_chart(name: str, points: Sequence[Point], threshold: float, lang: str
             axes.text(x, point.impact, str(point.rank), fontsize=6.5, color="#ffffff",
                       ha="center", va="center", zorder=4, fontweight="bold")
         axes.set_xlim(0.5, 3.5)
-        axes.set_ylim(0, top)
+        axes.set_ylim(-top * 0.12, top)
         axes.set_xticks([1, 2, 3], [texts["low"], texts["medium"], texts["high"]])
         axes.set_xlabel(texts["effort_axis"])
         axes.set_ylabel(texts["impact_axis"])
+        axes.set_yticks([t for t in axes.get_yticks() if -1e-9 <= t <= top])
+        axes.set_ylim(-top * 0.12, top)
+        axes.axhline(0, color=GRID, linewidth=0.8)
         axes.yaxis.set_major_formatter(formatter(lang, 2))
         axes.grid(axis="y", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
