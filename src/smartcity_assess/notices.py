@@ -19,6 +19,12 @@ NOTICE_KEYS = {
     "flat-normalisation": "notice_flat_normalisation",
     "history-conflict": "notice_history_conflict",
     "set-file-changed": "notice_set_file_changed",
+    "complaints-replaced": "notice_complaints_replaced",
+    "complaints-none-in-year": "notice_complaints_none_in_year",
+    "complaints-not-scored": "notice_complaints_not_scored",
+    "areas-not-in-file": "notice_areas_not_in_file",
+    "areas-not-in-data": "notice_areas_not_in_data",
+    "stale-source": "notice_stale_source",
 }
 """Notice code → catalogue key of its sentence."""
 

@@ -30,6 +30,7 @@ from ..scoring.results import Assessment, RegionResult
 from .batch import Progress, Written
 
 if TYPE_CHECKING:
+    from ..geo.inputs import GeoContext
     from ..report.trends import HistoryLike
     from ..scoring.sensitivity import SensitivityResult
 
@@ -112,7 +113,8 @@ def write_report_set(assessment: Assessment, out: Path, chosen: Sequence[RegionR
                      plan: Plan, formats: Sequence[str], lang: str,
                      templates_dir: Path | None = None, processes: int = 1,
                      progress: Progress | None = None, history: HistoryLike | None = None,
-                     sensitivity: SensitivityResult | None = None) -> list[Written]:
+                     sensitivity: SensitivityResult | None = None,
+                     geo: GeoContext | None = None) -> list[Written]:
     """``report`` for several region-years: each in its folder under ``out``, the overview
     and a ``scores.json`` of them all at the top. Returns what was written (region files
     in the order of ``chosen``, then the overview and the scores). ``history`` (earlier
@@ -139,7 +141,7 @@ def write_report_set(assessment: Assessment, out: Path, chosen: Sequence[RegionR
                                      progress=progress, folder=folder,
                                      # the data's other years too, filtered out above
                                      history=report_timeline(assessment, history),
-                                     sensitivity=sensitivity)
+                                     sensitivity=sensitivity, geo=geo)
         folder.commit(top)
     return [*written, *(Written(path, hashlib.sha256(data).hexdigest(), len(data))
                         for path, data in top.items())]

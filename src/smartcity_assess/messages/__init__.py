@@ -4,7 +4,7 @@ Reports, terminal tables and messages, ``summary.md``, the Markdown scorecard, t
 forms, ``compare`` and the warnings of the engine all take their words from
 :data:`CATALOGUE`: one key, one ``(Indonesian, English)`` pair. The catalogue is kept in a
 few files by area (:mod:`.reports`, :mod:`.terminal`, :mod:`.summaries`, :mod:`.forms`,
-:mod:`.notices`) only so that each stays readable; the keys are one name space (a key
+:mod:`.notices`, :mod:`.maps`) only so that each stays readable; the keys are one name space (a key
 defined twice is an error at import) and tests/test_messages.py fails on a key no code uses,
 on a key the code uses that is missing, and on a key whose two texts disagree on their
 ``{placeholders}``.
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..text import LANGUAGES
-from . import forms, notices, reports, summaries, terminal
+from . import forms, maps, notices, reports, summaries, terminal
 
 __all__ = ["CATALOGUE", "LANGUAGES", "MONTHS", "text", "tr"]
 
@@ -37,7 +37,8 @@ def _merge(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 CATALOGUE: dict[str, tuple[str, str]] = _merge(
-    reports.MESSAGES, terminal.MESSAGES, summaries.MESSAGES, forms.MESSAGES, notices.MESSAGES)
+    reports.MESSAGES, terminal.MESSAGES, summaries.MESSAGES, forms.MESSAGES, notices.MESSAGES,
+    maps.MESSAGES)
 """Key → (Indonesian, English)."""
 
 MONTHS: dict[str, tuple[str, ...]] = {

@@ -149,6 +149,8 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
         indicator_set=indicator_set,
         results=tuple(results),
         methods=methods,
+        area_min_respondents=(options.areas.min_respondents
+                              if any(res.areas for res in results) else None),
         inputs=tuple(survey.files),
         tool_version=__version__,
         bootstrap=bootstrap,

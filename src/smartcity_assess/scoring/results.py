@@ -277,6 +277,9 @@ class InputFile:
     format: str
     layout: str
     rows: int
+    date: str | None = None
+    """The date of the data (``YYYY``: the latest year of its rows; ``YYYY-MM-DD``: the latest
+    complaint or event), never the file's modification time (see :mod:`..freshness`)."""
 
 
 @dataclass(frozen=True)
@@ -318,6 +321,8 @@ class Assessment:
     warnings: tuple[Notice, ...] = ()
     """Things a reader should know (an item against its group, min–max on one region …),
     as data: each output words them in its language (:meth:`Notice.text`)."""
+    area_min_respondents: int | None = None
+    """Fewest survey respondents an area needed for a score, when results have areas."""
 
     def result_for(self, region: str, year: int | None) -> RegionResult:
         """The result of one region-year."""

@@ -235,9 +235,11 @@ class _Loader:
                 table.path, "the file has no data rows", expected="at least one row of answers "
                 "below the header", **table.locate_header(None)))
         self.collect(table.path, table.problems)
+        years = [y for y in rows.years.values() if isinstance(y, int)]
         self.survey.files.append(InputFile(
             path=table.path, sha256=table.sha256, format=table.format, layout=plan.layout,
-            rows=max(table.data_rows, 0), **_input_file_extras(table)))
+            rows=max(table.data_rows, 0), date=f"{max(years):04d}" if years else None,
+            **_input_file_extras(table)))
 
     def collect(self, path: str, problems: Problems) -> None:
         """Take over a file's problems, with a note when some were not listed."""

@@ -13,6 +13,7 @@ from ...scoring.results import GroupResult, IndicatorResult
 from ..facts import ReportFacts, ReportSources
 from ..views import IndicatorRow, PillarView, WeightRow
 from . import Chapter, Document
+from .areas import areas, sources
 
 STRONGEST = 3
 """Indicators listed as the strongest and as the weakest."""
@@ -177,5 +178,5 @@ def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
 
 
 MASTERPLAN: Document[ReportFacts, ReportSources] = Document("masterplan", (
-    summary, pillars, gaps, vision, programs, quick_wins, governance, method))
+    summary, pillars, gaps, areas, vision, programs, quick_wins, governance, sources, method))
 """The masterplan's chapters, in order."""
