@@ -42,7 +42,7 @@ def test_wide_csv_all_types(tmp_path: Path, iset: IndicatorSet) -> None:
     digest = data.files[0].sha256
     assert len(digest) == 64
     assert data.files == [InputFile(path=str(path), sha256=digest, format="csv", layout="wide",
-                                    rows=3)]
+                                    rows=3, date="2025")]
 
 
 def test_semicolon_decimal_comma_bom(tmp_path: Path, iset: IndicatorSet) -> None:

@@ -10,9 +10,9 @@ import typer
 from .console import message, run
 from .mapping import (
     AreaMinimum,
+    Boundaries,
     BoundaryKey,
     BoundaryKeyOption,
-    Boundaries,
     Complaints,
     ComplaintsYear,
     Layers,

@@ -75,11 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_kecamatan": ("Kecamatan", "Kecamatan"),
     "col_respondents": ("Responden", "Respondents"),
     "col_local": ("Diukur di wilayah", "Measured in the area"),
-    "col_source_kind": ("Asal nilai", "Source of the value"),
     "area_not_enough": ("Tidak cukup jawaban", "Not enough answers"),
     "area_no_data": ("Tidak ada data", "No data"),
-    "area_value_region": ("nilai daerah", "the region's value"),
-    "area_value_own": ("jawaban wilayah", "the area's answers"),
     "map_north": ("U", "N"),
     "map_legend_score": ("Nilai", "Score"),
     "map_alt_table_note": ("Data lengkap ada di tabel di bawah peta.",
@@ -98,6 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Source: {source} ({date}). Figure per area: {measure}. The first map draws this "
         "layer over the readiness score; the second combines both."),
     "layer_illustrative": ("ILUSTRATIF — bukan data resmi.", "ILLUSTRATIVE — not official data."),
+    "layer_illustrative_short": ("ILUSTRATIF", "ILLUSTRATIVE"),
     "layer_outside": (
         "{count} titik berada di luar semua wilayah dan tidak dihitung untuk wilayah mana pun "
         "(baris {rows}).",

@@ -298,7 +298,7 @@ class _Maker:
         self.jobs: list[tuple[MapView, MapSpec]] = []
 
     def choropleth(self, name: str, title: str, values: Values, value_column: str, *,
-                   extra: tuple[str, ...] = (),
+                   extra: tuple[str, ...] = (), credit: str | None = None,
                    extra_values: Mapping[str, tuple[float | None, ...]] | None = None,
                    points: tuple[LayerPoint, ...] = (),
                    symbols: tuple[tuple[str, float], ...] | None = None,
@@ -307,8 +307,9 @@ class _Maker:
         from ..geo.draw import choropleth_table
         from ..geo.model import AreaValue
 
-        texts = map_texts_for(self.lang, self.credit, text("map_legend_score", self.lang),
-                              points=points_title, symbols=symbols_title)
+        texts = map_texts_for(self.lang, credit or self.credit,
+                              text("map_legend_score", self.lang), points=points_title,
+                              symbols=symbols_title)
         area_values = tuple(AreaValue(key, value, state, n)
                             for key, (value, n, state) in values.items())
         rows, alt = choropleth_table(self.boundaries, area_values, self.bands, texts,
@@ -324,10 +325,10 @@ class _Maker:
         return view
 
     def bivariate(self, name: str, title: str, found: Bivariate, problem_label: str,
-                  measure_text: str) -> MapView:
+                  measure_text: str, legend: str) -> MapView:
         from ..geo.draw import bivariate_alt
 
-        texts = map_texts_for(self.lang, self.credit, text("map_legend_score", self.lang))
+        texts = map_texts_for(self.lang, self.credit, legend)
         readiness_label = text("map_readiness", self.lang)
         alt = bivariate_alt(texts, title, found, readiness_label, problem_label,
                             len(self.boundaries.areas))
@@ -464,18 +465,22 @@ def _layer_view(number: int, read: ReadLayer, maker: _Maker, index: Values) -> L
     unit = spec.unit or text(LAYER_UNIT_KEYS[spec.type], lang)
     measure_text = tr(MEASURE_KEYS[measure], lang, unit=unit)
     counts = tuple((f.key, f.count) for f in join.figures if f.count > 0)
+    # an invented layer says so on the map itself (the PNG travels alone)
+    mark = f" — {text('layer_illustrative_short', lang)}" if spec.illustrative else ""
+    credit = (f"{maker.credit} · {title}: {text('layer_illustrative', lang)}"
+              if spec.illustrative else maker.credit)
     overlay = maker.choropleth(
         f"peta-lapisan-{number}", tr("map_layer_title", lang, layer=title), index,
-        text("col_score", lang), extra=(measure_text,),
+        text("col_score", lang), extra=(measure_text,), credit=credit,
         extra_values={f.key: (f.value,) for f in join.figures},
         points=layer.points if layer.kind == "points" else (),
         symbols=counts if layer.kind == "areas" else None,
-        symbols_title=f"{title} ({unit})", points_title=title)
+        symbols_title=f"{title} ({unit}){mark}", points_title=f"{title}{mark}")
     found = bivariate(maker.boundaries, {key: value for key, (value, _, _) in index.items()},
                       join.values())
     view = maker.bivariate(f"peta-bivariat-{number}",
                            tr("map_bivariate_title", lang, layer=title), found, title,
-                           measure_text)
+                           measure_text, f"{text('map_readiness', lang)} × {title}{mark}")
     readiness_words = {1: text("class_high", lang), 2: text("class_middle", lang),
                        3: text("class_low", lang)}
     problem_words = {1: text("class_low", lang), 2: text("class_middle", lang),
