@@ -203,6 +203,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "How ready {region} is to use technology to serve its residents. We asked {people} "
         "residents and business owners and {offices} local government staff, and used "
         "official figures. The result is one score from 0 to 100."),
+    "warga_measured_total": (
+        "Seberapa siap {region} memakai teknologi untuk melayani warga. Kami memakai jawaban "
+        "{people} responden dan data resmi. Hasilnya satu nilai dari 0 sampai 100.",
+        "How ready {region} is to use technology to serve its residents. We used the answers "
+        "of {people} respondents and official figures. The result is one score from 0 to "
+        "100."),
     "warga_stand_h": ("Bagaimana posisi {region}?", "How does {region} stand?"),
     "warga_score": ("Nilai: {score} dari 100 — {band}", "Score: {score} out of 100 — {band}"),
     "warga_no_score": ("Belum ada nilai: datanya belum cukup.",
