@@ -201,3 +201,34 @@ def test_no_areas_no_chapter(tmp_path: Path) -> None:
     facts = build_facts(ReportSources(assessment, result, roadmap, plan, "id",
                                       report_date()))
     assert build_maps(facts, result, None, 10) == (None, ())
+
+
+HOSTILE_AREA = '<img src=x onerror="alert(1)">'
+HOSTILE_LINK = "[x](javascript:alert(1))"
+
+
+@pytest.mark.slow
+def test_hostile_area_names_stay_inert(tmp_path: Path) -> None:
+    """Area names from the data and from a boundary file are text in every output."""
+    survey = tmp_path / "warga.csv"
+    rows = [f"Kabupaten Tegal,2025,w{i},warga,{name},{i % 5 + 1}"
+            for i, name in enumerate([HOSTILE_AREA] * 10 + [HOSTILE_LINK] * 10)]
+    survey.write_text("region,year,respondent,role,kecamatan,infra.signal_quality\n"
+                      + "\n".join(rows) + "\n", encoding="utf-8")
+    boundaries = tmp_path / "b.geojson"
+    square = [[[109.1, -7.0], [109.2, -7.0], [109.2, -7.1], [109.1, -7.1], [109.1, -7.0]]]
+    boundaries.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"nama": "<script>alert(2)</script>"},
+         "geometry": {"type": "Polygon", "coordinates": square}}]}), encoding="utf-8")
+    found = assess_files([survey], geo=GeoOptions(boundaries=boundaries, key="name"))
+    files = render_reports(found.assessment, plan=load_plan(None), formats=("html", "md"),
+                           lang="en", geo=found.geo)
+    html = files["masterplan.html"].decode()
+    assert "<img src=x" not in html and "<script>alert(2)" not in html
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
+    svg = files["maps/peta-indeks.svg"].decode()
+    assert "<script>" not in svg and "&lt;script&gt;alert(2)" in svg
+    md = files["masterplan.md"].decode()
+    assert "](javascript:" not in md and "\\[x\\]\\(javascript:alert\\(1\\)\\)" in md
+    geojson = json.loads(files["scores.geojson"])
+    assert geojson["features"][0]["properties"]["sca_name"] == "<script>alert(2)</script>"
