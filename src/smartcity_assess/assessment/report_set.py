@@ -104,7 +104,8 @@ def render_overviews(assessment: Assessment, chosen: Sequence[RegionResult], *,
         base = prefix(lang)
         for relative, data in render_overview(assessment, chosen, folders, lang=lang,
                                               formats=formats, sample=plan.sample,
-                                              templates_dir=templates_dir).items():
+                                              templates_dir=templates_dir,
+                                              max_age=plan.max_age).items():
             files[f"{base}/{relative}" if base else relative] = data
     return files
 

@@ -133,7 +133,7 @@ def render_reports(
     maps, drawn_maps = build_maps(facts, result, geo,
                                   assessment.area_min_respondents or MIN_RESPONDENTS)
     sources = replace(sources, maps=maps, sources=build_sources(
-        source_dates(assessment.inputs, geo), plan, date, lang))
+        source_dates(assessment.inputs, geo), plan.max_age, date, lang))
     jobs = [*document_jobs(facts, roadmap.median_impact, roadmap.start_year,
                            roadmap.end_year, roadmap.plan_years), *map_jobs(drawn_maps)]
     charts_done = background_charts(jobs)

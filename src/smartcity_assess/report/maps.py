@@ -47,7 +47,6 @@ if TYPE_CHECKING:
         MapBand,
         MapTexts,
     )
-    from ..planning.plan import Plan
     from .charts.job import ChartJob
     from .facts import ReportFacts
 
@@ -558,12 +557,11 @@ def source_dates(result_inputs: Sequence[object], geo: GeoContext | None
     return tuple(found)
 
 
-def build_sources(dates: Sequence[SourceDate], plan: Plan, today: dt.date, lang: str
-                  ) -> SourcesFacts | None:
+def build_sources(dates: Sequence[SourceDate], max_age: MaxAge | None, today: dt.date,
+                  lang: str) -> SourcesFacts | None:
     """The sources table (None when the run read no file, e.g. data built in memory)."""
     if not dates:
         return None
-    max_age = plan.max_age
     rows = []
     for date in dates:
         stale = date.stale(max_age, today)
