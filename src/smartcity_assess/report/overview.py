@@ -37,7 +37,6 @@ from ..scoring.results import Assessment, RegionResult
 from ..text import LANGUAGES
 from .chapters import Chapter
 from .chapters.overview import OVERVIEW
-from .maps import SourcesFacts, build_sources, source_dates
 from .charts.common import BandZone, Chart
 from .charts.overview import (
     EDGE_ROWS,
@@ -52,6 +51,7 @@ from .charts.overview import (
 )
 from .environment import check_templates_dir, make_environment
 from .facts import report_date
+from .maps import SourcesFacts, build_sources, source_dates
 from .overview_facts import OverviewFacts, RankedRow, YearSummary, build_overview_facts
 from .overview_facts import ranking_json as ranking_json
 from .render import render_template, script_json, template_context, tidy_markdown
