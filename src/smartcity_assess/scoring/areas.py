@@ -26,13 +26,16 @@ How an area's scores are made (docs/methods.md, "Areas"):
   sibling imputation is, as for the region.
 
 Everything is vectorised per indicator: an indicator's answers in a region-year are sorted by
-area once and combined for all areas together (:func:`.combine.combine_column`).
+area once and combined for all areas together with the indicator's rule
+(:func:`.combine.rule_values`: the value alone, without the spread and the per-role values
+the region's table shows).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -41,7 +44,8 @@ from ..geo.names import normalise_code, normalise_name
 from ..indicators.model import Indicator
 from ..survey.data import Answers, Labels, RegionData
 from .columns import Column
-from .combine import combine_column
+from .combine import rule_values
+from .grouped import sizes
 from .impute import SIBLING_IMPUTERS
 from .indicator_scores import Config, Run
 from .normalise import NORMALISERS
@@ -110,10 +114,15 @@ def data_areas(refs: Sequence[AreaRef]) -> tuple[tuple[AreaSpec, ...], dict[Area
 def refs_of(data: RegionData) -> list[AreaRef]:
     """Every area the region-year's answers name (statistics included), first seen first."""
     seen = dict.fromkeys(data.areas)
+    done: set[int] = set()
     for answers in (*data.answers.values(), *data.area_answers.values()):
-        if answers.area_labels is None or answers.area_codes is None:
+        labels = answers.area_labels
+        if labels is None or answers.area_codes is None or id(labels) in done:
             continue
-        names = answers.area_labels.names
+        names = labels.names
+        if all(name in seen for name in names):  # the reader counted them all already
+            done.add(id(labels))
+            continue
         for code in np.unique(answers.area_codes[answers.area_codes >= 0]).tolist():
             seen.setdefault(names[code], None)
     return list(seen)
@@ -142,7 +151,8 @@ def score_areas(tree: Tree, data: RegionData, r: int, run: Run, config: Config,
     scores: list[list[float | None]] = [[None] * n_ind for _ in range(count)]
     answers_n = [[0] * n_ind for _ in range(count)]
     sources: list[list[AreaSource]] = [["none"] * n_ind for _ in range(count)]
-    survey_respondents: list[set[str]] = [set() for _ in range(count)]
+    tagged_respondents: dict[int, tuple[Labels, list[np.ndarray]]] = {}
+    """Per respondent table: (area, respondent code) pairs of survey answers, as one key."""
     survey_answers = np.zeros(count, dtype=np.int64)
     """Per area: the most answers any survey indicator has (areas without respondent ids)."""
     identified = True
@@ -166,30 +176,34 @@ def score_areas(tree: Tree, data: RegionData, r: int, run: Run, config: Config,
                 if codes is None or answers.respondent_labels is None:
                     identified = False
                     continue
-                names = answers.respondent_labels.names
-                for g in range(count):
-                    survey_respondents[g].update(
-                        names[c] for c in np.unique(codes[groups == g]).tolist())
+                table = answers.respondent_labels
+                keep = groups >= 0
+                keys = groups[keep].astype(np.int64) * (len(table) + 1) + codes[keep]
+                tagged_respondents.setdefault(id(table), (table, []))[1].append(keys)
             tagged = np.concatenate([groups[groups >= 0] for _, groups in parts])
             survey_answers = np.maximum(survey_answers, np.bincount(tagged, minlength=count))
         minimum = (min(ind.min_answers, options.min_respondents) if is_measure
                    else ind.min_answers)
-        column, role_names = _column(parts, count, ind, dict(tree.set.role_weights))
-        cells = combine_column(replace(ind, min_answers=max(minimum, 1)), column, role_names)
+        column = _column(parts, count, ind, dict(tree.set.role_weights))
+        counts = sizes(column.starts).tolist()
+        enough = [n >= max(minimum, 1) for n in counts]
+        combined = ([math.nan] * count if not any(enough) else
+                    rule_values(ind, column.values, column.weights, column.starts)[0])
         normalise = NORMALISERS[config.normalisation[i]]
-        for g, cell in enumerate(cells):
-            answers_n[g][i] = cell.n
-            if cell.value is None:
+        for g in range(count):
+            answers_n[g][i] = counts[g]
+            if not enough[g] or math.isnan(combined[g]):
                 continue
-            values[g][i] = cell.value
-            scores[g][i] = normalise(cell.value, ind, scale, run.references[i])
+            values[g][i] = combined[g]
+            scores[g][i] = normalise(combined[g], ind, scale, run.references[i])
             sources[g][i] = "area"
 
+    survey_respondents = _respondents(tagged_respondents, count)
     pillar_nodes = [(pillar.id, tree.node_of_group[pillar.id]) for pillar in tree.set.pillars]
+    reach = _reach(tree, [node for _, node in pillar_nodes] + [tree.root])
     results = []
     for g, spec in enumerate(specs):
-        respondents = (len(survey_respondents[g]) if identified
-                       else int(survey_answers[g]))
+        respondents = survey_respondents[g] if identified else int(survey_answers[g])
         ok = respondents >= options.min_respondents
         row_values, row_scores, row_sources = values[g], scores[g], sources[g]
         if not ok:  # survey values of a small area are withheld; statistics stay
@@ -201,20 +215,20 @@ def score_areas(tree: Tree, data: RegionData, r: int, run: Run, config: Config,
                     (run.coverage[r][i] if row_sources[i] == "region" else 1.0)
                     for i in range(n_ind)]
         imputed = _impute(tree, config, row_scores)
-        local = [1.0 if row_sources[i] == "area" else 0.0 for i in range(n_ind)]
+        local = np.array([row_sources[i] == "area" for i in range(n_ind)], dtype=np.float64)
+        shares = reach @ local  # the share of each node's weight measured in the area
         node_scores, node_coverage = tree.evaluate(row_scores, coverage)
-        _, node_local = tree.evaluate(row_scores, local)
         root = tree.root
         score = node_scores[root] if ok else None
         pillars = tuple(
             AreaGroup(id=pillar_id, score=node_scores[node] if ok else None,
-                      coverage=node_coverage[node], local=node_local[node])
-            for pillar_id, node in pillar_nodes)
+                      coverage=node_coverage[node], local=float(shares[k]))
+            for k, (pillar_id, node) in enumerate(pillar_nodes))
         results.append(AreaResult(
             key=spec.key, name=spec.name, code=spec.code, parent=spec.parent,
             status="ok" if ok else "not_enough", respondents=respondents, score=score,
             band=tree.set.band_for(score), coverage=node_coverage[root],
-            local=node_local[root],
+            local=float(shares[-1]),
             pillars=pillars,
             indicators=tuple(AreaIndicator(
                 id=ind.id, value=row_values[i], score=row_scores[i],
@@ -223,6 +237,57 @@ def score_areas(tree: Tree, data: RegionData, r: int, run: Run, config: Config,
                 for i, ind in enumerate(indicators)),
             data_areas=tuple(ref.label() for ref, k in group_of_ref.items() if k == g)))
     return tuple(results)
+
+
+def _reach(tree: Tree, nodes: Sequence[int]) -> np.ndarray:
+    """Row per node: each indicator's share of the node's nominal weight (the product of the
+    normalised weights on the way down; 0 outside the node). A group's coverage is linear in
+    its indicators' coverages (:meth:`.tree.Tree.node_score`), so ``reach @ covered`` is the
+    coverage ``tree.evaluate`` gives, for every area at once."""
+    count = len(tree.indicators)
+    out = np.zeros((len(nodes), count))
+    for row, node in enumerate(nodes):
+        stack = [(node, 1.0)]
+        while stack:
+            current, share = stack.pop()
+            if current < count:
+                out[row, current] += share
+                continue
+            group = tree.groups[current - count]
+            stack.extend((child, share * weight)
+                         for child, weight in zip(group.children, group.weights, strict=True))
+    return out
+
+
+MAX_MARKS = 64_000_000
+"""Largest area × respondent table marked in memory (64 MB) to count respondents; larger
+ones are made unique by sorting."""
+
+
+def _respondents(tagged: dict[int, tuple[Labels, list[np.ndarray]]], count: int
+                 ) -> list[int]:
+    """Each area's distinct respondents. With one respondent table (the reader's) the
+    (area, respondent) pairs are marked in a table and counted; with several (surveys built
+    by hand) they are made unique per table and counted by name, as tables differ."""
+    if len(tagged) == 1:
+        ((table, parts),) = tagged.values()
+        width = len(table) + 1
+        keys = np.concatenate(parts)
+        if count * width <= MAX_MARKS:
+            marks = np.zeros(count * width, dtype=bool)
+            marks[keys] = True
+            return [int(n) for n in marks.reshape(count, width).sum(axis=1)]
+        unique = np.unique(keys)
+        return [int(n) for n in np.bincount(unique // width, minlength=count)]
+    found: list[set[str]] = [set() for _ in range(count)]
+    for table, parts in tagged.values():
+        keys = np.unique(np.concatenate(parts))
+        width = len(table) + 1
+        names = table.names
+        for group, code in zip((keys // width).tolist(), (keys % width).tolist(),
+                               strict=True):
+            found[group].add(names[code])
+    return [len(names) for names in found]
 
 
 def _groups(answers: Answers, group_of_ref: dict[AreaRef, int]) -> np.ndarray | None:
@@ -238,10 +303,10 @@ def _groups(answers: Answers, group_of_ref: dict[AreaRef, int]) -> np.ndarray | 
 
 
 def _column(parts: Sequence[tuple[Answers, np.ndarray]], count: int, indicator: Indicator,
-            role_weights: dict[str, float]) -> tuple[Column, list[str | None]]:
-    """The indicator's usable answers grouped by area, for :func:`combine_column`. ``parts``
-    are (answers, each answer's area) from the region's answers and the area-only ones;
-    roles are brought onto one table (respondent codes only say whether ids are known)."""
+            role_weights: dict[str, float]) -> Column:
+    """The indicator's usable answers grouped by area. ``parts`` are (answers, each answer's
+    area) from the region's answers and the area-only ones; roles are brought onto one table
+    (respondent codes only say whether ids are known)."""
     roles_table = Labels()
     values, weights, roles, groups = [], [], [], []
     identified = True
@@ -268,7 +333,7 @@ def _column(parts: Sequence[tuple[Answers, np.ndarray]], count: int, indicator: 
         values=np.concatenate(values)[order], weights=np.concatenate(weights)[order],
         roles=np.concatenate(roles)[order], respondents=np.full(len(chosen), -1, dtype=np.int64),
         starts=starts, identified=np.full(count, identified, dtype=bool))
-    return column, list(roles_table.names)
+    return column
 
 
 def _impute(tree: Tree, config: Config, scores: list[float | None]) -> set[int]:
