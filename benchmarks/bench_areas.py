@@ -17,11 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from support import machine, write_csv, write_set
-
 from smartcity_assess.indicators.loader import load_indicator_set
 from smartcity_assess.scoring.engine import ScoringOptions, assess
 from smartcity_assess.survey.load import read_survey
+from support import machine, write_csv, write_set
 
 
 def with_areas(plain: Path, target: Path, areas: int) -> None:
