@@ -144,6 +144,8 @@ def assess_files(
     assert survey is not None
     context = None
     areas = AreaOptions()
+    if geo is not None and geo.min_respondents is not None:
+        areas = AreaOptions(min_respondents=geo.min_respondents)
     if geo_data is not None:
         from .geo.inputs import apply_geo
 

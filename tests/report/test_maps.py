@@ -190,6 +190,14 @@ def test_no_boundaries_gives_the_table_only() -> None:
     assert len(maps.areas) == 17 and maps.scored == 13  # Kedungbanteng is not in the data
 
 
+def test_the_area_minimum_without_boundaries() -> None:
+    # Bojong (2 respondents) and Jatinegara (2) get scores with a minimum of 2
+    scored = assess_files(SURVEY, geo=GeoOptions(min_respondents=2))
+    areas = {a.name: a for a in scored.assessment.results[0].areas}
+    assert scored.assessment.area_min_respondents == 2 and scored.geo is None
+    assert areas["Bojong"].status == "ok" and areas["Pagerbarang"].status == "not_enough"
+
+
 def test_no_areas_no_chapter(tmp_path: Path) -> None:
     plain = tmp_path / "w.csv"
     plain.write_text("region,year,infra.household_internet\nR,2025,80\n", encoding="utf-8")
