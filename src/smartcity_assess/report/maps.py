@@ -25,14 +25,12 @@ from ..freshness import MaxAge, SourceDate
 from ..messages import text, tr
 from ..messages.keys import (
     BASIS_KEYS_SOURCES,
-    CHANNEL_KEYS,
     LAYER_TITLE_KEYS,
     LAYER_UNIT_KEYS,
     MEASURE_KEYS,
     SOURCE_KIND_KEYS,
 )
 from ..notices import Notice
-from ..numbers import format_number
 from ..scoring.results import AreaResult, RegionResult
 from .charts.common import Chart
 from .views import BandView
@@ -592,15 +590,6 @@ def stale_notices(dates: Sequence[SourceDate], max_age: MaxAge | None, today: dt
     return tuple(Notice("stale-source", (("source", d.label), ("date", d.date or ""),
                                          ("max_age", str(max_age))))
                  for d in dates if d.stale(max_age, today))
-
-
-def channel_kind(kind: str, lang: str) -> str:
-    """The kind of a complaint channel in words."""
-    return text(CHANNEL_KEYS[kind], lang)
-
-
-def number(value: float | None, lang: str, digits: int = 1) -> str:
-    return format_number(value, lang, digits)
 
 
 # --- files beside the documents ---------------------------------------------------------------
