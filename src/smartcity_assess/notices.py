@@ -28,6 +28,12 @@ NOTICE_KEYS = {
     "below-min-answers": "notice_below_min_answers",
     "below-min-answers-one": "notice_below_min_answers_one",
     "more-checks": "notice_more_checks",
+    "complaints-replaced": "notice_complaints_replaced",
+    "complaints-none-in-year": "notice_complaints_none_in_year",
+    "complaints-not-scored": "notice_complaints_not_scored",
+    "areas-not-in-file": "notice_areas_not_in_file",
+    "areas-not-in-data": "notice_areas_not_in_data",
+    "stale-source": "notice_stale_source",
 }
 """Notice code → catalogue key of its sentence."""
 

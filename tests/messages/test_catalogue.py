@@ -25,7 +25,7 @@ from smartcity_assess.resources import templates_dir
 PACKAGE = Path(smartcity_assess.__file__).parent
 CATALOGUE_FILES = {Path(messages.__file__).parent / f"{part}.py"
                    for part in ("reports", "terminal", "summaries", "forms", "notices",
-                                "survey")}
+                                "survey", "maps", "design", "plans")}
 """The files that define the texts (a key written there is not a use of it)."""
 KEY_TABLES = Path(messages.__file__).parent / "keys.py"
 PLACEHOLDER = re.compile(r"{(\w+)}")

@@ -25,8 +25,8 @@ from smartcity_assess.scoring.results import Assessment
 
 GOLDEN = Path(__file__).parent / "golden"
 TWO_PILLAR_FILE = Path(__file__).parents[1] / "planning" / "fixtures" / "two-pillar.yaml"
-EXPECTED = ["masterplan.html", "roadmap.html", "masterplan.md", "roadmap.md", "scores.json",
-            "roadmap.json",
+EXPECTED = ["masterplan.html", "roadmap.html", "warga.html", "masterplan.md", "roadmap.md",
+            "warga.md", "scores.json", "roadmap.json",
             "charts/pillars.svg", "charts/bars-infra.svg", "charts/bars-gov.svg",
             "charts/matrix.svg", "charts/gantt.svg", "charts/costs.svg",
             "charts/trajectory.svg"]
@@ -68,6 +68,8 @@ def test_golden_documents(assessment: Assessment, plan: Plan, lang: str) -> None
     check_golden(f"roadmap.{lang}.md", files["roadmap.md"].decode())
     check_golden(f"masterplan.{lang}.html", without_svg(files["masterplan.html"].decode()))
     check_golden(f"roadmap.{lang}.html", without_svg(files["roadmap.html"].decode()))
+    check_golden(f"warga.{lang}.md", files["warga.md"].decode())
+    check_golden(f"warga.{lang}.html", without_svg(files["warga.html"].decode()))
 
 
 @pytest.mark.slow

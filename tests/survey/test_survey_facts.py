@@ -85,3 +85,25 @@ def test_disagreement_across_files(tmp_path: Path) -> None:
     assert sorted((Path(p.file).name, p.line, p.found) for p in found) == [
         ("long.csv", 2, "'14'"), ("stat.csv", 2, "'12'")]
     assert all("(12 and 14)" in p.message for p in found)
+
+
+def test_a_fact_per_area_is_one_fact_per_area(tmp_path: Path) -> None:
+    """Figures per kecamatan differ from each other and from the regency's: one fact per
+    area. Two answers for the same area that differ are still an error."""
+    iset = fact_set(tmp_path)
+    survey = write(tmp_path / "s.csv", (
+        "region,year,respondent,role,kecamatan,apps\n"
+        "Tegal,2025,BPS,statistik,,12\n"
+        "Tegal,2025,BPS-A,statistik,Slawi,20\n"
+        "Tegal,2025,BPS-B,statistik,Adiwerna,30\n"))
+    result = assess(iset, read_survey([survey], iset)).results[0]
+    # the regency's own figure (the kecamatan's describe their areas): 12 of 0–50 = 24
+    assert result.indicator("apps").value == 12.0
+    clash = write(tmp_path / "t.csv", (
+        "region,year,respondent,role,kecamatan,apps\n"
+        "Tegal,2025,BPS-A,statistik,Slawi,20\n"
+        "Tegal,2025,BPS-B,statistik,Slawi,30\n"))
+    found = problems([clash], iset)
+    assert len(found) == 2
+    assert "respondents disagree on the fact 'apps' for Tegal 2025 (20 and 30)" \
+        in found[0].message

@@ -45,7 +45,7 @@ def test_wide_csv_all_types(tmp_path: Path, iset: IndicatorSet) -> None:
     # 6 answers on r1, 5 on r2, none on r3; 'online' asks opd only, so r2's (warga) answer
     # is read but not used
     assert data.files == [InputFile(
-        path=str(path), sha256=digest, format="csv", layout="wide", rows=3, answers=11,
+        path=str(path), sha256=digest, format="csv", layout="wide", rows=3, date="2025", answers=11,
         used=10, unused=(Unused("role-not-asked", 1, indicator="online", role="warga"),))]
 
 

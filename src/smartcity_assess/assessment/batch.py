@@ -24,6 +24,7 @@ from ..scoring.results import Assessment, RegionResult
 from ..text import Text
 
 if TYPE_CHECKING:
+    from ..geo.inputs import GeoContext
     from ..scoring.sensitivity import SensitivityResult
 
 Progress = Callable[[int, int, str], None]
@@ -63,7 +64,8 @@ def plan_for(plan: Plan, region: str) -> Plan:
 def _render_one(assessment: Assessment, plan: Plan, formats: Sequence[str],
                 templates_dir: Path | None, staging: Path, job: ReportJob,
                 history: Timeline | None = None,
-                sensitivity: SensitivityResult | None = None) -> list[Written]:
+                sensitivity: SensitivityResult | None = None,
+                geo: GeoContext | None = None) -> list[Written]:
     """Render one region-year and write its files into the staging folder of the output
     (they reach the output folder together with every other file of the command, or not at
     all). ``history`` holds the region's other years (for the masterplan's trends);
@@ -75,7 +77,7 @@ def _render_one(assessment: Assessment, plan: Plan, formats: Sequence[str],
     single = replace(assessment, results=(result,))
     files = render_reports(single, plan=plan_for(plan, result.region), formats=formats,
                            lang=job.lang, templates_dir=templates_dir, history=history,
-                           sensitivity=sensitivity)
+                           sensitivity=sensitivity, geo=geo)
     paths = {(f"{job.folder}/{relative}" if job.folder else relative): data
              for relative, data in sorted(files.items())}
     write_tree(staging, paths)
@@ -88,7 +90,8 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
                        processes: int = 1, progress: Progress | None = None,
                        folder: OutputFolder | None = None,
                        history: HistoryLike | None = None,
-                       sensitivity: SensitivityResult | None = None) -> list[Written]:
+                       sensitivity: SensitivityResult | None = None,
+                       geo: GeoContext | None = None) -> list[Written]:
     """Render and write every job; return what was written, in job order.
 
     Each masterplan shows its region's trend over the years in ``assessment`` and in
@@ -108,14 +111,14 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
             return write_reports_many(assessment, out, jobs, plan=plan, formats=formats,
                                       templates_dir=templates_dir, processes=processes,
                                       progress=progress, folder=own, history=history,
-                                      sensitivity=sensitivity)
+                                      sensitivity=sensitivity, geo=geo)
     if not jobs:
         return []
     output = folder
     timeline = report_timeline(assessment, history)
     state = {"assessment": assessment, "plan": plan, "formats": tuple(formats),
              "templates_dir": templates_dir, "staging": output.staging, "history": timeline,
-             "sensitivity": sensitivity}
+             "sensitivity": sensitivity, "geo": geo}
 
     def label(job: ReportJob) -> str:
         result = assessment.results[job.index]
@@ -140,7 +143,7 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
 def _run_job(state: dict[str, Any], job: ReportJob) -> list[Written]:
     return _render_one(state["assessment"], state["plan"], state["formats"],
                        state["templates_dir"], state["staging"], job, state["history"],
-                       state["sensitivity"])
+                       state["sensitivity"], state.get("geo"))
 
 
 # --- worker processes ---------------------------------------------------------------------------

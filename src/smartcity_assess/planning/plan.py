@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import Problem, shorten
+from ..freshness import MaxAge
 from ..indicators.model import Action, IndicatorSet
 from ..indicators.vocabulary import COST_CLASS_RANGES, CostClass
 from ..scoring.design import SurveyDesign
@@ -228,6 +229,34 @@ class IssueSpec(_Strict):
     description: LocalText | None = None
     dimension: Dimension | None = None
     indicators: list[str] = Field(default_factory=list)
+ChannelKind = Literal["app", "web", "whatsapp", "sms", "phone", "social", "office"]
+CHANNEL_KINDS: tuple[ChannelKind, ...] = get_args(ChannelKind)
+"""How citizens reach a complaint channel (docs/plan-file.md, "contact")."""
+_URL = r"^https?://[^\s<>\"]+$"
+_NUMBER = r"^\+?[0-9][0-9 .\-]{1,18}[0-9]$"
+_HANDLE = r"^@?[A-Za-z0-9_.]{1,60}$"
+CHANNEL_ADDRESS = {"app": (_URL, "a web address starting with https:// (the app's page)"),
+                   "web": (_URL, "a web address starting with https://"),
+                   "whatsapp": (_NUMBER, "a telephone number such as 0856-0008-0709"),
+                   "sms": (_NUMBER, "a number such as 1708"),
+                   "phone": (_NUMBER, "a telephone number such as (0283) 491 234"),
+                   "social": (_HANDLE, "an account name such as @humaskabtegal")}
+"""The address each kind of channel takes (an office takes any text: its street address)."""
+
+
+class ChannelSpec(_Strict):
+    """One way to report a problem (printed on the citizens' scorecard)."""
+
+    name: LocalText
+    kind: ChannelKind
+    address: str = Field(min_length=1, max_length=200)
+    note: LocalText | None = None
+
+
+class ContactSpec(_Strict):
+    """How citizens report a problem: the complaint channels of the region."""
+
+    channels: list[ChannelSpec] = Field(default_factory=list, max_length=8)
 
 
 class PlanSpec(_Strict):
@@ -255,6 +284,8 @@ class PlanSpec(_Strict):
     budget: dict[Year, dict[FundingSource, Rupiah]] | None = None
     institutions: InstitutionsSpec = InstitutionsSpec()
     design: DesignSpec | None = None
+    contact: ContactSpec = ContactSpec()
+    max_age: str | None = Field(default=None, max_length=20)
     # version 1 keys, read with a notice
     horizon: HorizonSpec | None = None
     opd: dict[str, LocalText] | None = None
@@ -434,6 +465,16 @@ class Institutions:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """A complaint channel: its name, kind (app, web, whatsapp …) and address."""
+
+    name: Text
+    kind: str
+    address: str
+    note: Text = field(default_factory=lambda: Text(()))
+
+
+@dataclass(frozen=True)
 class Plan:
     """A validated plan, with defaults filled in."""
 
@@ -462,6 +503,10 @@ class Plan:
     budget: tuple[tuple[int, tuple[tuple[str, int], ...]], ...] | None = None
     """Envelope per year and funding source in rupiah; None: no budget limit."""
     institutions: Institutions = field(default_factory=Institutions)
+    channels: tuple[Channel, ...] = ()
+    """Where citizens report a problem (``contact.channels``)."""
+    max_age: MaxAge | None = None
+    """How old a data source may be on the report's date (None: no limit)."""
     sample: bool = False
     """True: the reports carry a "SAMPLE DATA" notice."""
     prepared_by: Text = field(default_factory=lambda: Text(()))
@@ -635,7 +680,31 @@ def _check_spec(spec: PlanSpec, document: YamlDocument) -> list[Problem]:
     _check_existing(spec, problem)
     _check_actions(spec, problem)
     check_design(spec.design, problem)
+    _check_contact(spec, problem)
     return problems
+
+
+def _check_contact(spec: PlanSpec, problem: Any) -> None:
+    import re
+
+    for index, channel in enumerate(spec.contact.channels):
+        rule = CHANNEL_ADDRESS.get(channel.kind)
+        if rule is not None and not re.fullmatch(rule[0], channel.address.strip()):
+            problem(("contact", "channels", index, "address"),
+                    f"not an address for a {channel.kind} channel", rule[1], channel.address)
+        if channel.kind == "office" and not channel.address.strip():
+            problem(("contact", "channels", index, "address"), "the address is blank",
+                    "a street address")
+        if isinstance(channel.name, dict) and not channel.name or (
+                isinstance(channel.name, str) and not channel.name.strip()):
+            problem(("contact", "channels", index, "name"), "the channel has no name",
+                    "a name such as Lapor Bupati")
+    if spec.max_age is not None:
+        try:
+            MaxAge.parse(spec.max_age)
+        except ValueError:
+            problem(("max_age",), "not a duration", "a number and a unit: 2y (years), "
+                    "18m (months) or 90d (days)", spec.max_age)
 
 
 def _new_key_given(spec: PlanSpec, old: str) -> bool:
@@ -820,6 +889,9 @@ def _to_model(spec: PlanSpec, document: YamlDocument) -> Plan:
             nomenclature=v.nomenclature) for k, v in spec.actions.items()),
         budget=budget,
         institutions=_institutions(spec.institutions),
+        channels=tuple(Channel(_text(c.name), c.kind, c.address.strip(), _text(c.note))
+                       for c in spec.contact.channels),
+        max_age=None if spec.max_age is None else MaxAge.parse(spec.max_age),
         sample=spec.sample,
         prepared_by=_text(spec.prepared_by),
         design=to_design(spec.design),

@@ -160,7 +160,32 @@ def region_to_dict(result: RegionResult, lang: str = "id") -> dict[str, Any]:
         "respondents": result.respondents,
         "roles": dict(result.roles),
         "pillars": [node_to_dict(p) for p in result.pillars],
-    } | _optional({}, result)
+    } | _optional({}, result) | areas_to_dict(result, lang)
+
+
+def areas_to_dict(result: RegionResult, lang: str = "id") -> dict[str, Any]:
+    """``{"areas": [...]}``: the breakdown by area inside the region (docs/scores-json.md,
+    "Areas"); empty when the data names no area, so other outputs are unchanged."""
+    if not result.areas:
+        return {}
+    return {"areas": [{
+        "key": area.key,
+        "name": area.name,
+        "code": area.code,
+        "parent": area.parent,
+        "status": area.status,
+        "respondents": area.respondents,
+        "score": area.score,
+        "band": area.band.label.get(lang) if area.band else None,
+        "coverage": area.coverage,
+        "local": area.local,
+        "data_areas": list(area.data_areas),
+        "pillars": [{"id": p.id, "score": p.score, "coverage": p.coverage, "local": p.local}
+                    for p in area.pillars],
+        "indicators": [{"id": i.id, "value": i.value, "score": i.score, "n": i.n,
+                        "source": i.source} | ({"imputed": True} if i.imputed else {})
+                       for i in area.indicators],
+    } for area in result.areas]}
 
 
 def views_to_dict(indicator_set: IndicatorSet, result: RegionResult,

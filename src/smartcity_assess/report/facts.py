@@ -66,7 +66,9 @@ from .views import (
 )
 
 if TYPE_CHECKING:
+    from ..geo.inputs import GeoContext
     from ..scoring.sensitivity import SensitivityResult
+    from .maps import MapsFacts, SourcesFacts
 
 CONTEXT_VERSION = 2
 """Bumped when a name templates rely on is renamed or removed (2: chapters)."""
@@ -222,6 +224,13 @@ class ReportSources:
     date: dt.date
     history: HistoryLike | None = None
     sensitivity: SensitivityResult | None = None
+    geo: GeoContext | None = None
+    """The run's boundaries, problem layers and complaints (None: it named none)."""
+    maps: MapsFacts | None = None
+    """The breakdown by area with its maps (None: the data names no area); set by
+    :mod:`.build` once the facts are known."""
+    sources: SourcesFacts | None = None
+    """Every data source, dated, with the plan's limit (None: no file was read)."""
 
     @cached_property
     def _titles(self) -> dict[str, str]:

@@ -91,10 +91,12 @@ def rule_values(indicator: Indicator, values: FloatArray, weights: FloatArray,
         if (lowest[filled] == highest[filled]).all():  # equal weights in every group
             ordered = values[sort_within(values, starts)]
             n = sizes(starts)
-            middle = starts[:-1] + n // 2
+            # an empty last group points one past the end: clip (its value is NaN, unused)
+            middle = np.minimum(starts[:-1] + n // 2, len(ordered) - 1)
             odd = ordered[middle]
             even = (ordered[np.maximum(middle - 1, 0)] + odd) / 2
-            return np.where(n % 2 == 1, odd, even).tolist(), [0] * count
+            found = np.where(n % 2 == 1, odd, even)
+            return np.where(n > 0, found, np.nan).tolist(), [0] * count
     out: list[float] = []
     capped: list[int] = []
     bounds = starts.tolist()

@@ -14,12 +14,13 @@ Every method is chosen by name from a registry (:data:`.normalise.NORMALISERS`,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import __version__
 from ..indicators.model import IndicatorSet
 from ..notices import Notice
 from ..survey.data import RegionData, RegionYear, SurveyData
+from .areas import AreaOptions, score_areas
 from .columns import Lineup
 from .combine import Cell, combine_column
 from .consistency import ConsistencyBuilder
@@ -65,6 +66,8 @@ class ScoringOptions:
     """The survey's design (the plan's ``design:``): post-stratification, population sizes
     and how each role was sampled. Design weights (the survey's ``weight`` column) apply
     with or without it."""
+    areas: AreaOptions = AreaOptions()
+    """How the breakdown by area inside a region is made (when the data names areas)."""
 
     def check(self) -> None:
         """Raise ValueError for an unknown method or an impossible setting."""
@@ -78,6 +81,8 @@ class ScoringOptions:
             raise ValueError("bootstrap draws must be 0 or more")
         if not 0.0 < self.confidence < 1.0:
             raise ValueError("confidence must lie strictly between 0 and 1")
+        if self.areas.min_respondents < 1:
+            raise ValueError("an area needs at least 1 respondent (min_respondents)")
 
 
 def combine_all(tree: Tree, survey: SurveyData, keys: Sequence[RegionYear],
@@ -136,9 +141,11 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
             consistency = by_region[r]
             for group_id, found in consistency.items():
                 warnings.extend(_consistency_warnings(key, group_id, found))
-        results.append(_region_result(tree, key, data, cells[r], run, r, config,
-                                      consistency, intervals[r] if intervals else None))
-        warnings.extend(_geometric_warnings(tree, results[-1]))
+        result = _region_result(tree, key, data, cells[r], run, r, config, consistency,
+                                intervals[r] if intervals else None)
+        warnings.extend(_geometric_warnings(tree, result))
+        areas = score_areas(tree, data, r, run, config, options.areas)
+        results.append(replace(result, areas=areas) if areas else result)
     summary = None
     if options.design is not None or any(survey.regions[key].weights for key in keys):
         from .design_summary import summarise
@@ -147,11 +154,20 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
         summary = summarise(tree, survey, keys, cells, unweighted, run, config, options.design,
                             any(survey.regions[key].weights for key in keys))
         warnings.extend(_poststratification_warnings(tree, keys, cells, options.design))
+    methods = _methods(tree, config, bootstrap, any(
+        g.consistency is not None for res in results for g in _all_groups(res)))
+    if any(res.areas for res in results):
+        methods = replace(methods, extra=(*methods.extra, ("areas", (
+            f"scores by area inside the region: indicators answered by area from the area's "
+            f"own answers, indicators answered for the whole region only with the region's "
+            f"value; an area with fewer than {options.areas.min_respondents} survey "
+            "respondents is not scored"))))
     return Assessment(
         indicator_set=indicator_set,
         results=tuple(results),
-        methods=_methods(tree, config, bootstrap, any(
-            g.consistency is not None for res in results for g in _all_groups(res))),
+        methods=methods,
+        area_min_respondents=(options.areas.min_respondents
+                              if any(res.areas for res in results) else None),
         inputs=tuple(survey.files),
         tool_version=__version__,
         bootstrap=bootstrap,

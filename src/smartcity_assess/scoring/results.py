@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..indicators.model import Band, IndicatorSet
 from ..notices import Notice
@@ -159,6 +160,82 @@ class GroupResult:
                 yield from child.indicators()
 
 
+# --- areas inside a region (scoring/areas.py) -------------------------------------------
+
+AreaStatus = Literal["ok", "not_enough"]
+"""``ok``, or ``not_enough``: too few survey respondents in the area for a score."""
+AreaSource = Literal["area", "region", "none"]
+"""Where an area's value of an indicator comes from: the area's own answers, the region's
+value (the indicator is answered for the whole region only), or nowhere (not assessed)."""
+
+
+@dataclass(frozen=True)
+class AreaIndicator:
+    """One indicator in one area."""
+
+    id: str
+    value: float | None
+    """Combined raw value (None: not assessed here, or withheld for too few respondents)."""
+    score: float | None
+    n: int
+    """Answers combined (0 for a value taken from the region)."""
+    source: AreaSource
+    imputed: bool = False
+    """The score was filled from sibling indicators (``group-mean``/``group-median``)."""
+
+
+@dataclass(frozen=True)
+class AreaGroup:
+    """A pillar in one area."""
+
+    id: str
+    score: float | None
+    coverage: float
+    """Weighted share (0–1) of the pillar with a value, the region's included."""
+    local: float
+    """Weighted share (0–1) of the pillar measured in the area itself."""
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    """The breakdown of one area of a region-year (:attr:`RegionResult.areas`)."""
+
+    key: str
+    name: str
+    code: str | None
+    parent: str | None
+    status: AreaStatus
+    """``ok``, or ``not_enough``: fewer than ``min_respondents`` survey respondents."""
+    respondents: int
+    """Survey respondents who named this area (answers to ``measure`` indicators)."""
+    score: float | None
+    band: Band | None
+    coverage: float
+    """Weighted share (0–1) of the index with a value, the region's values included."""
+    local: float
+    """Weighted share (0–1) of the index measured in the area itself."""
+    pillars: tuple[AreaGroup, ...]
+    indicators: tuple[AreaIndicator, ...]
+    """Every indicator in the set's order."""
+    data_areas: tuple[str, ...] = ()
+    """Labels of the data's areas counted here (several when desa make a kecamatan)."""
+
+    def indicator(self, indicator_id: str) -> AreaIndicator:
+        """One indicator by id."""
+        for found in self.indicators:
+            if found.id == indicator_id:
+                return found
+        raise KeyError(indicator_id)
+
+    def pillar(self, pillar_id: str) -> AreaGroup:
+        """One pillar by id."""
+        for found in self.pillars:
+            if found.id == pillar_id:
+                return found
+        raise KeyError(pillar_id)
+
+
+
 @dataclass(frozen=True)
 class RegionResult:
     """The assessment of one region in one year."""
@@ -177,6 +254,9 @@ class RegionResult:
     """Weighted share (0–1) of the index whose scores are imputed."""
     interval: Interval | None = None
     """Bootstrap interval of the index score."""
+    areas: tuple[AreaResult, ...] = ()
+    """The breakdown by area inside the region (kecamatan, desa) when the data names areas
+    (scoring/areas.py); empty otherwise. The region's own scores never depend on it."""
 
     def indicators(self) -> Iterator[IndicatorResult]:
         """All indicator results, in set order."""
@@ -227,6 +307,9 @@ class InputFile:
     """Of those, the answers that count in a score."""
     unused: tuple[Unused, ...] = ()
     """The rest, by reason (their counts add up to ``answers - used``)."""
+    date: str | None = None
+    """The date of the data (``YYYY``: the latest year of its rows; ``YYYY-MM-DD``: the latest
+    complaint or event), never the file's modification time (see :mod:`..freshness`)."""
 
 
 @dataclass(frozen=True)
@@ -355,6 +438,8 @@ class Assessment:
     design: DesignResult | None = None
     """The survey design (per-role estimates, the unweighted index); None when the run had
     no design and no design weights."""
+    area_min_respondents: int | None = None
+    """Fewest survey respondents an area needed for a score, when results have areas."""
 
     def result_for(self, region: str, year: int | None) -> RegionResult:
         """The result of one region-year."""

@@ -29,9 +29,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import InputError, Problem, UsageError, shorten
-from ..indicators.model import IndicatorSet
+from ..geo.model import AreaRef
+from ..geo.read import clean_text
+from ..indicators.model import Indicator, IndicatorSet
 from ..notices import Notice
 from ..scoring.results import InputFile
 from . import checks, kobo, readers
@@ -53,8 +56,16 @@ RESERVED: dict[str, str] = {
     "value": "value", "nilai": "value",
     "weight": "weight", "bobot": "weight",
     "stratum": "stratum", "strata": "stratum",
+    # the area inside the region a row is about (docs/survey-data.md, "Areas")
+    "kecamatan": "kecamatan",
+    "desa": "desa", "kelurahan": "desa",
+    "area": "area",
+    "kode": "kode", "kode_wilayah": "kode",
 }
 """Reserved column names (compared case-insensitively, stripped) → their meaning."""
+AREA_COLUMNS = ("kecamatan", "desa", "area", "kode")
+"""Reserved meanings that name an area inside the region (all optional): a kecamatan, a desa
+(or kelurahan), any other area, and the area's official code."""
 
 YEAR_RANGE = (1900, 2100)
 """Valid years, inclusive."""
@@ -73,6 +84,8 @@ _EXPECTED_RESERVED = {
     "indicator": "an indicator id", "value": "a value of the indicator's type",
     "weight": "a positive number (the respondent's design weight)",
     "stratum": "a stratum name (text)",
+    "kecamatan": "a kecamatan name", "desa": "a desa or kelurahan name",
+    "area": "an area name", "kode": "an area code (text)",
 }
 
 Where = tuple[int | None, int, RowInfo | None]
@@ -163,6 +176,11 @@ class _Loader:
         """Roles (and None), numbered; shared by every answer."""
         self.respondent_labels = Labels()
         """Respondent ids, numbered; shared by every answer."""
+        self.area_labels = Labels()
+        """Areas inside a region (:class:`~smartcity_assess.geo.model.AreaRef`), numbered;
+        shared by every answer of files that name areas."""
+        self.area_members: dict[RegionYear, defaultdict[int, set[str]]] = {}
+        """Region-year → area code → its respondents."""
         self.hashes: dict[str, str] = {}
         self.repeated: set[RespondentKey] = set()
         """Respondents seen in more than one row of a region-year (checked in a second pass)."""
@@ -232,7 +250,8 @@ class _Loader:
         """The closest indicator id (or reserved column name) to a misspelt one."""
         candidates = {ind_id.casefold(): ind_id for ind_id in self.indicators}
         if reserved:
-            candidates.update({n: n for n in ("region", "year", "respondent", "role")})
+            candidates.update({n: n for n in ("region", "year", "respondent", "role",
+                                              *AREA_COLUMNS)})
         found = difflib.get_close_matches(name.casefold(), list(candidates), n=1, cutoff=0.6)
         return candidates[found[0]] if found else None
 
@@ -335,9 +354,11 @@ class _Loader:
                 table.path, "the file has no data rows", expected="at least one row of answers "
                 "below the header", **table.locate_header(None)))
         self.collect(table.path, table.problems)
+        years = [y for y in rows.years.values() if isinstance(y, int)]
         self.survey.files.append(InputFile(
             path=table.path, sha256=table.sha256, format=table.format, layout=plan.layout,
-            rows=max(table.data_rows, 0), **_input_file_extras(table)))
+            rows=max(table.data_rows, 0), date=f"{max(years):04d}" if years else None,
+            **_input_file_extras(table)))
         self.usages.append(usage)
         return max(table.data_rows, 0)
 
@@ -409,6 +430,14 @@ class _Loader:
                 reserved["respondent"] = submission  # a submission is one respondent
             relabel = {col: labels for col, ind_id in indicators
                        if (labels := self.labels().values(ind_id))}
+        if "desa" in reserved and "area" in reserved:
+            col = reserved.pop("area")
+            first = reserved["desa"]
+            table.problems.append(Problem(
+                table.path, f"an area column beside the desa column {header[first]!r} "
+                f"(column {first + 1}): both name the area of a row", field=header[col],
+                expected="one of desa (or kelurahan) and area, with kecamatan and kode if "
+                "wanted", found=shorten(header[col]), **table.locate_header(col)))
         long = "indicator" in reserved and "value" in reserved
         for name in ("indicator", "value"):
             if name in reserved and not long:
@@ -459,7 +488,7 @@ class _Loader:
         """Second pass over files with a respondent column, only when some respondent id
         occurs in more than one row of a region-year: the same indicator answered twice is a
         problem (wherever the two answers are, across files too)."""
-        first: dict[tuple[RespondentKey, str], tuple[str, int | None, int]] = {}
+        first: dict[tuple[RespondentKey, int, str], tuple[str, int | None, int]] = {}
         for path, digest, form_sheet, label in self.tracked:
             table = open_table(path, sheet=form_sheet or sheet, label=label)
             if not table.usable or table.sha256 != digest:
@@ -469,12 +498,13 @@ class _Loader:
             repeats = Problems(readers.MAX_PROBLEMS)
             plan = self.plan(table)
             rows = _Rows(self, table, plan, problems)
-            for key, where, answered in rows.respondent_rows(self.repeated):
+            for key, area, where, answered in rows.respondent_rows(self.repeated):
                 line, row, _ = where
                 for col, ind_id in answered:
-                    earlier = first.get((key, ind_id))
+                    # a source (BPS, a complaints export) answers once for each area
+                    earlier = first.get((key, area, ind_id))
                     if earlier is None:
-                        first[(key, ind_id)] = (table.path, line, row)
+                        first[(key, area, ind_id)] = (table.path, line, row)
                         continue
                     region, year, respondent = key
                     place = region if year is None else f"{region} {year}"
@@ -535,6 +565,11 @@ class _Loader:
         self.pool.clear()
         short = self.account()
         self.survey.notices.extend(self.checks(short))
+        names = self.area_labels.names
+        for key, by_area in self.area_members.items():
+            regions[key].areas = {names[code]: len(ids) for code, ids in sorted(by_area.items())}
+        for data in regions.values():
+            separate_area_facts(data, self.indicators)
         for key, members in self.members.items():
             data = regions[key]
             data.roles = {role: len(ids) for role, ids in sorted(members.items())}
@@ -608,6 +643,32 @@ def _with_role(answers: Answers, none: int, code: int) -> Answers:
                       answers.respondent_labels)
 
 
+def separate_area_facts(data: RegionData, indicators: Mapping[str, Indicator]) -> None:
+    """Statistics given both for the whole region and per area: the per-area answers describe
+    their areas, not the region (the regency's share of complaints closed is its own figure,
+    not the mean of the kecamatan's). They move to :attr:`RegionData.area_answers`; statistics
+    given per area only, and every survey answer, count for the region as before."""
+    for ind_id, answers in list(data.answers.items()):
+        codes = answers.area_codes
+        indicator = indicators.get(ind_id)
+        if codes is None or indicator is None or indicator.kind != "fact":
+            continue
+        tagged = codes >= 0
+        if not tagged.any() or tagged.all():
+            continue
+        data.answers[ind_id] = _subset(answers, ~tagged)
+        data.area_answers[ind_id] = _subset(answers, tagged)
+
+
+def _subset(answers: Answers, keep: npt.NDArray[np.bool_]) -> Answers:
+    respondents = answers.respondent_codes
+    areas = answers.area_codes
+    return Answers.of(answers.values[keep], answers.role_codes[keep], answers.role_labels,
+                      respondents[keep] if respondents is not None else None,
+                      answers.respondent_labels, areas[keep] if areas is not None else None,
+                      answers.area_labels)
+
+
 def _taker(rows: Sequence[int] | None) -> Callable[[Sequence[Any]], Sequence[Any]]:
     """A C-level function picking ``rows`` out of a column (None: the whole column)."""
     if rows is None:
@@ -647,6 +708,12 @@ class _Rows:
         self.role_col = reserved.get("role")
         self.weight_col = reserved.get("weight")
         self.stratum_col = reserved.get("stratum")
+        self.area_cols = (reserved.get("kecamatan"), reserved.get("desa", reserved.get("area")),
+                          reserved.get("kode"))
+        """Columns of the kecamatan, the desa (or area) and the code; None where absent."""
+        self.named_areas = any(col is not None for col in self.area_cols)
+        self.area_codes: dict[tuple[str, ...], int] = {}
+        """Raw (kecamatan, desa or area, code) cells → area code (−1: none)."""
         self.years: dict[Cell, int | Bad | None] = {"": None}
         self.default_role = loader.rules.default
         """The role of a row without one: the sheet's (``peran: warga`` above the header),
@@ -682,10 +749,12 @@ class _Rows:
         self.used = plan.used()
         self.indicator_expected = {col: loader.converter(ind_id).expected
                                    for col, ind_id in plan.indicators}
+        areas = loader.area_labels if self.named_areas else None
         self.answers: WideAnswers | LongAnswers = (
-            LongAnswers(loader.role_labels, loader.respondent_labels) if plan.layout == "long"
+            LongAnswers(loader.role_labels, loader.respondent_labels, areas)
+            if plan.layout == "long"
             else WideAnswers([ind_id for _, ind_id in plan.indicators], loader.role_labels,
-                             loader.respondent_labels))
+                             loader.respondent_labels, areas))
 
     # -- cells common to both layouts ---------------------------------------------------------
 
@@ -719,6 +788,43 @@ class _Rows:
                 not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
             return Bad("not a year", _EXPECTED_YEAR)
         return int(value)
+
+    def area_code(self, raw: tuple[str, ...]) -> int:
+        """The area code of raw (kecamatan, desa or area, code) cells (−1: no area)."""
+        found = self.area_codes.get(raw)
+        if found is None:
+            kecamatan, name, code = (clean_text(cell) for cell in raw)
+            if not (kecamatan or name or code):
+                found = -1
+            else:
+                ref = AreaRef(name or kecamatan, kecamatan if name and kecamatan else None,
+                              code or None)
+                found = self.loader.area_labels.code(ref)
+            self.area_codes[raw] = found
+        return found
+
+    def row_area(self, cells: Sequence[Cell]) -> int:
+        """The area code of a row (−1: the row is about the whole region)."""
+        if not self.named_areas:
+            return -1
+        return self.area_code(tuple("" if col is None else text_of(cells[col])
+                                    for col in self.area_cols))
+
+    def _block_areas(self, block: Block) -> npt.NDArray[np.int32] | None:
+        """The area code of each row of a block (None when the file names no area)."""
+        if not self.named_areas:
+            return None
+        empty = [""] * len(block)
+        columns = [block.texts(col) if col is not None else empty for col in self.area_cols]
+        return np.array([self.area_code(raw) for raw in zip(*columns, strict=True)],
+                        dtype=np.int32)
+
+    def place(self, key: RegionYear, ids: Sequence[str], codes: Sequence[int]) -> None:
+        """Count respondents per area (a source such as BPS may answer for several)."""
+        members = self.loader.area_members.setdefault(key, defaultdict(set))
+        for rid, code in zip(ids, codes, strict=True):
+            if code >= 0:
+                members[code].add(rid)
 
     def meta(self, cells: Sequence[Cell], where: Where
              ) -> tuple[RegionYear, str | None, str | None] | None:
@@ -924,6 +1030,7 @@ class _Rows:
             self._block_no_role(block, roles, columns)
         for col in self.plan.ignored:
             self.usage.ignored_cells(self.header[col], cells[col::width])
+        areas = self._block_areas(block)
         groups: list[tuple[tuple[str, Cell], list[int] | None]]
         if (regions is None or len(set(regions)) == 1) and (years is None or
                                                             len(set(years)) == 1):
@@ -952,6 +1059,8 @@ class _Rows:
                 respondents = np.full(size, -1, dtype=np.int32)
             else:
                 ids = self._respondents(target, block, None, roles)
+                if areas is not None:
+                    self.place(target, ids, areas.tolist())
                 group_codes = np.full(size, loader.keys.code(target), dtype=np.int32)
                 respondents = np.array(loader.respondent_labels.codes(ids), dtype=np.int32)
                 self.sighted(int(group_codes[0]), block.where(0))
@@ -966,6 +1075,9 @@ class _Rows:
                 group_roles: RoleChunk = list(_taker(rows)(roles)) if isinstance(
                     roles, list) else roles
                 ids = self._respondents(target, block, rows, group_roles)
+                if areas is not None:
+                    chosen = range(size) if rows is None else rows
+                    self.place(target, ids, [int(areas[i]) for i in chosen])
                 group_codes[rows] = loader.keys.code(target)
                 respondents[rows] = loader.respondent_labels.codes(ids)
                 self.sighted(loader.keys.code(target), block.where(rows[0] if rows else 0))
@@ -975,7 +1087,7 @@ class _Rows:
             self._block_regions(block, group_codes, respondents)
         answers = self.answers
         assert isinstance(answers, WideAnswers)
-        answers.add(group_codes, respondents, role_codes, columns)
+        answers.add(group_codes, respondents, role_codes, columns, areas)
 
     # -- what the analyst's checks need (:mod:`.checks`) -----------------------------------------
 
@@ -1290,6 +1402,9 @@ class _Rows:
             members[role or UNSPECIFIED_ROLE].add(respondent)
             if self.weight_col is not None or self.stratum_col is not None:
                 self.design_cells(data, respondent, cells, where)
+            area = self.row_area(cells)
+            if area >= 0:
+                self.place(key, (respondent,), (area,))
             if ind_id is None:
                 continue
             cell = cells[value_col]
@@ -1313,7 +1428,8 @@ class _Rows:
                 pairs.add((rkey, ind_id))
             code = loader.keys.code(key)
             respondent_code = loader.respondent_labels.code(respondent)
-            answers.add(code, respondent_code, loader.role_labels.code(role), ind_id, value)
+            answers.add(code, respondent_code, loader.role_labels.code(role), ind_id, value,
+                        area)
             self.sighted(code, where)
             if 0 < value < 1 and ind_id in percent and len(fractions) < MAX_CANDIDATES:
                 fractions.append((code, ind_id, value, self.at(where)))
@@ -1364,8 +1480,9 @@ class _Rows:
     # -- second pass: which indicators each repeated respondent answered -------------------------
 
     def respondent_rows(self, repeated: set[RespondentKey]
-                        ) -> Iterator[tuple[RespondentKey, Where, list[tuple[int, str]]]]:
-        """(respondent, where, answered (column, indicator id)) of rows of repeated respondents."""
+                        ) -> Iterator[tuple[RespondentKey, int, Where, list[tuple[int, str]]]]:
+        """(respondent, area code, where, answered (column, indicator id)) of rows of
+        repeated respondents."""
         long = self.plan.layout == "long"
         resolved: dict[str, str | None] = {}
         copies = self.loader.copies
@@ -1395,4 +1512,4 @@ class _Rows:
                     value = self.loader.converter(ind_id)[cells[col]]
                     if value is not SKIP and value is not BAD:
                         answered.append((col, ind_id))
-            yield key, where, answered
+            yield key, self.row_area(cells), where, answered

@@ -15,6 +15,7 @@ from ...survey.usage import describe
 from ..facts import ReportFacts, ReportSources
 from ..views import ActionView, IndicatorRow, PillarView, WeightRow, YearCostView
 from . import Chapter, Document
+from .areas import areas, sources
 from .design import design
 from .plans import (
     BodyView,
@@ -408,6 +409,6 @@ def method(facts: ReportFacts, src: ReportSources) -> MethodChapter:
 
 
 MASTERPLAN: Document[ReportFacts, ReportSources] = Document("masterplan", (
-    summary, profile, pillars, design, dimensions, gaps, issues, vision, programs, quick_wins,
-    institutions, financing, monitoring, method))
+    summary, profile, pillars, design, dimensions, gaps, areas, issues, vision, programs,
+    quick_wins, institutions, financing, monitoring, sources, method))
 """The masterplan's chapters, in order."""
