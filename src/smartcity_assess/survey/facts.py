@@ -3,10 +3,10 @@
 A fact (the Perbup exists, the CSIRT is registered, a published statistic) has one true
 value per region-year (and per area inside it, when the data names areas: a complaints
 share per kecamatan differs from the regency's). Its authoritative respondents are the roles
-the indicator names (``roles:``; everybody when it names none). When they give different answers the survey is
-wrong, not uncertain: :func:`disagreements` finds such region-years, and the loader lists
-every answer of them (file, row, respondent, value) as a problem. When they agree, the
-engine's usual rule combines identical answers into that same value.
+the indicator names (``roles:``; everybody when it names none). When they give different
+answers the survey is wrong, not uncertain: :func:`disagreements` finds such region-years,
+and the loader lists every answer of them (file, row, respondent, value) as a problem. When
+they agree, the engine's usual rule combines identical answers into that same value.
 """
 
 from __future__ import annotations
