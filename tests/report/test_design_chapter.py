@@ -74,13 +74,13 @@ def test_the_chapter_by_hand(designed: Assessment, plan: Plan) -> None:
         in md
     # roles: umkm 4 of 6 (66.7 %) against 10 % of the population; the index as each sees it:
     # umkm's 5 → 100, warga's 3 → 50
-    assert "| umkm | 4 | 4.0 | purposive | 100 | 66.7% | 10.0% | 100.0 |" in md
-    assert "| warga | 2 | 2.0 | random | 900 | 33.3% | 90.0% | 50.0 |" in md
+    assert "| MSME owners | 4 | 4.0 | purposive | 100 | 66.7% | 10.0% | 100.0 |" in md
+    assert "| Residents | 2 | 2.0 | random | 900 | 33.3% | 90.0% | 50.0 |" in md
     # warga 50 ± 49 (sd √2, n 2: 1.96 · 25), umkm 100 ± 0: |50| > 49, they differ clearly
     assert "1 of 1 questions differ clearly" in md
     assert ("| Services are good | 100.0 ± 0.0 (n 4) | 50.0 ± 49.0 (n 2) | 55.0 | yes |"
             in md)
-    assert "The respondents of umkm were chosen purposively" in md
+    assert "The respondents among MSME owners were chosen purposively" in md
     assert "Source of the population figures: illustrative" in md
 
 
@@ -93,4 +93,8 @@ def test_both_languages_and_html(designed: Assessment, plan: Plan) -> None:
     files = render_reports(designed, plan=plan, lang="id", formats=("html", "md"))
     html = files["masterplan.html"].decode()
     assert 'id="desain-survei"' in html and "Desain survei: siapa yang menjawab" in html
-    assert "Indeks tertimbang desain: 55,0" in files["masterplan.md"].decode()
+    md = files["masterplan.md"].decode()
+    assert "Indeks tertimbang desain: 55,0" in md
+    # roles by who answers, in the document's language
+    assert "| Pelaku UMKM | 4 | 4,0 | purposif |" in md
+    assert "Responden kelompok Pelaku UMKM dipilih secara purposif" in md

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -114,7 +115,12 @@ def before_provenance(text: str, lang: str) -> str:
 def documents() -> Iterator[dict[str, dict[str, str]]]:
     folder = sample_dir()
     surveys = sorted(str(p) for p in folder.iterdir() if p.name.startswith("tegal-"))
-    assessment = run_assessment(surveys, None)
+    found = run_assessment(surveys, None)
+    # As demo does: the data sources chapter names the files as the user gave them, and the
+    # demo gives them as sample/<file> (a path into the installed package is not the
+    # reader's business).
+    assessment = replace(found, inputs=tuple(replace(f, path=f"sample/{Path(f.path).name}")
+                                              for f in found.inputs))
     plan = load_plan(folder / "plan.yaml")
     rendered: dict[str, dict[str, str]] = {}
     for lang in ("id", "en"):

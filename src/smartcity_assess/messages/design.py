@@ -62,15 +62,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "design_differ_yes": ("ya", "yes"),
     "design_differ_no": ("tidak", "no"),
     "design_purposive_note": (
-        "Responden peran {roles} dipilih secara purposif, tidak diundi: interval pada "
+        "Responden kelompok {roles} dipilih secara purposif, tidak diundi: interval pada "
         "jawaban mereka menggambarkan sebaran jawaban yang diberikan, bukan galat sampling.",
-        "The respondents of {roles} were chosen purposively, not drawn at random: the "
+        "The respondents among {roles} were chosen purposively, not drawn at random: the "
         "interval on their answers describes the spread of the answers given, not a sampling "
         "error."),
     "design_census_note": (
-        "Peran {roles} dijawab oleh seluruh populasinya (sensus): jawaban mereka tidak "
+        "Kelompok {roles} dijawab oleh seluruh populasinya (sensus): jawaban mereka tidak "
         "mengandung galat sampling (koreksi populasi terhingga).",
-        "Every unit of {roles} answered (a census): their answers carry no sampling error "
+        "The whole population of {roles} answered (a census): their answers carry no "
+        "sampling error "
         "(finite-population correction)."),
     "design_source": ("Sumber angka populasi: {source}",
                       "Source of the population figures: {source}"),

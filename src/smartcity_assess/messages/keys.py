@@ -24,7 +24,10 @@ NORMALISATION_KEYS = {"goalposts": "norm_goalposts", "distance-to-target": "norm
                       "minmax": "norm_minmax", "zscore": "norm_zscore"}
 ROLE_KEYS = {"statistik": "role_statistik", "opd": "role_opd", "asn": "role_asn",
              "warga": "role_warga", "umkm": "role_umkm"}
-"""Canonical respondent role → key of its name in words."""
+"""Canonical respondent role → key of its name in words (the kind of survey)."""
+PEOPLE_KEYS = {"statistik": "form_role_statistik", "opd": "form_role_opd",
+               "asn": "form_role_asn", "warga": "form_role_warga", "umkm": "form_role_umkm"}
+"""Canonical respondent role → key of who answers under it (a table's row or column)."""
 
 
 # --- maps, layers, sources, the citizens' scorecard (report/maps.py) ----------------------

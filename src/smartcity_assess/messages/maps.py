@@ -33,8 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "areas_rule": (
         "Wilayah dengan kurang dari {n} responden survei tidak diberi nilai (“tidak cukup "
         "jawaban”): angka dari sedikit orang tidak stabil dan dapat membuka jawaban pribadi "
-        "tetangga. Batas {n} mengikuti standar angka kecil Washington State Department of "
-        "Health (2018).",
+        "tetangga. Batas {n} mengikuti standar pelaporan angka kecil dinas kesehatan Negara "
+        "Bagian Washington, Amerika Serikat (2018).",
         "Areas with fewer than {n} survey respondents get no score (“not enough answers”): "
         "figures from few people are unstable and can reveal the answers of neighbours. The "
         "limit of {n} follows the Washington State Department of Health's small-numbers "

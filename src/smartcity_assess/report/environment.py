@@ -21,7 +21,13 @@ from markupsafe import Markup
 
 from ..errors import UsageError
 from ..messages import MONTHS, text
-from ..messages.keys import AGGREGATION_KEYS, NORMALISATION_KEYS, ROLE_KEYS, RULE_KEYS
+from ..messages.keys import (
+    AGGREGATION_KEYS,
+    NORMALISATION_KEYS,
+    PEOPLE_KEYS,
+    ROLE_KEYS,
+    RULE_KEYS,
+)
 from ..numbers import format_number
 from ..render.escape import markdown_text, printable
 from ..resources import templates_dir
@@ -156,6 +162,7 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
         rule=_words(RULE_KEYS, lang),
         norm=_words(NORMALISATION_KEYS, lang),
         role=_words(ROLE_KEYS, lang),
+        people=_words(PEOPLE_KEYS, lang),
     )
     return env
 

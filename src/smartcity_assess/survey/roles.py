@@ -89,7 +89,11 @@ class Roles:
         found = self.spelling.get(ALIASES.get(key, key))
         if found is not None:
             return found
-        return ALIASES.get(key, key) if self.open else key
+        if not self.open:
+            return key
+        # A set that asks everybody keeps a role it has no name for as written (lower case):
+        # it is the data's own label, shown as it is.
+        return ALIASES.get(key) or written.strip().lower()
 
     def known(self, role: str) -> bool:
         """Some indicator of the set asks ``role`` (as :meth:`resolve_name` gives it)."""
