@@ -7,7 +7,8 @@ Run from the repository root::
 It reads ``criteria/smartcity-id.yaml`` and writes into ``src/smartcity_assess/sample/``:
 
 * ``tegal-citizen-survey.csv`` — ~110 residents (role ``warga``) and 40 UMKM owners
-  (role ``umkm``), comma-separated UTF-8, wide layout;
+  (role ``umkm``) with the kecamatan each lives in (``kecamatan``, ``kode``), comma-separated
+  UTF-8, wide layout;
 * ``tegal-opd-self-assessment.xlsx`` — 18 agency officials (role ``opd``) and 20 civil
   servants (role ``asn``), first sheet ``Survey``, wide layout;
 * ``tegal-official-statistics.csv`` — one row of official statistics and published facts
@@ -64,13 +65,82 @@ OPD_NAMES = (
 names as the indicator set's action owners use them, not the regency's organisation chart."""
 
 PREFIX = ("region", "year", "respondent", "role")
-"""Columns before the answers. A later area column (``kecamatan``) goes here and in
-``prefix``."""
+"""Columns before the answers (the citizen survey adds ``kecamatan`` and ``kode`` after them,
+see :func:`with_kecamatan`)."""
 
 
 def prefix(respondent: str, role: str) -> list[str | int | None]:
     """The leading cells of one respondent's row (see ``PREFIX``)."""
     return [REGION, YEAR, respondent, role]
+
+# --- where the citizens live ----------------------------------------------------------------
+# ILLUSTRATIVE fieldwork: the survey team reached 13 kecamatan with 10 or more respondents,
+# four with only a few and one (Kedungbanteng) not at all; two respondents did not say where
+# they live. Kemendagri codes as in sample/geo/tegal-kecamatan.geojson. The "level" is an
+# invented digital level (urban lowland around Slawi high, the southern highland low) that
+# makes respondents with more digital answers more likely to live in the higher-level
+# kecamatan, so that the map shows a plausible pattern. The counts and the pattern are
+# invented; the answers themselves are drawn exactly as before (the area is assigned after
+# them, from its own random generator), so the regency's scores do not depend on it.
+KECAMATAN: tuple[tuple[str, str, int, float], ...] = (
+    # (name, Kemendagri code, respondents, digital level)
+    ("Margasari", "33.28.01", 10, -0.4),
+    ("Bumijawa", "33.28.02", 10, -1.0),
+    ("Bojong", "33.28.03", 2, -1.0),
+    ("Balapulang", "33.28.04", 10, -0.3),
+    ("Pagerbarang", "33.28.05", 1, -0.5),
+    ("Lebaksiu", "33.28.06", 10, 0.0),
+    ("Jatinegara", "33.28.07", 2, -0.8),
+    ("Kedungbanteng", "33.28.08", 0, -0.6),
+    ("Pangkah", "33.28.09", 11, 0.2),
+    ("Slawi", "33.28.10", 14, 1.0),
+    ("Adiwerna", "33.28.11", 13, 0.8),
+    ("Talang", "33.28.12", 12, 0.7),
+    ("Dukuhturi", "33.28.13", 11, 0.6),
+    ("Tarub", "33.28.14", 10, 0.4),
+    ("Kramat", "33.28.15", 11, 0.2),
+    ("Suradadi", "33.28.16", 10, -0.2),
+    ("Warureja", "33.28.17", 1, -0.5),
+    ("Dukuhwaru", "33.28.18", 10, 0.1),
+)
+UNKNOWN_AREA = 2
+"""Respondents who left the kecamatan empty (their answers count for the regency only)."""
+AREA_SEED = SEED + 13
+AREA_NOISE = 0.9
+"""Spread added to both sides of the match: the larger, the weaker the pattern."""
+
+
+def respondent_level(row: Sequence[str | int | None], start: int) -> float:
+    """A respondent's answers as one number: the mean of Likert answers (1–5 → 0–1) and
+    yes/no answers (1/0)."""
+    found = []
+    for cell in row[start:]:
+        if isinstance(cell, int):
+            found.append((cell - 1) / 4)
+        elif cell == "ya":
+            found.append(1.0)
+        elif cell == "tidak":
+            found.append(0.0)
+    return sum(found) / len(found) if found else 0.5
+
+
+def with_kecamatan(rows: list[list[str | int | None]]) -> list[list[str | int | None]]:
+    """The citizen rows with ``kecamatan`` and ``kode`` after the prefix: slots (one per
+    respondent of each kecamatan, ordered by the kecamatan's level plus noise) matched to the
+    respondents ordered by their answers plus noise."""
+    rng = random.Random(AREA_SEED)
+    slots = [(name, code) for name, code, count, _ in KECAMATAN for _ in range(count)]
+    levels = {name: level for name, _, _, level in KECAMATAN}
+    slots += [("", "")] * UNKNOWN_AREA
+    assert len(slots) == len(rows), (len(slots), len(rows))
+    keyed_slots = sorted(slots, key=lambda s: (levels.get(s[0], 0.0)
+                                               + rng.gauss(0.0, AREA_NOISE), s))
+    width = len(PREFIX)
+    people = sorted(range(len(rows)), key=lambda i: (
+        (respondent_level(rows[i], width) - 0.5) * 4 + rng.gauss(0.0, AREA_NOISE), i))
+    place = dict(zip(people, keyed_slots, strict=True))
+    return [[*row[:width], place[i][0], place[i][1], *row[width:]]
+            for i, row in enumerate(rows)]
 
 # --- answer distributions ------------------------------------------------------------------
 # Likert: probabilities of answers 1..5. Boolean: probability of "ya". Choice: key → probability.
@@ -343,7 +413,8 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[str | int | None]]
     for line in (
         "DATA CONTOH (SAMPLE DATA) — sintetis, bukan angka resmi.",
         "Synthetic sample generated by tools/make_tegal_sample.py (random seed 2025).",
-        "Sheet 'Survey': peran opd = penilaian mandiri OPD (skala SPBE 1–5); peran asn = survei ASN.",
+        "Sheet 'Survey': peran opd = penilaian mandiri OPD (skala SPBE 1–5); "
+        "peran asn = survei ASN.",
         "Kolom = id indikator dari set indikator smartcity-id versi 2; sel kosong = tidak dijawab.",
     ):
         notes.append([line])
@@ -390,8 +461,8 @@ def main() -> int:
     citizen_cols = columns_for(inds, {"warga", "umkm"})
     people = [(f"W-{i:03d}", "warga") for i in range(1, N_CITIZENS + 1)]
     people += [(f"U-{i:03d}", "umkm") for i in range(1, N_MSME + 1)]
-    write_csv(OUT / "tegal-citizen-survey.csv", head + citizen_cols,
-              survey_rows(rng, citizen_cols, people), ",")
+    write_csv(OUT / "tegal-citizen-survey.csv", head + ["kecamatan", "kode"] + citizen_cols,
+              with_kecamatan(survey_rows(rng, citizen_cols, people)), ",")
 
     opd_cols = columns_for(inds, {"opd", "asn"})
     staff = [(name, "opd") for name in OPD_NAMES]

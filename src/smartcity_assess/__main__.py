@@ -1,5 +1,5 @@
 """``python -m smartcity_assess``."""
 
-from smartcity_assess.cli.app import main
+from smartcity_assess.cli.entry import main
 
 main()

@@ -19,12 +19,32 @@ NOTICE_KEYS = {
     "flat-normalisation": "notice_flat_normalisation",
     "history-conflict": "notice_history_conflict",
     "set-file-changed": "notice_set_file_changed",
+    "geometric-zero": "notice_geometric_zero",
+    "poststratification-skipped": "notice_poststratification_skipped",
+    "region-spelling": "notice_region_spelling",
+    "value-jump": "notice_value_jump",
+    "percent-fraction": "notice_percent_fraction",
+    "respondent-regions": "notice_respondent_regions",
+    "below-min-answers": "notice_below_min_answers",
+    "below-min-answers-one": "notice_below_min_answers_one",
+    "more-checks": "notice_more_checks",
+    "complaints-replaced": "notice_complaints_replaced",
+    "complaints-none-in-year": "notice_complaints_none_in_year",
+    "complaints-not-scored": "notice_complaints_not_scored",
+    "areas-not-in-file": "notice_areas_not_in_file",
+    "areas-not-in-data": "notice_areas_not_in_data",
+    "stale-source": "notice_stale_source",
 }
 """Notice code → catalogue key of its sentence."""
 
 IDS = ("item", "group", "indicator")
 """Parameters that hold an indicator or group id: shown as a quoted id, or by name when the
 reader passes names."""
+ID_LISTS = ("indicators",)
+"""Parameters that hold several indicator ids, separated by commas: shown the same way."""
+AS_TYPED = ("value", "other", "percent", "before", "after")
+"""Number parameters shown as a person typed them (every digit, the language's decimal
+separator), not rounded to two decimals: the data checks quote values."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +75,13 @@ class Notice:
             if name in IDS:
                 title = (names or {}).get(str(value))
                 values[name] = f"“{title}”" if title else repr(str(value))
+            elif name in ID_LISTS:
+                titles = [(names or {}).get(ident) for ident in str(value).split(",")]
+                values[name] = ", ".join(f"“{title}”" if title else repr(ident) for ident, title
+                                         in zip(str(value).split(","), titles, strict=True))
+            elif isinstance(value, float) and name in AS_TYPED:
+                typed = f"{value:.10g}"
+                values[name] = typed.replace(".", ",") if lang == "id" else typed
             elif isinstance(value, float):
                 values[name] = (f"{value:.2f}" if lang == "en"
                                 else format_number(value, lang, 2))

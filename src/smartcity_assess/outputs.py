@@ -41,14 +41,14 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any
 
 from .errors import OutputError, UsageError
+from .processes import held_back, raise_if_stopping
 
 MANIFEST = ".smartcity-assess.json"
 """The list of files the tool wrote into an output folder (sorted, one JSON document)."""
@@ -65,6 +65,7 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 OUTPUT_NAMES = frozenset({
     "masterplan.html", "masterplan.md", "masterplan.pdf", "roadmap.html", "roadmap.md",
     "roadmap.pdf", "index.html", "index.md", "scores.json", "summary.md", "provenance.json",
+    "roadmap.json",
 })
 """Names of the files the tool writes into output folders. Besides these and the names the
 current command writes, only charts (``charts/*.svg``, ``index-*.svg``) are ever removed."""
@@ -225,17 +226,20 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, exclusive: bool = False
         if exclusive:
             raise OutputError(f"{target} already exists; it was not overwritten")
         target = Path(os.path.realpath(target))  # replace the file it points at; keep the link
-    temp = _stage(target, data, stat.S_IMODE(info.st_mode) if info is not None else None)
-    try:
-        if exclusive:
-            _link_exclusive(temp, target)
-        else:
-            os.replace(temp, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        temp.unlink(missing_ok=True)
-    _fsync_folder(target.parent)
+    # Ctrl-C and SIGTERM wait until the temporary file is renamed or removed (a moment): one
+    # that cut this short could leave it behind.
+    with held_back():
+        temp = _stage(target, data, stat.S_IMODE(info.st_mode) if info is not None else None)
+        try:
+            if exclusive:
+                _link_exclusive(temp, target)
+            else:
+                os.replace(temp, target)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        finally:
+            temp.unlink(missing_ok=True)
+        _fsync_folder(target.parent)
 
 
 def _link_exclusive(temp: Path, target: Path) -> None:
@@ -338,6 +342,21 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_locks)
 
 
+_OPEN: list[OutputFolder] = []
+"""Output folders this process has entered and not yet left."""
+
+
+def close_open_folders() -> None:
+    """Discard the staging folder and release the lock of every output folder whose ``with``
+    block was left without its clean-up (Ctrl-C can stop Python just as it enters
+    ``__exit__``): for the command line's clean-up after an interruption."""
+    for folder in reversed(list(_OPEN)):
+        try:
+            folder._close()
+        except OutputError:
+            pass
+
+
 class OutputFolder:
     """A folder the tool writes a command's output into: locked, staged, all at once.
 
@@ -389,25 +408,37 @@ class OutputFolder:
                               "smartcity-assess keeps there (it is a folder or a link); "
                               "nothing was written: move it away")
         self._acquire()
-        try:
-            self._recover()
-            self.previous = read_manifest(self.root)
-        except BaseException:
-            self._release()
-            raise
+        with held_back():  # what a killed command left is finished or discarded whole
+            _OPEN.append(self)
+            try:
+                self._recover()
+                self.previous = read_manifest(self.root)
+            except BaseException:
+                self._close(discard=False)  # a publication left unfinished stays for the next
+                raise
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        try:
-            if exc_type is None and self.published is None:
-                self.publish()
-        finally:
+        # Ctrl-C and SIGTERM wait until the output is published (or discarded) and the lock
+        # released: a second Ctrl-C cannot leave half a staging folder behind.
+        with held_back():
             try:
-                if not self._committed:  # else the next command completes the publication
-                    self._discard_staging()
+                if exc_type is None and self.published is None:
+                    self.publish()
             finally:
-                self._release()
+                self._close()
+
+    def _close(self, discard: bool = True) -> None:
+        """Discard the staging folder (unless the output is being published: the next command
+        completes it) and release the lock."""
+        try:
+            if discard and not self._committed:
+                self._discard_staging()
+        finally:
+            if self in _OPEN:
+                _OPEN.remove(self)
+            self._release()
 
     def _acquire(self) -> None:
         try:
@@ -585,7 +616,10 @@ class OutputFolder:
         if not (new or stale or self.previous):
             self.published = Published((), ())
             return self.published
-        with deferred_signals():
+        with held_back():
+            # Ctrl-C or SIGTERM until now leaves the folder as it was; from here on it waits
+            # until the output is in place.
+            raise_if_stopping()
             # The point of no return: from here on the manifest says which files are the
             # tool's, and a process killed before the end is completed by the next one.
             self._save_manifest({**kept, **stale, **new}, remove=sorted(stale))
@@ -668,36 +702,6 @@ class OutputFolder:
                 shutil.rmtree(staging)
         except OSError as exc:
             raise OutputError(f"cannot clean up {staging}: {exc.strerror or exc}") from None
-
-
-@contextmanager
-def deferred_signals() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back for the moment the block runs (the renames that publish
-    an output: a few milliseconds), then act on them as usual."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-
-    def note(signum: int, frame: Any) -> None:
-        caught.append(signum)
-
-    wanted = [signal.SIGINT, *([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])]
-    previous = {signum: signal.signal(signum, note) for signum in wanted}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        for number in caught[:1]:
-            handler = previous[signal.Signals(number)]
-            if callable(handler):
-                handler(number, None)
-            elif handler == signal.SIG_DFL:
-                os.kill(os.getpid(), number)
 
 
 def write_tree(root: Path, files: Mapping[str, bytes]) -> list[Path]:

@@ -64,7 +64,7 @@ def test_provenance_records_versions_hashes_and_config(project: Project, tmp_pat
     [data] = record["inputs"]
     assert data == {"path": "data/ipm.csv", "sha256": sha(tmp_path / "data" / "ipm.csv"),
                     "bytes": (tmp_path / "data" / "ipm.csv").stat().st_size, "format": "csv",
-                    "layout": "wide", "rows": 6}
+                    "layout": "wide", "rows": 6, "date": "2024"}  # the latest year of its rows
     assert record["config"]["sha256"] == sha(tmp_path / "assessment.yaml")
     assert record["config"]["resolved"]["input_files"] == ["data/ipm.csv"]
     assert record["config"]["resolved"]["assertions"]["index"]["min_score"] == 70.0

@@ -3,8 +3,9 @@
 - Region names that try to leave the output folder (``../``, absolute paths, Windows device
   names, very long names, names differing only in case or in Unicode normalisation, names
   with nothing usable left) each get their own safe folder inside ``reports/<lang>/``.
-- Ctrl-C in the middle of a run leaves every file as the last run wrote it or as this run
-  writes it, never half-written, and no temporary file; the next run completes.
+- Ctrl-C in the middle of a run (sent at chosen points of its code) leaves the folder as the
+  last run wrote it, or as this run writes it when the signal came while its output was
+  being moved into place: never a mix, no temporary file; the next run completes.
 - A crash while rendering leaves the previous outputs and their ``provenance.json``.
 - Two runs into one folder: the second stops with a clear error (exit 2) and the folder
   holds the first one's whole output.
@@ -26,7 +27,7 @@ import pytest
 from typer.testing import CliRunner
 
 from smartcity_assess.cli.app import app
-from smartcity_assess.outputs import MANIFEST, TEMP_PATTERN
+from smartcity_assess.outputs import MANIFEST, STAGING, TEMP_PATTERN
 from smartcity_assess.paths import is_safe_component
 from smartcity_assess.render.escape import markdown_text
 
@@ -160,22 +161,6 @@ def without_provenance(files: dict[str, bytes]) -> dict[str, bytes]:
             if name not in ("provenance.json", MANIFEST)}
 
 
-CTRL_C = """\
-import os, signal, sys
-signal.signal(signal.SIGINT, signal.default_int_handler)
-stop_at, real, count = int(os.environ["STOP_AT"]), os.fsync, [0]
-def fsync(fd):
-    count[0] += 1
-    if count[0] == stop_at and os.path.isfile(f"/proc/self/fd/{fd}"):
-        os.killpg(0, signal.SIGINT)  # Ctrl-C reaches the whole process group
-    return real(fd)
-os.fsync = fsync
-from smartcity_assess.cli.app import main
-sys.argv = ["smartcity-assess", *sys.argv[1:]]
-main()
-"""
-"""The CLI, with Ctrl-C pressed while a process flushes its ``STOP_AT``-th file."""
-
 REGIONS = [f"Kota {n}" for n in range(5)]
 
 
@@ -195,10 +180,30 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]
     return found
 
 
+STOPS = {
+    "a worker rendering its second report": (
+        "smartcity_assess.assessment.batch:_render_one:2", "old"),
+    "a worker flushing its second file": ("os:fsync:2", "old"),
+    "a worker flushing its sixth file": ("os:fsync:6", "old"),
+    "the summary staged": ("smartcity_assess.outputs:OutputFolder.write:2", "old"),
+    "the output being moved into place": (
+        "smartcity_assess.outputs:OutputFolder._move_into_place:4", "new"),
+    "twice: rendering, then removing the staging folder": (
+        ["smartcity_assess.assessment.batch:_render_one:2",
+         "smartcity_assess.outputs:OutputFolder._discard_staging:2"], "old"),
+}
+"""Where Ctrl-C is pressed (``support.interrupt``), and which output the folder then holds
+whole: the old one, or the new one when the signal came while it was being moved into
+place (the renames finish first)."""
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and killpg")
-@pytest.mark.parametrize("stop_at", [2, 6])
-def test_ctrl_c_mid_run_keeps_every_file_whole(tmp_path: Path, stop_at: int,
+@pytest.mark.parametrize("stop", list(STOPS))
+def test_ctrl_c_mid_run_keeps_every_file_whole(tmp_path: Path, stop: str,
                                                runs: dict[str, dict[str, bytes]]) -> None:
+    from support.interrupt import ended_cleanly, kill_group, no_survivor, run_stopped
+
+    at, expected = STOPS[stop]
     config = make_project(tmp_path, REGIONS, shift=0)
     code, err = run_config(config, "2")
     assert code == 0, err
@@ -206,18 +211,20 @@ def test_ctrl_c_mid_run_keeps_every_file_whole(tmp_path: Path, stop_at: int,
     assert without_provenance(tree(out)) == without_provenance(runs["old"])
     provenance = (out / "provenance.json").read_bytes()
     write_survey(tmp_path, REGIONS, shift=33)
-    script = tmp_path / "ctrl_c.py"
-    script.write_text(CTRL_C, encoding="utf-8")
-    proc = subprocess.run([sys.executable, str(script), "run", config.name, "-j", "2"],
-                          capture_output=True, text=True, timeout=300, start_new_session=True,
-                          env={**os.environ, "STOP_AT": str(stop_at)}, cwd=tmp_path)
-    assert proc.returncode == 130, proc.stderr
-    assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    stopped = run_stopped(["run", config.name, "-j", "2"], tmp_path, at)
+    try:
+        assert stopped.fired, f"Ctrl-C was never pressed at {at}"
+        assert ended_cleanly(stopped, "INT") == ""
+        assert no_survivor(stopped) == []
+    finally:
+        kill_group(stopped.pgid)
     assert not temporaries(tmp_path)
-    assert _snapshot_or_new(out, runs["old"], runs["new"]) == []
-    recorded_changes(out, runs["old"])
-    # The provenance still describes the last complete run; the next run completes.
-    assert (out / "provenance.json").read_bytes() == provenance
+    assert not (out / STAGING).exists()
+    # Every file as the last run wrote it, or every file as this one does: never a mix.
+    assert without_provenance(tree(out)) == without_provenance(runs[expected])
+    if expected == "old":  # the provenance still describes the last complete run
+        assert (out / "provenance.json").read_bytes() == provenance
+    # The next run completes.
     code, err = run_config(config, "2")
     assert code == 0, err
     assert without_provenance(tree(out)) == without_provenance(runs["new"])  # no manifest

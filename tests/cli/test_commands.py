@@ -58,7 +58,11 @@ def test_score_csv_and_md(tegal_ipm: Path, tmp_path: Path) -> None:
     out_file = tmp_path / "scores.csv"
     code, out, err = invoke("score", str(tegal_ipm), "--criteria", IPM_SET, "--format", "csv",
                             "-o", str(out_file))
-    assert code == 0 and out == "" and err == f"ditulis: {out_file}\n"  # --lang id, the default
+    # --lang id, the default; the published IPM column is in the set's ignore_columns, and
+    # its 5 values (one per year) are read but not used: said, not dropped silently
+    assert code == 0 and out == "" and err == (
+        f"ditulis: {out_file}\n5 dari 25 jawaban tidak dipakai (kolom diabaikan: 5); "
+        "rinciannya: smartcity-assess validate\n")
     rows = out_file.read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("region,year,level,id,parent,score")
     assert rows[1].startswith("Kabupaten Tegal,2020,index,bps-ipm,,")
@@ -98,7 +102,9 @@ def test_unknown_set_is_usage_error(tegal_ipm: Path) -> None:
 def test_validate_command(tegal_ipm: Path) -> None:
     code, out, err = invoke("validate", str(tegal_ipm), "--criteria", IPM_SET)
     assert code == 0 and out == ""
-    assert "5 region-year(s), 20 answers" in err
+    # 20 answers to the four components, and the 5 published IPM values of the ignored column
+    assert "5 region-year(s), 25 answers read, 20 used" in err
+    assert "5 values in column 'ipm', which is ignored" in err
 
 
 @pytest.mark.slow

@@ -54,4 +54,5 @@ def test_demo_names_the_sample_files_the_same_on_every_machine(tmp_path: Path) -
     scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
     assert [item["path"] for item in scores["inputs"]] == [
         "sample/tegal-citizen-survey.csv", "sample/tegal-opd-self-assessment.xlsx",
-        "sample/tegal-official-statistics.csv"]
+        "sample/tegal-official-statistics.csv", "sample/geo/tegal-kecamatan.geojson",
+        "sample/geo/tegal-dbd-2024.csv", "sample/geo/tegal-aduan-2024.csv"]

@@ -144,9 +144,15 @@ def test_score_messages_follow_lang(pilot: Path, tmp_path: Path) -> None:
     assert lines[0] == f"ditulis: {out}"
     assert lines[-1] == (f"ambang tidak tercapai: indeks {LONG_REGION} 2025 "
                          f"{index:.2f} < 60".replace(".", ","))
+    # A pilot: answers below the indicators' min_answers are read but not used, and said so
+    assert lines[1].startswith("18 dari 20 jawaban tidak dipakai (jawaban kurang dari "
+                               "minimum: 18)")
+    # ... and the check of the data says which indicators need more answers
+    assert lines[2] == (f"peringatan: {LONG_REGION} 2025: 6 indikator perlu 50 jawaban; ada "
+                        "3: " + ", ".join(f"“Pertanyaan Warga {n}”" for n in range(1, 7)))
     # Three pilot answers make some Likert items run against the others: the engine's
     # notices, worded in Indonesian with the items' names.
-    notices = lines[1:-1]
+    notices = lines[3:-1]
     assert notices and all(line.startswith(f"peringatan: {LONG_REGION} 2025: butir “Pertanyaan "
                                            "Warga ") and "berkorelasi negatif" in line
                            for line in notices)
@@ -158,9 +164,12 @@ def test_score_messages_follow_lang(pilot: Path, tmp_path: Path) -> None:
     lines = err.splitlines()
     assert lines[0] == f"wrote {out}"
     assert lines[-1] == f"threshold not met: {LONG_REGION} 2025 index {index:.2f} < 60"
-    assert len(lines[1:-1]) == len(notices) and all(
+    assert lines[1].startswith("18 of 20 answers not used (fewer answers than needed: 18)")
+    assert lines[2].startswith(f"warning: {LONG_REGION} 2025: 6 indicators need 50 "
+                               "answers; there are 3: “Citizen question 1”")
+    assert len(lines[3:-1]) == len(notices) and all(
         line.startswith(f"warning: {LONG_REGION} 2025: item “Citizen question ")
-        and "correlates negatively" in line for line in lines[1:-1])
+        and "correlates negatively" in line for line in lines[3:-1])
 
 
 def test_compare_speaks_the_language_and_names_the_indicators(tmp_path: Path) -> None:

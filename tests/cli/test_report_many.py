@@ -62,8 +62,8 @@ def test_one_region_year_keeps_the_flat_layout(tmp_path: Path) -> None:
                        "--region", "kota-alpha", "--year", "2024", "--format", "md")
     assert code == 0, err
     names = sorted(p.name for p in out.iterdir())
-    assert names == [".smartcity-assess.json", "charts", "masterplan.md", "roadmap.md",
-                     "scores.json"]
+    assert names == [".smartcity-assess.json", "charts", "masterplan.md", "roadmap.json",
+                     "roadmap.md", "scores.json", "warga.md"]
     assert "Kota Alpha" in (out / "masterplan.md").read_text("utf-8")
 
 

@@ -45,7 +45,9 @@ def test_report_shows_how_sure_by_default(tmp_path: Path) -> None:
     scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
     assert scores["bootstrap"] == {"draws": 1000, "seed": DEFAULT_SEED, "confidence": 0.95,
                                    "level": "respondents", "method": "percentile"}
-    assert scores["sensitivity"]["draws"] == 500 and scores["sensitivity"]["scenarios"] == 2000
+    # 500 weight sets × 2 aggregations × 2 imputations × 2 normalisations (the bundled set has
+    # targets) × 5 sets of goalposts
+    assert scores["sensitivity"]["draws"] == 500 and scores["sensitivity"]["scenarios"] == 20000
     index = scores["results"][0]
     margin = f"{index['interval']['margin']:.1f}"
     assert f"| Readiness index | {index['score']:.1f} ± {margin} (" in md
@@ -78,7 +80,7 @@ def test_seed_changes_the_draws() -> None:
                                                                      seed=1))
     assert first.results[0].score == other.results[0].score
     assert first.results[0].interval != other.results[0].interval
-    assert tested is not None and tested.scenarios == 120
+    assert tested is not None and tested.scenarios == 30 * 2 * 2 * 2 * 5
     plain, none = run_with_uncertainty(SAMPLE, uncertainty=Uncertainty(bootstrap=0, draws=0))
     assert none is None and plain.bootstrap is None
     asked: list[int] = []

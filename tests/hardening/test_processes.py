@@ -2,31 +2,48 @@
 
 - ``kill -9`` of a multi-region ``report`` (or ``run``) ends its worker processes at once,
   and the output folder's lock goes with it: the next command into the folder does not wait.
-- ``kill -9`` of a single-region ``report`` ends its chart helper process.
-- SIGTERM (``timeout``, CI cancellation, ``docker stop``) is handled like Ctrl-C: exit 143,
-  "terminated", no traceback, the folder as it was, no process left.
-- Ctrl-C with ``-j 2``: no traceback at interpreter shutdown, no temporary file.
+- ``kill -9`` of a single-region ``report`` ends its chart helper and the process that
+  draws half its charts.
+- Ctrl-C (to every process of the command, as a terminal sends it) and SIGTERM (to the
+  command's process alone, as ``timeout``, ``docker stop`` or a CI system send it), at any
+  point of the command — before its workers start, while one starts and has no handlers of
+  its own yet, while they render, write into the staging folder, stop, while the output is
+  published — and twice: exit 130 or 143, the one line "interrupted" or "terminated" and
+  nothing else (no traceback, nothing at interpreter shutdown), no process left, no
+  temporary file or staging folder, and the folder holding the old output or the new one
+  whole (the new one only when the signal came while it was being moved into place).
 
-Every test starts the real command in a process of its own (``python -m smartcity_assess``)
-and kills it at test time; processes that survive a failing test are ended by their id.
+Every test starts the real command in a session of its own and sends the signal at a
+chosen point of its code (``support.interrupt``), never after a sleep, so that each run of
+a test checks the same moment. Processes that survive a failing test are ended by their
+group.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import signal
+import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from smartcity_assess.outputs import STAGING, TEMP_PATTERN
+from support.interrupt import (
+    Stopped,
+    ended_cleanly,
+    no_survivor,
+    run_stopped,
+    stopped_groups,
+)
+
 pytestmark = [pytest.mark.skipif(not sys.platform.startswith("linux"),
                                  reason="reads the process table from /proc"),
-              pytest.mark.slow]  # real processes, killed at test time
+              pytest.mark.slow]  # real processes, stopped at test time
 
 SET = """\
 id: tiny
@@ -43,11 +60,15 @@ pillars:
     indicators:
       - {id: c, title: C, type: percent, target: 80}
 """
+CONFIG = ("criteria: set.yaml\ninputs: [survey.csv]\nuncertainty: false\n"
+          "outputs: {folder: out, formats: [md]}\n")
+REGIONS = 4
 
 
 def write_project(folder: Path, regions: int, shift: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "set.yaml").write_text(SET, encoding="utf-8")
+    (folder / "assessment.yaml").write_text(CONFIG, encoding="utf-8")
     with (folder / "survey.csv").open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(["region", "year", "a", "b", "c"])
@@ -57,187 +78,209 @@ def write_project(folder: Path, regions: int, shift: int = 0) -> Path:
     return folder
 
 
-def report_command(project: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "smartcity_assess", "report", "survey.csv", "-c", "set.yaml",
-            "--out", "out", "--no-uncertainty", "--format", "md", *extra]
+def command(kind: str) -> list[str]:
+    """``report`` of every region (with two workers), ``report`` of one region (its charts
+    drawn by a helper), or ``run`` of the config (two workers)."""
+    if kind == "run":
+        return ["run", "-j", "2"]
+    base = ["report", "survey.csv", "-c", "set.yaml", "--out", "out", "--no-uncertainty",
+            "--format", "md"]
+    return [*base, "--region", "Kota 1"] if kind == "single" else [*base, "-j", "2"]
 
 
-# --------------------------------------------------------------------------- the process table
-
-
-def parent_of(pid: int) -> int | None:
-    """The parent process id from /proc (None when the process is gone)."""
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return int(text.rsplit(")", 1)[1].split()[1])
-
-
-def alive(pid: int) -> bool:
-    """True while ``pid`` runs (a zombie waiting to be reaped has ended)."""
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return text.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-
-
-def children_of(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and parent_of(int(entry.name)) == pid and alive(int(entry.name)):
-            found.append(int(entry.name))
-    return found
-
-
-def wait_for(condition: object, timeout: float, step: float = 0.02) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
-            return True
-        time.sleep(step)
-    return bool(condition())  # type: ignore[operator]
-
-
-@pytest.fixture()
-def survivors() -> Iterator[list[int]]:
-    """Process ids a test started (directly or not); any still running afterwards — which
-    is what the tests look for — is killed, so that a failure leaves nothing behind."""
-    pids: list[int] = []
-    yield pids
-    for pid in pids:
-        if alive(pid):
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
-
-
-def start(command: list[str], cwd: Path) -> subprocess.Popen[str]:
-    """The command in a session of its own, its stderr in ``stderr.txt`` (a pipe would stay
-    open as long as any process that inherited it lives)."""
-    with (cwd / "stderr.txt").open("w") as err:
-        return subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err,
-                                text=True, start_new_session=True,
-                                env={**os.environ, "COLUMNS": "80"})
-
-
-def finish(proc: subprocess.Popen[str], cwd: Path) -> str:
-    """Wait for the command; its stderr."""
-    proc.wait(timeout=60)
-    return (cwd / "stderr.txt").read_text()
-
-
-# --------------------------------------------------------------------------- kill -9
-
-
-def test_kill_9_of_a_multi_region_report_ends_its_workers_and_frees_the_folder(
-        tmp_path: Path, survivors: list[int]) -> None:
-    project = write_project(tmp_path, regions=8)
-    proc = start(report_command(project, "-j", "2"), project)
-    survivors.append(proc.pid)
-    # The workers start after the survey is scored; kill the command while they work.
-    assert wait_for(lambda: len(children_of(proc.pid)) >= 2, 120), finish(proc, project)
-    workers = children_of(proc.pid)
-    survivors.extend(workers)
-    time.sleep(0.3)  # each worker is rendering a report now
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
-    # Every worker ends with it (on main they lived on, blocked, holding the folder's lock).
-    assert wait_for(lambda: not any(alive(pid) for pid in workers), 10), \
-        [pid for pid in workers if alive(pid)]
-    # The next report into the folder neither waits for a lock nor fails.
-    began = time.monotonic()
-    again = subprocess.run(report_command(project, "-j", "2"), cwd=project,
-                           capture_output=True, text=True, timeout=300)
-    assert again.returncode == 0, again.stderr
-    assert time.monotonic() - began < 25, "waited for the lock of a killed process"
-    assert "another smartcity-assess process" not in again.stderr
-    out = project / "out"
-    assert not (out / ".smartcity-assess.staging").exists()
-    assert len([p for p in out.iterdir() if p.is_dir()]) == 8
-
-
-def test_kill_9_of_a_single_region_report_ends_its_chart_helper(
-        tmp_path: Path, survivors: list[int]) -> None:
-    project = write_project(tmp_path, regions=1)
-    proc = start(report_command(project), project)
-    survivors.append(proc.pid)
-    assert wait_for(lambda: bool(children_of(proc.pid)) or proc.poll() is not None, 120)
-    helpers = children_of(proc.pid)
-    assert helpers, "the report finished before its chart helper could be seen"
-    survivors.extend(helpers)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert wait_for(lambda: not any(alive(pid) for pid in helpers), 10), \
-        [pid for pid in helpers if alive(pid)]
-
-
-# --------------------------------------------------------------------------- SIGTERM
+def cli(project: Path, argv: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "smartcity_assess", *argv], cwd=project,
+                          capture_output=True, text=True, timeout=300)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of ``folder`` (hidden ones too: the manifest, a staging folder left)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("command", ["report", "run"])
-def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path, survivors: list[int],
-                                        command: str) -> None:
-    project = write_project(tmp_path, regions=8)
-    (project / "assessment.yaml").write_text(
-        "criteria: set.yaml\ninputs: [survey.csv]\nuncertainty: false\n"
-        "outputs: {folder: out, formats: [md]}\n", encoding="utf-8")
-    argv = (report_command(project, "-j", "2") if command == "report" else
-            [sys.executable, "-m", "smartcity_assess", "run", "-j", "2"])
-    first = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=300)
-    assert first.returncode == 0, first.stderr
-    before = tree(project / "out")
-    write_project(project, regions=8, shift=33)  # new data: every report would change
-    proc = start(argv, project)
-    survivors.append(proc.pid)
-    assert wait_for(lambda: len(children_of(proc.pid)) >= 2, 120), finish(proc, project)
-    workers = children_of(proc.pid)
-    survivors.extend(workers)
-    time.sleep(0.3)
-    proc.send_signal(signal.SIGTERM)  # as `timeout`, a CI cancellation or `docker stop` do
-    err = finish(proc, project)
-    assert proc.returncode == 143, err
-    assert err.strip().endswith("terminated") and "Traceback" not in err, err
-    assert wait_for(lambda: not any(alive(pid) for pid in workers), 10)
-    # Nothing changed: not one report of the new data, no staging folder, no temporary file.
-    assert tree(project / "out") == before
-    again = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=300)
+@pytest.fixture()
+def groups() -> Iterator[list[int]]:
+    with stopped_groups() as started:
+        yield started
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """A command's output of the old data (in ``project``, copied for each test) and of the
+    new data, each whole: what a test may find."""
+
+    project: Path
+    old: dict[str, bytes]
+    new: dict[str, bytes]
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outputs]:
+    found = {}
+    for kind in ("multi", "single", "run"):
+        old = write_project(tmp_path_factory.mktemp(f"{kind}-old"), REGIONS)
+        new = write_project(tmp_path_factory.mktemp(f"{kind}-new"), REGIONS, shift=33)
+        for project in (old, new):
+            done = cli(project, command(kind))
+            assert done.returncode == 0, done.stderr
+        assert tree(old / "out") != tree(new / "out")
+        found[kind] = Outputs(old, tree(old / "out"), tree(new / "out"))
+    return found
+
+
+def stop(kind: str, outputs: dict[str, Outputs], tmp_path: Path, groups: list[int],
+         at: str | list[str], *, sig: str = "INT", to: str = "group",
+         pause: float = 0) -> tuple[Stopped, Path]:
+    """Copy the project of the old output, give it the new data, and run the command with
+    ``sig`` sent at ``at``."""
+    project = tmp_path / "p"
+    shutil.copytree(outputs[kind].project, project)
+    write_project(project, REGIONS, shift=33)
+    stopped = run_stopped(command(kind), project, at, sig=sig, to=to, pause=pause)
+    groups.append(stopped.pgid)
+    return stopped, project
+
+
+def assert_whole(out: Path, expected: dict[str, bytes]) -> None:
+    """The folder holds exactly ``expected``: no staging folder, no temporary file."""
+    found = tree(out)
+    assert not (out / STAGING).exists(), sorted(found)
+    assert not [name for name in found if TEMP_PATTERN.match(Path(name).name)]
+    assert sorted(found) == sorted(expected)
+    assert [name for name in found if found[name] != expected[name]] == []
+
+
+# --------------------------------------------------------------------------- kill -9
+
+BATCH = "smartcity_assess.assessment.batch"
+CHARTS = "smartcity_assess.report.charts.workers"
+OUTPUTS = "smartcity_assess.outputs"
+
+
+def test_kill_9_of_a_multi_region_report_ends_its_workers_and_frees_the_folder(
+        outputs: dict[str, Outputs], tmp_path: Path, groups: list[int]) -> None:
+    # kill -9 of the command's process while every worker is rendering a report (and
+    # would go on for a minute).
+    stopped, project = stop("multi", outputs, tmp_path, groups, f"{BATCH}:_render_one:2",
+                            sig="KILL", to="parent", pause=60)
+    assert stopped.returncode == -9, stopped.stderr
+    assert stopped.fired and stopped.fired[0] != stopped.pgid  # sent by a worker
+    # Every worker ends with it (on main they lived on, blocked, holding the folder's lock).
+    assert no_survivor(stopped) == []
+    # The next report into the folder neither waits for a lock nor fails.
+    began = time.monotonic()
+    again = cli(project, command("multi"))
     assert again.returncode == 0, again.stderr
-    assert tree(project / "out") != before
+    assert time.monotonic() - began < 25, "waited for the lock of a killed process"
+    assert_whole(project / "out", outputs["multi"].new)
 
 
-def test_ctrl_c_with_two_workers_leaves_no_traceback_and_no_temporary_file(
-        tmp_path: Path, survivors: list[int]) -> None:
-    """The cause of the flaky Ctrl-C test on main: a pool's threads failing at interpreter
-    shutdown, and a report being renamed into place while the others were stopped. Repeated
-    at several moments of the batch."""
-    project = write_project(tmp_path, regions=8)
-    first = subprocess.run(report_command(project, "-j", "2"), cwd=project,
-                           capture_output=True, text=True, timeout=300)
-    assert first.returncode == 0, first.stderr
-    before = tree(project / "out")
-    write_project(project, regions=8, shift=33)
-    for delay in (0.0, 0.4, 1.2):
-        proc = start(report_command(project, "-j", "2"), project)
-        survivors.append(proc.pid)
-        assert wait_for(lambda p=proc: len(children_of(p.pid)) >= 2, 120)  # type: ignore[misc]
-        workers = children_of(proc.pid)
-        survivors.extend(workers)
-        time.sleep(delay)
-        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
-        err = finish(proc, project)
-        assert proc.returncode == 130, err
-        assert err.strip().endswith("interrupted") and "Traceback" not in err, err
-        assert "Exception ignored" not in err and "Error" not in err, err
-        assert wait_for(lambda w=workers: not any(alive(p) for p in w), 10)  # type: ignore[misc]
-        assert tree(project / "out") == before
+def test_kill_9_of_a_single_region_report_ends_its_chart_helper(
+        outputs: dict[str, Outputs], tmp_path: Path, groups: list[int]) -> None:
+    # The helper and the process it forks to draw half the charts both reach this point and
+    # stay there (as if drawing for a minute): both must end with the command.
+    stopped, project = stop("single", outputs, tmp_path, groups, f"{CHARTS}:_draw_all:1",
+                            sig="KILL", to="parent", pause=60)
+    assert stopped.returncode == -9, stopped.stderr
+    assert stopped.fired and stopped.fired[0] != stopped.pgid  # sent by a chart process
+    assert no_survivor(stopped) == []
+    again = cli(project, command("single"))
+    assert again.returncode == 0, again.stderr
+    assert_whole(project / "out", outputs["single"].new)
+
+
+# --------------------------------------------------------------------------- Ctrl-C, SIGTERM
+
+POINTS = {
+    # report of several regions, with two workers
+    "before the workers start": ("multi", f"{BATCH}:_in_workers:1", "old"),
+    "a worker starting, before its own handlers": (
+        "multi", "smartcity_assess.processes:child_signals:1", "old"),
+    "a worker rendering its second report": ("multi", f"{BATCH}:_render_one:2", "old"),
+    "a worker flushing a staged file": ("multi", "os:fsync:3", "old"),
+    "the workers stopping after the last report": ("multi", f"{BATCH}:_stop:1", "old"),
+    "the output checked before it is published": ("multi", f"{OUTPUTS}:OutputFolder.publish:1",
+                                                  "old"),
+    "the output being moved into place": (
+        "multi", f"{OUTPUTS}:OutputFolder._move_into_place:3", "new"),
+    "the staging folder being removed after": ("multi", "os:rmdir:1", "new"),
+    # report of one region: the chart helper
+    "the chart helper starting, before its own handlers": (
+        "single", "smartcity_assess.processes:child_signals:1", "old"),
+    "the chart helper drawing": ("single", f"{CHARTS}:_draw_all:1", "old"),
+    "the templates rendering while the charts are drawn": (
+        "single", "smartcity_assess.report.build:make_environment:1", "old"),
+    "waiting for the charts": ("single", f"{CHARTS}:_Helper.collect:1", "old"),
+    # run: workers, then scores, summary and provenance
+    "run: a worker rendering": ("run", f"{BATCH}:_render_one:2", "old"),
+    "run: the summary staged": ("run", f"{OUTPUTS}:OutputFolder.write:2", "old"),
+    "run: the output being moved into place": (
+        "run", f"{OUTPUTS}:OutputFolder._move_into_place:5", "new"),
+}
+
+
+@pytest.mark.parametrize("point", list(POINTS))
+@pytest.mark.parametrize("sig, to", [("INT", "group"), ("TERM", "parent")],
+                         ids=["ctrl-c", "sigterm"])
+def test_a_signal_at_any_point_ends_the_command_cleanly(
+        point: str, sig: str, to: str, outputs: dict[str, Outputs],
+        tmp_path: Path, groups: list[int]) -> None:
+    kind, at, expected = POINTS[point]
+    stopped, project = stop(kind, outputs, tmp_path, groups, at, sig=sig, to=to)
+    assert stopped.fired, f"the point {at} was never reached"
+    assert ended_cleanly(stopped, sig) == ""
+    assert no_survivor(stopped) == []
+    # Exactly the files of a whole run, the folder's manifest included: the next command
+    # finds nothing to finish or discard.
+    assert_whole(project / "out", getattr(outputs[kind], expected))
+
+
+TWICE = {
+    "again while the workers stop": [f"{BATCH}:_render_one:2", f"{BATCH}:_stop:1"],
+    "again while the staging folder is removed": [
+        f"{BATCH}:_render_one:2", f"{OUTPUTS}:OutputFolder._discard_staging:2"],
+    "again while the message is printed": [
+        f"{BATCH}:_render_one:2", "smartcity_assess.cli.console:message:1"],
+    "again at interpreter shutdown": [f"{BATCH}:_render_one:2", "threading:_shutdown:1"],
+}
+
+
+@pytest.mark.parametrize("when", list(TWICE))
+@pytest.mark.parametrize("sig, to", [("INT", "group"), ("TERM", "parent")],
+                         ids=["ctrl-c", "sigterm"])
+def test_a_second_signal_does_not_cut_the_clean_up_short(
+        when: str, sig: str, to: str, outputs: dict[str, Outputs],
+        tmp_path: Path, groups: list[int]) -> None:
+    """Ctrl-C pressed twice (or SIGTERM after it, as ``timeout`` and CI systems do): the
+    clean-up the first one started runs to its end."""
+    stopped, project = stop("multi", outputs, tmp_path, groups, TWICE[when], sig=sig, to=to)
+    assert sorted(stopped.fired) == [0, 1], stopped.fired
+    assert ended_cleanly(stopped, sig) == ""
+    assert no_survivor(stopped) == []
+    assert_whole(project / "out", outputs["multi"].old)
+
+
+@pytest.mark.parametrize("sig, to", [("INT", "group"), ("TERM", "parent")],
+                         ids=["ctrl-c", "sigterm"])
+def test_a_signal_while_a_file_is_written_leaves_no_temporary_file(
+        sig: str, to: str, tmp_path: Path, groups: list[int]) -> None:
+    """``score -o``: the signal comes just as the temporary file beside the target has been
+    made. The file is written whole (or not at all) and nothing else is left."""
+    project = write_project(tmp_path / "p", REGIONS)
+    (project / "scores.csv").write_text("old\n", encoding="utf-8")
+    argv = ["score", "survey.csv", "-c", "set.yaml", "--bootstrap", "0", "--format", "csv",
+            "-o", "scores.csv"]
+    stopped = run_stopped(argv, project, "tempfile:mkstemp:1:after", sig=sig, to=to)
+    groups.append(stopped.pgid)
+    assert stopped.fired
+    assert ended_cleanly(stopped, sig) == ""
+    assert sorted(p.name for p in project.iterdir()) == [
+        "assessment.yaml", "scores.csv", "set.yaml", "survey.csv"]
+    written = (project / "scores.csv").read_text(encoding="utf-8")
+    assert written == "old\n" or written.startswith("region,year,")
+    expected = cli(project, argv[:-2])
+    assert written in ("old\n", expected.stdout)
 
 
 HOLDER = """\
@@ -254,11 +297,12 @@ os.kill(os.getpid(), 9)                          # the process that took the loc
 
 
 def test_a_lock_dies_with_the_process_that_took_it(tmp_path: Path,
-                                                   survivors: list[int]) -> None:
+                                                   groups: list[int]) -> None:
     """flock is released when the last descriptor of the lock closes: on main a forked
     child kept a copy, so a killed run's orphans held the folder for ever."""
     from smartcity_assess.errors import OutputError
     from smartcity_assess.outputs import OutputFolder
+    from support.interrupt import alive
 
     script = tmp_path / "holder.py"
     script.write_text(HOLDER, encoding="utf-8")
@@ -267,9 +311,9 @@ def test_a_lock_dies_with_the_process_that_took_it(tmp_path: Path,
     with printed.open("w") as stream:  # not a pipe: the child would keep it open
         holder = subprocess.Popen([sys.executable, str(script), str(out)], stdout=stream,
                                   stderr=subprocess.DEVNULL, start_new_session=True)
+    groups.append(holder.pid)
     assert holder.wait(timeout=60) == -9
     child = int(printed.read_text().split()[0])
-    survivors.append(child)
     assert alive(child)
     try:
         with OutputFolder(out, wait=0.5) as folder:

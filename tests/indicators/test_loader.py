@@ -185,4 +185,5 @@ def test_indicator_ids_cannot_be_reserved_survey_columns(tmp_path: Path) -> None
     assert found[0].startswith("set.yaml:11:9 (field pillars[0].indicators[0].id): ")
     assert "indicator id 'Year' is a reserved survey column name" in found[0]
     assert "indicator id 'peran' is a reserved survey column name" in found[1]
-    assert "expected an id other than daerah, indicator, indikator, nilai" in found[0]
+    assert "expected an id other than area, bobot, daerah, desa, indicator, indikator, " \
+        "kecamatan, kelurahan, kode, kode_wilayah, nilai" in found[0]

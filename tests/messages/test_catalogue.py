@@ -24,7 +24,8 @@ from smartcity_assess.resources import templates_dir
 
 PACKAGE = Path(smartcity_assess.__file__).parent
 CATALOGUE_FILES = {Path(messages.__file__).parent / f"{part}.py"
-                   for part in ("reports", "terminal", "summaries", "forms", "notices")}
+                   for part in ("reports", "terminal", "summaries", "forms", "notices",
+                                "survey", "maps", "design", "plans")}
 """The files that define the texts (a key written there is not a use of it)."""
 KEY_TABLES = Path(messages.__file__).parent / "keys.py"
 PLACEHOLDER = re.compile(r"{(\w+)}")

@@ -353,3 +353,71 @@ def test_json_schema_is_current() -> None:
 
     saved = (Path(__file__).parents[2] / "docs" / "plan.schema.json").read_text("utf-8")
     assert json.loads(saved) == PlanSpec.model_json_schema()
+
+
+PROFILE = """\
+region: {name: Kabupaten Uji, population: 1000, area_km2: 10}
+profile:
+  population: {value: 1000, year: 2022, source: "BPS (2023). Kabupaten Uji Dalam Angka 2023. https://example.org/bps"}
+  kecamatan: {value: 18, year: 2018, source: "RPJMD Kabupaten Uji, Bab II. https://example.org/rpjmd"}
+  apbd: {value: 3080000000000, year: 2025, source: "DPA APBD 2025. https://example.org/apbd"}
+  ipm: {value: 71.12, year: 2023, source: "RLPPD 2023. https://example.org/rlppd"}
+issues:
+  - title: {id: Aduan dijawab, en: Complaints answered}
+    dimension: governance
+    indicators: [aduan]
+  - title: Sampah
+"""
+
+
+def test_profile_and_issues(tmp_path: Path) -> None:
+    plan = load_plan(write(tmp_path, PROFILE))
+    assert [(f.key, f.value, f.year) for f in plan.profile] == [
+        ("population", 1000, 2022), ("kecamatan", 18, 2018),
+        ("apbd", 3080000000000, 2025), ("ipm", 71.12, 2023)]  # PROFILE_KEYS order
+    apbd = plan.figure("apbd")
+    assert apbd is not None and apbd.source == "DPA APBD 2025. https://example.org/apbd"
+    assert plan.figure("ipm") is not None and plan.figure("desa") is None
+    assert [(i.title.get("en"), i.dimension, i.indicators) for i in plan.issues] == [
+        ("Complaints answered", "governance", ("aduan",)), ("Sampah", None, ())]
+
+
+def test_profile_problems_all_at_once(tmp_path: Path) -> None:
+    # The shape first (every problem of it at once) …
+    with pytest.raises(InputError) as caught:
+        load_plan(write(tmp_path, """\
+profile:
+  poverty: {value: 7, source: ""}
+  desa: {value: 281}
+  luas: {value: 1, source: "x"}
+"""))
+    assert sorted((p.field, p.line, p.message) for p in caught.value.problems) == [
+        ("profile.desa.source", 3, "required key 'source' is missing"),
+        ("profile.luas", 4, "unknown key 'luas'"),
+        ("profile.poverty.source", 2, "String should have at least 1 character"),
+    ]
+    # … then what the values mean, again all at once.
+    with pytest.raises(InputError) as caught:
+        load_plan(write(tmp_path, """\
+region: {population: 999}
+profile:
+  population: {value: 1000, source: "BPS"}
+  kecamatan: {value: 18.5, source: "RPJMD"}
+  ipm: {value: 171, source: "RLPPD"}
+issues:
+  - {title: {}}
+"""))
+    assert sorted((p.field, p.line, p.message) for p in caught.value.problems) == [
+        ("issues[0].title", 7, "empty text"),
+        ("profile.ipm.value", 5, "profile.ipm lies outside 0–100"),
+        ("profile.kecamatan.value", 4, "profile.kecamatan must be a whole number"),
+        ("region.population", 1, "region.population and profile.population disagree"),
+    ]
+
+
+def test_issues_name_indicators_of_the_set(tmp_path: Path, vocab: IndicatorSet) -> None:
+    plan = load_plan(write(tmp_path, "issues:\n  - title: Aduan\n    indicators: [aduanx]\n"))
+    problems = check_plan(plan, vocab)
+    assert [(p.field, p.line, p.message) for p in problems] == [
+        ("issues[0].indicators[0]", 3, "unknown indicator 'aduanx' in issues")]
+    assert problems[0].expected is not None and "aduan" in problems[0].expected

@@ -38,7 +38,7 @@ from smartcity_assess.planning.plan import (
     Plan,
     QuickWinRule,
 )
-from smartcity_assess.planning.planner import Money, build_roadmap, carried_weights
+from smartcity_assess.planning.planner import Money, build_roadmap
 from smartcity_assess.scoring.engine import assess
 from smartcity_assess.scoring.results import RegionResult
 from smartcity_assess.survey.data import SurveyData
@@ -97,7 +97,7 @@ def test_carried_weight_is_renormalised_over_assessed_siblings(
         survey: Callable[..., SurveyData], vocab: IndicatorSet) -> None:
     # Without an answer for data, spbe carries the whole gov pillar: ½ instead of ¼.
     partial = assess(vocab, survey({"spbe": [40.0], "aduan": [50.0], "umkm": [40.0]}))
-    weights = carried_weights(partial.results[0])
+    weights = {r.id: r.carried_weight for r in partial.results[0].indicators()}
     assert weights == pytest.approx({"spbe": 0.5, "data": 0.0, "aduan": 0.25, "umkm": 0.25})
     roadmap = build_roadmap(partial.results[0], vocab, plan())
     assert roadmap.action("spbe-arsitektur").impact == pytest.approx(0.5 * 20)
@@ -127,7 +127,7 @@ def test_schedule_by_hand(vocab: IndicatorSet, result: RegionResult) -> None:
     assert roadmap.action("data-list").reason.en == (
         "2026: prerequisite of data-portal; no budget limit set")
     assert roadmap.action("aduan-lapor").reason.id == (
-        "2026: quick win dimensi society; tanpa batas pagu")
+        "2026: quick win dimensi Smart Society (Masyarakat); tanpa batas pagu")
     assert [(d.action, d.depends_on, d.artefact) for d in roadmap.dependencies] == [
         ("spbe-arsitektur", "spbe-perbup", "dokumen:perbup-spbe"),
         ("data-portal", "data-list", "data:daftar-data-prioritas")]

@@ -52,7 +52,7 @@ def test_mandatory_inside_the_current_rpjmd(sample: tuple[Roadmap, Plan, dict[st
     _, _, document = sample
     programs = {p["id"]: p for p in document["programs"]}
     mandatory = document["limits"]["mandatory"]
-    assert len(mandatory) == 4
+    assert len(mandatory) == 5  # SPBE, Satu Data (regulation and data list), CSIRT, audits
     for entry in mandatory:
         program = programs[entry["id"]]
         assert program["status"] == "scheduled"

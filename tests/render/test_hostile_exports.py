@@ -284,7 +284,7 @@ def test_forms_survive_control_characters(tmp_path: Path) -> None:
     assert code == 0, err
     from openpyxl import load_workbook
 
-    values = [c.value for row in load_workbook(tmp_path / "form.xlsx")["Questions"].iter_rows()
+    values = [c.value for row in load_workbook(tmp_path / "form.xlsx")["Pertanyaan"].iter_rows()
               for c in row]
     assert "\ufffd\ufffd" + FORMULA in values
 

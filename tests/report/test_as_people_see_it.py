@@ -27,12 +27,20 @@ pytestmark = pytest.mark.slow  # the demo in a subprocess, Chromium and the vali
 ARTIFACTS = Path(__file__).parent / "_artifacts"
 LANGS = ("id", "en")
 DOCS = ("masterplan", "roadmap")
+ALL_DOCS = (*DOCS, "warga")
+"""Every document; the citizens' scorecard (warga) embeds no scores."""
 EXPECTED_FILES = (
     "masterplan.html",
     "masterplan.md",
     "roadmap.html",
     "roadmap.md",
+    "warga.html",
+    "warga.md",
     "scores.json",
+    "scores.geojson",
+    "NOTICE.txt",
+    "maps/peta-indeks.svg",
+    "maps/peta-indeks.png",
 )
 
 
@@ -123,7 +131,7 @@ def test_html_embeds_the_scores_for_machines(demo: Run, doc: str) -> None:
 
 def test_markdown_images_resolve(demo: Run) -> None:
     out = demo.ok()
-    for doc in DOCS:
+    for doc in ALL_DOCS:
         broken = broken_image_links(out / f"{doc}.md")
         assert not broken, "\n".join(broken)
 
@@ -147,14 +155,14 @@ def test_rerun_is_byte_identical(demo: Run, tmp_path: Path) -> None:
 @pytest.mark.validator
 def test_html_is_valid_html5(demo: Run) -> None:
     out = demo.ok()
-    errors = vnu_errors([out / f"{doc}.html" for doc in DOCS])
+    errors = vnu_errors([out / f"{doc}.html" for doc in ALL_DOCS])
     assert not errors, "W3C Nu validator:\n" + "\n".join(errors)
 
 
 @pytest.mark.validator
 def test_markdown_is_lint_clean(demo: Run) -> None:
     out = demo.ok()
-    findings = markdownlint([out / f"{doc}.md" for doc in DOCS])
+    findings = markdownlint([out / f"{doc}.md" for doc in ALL_DOCS])
     assert not findings, "markdownlint:\n" + "\n".join(findings)
 
 
@@ -184,6 +192,26 @@ def test_html_in_chromium(demo: Run, doc: str, browser: Chromium) -> None:
     assert report.pdf_pages >= 1
 
 
+@pytest.mark.browser
+def test_citizens_scorecard_is_one_a4_page(demo: Run, browser: Chromium) -> None:
+    """warga.html prints on one A4 page, passes axe, and fits a phone without sideways
+    scrolling (issue 13, item 5)."""
+    out = demo.ok()
+    report = browser.open(out / "warga.html", screenshot=ARTIFACTS / f"warga-{demo.lang}.png",
+                          pdf_path=ARTIFACTS / f"warga-{demo.lang}.pdf",
+                          js={"svg": "document.querySelectorAll('svg[role=img]').length",
+                              "links": "document.querySelectorAll('a[href]').length"})
+    problems = report.problems()
+    assert not problems, "\n".join(problems)
+    assert report.pdf_pages == 1, f"warga.html prints on {report.pdf_pages} A4 pages"
+    assert report.js["svg"] == 1 and report.js["links"] >= 4
+    phone = browser.open(out / "warga.html", axe=False, pdf=False, viewport=(360, 740),
+                         screenshot=ARTIFACTS / f"warga-{demo.lang}-phone.png",
+                         js={"wide": "document.documentElement.scrollWidth",
+                             "view": "window.innerWidth"})
+    assert phone.js["wide"] <= phone.js["view"], "the phone has to scroll sideways"
+
+
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
        "form-action 'none'")
 
@@ -195,7 +223,7 @@ def test_content_security_policy_is_enforced(demo: Run, browser: Chromium) -> No
     the page did not ship is refused), and the documents load without a single violation
     (test_html_in_chromium sees no console error)."""
     out = demo.ok()
-    for name in ("masterplan.html", "roadmap.html"):
+    for name in ("masterplan.html", "roadmap.html", "warga.html"):
         html = (out / name).read_text(encoding="utf-8")
         assert html.count('http-equiv="Content-Security-Policy"') == 1
         assert f'<meta http-equiv="Content-Security-Policy" content="{CSP}">' in html

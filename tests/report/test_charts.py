@@ -91,3 +91,33 @@ def test_text_stays_text_with_a_font_fallback() -> None:
     assert ">Costs $5 &amp; &lt;more&gt;<" in chart.svg  # escaped, and no mathtext
     assert "font-family: 'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif" in chart.svg
     assert "font-family: 'DejaVu Sans';" not in chart.svg
+
+
+def _ticks(svg: str) -> list[str]:
+    """The texts of an SVG (tick labels among them)."""
+    return [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+def test_reach_widens_the_scale_only_past_its_ends() -> None:
+    assert common.reach((0, 100), [10.0, 95.0, None]) == (0, 100)
+    # −12.5 is below 0: out to the next tenth past it (with a quarter step of room): −20
+    assert common.reach((0, 100), [-12.5, 50.0]) == (-20, 100)
+    # 103.5 above 100: +10 → 110; 118 → 130 (1.8 steps + ¼ → 3 steps)
+    assert common.reach((0, 100), [103.5]) == (0, 110)
+    assert common.reach((0, 100), [118.0, -1.0]) == (-10, 130)
+
+
+def test_a_score_below_the_scale_is_a_bar_below_zero() -> None:
+    # clip: false lets a score leave the scale: the axis reaches it, and the bar starts at
+    # the bottom of the scale (0) and runs left to −10 (and right past 100 for 103.5)
+    chart = scores.indicator_chart("bars-x", [scores.Bar("Price", -10.0, None, "#56B4E9"),
+                                              scores.Bar("Take-up", 103.5, None, "#56B4E9")],
+                                   (0, 100), ZONES, "en", TEXTS, "Bars", "desc")
+    texts = _ticks(chart.svg)
+    assert "-20" in texts and "-10.0" in texts and "103.5" in texts
+    inside = scores.indicator_chart("bars-y", [scores.Bar("Price", 10.0, None, "#56B4E9")],
+                                    (0, 100), ZONES, "en", TEXTS, "Bars", "desc")
+    assert "-20" not in _ticks(inside.svg)
+    pillars = scores.pillar_chart("two-x", ["A", "B"], [-10.0, 40.0], [None, None], (0, 100),
+                                  "en", TEXTS, "Two", "desc")
+    assert "-20" in _ticks(pillars.svg)

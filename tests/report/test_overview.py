@@ -42,7 +42,7 @@ HOSTILE = "<script>alert(1)</script>"
 FOLDERS = ["etc-2024", "etc-2025", "kota-alpha-2024", "kota-alpha-2025",
            "script-alert-1-script-2024", "script-alert-1-script-2025"]
 REGION_FILES = {"masterplan.html", "masterplan.md", "roadmap.html", "roadmap.md",
-                "scores.json"}
+                "scores.json", "roadmap.json", "warga.html", "warga.md"}
 
 
 @pytest.fixture(scope="module")

@@ -25,9 +25,11 @@ from smartcity_assess.scoring.results import Assessment
 
 GOLDEN = Path(__file__).parent / "golden"
 TWO_PILLAR_FILE = Path(__file__).parents[1] / "planning" / "fixtures" / "two-pillar.yaml"
-EXPECTED = ["masterplan.html", "roadmap.html", "masterplan.md", "roadmap.md", "scores.json",
+EXPECTED = ["masterplan.html", "roadmap.html", "warga.html", "masterplan.md", "roadmap.md",
+            "warga.md", "scores.json", "roadmap.json",
             "charts/pillars.svg", "charts/bars-infra.svg", "charts/bars-gov.svg",
-            "charts/matrix.svg", "charts/gantt.svg", "charts/trajectory.svg"]
+            "charts/matrix.svg", "charts/gantt.svg", "charts/costs.svg",
+            "charts/trajectory.svg"]
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 
 
@@ -66,6 +68,8 @@ def test_golden_documents(assessment: Assessment, plan: Plan, lang: str) -> None
     check_golden(f"roadmap.{lang}.md", files["roadmap.md"].decode())
     check_golden(f"masterplan.{lang}.html", without_svg(files["masterplan.html"].decode()))
     check_golden(f"roadmap.{lang}.html", without_svg(files["roadmap.html"].decode()))
+    check_golden(f"warga.{lang}.md", files["warga.md"].decode())
+    check_golden(f"warga.{lang}.html", without_svg(files["warga.html"].decode()))
 
 
 @pytest.mark.slow
@@ -269,7 +273,8 @@ def test_charts_drawn_in_workers_or_here_are_the_same(assessment: Assessment, pl
     assert render_reports(assessment, plan=plan) == parallel
     html = parallel["masterplan.html"].decode()
     assert "<!--smartcity-assess:chart:" not in html  # every placeholder was replaced
-    assert html.count("<svg ") == 1 + 2 + 1  # radar, two pillars, matrix
+    # radar, two pillars, matrix, costs (the fixture's set maps no Kominfo dimension)
+    assert html.count("<svg ") == 1 + 2 + 1 + 1
     assert parallel["charts/matrix.svg"].decode().startswith("<?xml")
 
 

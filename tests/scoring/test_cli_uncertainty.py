@@ -54,10 +54,11 @@ def test_json_with_bootstrap_and_sensitivity(central_java_2024: Path) -> None:
     # official statistics: one row each, so every interval has zero width
     assert data["results"][0]["interval"]["margin"] == 0.0
     sens = data["sensitivity"]
-    assert sens["draws"] == 40 and sens["scenarios"] == 160 and len(sens["results"]) == 4
+    # 40 weight draws × 2 aggregations × 2 imputations × 5 goalposts (IPM has no targets)
+    assert sens["draws"] == 40 and sens["scenarios"] == 800 and len(sens["results"]) == 4
     tegal = next(r for r in sens["results"] if r["region"] == "Kabupaten Tegal")
     assert tegal["rank"]["of"] == 4 and 1 <= tegal["rank"]["low"] <= tegal["rank"]["high"] <= 4
-    assert tegal["most_influential"] in ("weights", "aggregation")
+    assert tegal["most_influential"] in ("weights", "aggregation", "goalposts")
 
 
 def test_table_shows_margins_and_sensitivity(central_java_2024: Path) -> None:
@@ -65,7 +66,7 @@ def test_table_shows_margins_and_sensitivity(central_java_2024: Path) -> None:
                           "--sensitivity", "--draws", "20")
     assert code == 0
     assert "± " in out and "bootstrap interval (1000 draws" in out
-    assert "Sensitivity analysis" in out and "80 scenarios" in out
+    assert "Sensitivity analysis" in out and "400 scenarios" in out
 
 
 @pytest.mark.slow

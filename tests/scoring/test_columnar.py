@@ -210,3 +210,27 @@ def test_hand_built_surveys_with_their_own_tables(tmp_path: Path) -> None:
     one, two = (lineup.column(tree.indicators[i]) for i in (0, 1))
     assert one.respondents.tolist() == two.respondents.tolist()
     assert len(set(one.respondents.tolist())) == 10
+
+
+def test_median_with_the_last_region_year_unanswered(tmp_path: Path) -> None:
+    """A median indicator answered in the first region-year and not in the last one: the
+    empty last group once pointed one past the end of the answers (IndexError)."""
+    from smartcity_assess.scoring.engine import assess
+
+    iset = set_from(tmp_path, """\
+id: m
+version: "1"
+title: M
+pillars:
+  - id: p
+    title: P
+    indicators:
+      - {id: md, title: MD, type: percent, respondents: median}
+      - {id: other, title: Other, type: percent}
+""")
+    survey = survey_of({("A", 2025): [("a1", None, {"md": 10.0}), ("a2", None, {"md": 30.0}),
+                                      ("a3", None, {"md": 20.0})],
+                        ("B", 2025): [("b1", None, {"other": 50.0})]})
+    a, b = assess(iset, survey).results
+    assert a.indicator("md").value == 20.0  # the median of 10, 20, 30
+    assert b.indicator("md").value is None and b.indicator("md").note == "no answers"

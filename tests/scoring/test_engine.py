@@ -95,8 +95,9 @@ def test_missing_indicator_renormalises_and_reports_coverage(iset: IndicatorSet)
     svc = gov.children[0]
     assert svc.score == pytest.approx(75.0) and svc.coverage == pytest.approx(0.5)
     assert gov.score == pytest.approx(67.5)
-    # index: coverage = 0.75 × 0.25 + 0.25 × 0.75 = 0.375 < 0.5 → not assessed
-    assert result.coverage == pytest.approx(0.375)
+    # index: infra is not assessed, so it contributes nothing to the index's coverage (its
+    # quarter of data does not reach the index score): 0.25 × 0.75 = 0.1875 < 0.5
+    assert result.coverage == pytest.approx(0.1875)
     assert result.score is None and result.band is None
     wifi = result.indicator("wifi")
     assert wifi.score is None and wifi.note == "no answers" and wifi.gap is None
@@ -115,3 +116,83 @@ def test_methods_are_recorded(iset: IndicatorSet) -> None:
     assert methods.normalisation.startswith("goalposts")
     assert "pillars into the index: weighted arithmetic mean" in methods.aggregation
     assert methods.min_coverage == 0.5
+
+
+COVERAGE_SET = """\
+id: c
+version: "1"
+title: C
+min_coverage: 0.5
+pillars:
+  - id: p
+    title: P
+    dimensions:
+      - id: d1
+        title: D1
+        indicators:
+          - {id: a1, title: A1, type: percent}
+          - {id: a2, title: A2, type: percent}
+          - {id: a3, title: A3, type: percent}
+      - id: d2
+        title: D2
+        indicators:
+          - {id: b1, title: B1, type: percent}
+          - {id: b2, title: B2, type: percent}
+          - {id: b3, title: B3, type: percent}
+      - id: d3
+        title: D3
+        indicators:
+          - {id: c1, title: C1, type: percent}
+          - {id: c2, title: C2, type: percent}
+          - {id: c3, title: C3, type: percent}
+"""
+
+
+def test_coverage_counts_only_what_reaches_the_score(tmp_path: Path) -> None:
+    # Three equal dimensions with 1/3, 1/3 and 3/3 of their indicators answered. d1 and d2
+    # have coverage 1/3 < 0.5: not assessed, so they contribute nothing to the pillar. The
+    # pillar's score would come from d3 alone, which is 1/3 of its weight: coverage
+    # 1/3 · 0 + 1/3 · 0 + 1/3 · 1 = 1/3 < 0.5 → the pillar is not assessed. (Counting the
+    # unassessed dimensions' slivers gave 1/3 · 1/3 + 1/3 · 1/3 + 1/3 · 1 = 5/9 ≈ 0.56 and a
+    # pillar score made of d3 alone.)
+    path = tmp_path / "c.yaml"
+    path.write_text(COVERAGE_SET, encoding="utf-8")
+    result = assess(load_indicator_set(path), survey({
+        "a1": [40.0], "b1": [50.0], "c1": [60.0], "c2": [70.0], "c3": [80.0]})).results[0]
+    pillar = result.pillars[0]
+    d1, d2, d3 = pillar.children
+    assert d1.score is None and d1.coverage == pytest.approx(1 / 3)
+    assert d2.score is None and d2.coverage == pytest.approx(1 / 3)
+    assert d3.score == pytest.approx(70.0) and d3.coverage == pytest.approx(1.0)
+    assert pillar.coverage == pytest.approx(1 / 3)
+    assert pillar.score is None
+    assert result.score is None and result.coverage == 0.0
+
+
+def test_carried_weight_is_the_weight_in_this_region_years_index(iset: IndicatorSet) -> None:
+    # plan (boolean, half of svc) is not answered. Static effective weights: online
+    # 0.25 × ½ × ½ = 0.0625. Carried: svc renormalises over online alone, so online carries
+    # all of svc: 0.25 × ½ × 1 = 0.125 and plan 0; infra: net 0.75 × ¼ = 0.1875, wifi
+    # 0.75 × ¾ = 0.5625; open 0.25 × ½ = 0.125. They add up to 1.
+    result = assess(iset, survey({"net": [70.0], "wifi": [2.0], "online": [4.0],
+                                  "open": [40.0]})).results[0]
+    carried = {r.id: r.carried_weight for r in result.indicators()}
+    assert carried == pytest.approx({"net": 0.1875, "wifi": 0.5625, "online": 0.125,
+                                     "plan": 0.0, "open": 0.125})
+    assert result.indicator("online").effective_weight == pytest.approx(0.0625)
+    assert sum(carried.values()) == pytest.approx(1.0)
+    gov = result.pillar("gov")
+    assert gov.carried_weight == pytest.approx(0.25)
+    assert [c.carried_weight for c in gov.children] == pytest.approx([0.125, 0.125])
+    # The index is a carried-weight mean of the indicator scores (arithmetic tree):
+    # 0.1875·70 + 0.5625·20 + 0.125·75 + 0.125·60 = 41.25
+    assert result.score == pytest.approx(sum(
+        carried[r.id] * (r.score or 0.0) for r in result.indicators()))
+
+
+def test_nothing_carries_weight_in_an_index_that_is_not_assessed(iset: IndicatorSet) -> None:
+    # wifi missing: infra not assessed; the index (coverage 0.1875) is not assessed either.
+    result = assess(iset, survey({"net": [70.0], "online": [4.0], "open": [40.0]})).results[0]
+    assert result.score is None
+    assert {r.id: r.carried_weight for r in result.indicators()} == {
+        "net": 0.0, "wifi": 0.0, "online": 0.0, "plan": 0.0, "open": 0.0}

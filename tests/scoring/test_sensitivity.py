@@ -14,7 +14,7 @@ from smartcity_assess.indicators.model import IndicatorSet
 from smartcity_assess.render.scores_json import assessment_to_dict
 from smartcity_assess.scoring.engine import assess
 from smartcity_assess.scoring.sensitivity import SensitivityOptions, sensitivity
-from smartcity_assess.scoring.tree import Tree, normalised
+from smartcity_assess.scoring.tree import Tree, evaluate_draws, normalised, weight_arrays
 
 SET = """\
 id: s
@@ -46,7 +46,8 @@ def rows(a: float, b: float) -> list[tuple[str, str | None, dict[str, float]]]:
 
 def test_aggregation_only_by_hand(iset: IndicatorSet) -> None:
     survey = survey_of({("R", 2025): rows(40.0, 80.0)})
-    result = sensitivity(iset, survey, SensitivityOptions(weight_range=0.0))
+    result = sensitivity(iset, survey, SensitivityOptions(weight_range=0.0, goalpost_shift=0.0,
+                                                          band_shift=0.0))
     assert result.factors == ("aggregation", "imputation") and result.scenarios == 4
     reg = result.regions[0]
     geo = math.sqrt(40 * 80)                      # 56.5685…
@@ -69,7 +70,8 @@ def test_aggregation_only_by_hand(iset: IndicatorSet) -> None:
 
 def test_weights_stay_within_their_range(iset: IndicatorSet) -> None:
     survey = survey_of({("R", 2025): rows(40.0, 80.0)})
-    options = SensitivityOptions(draws=400, aggregations=("arithmetic",), imputations=("none",))
+    options = SensitivityOptions(draws=400, aggregations=("arithmetic",), imputations=("none",),
+                                 goalpost_shift=0.0, band_shift=0.0)
     reg = sensitivity(iset, survey, options).regions[0]
     # w_a = f_a / (f_a + f_b) with f in [0.75, 1.25] → w_a in [0.375, 0.625]
     # → index = 80 − 40 w_a in [55, 65]
@@ -95,7 +97,8 @@ pillars:
       - {id: c, title: C, type: percent, weight: 2}
 """)
     survey = survey_of({("R", 2025): [("r", None, {"a": 20.0, "c": 80.0})]})
-    reg = sensitivity(iset, survey, SensitivityOptions(weight_range=0.0)).regions[0]
+    reg = sensitivity(iset, survey, SensitivityOptions(weight_range=0.0, goalpost_shift=0.0)
+                      ).regions[0]
     imputation = {e.factor: e for e in reg.effects}["imputation"]
     # none: (¼·20 + ½·80)/¾ = 60; group-mean: b = 50 → ¼·20 + ¼·50 + ½·80 = 57.5
     assert (imputation.low, imputation.high) == pytest.approx((57.5, 60.0))
@@ -109,16 +112,16 @@ def test_ranks_and_reproducibility(iset: IndicatorSet) -> None:
         ("C", 2025): rows(20.0, 20.0),      # always last
         ("D", 2024): rows(50.0, 50.0),      # another year: not ranked with them
     })
-    result = sensitivity(iset, survey, SensitivityOptions(draws=50))
+    result = sensitivity(iset, survey, SensitivityOptions(draws=50, goalpost_shift=0.0))
     ranks = {r.region: r.rank for r in result.regions}
     assert ranks["D"] is None
     a, b, c = ranks["A"], ranks["B"], ranks["C"]
     assert a is not None and b is not None and c is not None
     assert (a.nominal, b.nominal, c.nominal) == (1, 2, 3) and a.of == 3
     assert (a.low, a.high) == (1, 2) and (b.low, b.high) == (1, 2) and (c.low, c.high) == (3, 3)
-    again = sensitivity(iset, survey, SensitivityOptions(draws=50))
+    again = sensitivity(iset, survey, SensitivityOptions(draws=50, goalpost_shift=0.0))
     assert again == result
-    other = sensitivity(iset, survey, SensitivityOptions(draws=50, seed=1))
+    other = sensitivity(iset, survey, SensitivityOptions(draws=50, seed=1, goalpost_shift=0.0))
     assert other.regions[0].index != result.regions[0].index
 
 
@@ -129,8 +132,10 @@ def test_nominal_is_the_assessment_and_json(iset: IndicatorSet) -> None:
     for reg, res in zip(result.regions, assessment.results, strict=True):
         assert reg.index.nominal == res.score
     data = assessment_to_dict(assessment, "en", result)["sensitivity"]
-    assert data["draws"] == 20 and data["scenarios"] == 80
-    assert data["factors"] == ["weights", "aggregation", "imputation"]
+    # the defaults: 20 weight draws × 2 aggregations × 2 imputations × 5 goalposts (the set's
+    # and 4 random sets); no targets, so no second normalisation; band thresholds vary
+    assert data["draws"] == 20 and data["scenarios"] == 400
+    assert data["factors"] == ["weights", "aggregation", "imputation", "goalposts", "bands"]
     first = data["results"][0]
     assert set(first) == {"region", "year", "index", "pillars", "bands", "rank", "effects",
                           "most_influential"}
@@ -198,12 +203,114 @@ pillars:
         coverage = [0.0 if s is None else 1.0 for s in scores]
         weights = [normalised([w * rng.uniform(0.5, 1.5) for w in node.raw_weights])
                    for node in tree.groups]
-        pillars, roots = tree.evaluate_many(scores, coverage, [weights],
-                                            ("geometric", "arithmetic"))
-        for method, fast in zip(("geometric", "arithmetic"), roots[0], strict=True):
+        # a draw with a score at 0 exercises the refusal of a geometric mean
+        if rng.random() < 0.1:
+            scores[0] = 0.0
+        pillars, roots = evaluate_draws(tree, scores, coverage, weight_arrays(tree, [weights]),
+                                        ("geometric", "arithmetic"))
+        for method in ("geometric", "arithmetic"):
+            fast = float(roots[method][0])
             exact, _ = tree.evaluate(scores, coverage, weights, method)
-            assert (fast is None) == (exact[tree.root] is None)
-            if fast is not None:
+            assert math.isnan(fast) == (exact[tree.root] is None)
+            if exact[tree.root] is not None:
                 assert fast == pytest.approx(exact[tree.root], rel=1e-12)
         exact, _ = tree.evaluate(scores, coverage, weights)
-        assert pillars[0] == pytest.approx([exact[c] for c in tree.groups[-1].children])
+        expected = [math.nan if (v := exact[c]) is None else v
+                    for c in tree.groups[-1].children]
+        assert pillars[0].tolist() == pytest.approx(expected, nan_ok=True)
+
+
+ONE = """\
+id: one
+version: "1"
+title: One
+bands:
+  - {{from: 0, label: Low}}
+  - {{from: 58, label: High}}
+pillars:
+  - id: p
+    title: P
+    indicators:
+      - {{id: a1, title: A1, type: percent{target}}}
+"""
+
+
+def test_goalposts_by_hand(tmp_path: Path) -> None:
+    iset = set_from(tmp_path, ONE.format(target=""))
+    survey = survey_of({("R", 2025): [("r", None, {"a1": 40.0})]})
+    result = sensitivity(iset, survey, SensitivityOptions(
+        weight_range=0.0, aggregations=("arithmetic",), imputations=("none",),
+        band_shift=0.0, seed=7))
+    assert result.goalposts == ("set", "1", "2", "3", "4") and result.scenarios == 5
+    (effect,) = result.regions[0].effects
+    # each random set moves the goalposts [0, 100] by u · 10 (u uniform in −1…1, the low one
+    # first) from the stream random.Random(seed + 2): the score is (40 − L')/(U' − L')
+    rng = random.Random(7 + 2)
+    scores = [40.0]
+    for _ in range(4):
+        low, high = rng.uniform(-0.1, 0.1) * 100, 100 + rng.uniform(-0.1, 0.1) * 100
+        scores.append(100 * (40 - low) / (high - low))
+    assert effect.factor == "goalposts" and effect.first_order == pytest.approx(1.0)
+    assert (effect.low, effect.high) == pytest.approx((min(scores), max(scores)))
+    assert result.regions[0].index.nominal == 40.0
+    # within ±10 % of the span each way, a score of 40 moves by at most 10 / 0.8 = 12.5
+    assert 27.5 <= min(scores) and max(scores) <= 52.5
+
+
+def test_normalisation_by_hand(tmp_path: Path) -> None:
+    iset = set_from(tmp_path, ONE.format(target=", target: 80"))
+    survey = survey_of({("R", 2025): [("r", None, {"a1": 40.0})]})
+    result = sensitivity(iset, survey, SensitivityOptions(
+        weight_range=0.0, aggregations=("arithmetic",), imputations=("none",),
+        goalpost_shift=0.0, band_shift=0.0))
+    assert result.normalisations == ("set", "distance-to-target")
+    assert result.scenarios == 2 and result.factors == ("normalisation",)
+    (effect,) = result.regions[0].effects
+    # distance to the target 80 from the worst goalpost 0: 40/80 = 50 (the set's 40)
+    assert (effect.low, effect.high) == pytest.approx((40.0, 50.0))
+    assert effect.first_order == pytest.approx(1.0)
+    # crossed with the goalposts: 2 normalisations × 5 goalposts, and the two shares come
+    # from the same grid (their means over the other choice), worked here from the scenarios
+    both = sensitivity(iset, survey, SensitivityOptions(
+        weight_range=0.0, aggregations=("arithmetic",), imputations=("none",),
+        band_shift=0.0, seed=7))
+    rng = random.Random(7 + 2)
+    posts = [(0.0, 100.0)] + [(rng.uniform(-0.1, 0.1) * 100, 100 + rng.uniform(-0.1, 0.1) * 100)
+                              for _ in range(4)]
+    plain = [100 * (40 - low) / (high - low) for low, high in posts]
+    target = [100 * (40 - low) / (80 - low) for low, _ in posts]   # dtt: worst goalpost
+    ys = plain + target
+    mean = sum(ys) / len(ys)
+    total = sum((y - mean) ** 2 for y in ys) / len(ys)
+
+    def between(means: list[float]) -> float:
+        centre = sum(means) / len(means)
+        return sum((m - centre) ** 2 for m in means) / len(means)
+
+    effects = {e.factor: e for e in both.regions[0].effects}
+    assert effects["normalisation"].first_order == pytest.approx(
+        between([sum(plain) / 5, sum(target) / 5]) / total)
+    assert effects["goalposts"].first_order == pytest.approx(
+        between([(a + b) / 2 for a, b in zip(plain, target, strict=True)]) / total)
+    # () asks for the set's normalisation only
+    only = sensitivity(iset, survey, SensitivityOptions(
+        weight_range=0.0, aggregations=("arithmetic",), imputations=("none",),
+        normalisations=(), goalpost_shift=0.0, band_shift=0.0))
+    assert only.factors == () and only.normalisations == ("set",)
+
+
+def test_band_thresholds_move_the_grade_not_the_index(tmp_path: Path) -> None:
+    iset = set_from(tmp_path, ONE.format(target=""))
+    survey = survey_of({("R", 2025): [("r", None, {"a1": 57.0})]})
+    # one indicator in one pillar: the weights cannot move the index (57); 2000 scenarios.
+    # The "High" threshold 58 moves uniformly within 56–60: 57 is High when the threshold
+    # falls below 57, a chance of (57 − 56)/4 = 1/4
+    result = sensitivity(iset, survey, SensitivityOptions(
+        draws=2000, aggregations=("arithmetic",), imputations=("none",), goalpost_shift=0.0))
+    reg = result.regions[0]
+    assert result.factors == ("weights", "bands") and result.band_shift == 0.02
+    (effect,) = [e for e in reg.effects if e.factor == "bands"]
+    assert effect.first_order is None and effect.grade_change == pytest.approx(0.25, abs=0.03)
+    chances = {c.band.label.get() if c.band else None: c.probability for c in reg.bands}
+    assert chances["High"] == pytest.approx(0.25, abs=0.03)
+    assert (reg.index.low, reg.index.high) == pytest.approx((57.0, 57.0))

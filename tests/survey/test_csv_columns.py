@@ -21,6 +21,7 @@ from survey_helpers import make_set
 from smartcity_assess.errors import InputError
 from smartcity_assess.survey import load
 from smartcity_assess.survey.data import SurveyData
+from smartcity_assess.survey.formats import csv as csv_text
 from smartcity_assess.survey.formats.csv_columns import COMMA, POINT, Fields, split
 from smartcity_assess.survey.values import parse_number
 
@@ -131,11 +132,12 @@ def test_a_cell_longer_than_the_csv_limit_is_left_to_the_reader() -> None:
 
 
 def _strict(data: SurveyData) -> object:
-    """Everything of a survey, in order (region-years, answers, roles, respondents)."""
-    return [(key, sorted(region.respondents), region.roles,
-             [(ind, a.values.tolist(), a.roles, a.respondents)
-              for ind, a in region.answers.items()])
-            for key, region in data.regions.items()]
+    """Everything of a survey, in order (region-years, answers, roles, respondents, the
+    files read and what the checks noted)."""
+    return ([(key, sorted(region.respondents), region.roles, region.weights, region.strata,
+              region.areas, [(ind, a.values.tolist(), a.roles, a.respondents)
+                             for ind, a in region.answers.items()])
+             for key, region in data.regions.items()], data.files, data.notices)
 
 
 def _both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[object, object, int]:
@@ -183,10 +185,12 @@ def test_a_plain_file_is_read_by_columns_into_the_same_survey(
     fast, slow, taken = _both([_write(tmp_path, text)], monkeypatch)
     assert taken == 1
     assert fast == slow
-    assert isinstance(fast, list) and fast[0][0] == ("Tegal", 2025)
-    assert fast[0][1] == ["r1", "r3", "r5"]  # " Tegal" is Tegal
-    assert fast[0][3][0] == ("net", [72.5, 100.0, 10.0], ["opd", None, "opd"],
-                             ["r1", "r3", "r5"])
+    assert isinstance(fast, tuple)
+    regions = fast[0]
+    assert regions[0][0] == ("Tegal", 2025)
+    assert regions[0][1] == ["r1", "r3", "r5"]  # " Tegal" is Tegal
+    assert regions[0][6][0] == ("net", [72.5, 100.0, 10.0], ["opd", None, "opd"],
+                                ["r1", "r3", "r5"])
 
 
 def test_a_respondent_twice_is_found_by_the_second_pass(
@@ -232,18 +236,19 @@ def test_several_files_share_their_tables(tmp_path: Path,
     assert fast == slow  # r2 in both files: the second pass compares their answers
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=st.lists(st.tuples(
     st.sampled_from(["Tegal", "Brebes", "Kabupaten Tegal Selatan", " Tegal", "Bogotá", ""]),
     st.sampled_from(["2025", "", "2024", "2025.0"]),
     st.sampled_from(["", "r1", "r2", "r3", "r4"]),
     st.sampled_from(["", "opd", "OPD", "warga"]),
     st.lists(st.sampled_from(["", "1", "4", "0", "-0", "NA", "72,5", "72.5", "50%", "7.25",
-                              "x", "ya", "tidak", "full", "100", "1e1", "3,0", "-1"]),
+                              "x", "ya", "tidak", "full", "100", "1e1", "3,0", "-1", "0.5",
+                              "0.25", "0,5"]),
              min_size=6, max_size=6)), min_size=1, max_size=30),
-    delimiter=st.sampled_from([",", ";", "\t"]))
+    delimiter=st.sampled_from([",", ";", "\t"]), block_chars=st.sampled_from([40, 100_000]))
 def test_columns_agree_with_cells(rows: list[tuple[str, str, str, str, list[str]]],
-                                  delimiter: str) -> None:
+                                  delimiter: str, block_chars: int) -> None:
     lines = [delimiter.join(["region", "year", "respondent", "role", "net", "wifi", "speed",
                              "online", "plan", "open"])]
     for region, year, respondent, role, cells in rows:
@@ -251,5 +256,24 @@ def test_columns_agree_with_cells(rows: list[tuple[str, str, str, str, list[str]
             cells = [cell for cell in cells if "," not in cell] + [""] * 6
         lines.append(delimiter.join([region, year, respondent, role, *cells[:6]]))
     with tempfile.TemporaryDirectory() as name, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csv_text, "BLOCK_CHARS", block_chars)  # blocks of a few lines or one
         fast, slow, _ = _both([_write(Path(name), "\n".join(lines) + "\n")], patch)
     assert fast == slow
+
+
+def test_what_the_checks_note_is_noted_either_way(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # percentages typed as fractions (0.5 beside 50) over several blocks, one respondent id
+    # in two regions: the same findings, at the same lines, in the same order
+    lines = ["region,year,respondent,role,net,plan"]
+    for i in range(40):
+        region = "Tegal" if i % 3 else "Brebes"
+        respondent = "r1" if i == 39 else f"r{i}"  # r1 of Tegal again in Brebes
+        lines.append(f"{region},2025,{respondent},opd,{'0.5' if i % 4 == 0 else 50 + i},ya")
+    path = _write(tmp_path, "\n".join(lines) + "\n")
+    monkeypatch.setattr(csv_text, "BLOCK_CHARS", 100)
+    fast, slow, taken = _both([path], monkeypatch)
+    assert taken == 1 and fast == slow
+    assert isinstance(fast, tuple)
+    codes = [notice.code for notice in fast[2]]
+    assert "percent-fraction" in codes and "respondent-regions" in codes

@@ -10,7 +10,7 @@ from survey_helpers import answers, make_set, only_problem, pairs, problems, wri
 
 from smartcity_assess.errors import InputError, Problem, UsageError
 from smartcity_assess.indicators.model import IndicatorSet
-from smartcity_assess.scoring.results import InputFile
+from smartcity_assess.scoring.results import InputFile, Unused
 from smartcity_assess.survey.load import read_survey
 
 WIDE = "region,year,respondent,role,net,wifi,speed,online,plan,open\n"
@@ -32,17 +32,21 @@ def test_wide_csv_all_types(tmp_path: Path, iset: IndicatorSet) -> None:
     assert answers(data, "net") == [50.0, 72.5]
     assert answers(data, "wifi") == [3.0]
     assert answers(data, "speed") == [12.5, 1000.0]
-    assert pairs(data, "online") == [(4.0, "opd"), (5.0, "citizen")]
-    assert pairs(data, "plan") == [(0.0, "citizen"), (1.0, "opd")]
+    # roles in any case, English names read as the Indonesian ones (citizen → warga)
+    assert pairs(data, "online") == [(4.0, "opd"), (5.0, "warga")]
+    assert pairs(data, "plan") == [(0.0, "warga"), (1.0, "opd")]
     assert answers(data, "open") == [0.0, 100.0]
     region = data.regions[("Tegal", 2025)]
     assert region.respondents == {"r1", "r2", "r3"}
-    assert region.roles == {"citizen": 1, "opd": 1, "unspecified": 1}
+    assert region.roles == {"opd": 1, "unspecified": 1, "warga": 1}
     assert list(region.answers) == ["net", "wifi", "speed", "online", "plan", "open"]
     digest = data.files[0].sha256
     assert len(digest) == 64
-    assert data.files == [InputFile(path=str(path), sha256=digest, format="csv", layout="wide",
-                                    rows=3)]
+    # 6 answers on r1, 5 on r2, none on r3; 'online' asks opd only, so r2's (warga) answer
+    # is read but not used
+    assert data.files == [InputFile(
+        path=str(path), sha256=digest, format="csv", layout="wide", rows=3, date="2025", answers=11,
+        used=10, unused=(Unused("role-not-asked", 1, indicator="online", role="warga"),))]
 
 
 def test_semicolon_decimal_comma_bom(tmp_path: Path, iset: IndicatorSet) -> None:
@@ -414,7 +418,8 @@ def test_many_rows_many_blocks(tmp_path: Path, iset: IndicatorSet) -> None:
     assert region.roles == {"opd": 1667, "unspecified": 1666, "warga": 1667}
     online = region.answers["online"]
     assert len(online.values) == 5000
-    expected = sorted(float(i % 5 + 1) for i in range(5000) if i % 3 == 0)
+    # 'online' asks opd alone, so the rows without a role count as opd's (roles rule 3)
+    expected = sorted(float(i % 5 + 1) for i in range(5000) if i % 3 != 1)
     assert sorted(v for v, r in zip(online.values, online.roles, strict=True)
                   if r == "opd") == expected
     assert len(region.answers["plan"].values) == 2500

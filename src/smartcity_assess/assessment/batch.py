@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from ..scoring.results import Assessment, RegionResult
 from ..text import Text
 
 if TYPE_CHECKING:
+    from ..geo.inputs import GeoContext
     from ..scoring.sensitivity import SensitivityResult
 
 Progress = Callable[[int, int, str], None]
@@ -64,7 +64,8 @@ def plan_for(plan: Plan, region: str) -> Plan:
 def _render_one(assessment: Assessment, plan: Plan, formats: Sequence[str],
                 templates_dir: Path | None, staging: Path, job: ReportJob,
                 history: Timeline | None = None,
-                sensitivity: SensitivityResult | None = None) -> list[Written]:
+                sensitivity: SensitivityResult | None = None,
+                geo: GeoContext | None = None) -> list[Written]:
     """Render one region-year and write its files into the staging folder of the output
     (they reach the output folder together with every other file of the command, or not at
     all). ``history`` holds the region's other years (for the masterplan's trends);
@@ -76,7 +77,7 @@ def _render_one(assessment: Assessment, plan: Plan, formats: Sequence[str],
     single = replace(assessment, results=(result,))
     files = render_reports(single, plan=plan_for(plan, result.region), formats=formats,
                            lang=job.lang, templates_dir=templates_dir, history=history,
-                           sensitivity=sensitivity)
+                           sensitivity=sensitivity, geo=geo)
     paths = {(f"{job.folder}/{relative}" if job.folder else relative): data
              for relative, data in sorted(files.items())}
     write_tree(staging, paths)
@@ -89,7 +90,8 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
                        processes: int = 1, progress: Progress | None = None,
                        folder: OutputFolder | None = None,
                        history: HistoryLike | None = None,
-                       sensitivity: SensitivityResult | None = None) -> list[Written]:
+                       sensitivity: SensitivityResult | None = None,
+                       geo: GeoContext | None = None) -> list[Written]:
     """Render and write every job; return what was written, in job order.
 
     Each masterplan shows its region's trend over the years in ``assessment`` and in
@@ -109,14 +111,14 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
             return write_reports_many(assessment, out, jobs, plan=plan, formats=formats,
                                       templates_dir=templates_dir, processes=processes,
                                       progress=progress, folder=own, history=history,
-                                      sensitivity=sensitivity)
+                                      sensitivity=sensitivity, geo=geo)
     if not jobs:
         return []
     output = folder
     timeline = report_timeline(assessment, history)
     state = {"assessment": assessment, "plan": plan, "formats": tuple(formats),
              "templates_dir": templates_dir, "staging": output.staging, "history": timeline,
-             "sensitivity": sensitivity}
+             "sensitivity": sensitivity, "geo": geo}
 
     def label(job: ReportJob) -> str:
         result = assessment.results[job.index]
@@ -141,14 +143,21 @@ def write_reports_many(assessment: Assessment, out: Path, jobs: Sequence[ReportJ
 def _run_job(state: dict[str, Any], job: ReportJob) -> list[Written]:
     return _render_one(state["assessment"], state["plan"], state["formats"],
                        state["templates_dir"], state["staging"], job, state["history"],
-                       state["sensitivity"])
+                       state["sensitivity"], state.get("geo"))
 
 
 # --- worker processes ---------------------------------------------------------------------------
 #
 # A small pool of our own rather than concurrent.futures: no threads in the main process (so
 # nothing is left to fail at interpreter shutdown after Ctrl-C), and every worker is tied to
-# its parent by its connection and by processes.die_with_parent: it cannot outlive it.
+# its parent by its connection and by processes.child_signals: it cannot outlive it.
+#
+# Ctrl-C and SIGTERM (smartcity_assess.processes): the parent handles them. Its workers are
+# started, fed, collected and stopped in a held-back block, so that a signal never cuts one of
+# these steps in half; it raises only while the parent waits for its workers, and the parent
+# then stops every worker and waits for it before the staging folder is removed. A worker
+# ignores Ctrl-C (the terminal sends it to every process of the command: the parent decides)
+# and ends at once on SIGTERM (the parent's request to stop).
 
 STOP_WAIT = 5.0
 """Seconds a worker gets to end after it was asked to before it is killed."""
@@ -157,18 +166,11 @@ STOP_WAIT = 5.0
 def _worker(connection: Any, state: dict[str, Any], inherited: Sequence[Any]) -> None:
     """A worker process: render the jobs its connection brings until it brings ``None`` or
     closes (the parent ended)."""
-    from ..processes import die_with_parent
+    from ..processes import child_signals
 
     for other in inherited:  # the other ends this fork copied: only the parent holds them
         other.close()
-    die_with_parent()
-    # Ctrl-C reaches every process of the terminal's group, and the parent asks with SIGTERM:
-    # either way whatever a worker was writing is in the staging folder, which the parent
-    # discards. End at once, silently.
-    signal.signal(signal.SIGINT, _end)
-    signal.signal(signal.SIGTERM, _end)
-    if hasattr(signal, "pthread_sigmask"):  # held back by the parent until now
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_BACK)
+    child_signals()  # started with the signals blocked: they are taken from here on
     os.environ["SMARTCITY_ASSESS_SERIAL"] = "1"  # no chart helpers inside a worker
     while True:
         try:
@@ -190,23 +192,18 @@ def _worker(connection: Any, state: dict[str, Any], inherited: Sequence[Any]) ->
                                                    f"{answer[1]}")))
 
 
-_HELD_BACK = {signal.SIGINT, signal.SIGTERM}
-"""Held back while the workers start (see :func:`_in_workers`)."""
-
-
-def _end(signum: int, frame: Any) -> None:
-    os._exit(128 + signum)
-
-
 def _in_workers(state: dict[str, Any], jobs: Sequence[ReportJob], size: int,
                 done: Callable[[int, list[Written]], None]) -> None:
     import multiprocessing
     from multiprocessing.connection import wait
 
+    from ..processes import forking, held_back, interruptible
+
     fork = "fork" in multiprocessing.get_all_start_methods()
     context: Any = multiprocessing.get_context("fork" if fork else "spawn")
-    pipes: list[tuple[Any, Any]] = [context.Pipe(duplex=True) for _ in range(size)]
     workers: list[Any] = []
+    mine: list[Any] = []
+    pipes: list[tuple[Any, Any]] = []
     busy: dict[Any, int] = {}
     queue = iter(enumerate(jobs))
 
@@ -216,45 +213,55 @@ def _in_workers(state: dict[str, Any], jobs: Sequence[ReportJob], size: int,
         if position is not None:
             busy[connection] = position
 
-    finished = False
-    try:
-        # A signal that came between a worker's start and its own handlers would meet the
-        # parent's handlers there: signals are held back while the workers start, and each
-        # worker takes them once its handlers are in place.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_BACK) if hasattr(
-            signal, "pthread_sigmask") else None
+    with held_back():
+        finished = False
         try:
+            pipes.extend(context.Pipe(duplex=True) for _ in range(size))
+            mine.extend(pair[0] for pair in pipes)
             for index, (_, theirs) in enumerate(pipes):
                 inherited = ([end for pair in pipes for end in pair
                               if end is not theirs and not end.closed] if fork else [])
                 worker = context.Process(target=_worker, args=(theirs, state, inherited),
                                          daemon=True,
                                          name=f"smartcity-assess report {index + 1}")
-                worker.start()
-                theirs.close()
+                with forking():  # it takes the signals once its own handlers are set
+                    worker.start()
                 workers.append(worker)
-        finally:
-            if held is not None:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        for mine, _ in pipes:
-            feed(mine)
-        while busy:
-            ready: list[Any] = wait(list(busy))
-            for connection in ready:
-                position = busy.pop(connection)
-                try:
-                    kind, value = connection.recv()
-                except (EOFError, OSError):
-                    code = workers[[pair[0] for pair in pipes].index(connection)].exitcode
-                    raise RuntimeError("a report worker process ended unexpectedly"
-                                       + (f" (exit code {code})" if code else "")) from None
-                if kind == "error":
-                    raise value
-                done(position, value)
+                theirs.close()
+            for connection in mine:
                 feed(connection)
-        finished = True
-    finally:
-        _stop(workers, [mine for mine, _ in pipes], finished)
+            while busy:
+                with interruptible():  # Ctrl-C and SIGTERM act here, and only here
+                    ready: list[Any] = wait(list(busy))
+                for connection in ready:
+                    position = busy.pop(connection)
+                    try:
+                        kind, value = connection.recv()
+                    except (EOFError, OSError):
+                        raise _lost(workers[mine.index(connection)]) from None
+                    if kind == "error":
+                        raise value
+                    done(position, value)
+                    feed(connection)
+            finished = True
+        finally:
+            _stop(workers, mine, finished)
+            for _, theirs in pipes:  # those of workers that never started
+                theirs.close()
+
+
+def _lost(worker: Any) -> BaseException:
+    """The error for a worker that ended without its answer: the interruption that ended it
+    (a signal this process noted, or one the worker ended on), else a plain error."""
+    from ..processes import ended_by_signal, stop_now, stopping
+
+    worker.join(STOP_WAIT)
+    signum = ended_by_signal(worker.exitcode)
+    if stopping() is not None or signum is not None:
+        return stop_now(signum)
+    code = worker.exitcode
+    return RuntimeError("a report worker process ended unexpectedly"
+                        + (f" (exit code {code})" if code else ""))
 
 
 def _stop(workers: Sequence[Any], connections: Sequence[Any], finished: bool) -> None:

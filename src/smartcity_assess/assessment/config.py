@@ -14,13 +14,17 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from ..errors import InputError, Problem, shorten
 from ..indicators.model import IndicatorSet
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file
+from ..yamlspec import require_mapping, validate
+
+if TYPE_CHECKING:
+    from ..geo.inputs import GeoOptions
 
 DEFAULT_CONFIG = "assessment.yaml"
 DEFAULT_OUTPUT = "scorecard"
@@ -89,6 +93,34 @@ class OutputsSpec(_Strict):
         "region's latest year, every region-year, or none.")
 
 
+class LayerSpec(_Strict):
+    """A problem layer with its type, title and unit (docs/maps.md)."""
+
+    file: Name
+    type: Literal["flood", "dengue", "crime", "complaints", "generic"] | None = Field(
+        default=None, description="What the layer shows (default: guessed from the file "
+        "name, else generic).")
+    name: Name | None = None
+    unit: Name | None = None
+    measure: Literal["count", "per_km2", "per_100k", "value"] | None = None
+    illustrative: bool = False
+
+
+class MapsSpec(_Strict):
+    """Areas on the map: a boundary file, problem layers, a complaints export."""
+
+    boundaries: Name | None = Field(default=None, description="GeoJSON boundary file of "
+                                    "the areas inside the region (kecamatan or desa).")
+    boundary_key: Literal["kode", "name"] = "kode"
+    layers: list[Name | LayerSpec] = Field(default_factory=list)
+    complaints: Name | None = Field(default=None, description="Complaints export (CSV) "
+                                    "that measures the dampak.aduan_* indicators.")
+    complaints_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    indicators: list[Name] = Field(default_factory=list, description="Indicator ids to "
+                                   "map by area besides the index and the pillars.")
+    min_respondents: Annotated[int, Field(ge=1, le=10_000)] | None = None
+
+
 class ConfigSpec(_Strict):
     """An ``assessment.yaml`` file."""
 
@@ -114,6 +146,7 @@ class ConfigSpec(_Strict):
                       "sensitivity analysis.")
     outputs: OutputsSpec = OutputsSpec()
     assertions: AssertionsSpec = AssertionsSpec()
+    maps: MapsSpec = MapsSpec()
 
 
 # --- the resolved config ---------------------------------------------------------------------
@@ -170,6 +203,18 @@ class AssessmentConfig:
     document: YamlDocument = field(repr=False, compare=False)
     uncertainty: bool = True
     seed: int = 20250101
+    geo: GeoOptions | None = None
+    """Boundaries, problem layers and complaints (``maps:``); None when the config names
+    none."""
+
+    @property
+    def geo_files(self) -> tuple[Path, ...]:
+        """The files of ``maps:`` (read by the run, never written over)."""
+        if self.geo is None:
+            return ()
+        found = [self.geo.boundaries, self.geo.complaints,
+                 *(layer.path for layer in self.geo.layers)]
+        return tuple(p for p in found if p is not None)
 
     def relative(self, path: Path) -> str:
         """A path as the config would write it: relative to its folder, with ``/``."""
@@ -194,21 +239,11 @@ def load_config(path: str | Path) -> AssessmentConfig:
 
 def build_config(document: YamlDocument, path: Path) -> AssessmentConfig:
     """Validate a parsed config document."""
-    from ..indicators.loader import schema_problems
-
     label = document.label
-    data = document.data
-    if not isinstance(data, dict):
-        raise InputError([Problem(label, "an assessment config must be a YAML mapping",
-                                  expected="keys such as inputs, criteria, outputs, assertions",
-                                  found=type(data).__name__, line=1)])
+    data = require_mapping(document, "an assessment config",
+                           "keys such as inputs, criteria, outputs, assertions")
     folder = path.parent
-    problems: list[Problem] = []
-    spec: ConfigSpec | None = None
-    try:
-        spec = ConfigSpec.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(schema_problems(exc, document))
+    spec, problems = validate(document, ConfigSpec, data)
 
     def problem(where: PathKey, message: str, expected: str | None = None,
                 found: object = None) -> None:
@@ -239,6 +274,7 @@ def build_config(document: YamlDocument, path: Path) -> AssessmentConfig:
     criteria = _criteria(text("criteria"), folder, problem)
     if spec is None:
         raise InputError(problems)
+    geo = _geo(spec.maps, folder, problem)
     if len(set(spec.languages)) != len(spec.languages):
         problem(("languages",), "a language is listed twice", "each language once",
                 spec.languages)
@@ -265,7 +301,55 @@ def build_config(document: YamlDocument, path: Path) -> AssessmentConfig:
         languages=tuple(spec.languages), history=history, output=output,
         formats=tuple(spec.outputs.formats), reports=spec.outputs.reports,
         scope=spec.assertions.scope, assertions=assertions, uncertainty=spec.uncertainty,
-        seed=spec.seed, spec=spec, document=document)
+        seed=spec.seed, spec=spec, document=document, geo=geo)
+
+
+def _geo(spec: MapsSpec, folder: Path, problem: Any) -> GeoOptions | None:
+    """The ``maps:`` block with its paths resolved (each missing file a problem)."""
+    from ..geo.inputs import GeoOptions, guess_type
+    from ..geo.inputs import LayerSpec as Layer
+
+    def found(value: str, where: PathKey, what: str) -> Path | None:
+        target = folder / value
+        if not target.is_file():
+            problem(where, f"{what} {value!r} not found", f"a {what} relative to the config",
+                    value)
+            return None
+        return target
+
+    def label(path: Path) -> str:
+        try:
+            return path.relative_to(folder).as_posix()
+        except ValueError:
+            return Path(os.path.relpath(path, folder)).as_posix()
+
+    boundaries = complaints = None
+    if spec.boundaries is not None:
+        boundaries = found(spec.boundaries, ("maps", "boundaries"), "boundary file")
+    if spec.complaints is not None:
+        complaints = found(spec.complaints, ("maps", "complaints"), "complaints export")
+    layers = []
+    for index, item in enumerate(spec.layers):
+        entry = item if isinstance(item, LayerSpec) else LayerSpec(file=item)
+        where: PathKey = ("maps", "layers", index) if isinstance(item, str) else (
+            "maps", "layers", index, "file")
+        path = found(entry.file, where, "layer file")
+        if path is None:
+            continue
+        layers.append(Layer(path, entry.type or guess_type(path), name=entry.name,
+                            unit=entry.unit, measure=entry.measure,
+                            illustrative=entry.illustrative, label=label(path)))
+    if layers and spec.boundaries is None:
+        problem(("maps", "layers"), "problem layers need a boundary file",
+                "maps.boundaries: a GeoJSON file of the areas")
+    options = GeoOptions(
+        boundaries=boundaries, key=spec.boundary_key,
+        boundaries_label=label(boundaries) if boundaries is not None else None,
+        layers=tuple(layers), complaints=complaints,
+        complaints_label=label(complaints) if complaints is not None else None,
+        complaints_year=spec.complaints_year, map_indicators=tuple(spec.indicators),
+        min_respondents=spec.min_respondents)
+    return None if options.empty and spec.min_respondents is None else options
 
 
 def _expand(patterns: list[str], folder: Path, problem: Any) -> list[Path]:
@@ -380,4 +464,13 @@ def check_against_set(config: AssessmentConfig, indicator_set: IndicatorSet) -> 
         if not assertion.checks:
             problem(where, f"assertion on {assertion.kind} {assertion.id!r} checks nothing",
                     "min_score and/or max_drop", "no checks")
+    if config.geo is not None:
+        for index, indicator_id in enumerate(config.geo.map_indicators):
+            if indicator_id not in indicators:
+                line, column = document.locate(("maps", "indicators", index))
+                problems.append(Problem(document.label, f"unknown indicator {indicator_id!r} "
+                                        "in maps.indicators", line=line, column=column,
+                                        field=f"maps.indicators[{index}]",
+                                        expected=f"an indicator id of {indicator_set.id}",
+                                        found=shorten(indicator_id)))
     return problems

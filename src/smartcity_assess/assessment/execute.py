@@ -41,6 +41,7 @@ from .provenance import to_json as provenance_json
 from .summary import Row, to_markdown
 
 if TYPE_CHECKING:
+    from ..geo.inputs import GeoContext
     from ..scoring.sensitivity import SensitivityResult
 
 T = TypeVar("T")
@@ -88,6 +89,8 @@ class Prepared:
     plan: Any
     history: History | None
     sensitivity: SensitivityResult | None = None
+    geo: GeoContext | None = None
+    """The boundaries, problem layers and complaints of ``maps:`` (None: none)."""
 
 
 def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
@@ -95,7 +98,7 @@ def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
     from ..indicators.loader import load_indicator_set
     from ..pipeline import Uncertainty, assess_with_uncertainty
     from ..planning.plan import check_plan, load_plan
-    from ..scoring.engine import assess
+    from ..scoring.engine import ScoringOptions, assess
     from ..survey.load import read_survey
 
     config = load_config(config_path)
@@ -117,19 +120,40 @@ def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
     history = collect(lambda: read_history(folder)) if folder is not None else None
     survey = collect(lambda: read_survey(config.input_files, indicator_set, sheet=config.sheet,
                                          ignore_columns=config.ignore_columns))
+    geo_options = config.geo
+    geo_data = None
+    if geo_options is not None and not geo_options.empty:
+        from ..geo.inputs import read_geo
+
+        geo_data = collect(lambda: read_geo(geo_options))
     if problems:
         raise InputError(problems)
     assert survey is not None
     if isinstance(config.criteria, Path):  # named as the config names it, on every machine
         indicator_set = replace(indicator_set, source=config.relative(config.criteria))
+    from ..scoring.areas import AreaOptions
+
+    context = None
+    areas = AreaOptions(min_respondents=geo_options.min_respondents) if (
+        geo_options is not None and geo_options.min_respondents) else AreaOptions()
+    if geo_data is not None:
+        from ..geo.inputs import apply_geo
+
+        context, areas = apply_geo(survey, [i.id for i in indicator_set.indicators()],
+                                   geo_data)
+    design = plan.design if plan is not None else None
     if config.uncertainty:
         assessment, tested = assess_with_uncertainty(indicator_set, survey,
-                                                     Uncertainty(seed=config.seed))
+                                                     Uncertainty(seed=config.seed),
+                                                     design=design, areas=areas)
     else:
-        assessment, tested = assess(indicator_set, survey), None
+        assessment, tested = assess(indicator_set, survey,
+                                    ScoringOptions(design=design, areas=areas)), None
+    if context is not None and context.notices:
+        assessment = replace(assessment, warnings=(*assessment.warnings, *context.notices))
     labels = {str(p): config.relative(p) for p in config.input_files}
     inputs = tuple(replace(f, path=labels.get(f.path, f.path)) for f in assessment.inputs)
-    return Prepared(config, replace(assessment, inputs=inputs), plan, history, tested)
+    return Prepared(config, replace(assessment, inputs=inputs), plan, history, tested, context)
 
 
 def run(config_path: str | Path, *, output: Path | None = None, jobs: int = 1,
@@ -172,15 +196,26 @@ def execute(prepared: Prepared, *, jobs: int = 1, progress: Progress | None = No
                             outputs=records)
         folder.write(PROVENANCE, provenance_json(record).encode("utf-8"))
         published = folder.publish()
-    notes = [*(history.notes if history else ()), *assessment.warnings]
+    notes = [*(history.notes if history else ()), *assessment.warnings,
+             *_stale(prepared)]
     return RunResult(config, assessment, tuple(outcomes), summary, published.written,
                      published.removed, tuple(notes))
+
+
+def _stale(prepared: Prepared) -> tuple[Notice, ...]:
+    """Notices of the sources older than the plan's ``max_age``."""
+    from ..report.facts import report_date
+    from ..report.maps import source_dates, stale_notices
+
+    plan = prepared.plan
+    return stale_notices(source_dates(prepared.assessment.inputs, prepared.geo),
+                         plan.max_age if plan is not None else None, report_date())
 
 
 def _inputs(prepared: Prepared) -> list[Path]:
     """Every file the run read: never replaced nor removed by its output."""
     config = prepared.config
-    found = [config.path, *config.input_files]
+    found = [config.path, *config.input_files, *config.geo_files]
     if config.plan is not None:
         found.append(config.plan)
     if isinstance(config.criteria, Path):
@@ -242,7 +277,7 @@ def _reports(prepared: Prepared, *, jobs: int, progress: Progress | None,
     written = write_reports_many(prepared.assessment, config.output, work, plan=prepared.plan,
                                  formats=config.formats, processes=jobs, progress=progress,
                                  folder=folder, history=prepared.history,
-                                 sensitivity=prepared.sensitivity)
+                                 sensitivity=prepared.sensitivity, geo=prepared.geo)
     if overview:
         folder.commit(overview)
     return [*({"path": w.path, "sha256": w.sha256, "bytes": w.bytes} for w in written),

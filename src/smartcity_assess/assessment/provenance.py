@@ -86,7 +86,8 @@ def provenance(config: AssessmentConfig, assessment: Assessment, *,
                ) -> dict[str, Any]:
     """The record as plain data with a fixed key order."""
     iset = assessment.indicator_set
-    sizes = {config.relative(p): p.stat().st_size for p in config.input_files}
+    sizes = {config.relative(p): p.stat().st_size
+             for p in (*config.input_files, *config.geo_files)}
     criteria_source = (config.relative(config.criteria) if isinstance(config.criteria, Path)
                        else f"bundled:{config.criteria or iset.id}")
     return {
@@ -105,6 +106,7 @@ def provenance(config: AssessmentConfig, assessment: Assessment, *,
                                                              config.relative(config.plan)),
         "inputs": [{"path": f.path, "sha256": f.sha256, "bytes": sizes.get(f.path),
                     "format": f.format, "layout": f.layout, "rows": f.rows}
+                   | ({"date": f.date} if f.date is not None else {})
                    for f in assessment.inputs],
         "history": [file_record(p, config.relative(p)) for p in history],
         "outputs": sorted(outputs, key=lambda record: str(record["path"])),

@@ -30,6 +30,7 @@ from ..scoring.results import Assessment, RegionResult
 from .batch import Progress, Written
 
 if TYPE_CHECKING:
+    from ..geo.inputs import GeoContext
     from ..report.trends import HistoryLike
     from ..scoring.sensitivity import SensitivityResult
 
@@ -103,7 +104,8 @@ def render_overviews(assessment: Assessment, chosen: Sequence[RegionResult], *,
         base = prefix(lang)
         for relative, data in render_overview(assessment, chosen, folders, lang=lang,
                                               formats=formats, sample=plan.sample,
-                                              templates_dir=templates_dir).items():
+                                              templates_dir=templates_dir,
+                                              max_age=plan.max_age).items():
             files[f"{base}/{relative}" if base else relative] = data
     return files
 
@@ -112,7 +114,8 @@ def write_report_set(assessment: Assessment, out: Path, chosen: Sequence[RegionR
                      plan: Plan, formats: Sequence[str], lang: str,
                      templates_dir: Path | None = None, processes: int = 1,
                      progress: Progress | None = None, history: HistoryLike | None = None,
-                     sensitivity: SensitivityResult | None = None) -> list[Written]:
+                     sensitivity: SensitivityResult | None = None,
+                     geo: GeoContext | None = None) -> list[Written]:
     """``report`` for several region-years: each in its folder under ``out``, the overview
     and a ``scores.json`` of them all at the top. Returns what was written (region files
     in the order of ``chosen``, then the overview and the scores). ``history`` (earlier
@@ -139,7 +142,7 @@ def write_report_set(assessment: Assessment, out: Path, chosen: Sequence[RegionR
                                      progress=progress, folder=folder,
                                      # the data's other years too, filtered out above
                                      history=report_timeline(assessment, history),
-                                     sensitivity=sensitivity)
+                                     sensitivity=sensitivity, geo=geo)
         folder.commit(top)
     return [*written, *(Written(path, hashlib.sha256(data).hexdigest(), len(data))
                         for path, data in top.items())]

@@ -20,7 +20,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from ..errors import InputError, SmartCityError
-from ..processes import Terminated, terminate_as_interrupt
+from ..processes import Terminated, signals_as_interrupts
 from ..render.escape import json_controls_escaped, printable
 
 if TYPE_CHECKING:
@@ -134,22 +134,33 @@ def fail(error: SmartCityError) -> NoReturn:
     raise typer.Exit(error.exit_code)
 
 
+def interrupted(interrupt: KeyboardInterrupt) -> NoReturn:
+    """End the command after Ctrl-C (exit 130, "interrupted") or SIGTERM (exit 143,
+    "terminated"): one line, no traceback."""
+    from ..outputs import close_open_folders
+
+    close_open_folders()  # nothing staged is left behind, whatever Python was doing
+    if isinstance(interrupt, Terminated):
+        message("terminated", "bold red")
+        raise typer.Exit(EXIT_TERMINATED) from None
+    message("interrupted", "bold red")
+    raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
 def run(action: Callable[[], T]) -> T:
     """Run a command body; map the core's errors to exit codes; never show a traceback.
 
-    SIGTERM is handled like Ctrl-C (the same clean-up runs), with its own exit code.
+    Ctrl-C and SIGTERM stop the body (SIGTERM is handled like Ctrl-C, with its own exit
+    code): only the first one raises, and clean-up steps that must run whole hold them
+    back until they are done (:mod:`smartcity_assess.processes`).
     """
     try:
-        with terminate_as_interrupt():
+        with signals_as_interrupts():
             return action()
     except SmartCityError as error:
         fail(error)
     except KeyboardInterrupt as interrupt:
-        if isinstance(interrupt, Terminated):
-            message("terminated", "bold red")
-            raise typer.Exit(EXIT_TERMINATED) from None
-        message("interrupted", "bold red")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        interrupted(interrupt)
     except typer.Exit:
         raise
     except Exception as error:  # a bug: say so plainly, keep the traceback for debugging

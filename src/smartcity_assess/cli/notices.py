@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .console import message
 
 if TYPE_CHECKING:
+    from ..indicators.model import IndicatorSet
     from ..notices import Notice
     from ..scoring.results import Assessment
 
@@ -16,18 +17,20 @@ SHOWN = 10
 
 
 def notices(found: Sequence[Notice], assessment: Assessment | None, lang: str,
-            more_key: str) -> None:
-    """Print up to :data:`SHOWN` notices as warnings, naming indicators and groups by their
-    title in ``lang``; ``more_key`` says where the rest are."""
+            more_key: str, indicator_set: IndicatorSet | None = None,
+            shown: int = SHOWN) -> None:
+    """Print up to ``shown`` notices as warnings, naming indicators and groups by their
+    title in ``lang`` (from the assessment's set, or ``indicator_set``); ``more_key`` says
+    where the rest are."""
     from ..messages import text, tr
 
     names: dict[str, str] = {}
-    if assessment is not None:
-        iset = assessment.indicator_set
+    iset = assessment.indicator_set if assessment is not None else indicator_set
+    if iset is not None:
         names = {g.id: g.title.get(lang) for g in iset.groups()}
         names |= {i.id: i.title.get(lang) for i in iset.indicators()}
     prefix = text("cli_warning", lang)
-    for notice in found[:SHOWN]:
+    for notice in found[:shown]:
         message(f"{prefix}: {notice.text(lang, names)}", "yellow")
-    if len(found) > SHOWN:
-        message(tr(more_key, lang, n=len(found) - SHOWN), "yellow")
+    if len(found) > shown:
+        message(tr(more_key, lang, n=len(found) - shown), "yellow")

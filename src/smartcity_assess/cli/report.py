@@ -8,6 +8,16 @@ from typing import Annotated
 import typer
 
 from .console import message, run
+from .mapping import (
+    AreaMinimum,
+    Boundaries,
+    BoundaryKey,
+    BoundaryKeyOption,
+    Complaints,
+    ComplaintsYear,
+    Layers,
+    MapIndicators,
+)
 from .options import Criteria, IgnoreColumns, Lang, LangOption, NoUncertainty, Seed, Sheet, Surveys
 
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the reports into.")]
@@ -62,8 +72,16 @@ def report_command(
     history: HistoryOption = None,
     uncertainty: NoUncertainty = True,
     seed: Seed = 20250101,
+    boundaries: Boundaries = None,
+    boundary_key: BoundaryKeyOption = BoundaryKey.kode,
+    layer: Layers = None,
+    complaints: Complaints = None,
+    complaints_year: ComplaintsYear = None,
+    map_indicator: MapIndicators = None,
+    area_min_respondents: AreaMinimum = None,
 ) -> None:
-    """Write the masterplan and roadmap (HTML and Markdown, with charts) and scores.json.
+    """Write the masterplan, the roadmap and the citizens' scorecard (HTML and Markdown, with
+    charts), scores.json and roadmap.json; with --boundaries also the maps and scores.geojson.
 
     One region-year: the files go straight into --out. Several: one folder per region-year
     under --out, and an overview (index.html, index.md) with the ranking, a pillar-by-region
@@ -75,9 +93,10 @@ def report_command(
 
         from ..assessment.report_set import choose, write_report_set
         from ..messages import text, tr
-        from ..pipeline import Uncertainty, run_assessment, run_with_uncertainty
+        from ..pipeline import Uncertainty, assess_files
         from ..planning.plan import load_plan
         from ..report.build import write_reports
+        from .mapping import geo_notices, geo_options
         from .progress import default_jobs, progress_bar
 
         chosen_formats = parse_formats(formats)
@@ -94,14 +113,14 @@ def report_command(
             from ..history import read_history
 
             earlier = read_history(history)
-        tested = None
-        if uncertainty:
-            assessment, tested = run_with_uncertainty(
-                surveys, criteria, sheet=sheet, ignore_columns=ignore_column or (),
-                uncertainty=Uncertainty(seed=seed))
-        else:
-            assessment = run_assessment(surveys, criteria, sheet=sheet,
-                                        ignore_columns=ignore_column or ())
+        scored = assess_files(
+            surveys, criteria, sheet=sheet, ignore_columns=ignore_column or (),
+            uncertainty=Uncertainty(seed=seed) if uncertainty else None,
+            geo=geo_options(boundaries, boundary_key, layer, complaints, complaints_year,
+                            map_indicator, area_min_respondents),
+            design=the_plan.design)
+        assessment, tested, geo = scored.assessment, scored.sensitivity, scored.geo
+        geo_notices(assessment, geo, the_plan, lang.value)
         chosen = choose(assessment, region or (), year or ())
         if len(chosen) == 1:  # the flat layout: the documents straight into --out
             one = chosen[0]
@@ -109,7 +128,7 @@ def report_command(
             written = write_reports(replace(assessment, results=own_years), out,
                                     plan=the_plan, formats=chosen_formats, lang=lang.value,
                                     templates_dir=templates, region=one.region, year=one.year,
-                                    history=earlier, sensitivity=tested)
+                                    history=earlier, sensitivity=tested, geo=geo)
             for path in written:
                 message(tr("cli_wrote", lang.value, path=path))
             return
@@ -118,7 +137,7 @@ def report_command(
                                      formats=chosen_formats, lang=lang.value,
                                      templates_dir=templates,
                                      processes=jobs or default_jobs(), progress=progress,
-                                     history=earlier, sensitivity=tested)
+                                     history=earlier, sensitivity=tested, geo=geo)
         overview = next((f.path for f in files if f.path in ("index.html", "index.md")), None)
         if overview:
             message(tr("cli_report_set_overview", lang.value, n=len(files), folder=out,

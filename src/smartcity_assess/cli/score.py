@@ -10,6 +10,7 @@ import typer
 from .console import EXIT_THRESHOLD, message, run, stdout, write_output
 from .notices import notices
 from .options import Criteria, IgnoreColumns, Lang, LangOption, Sheet, Surveys
+from .usage import unused_total
 
 if TYPE_CHECKING:
     from ..scoring.results import Assessment
@@ -47,7 +48,8 @@ def score_command(
         "--confidence", min=0.5, max=0.999, help="Level of the bootstrap intervals.")] = 0.95,
     sensitivity: Annotated[bool, typer.Option(
         "--sensitivity", help="Monte Carlo over the judgement calls (weights ±25%, arithmetic "
-        "vs geometric index, imputation none vs group-mean): score and rank intervals, band "
+        "vs geometric index, imputation none vs group-mean, distance-to-target where there are "
+        "targets, goalposts ±10%, grade thresholds ±2%): score and rank intervals, band "
         "probabilities, and which choice moves the index most.")] = False,
     draws: Annotated[int, typer.Option(
         "--draws", min=1, help="Random weight sets for --sensitivity (each is tried with every "
@@ -116,6 +118,7 @@ def score_command(
                 message(text("cli_sensitivity_not_in_csv", language), "yellow")
             write_output(render_scores(assessment, fmt, language, tested), output,
                          lang=language)
+        unused_total(assessment.inputs, language)
         notices(assessment.warnings, assessment, language, "cli_more_warnings_json")
         if fail_under is None:
             return 0

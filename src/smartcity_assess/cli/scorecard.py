@@ -59,8 +59,12 @@ def _bar(score: float | None, scale: tuple[float, float], color: str | None,
         return Text("")
     share = (score - scale[0]) / (scale[1] - scale[0])
     filled = round(max(0.0, min(1.0, share)) * size)
-    return Text("█" * filled, style=color or "cyan") + Text("░" * (size - filled),
-                                                             style="grey50")
+    bar = Text("█" * filled, style=color or "cyan") + Text("░" * (size - filled),
+                                                            style="grey50")
+    if share < 0 or share > 1:  # beyond the scale (clip: false): an arrow at that end
+        arrow = Text("◂" if share < 0 else "▸", style="bold")
+        bar = arrow + bar[1:] if share < 0 else bar[:-1] + arrow
+    return bar
 
 
 def _why(result: RegionResult, assessment: Assessment, lang: str) -> Text | None:
@@ -217,6 +221,8 @@ def _effects_table(reg: RegionSensitivity, lang: str) -> Table:
     for effect in reg.effects:
         span = ("–" if effect.low is None or effect.high is None else
                 f"{format_number(effect.low, lang, 1)}–{format_number(effect.high, lang, 1)}")
+        if effect.grade_change is not None:  # thresholds move the grade, not the index
+            span = tr("sc_grade_change", lang, share=format_percent(effect.grade_change, lang))
         table.add_row(text(FACTOR_KEYS[effect.factor], lang),
                       format_percent(effect.first_order, lang), span)
     return table

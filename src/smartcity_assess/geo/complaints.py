@@ -294,7 +294,7 @@ def by_area(complaints: Sequence[Complaint], boundaries: Boundaries
                 groups[boundaries.areas[found[index]].key].append(complaint)
             else:
                 nowhere.append(complaint.row)
-    refs = [_coarser(c.ref, boundaries) for c in named if c.ref is not None]
+    refs = [coarser(c.ref, boundaries) for c in named if c.ref is not None]
     report = match_areas(boundaries, refs)
     mapping = report.mapping()
     for complaint, ref in zip(named, refs, strict=True):
@@ -306,7 +306,7 @@ def by_area(complaints: Sequence[Complaint], boundaries: Boundaries
     return groups, report, tuple(sorted(nowhere))
 
 
-def _coarser(ref: AreaRef, boundaries: Boundaries) -> AreaRef:
+def coarser(ref: AreaRef, boundaries: Boundaries) -> AreaRef:
     """A desa reference read against a kecamatan file: its kecamatan (by the parent name, or
     by the code's prefix ``33.28.10`` of ``33.28.10.1006``)."""
     from .names import normalise_code, normalise_name

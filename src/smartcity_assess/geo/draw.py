@@ -331,12 +331,14 @@ def _fill(canvas: _Canvas, shapes: Sequence[Any], colors: Sequence[str],
         path = _paths(shape)
         if path is None:
             continue
-        canvas.axes.add_patch(PathPatch(
+        # add_artist, not add_patch: the limits are set already, and add_patch would walk
+        # every vertex to update them (an eighth of a map's drawing time).
+        canvas.axes.add_artist(PathPatch(
             path, facecolor=color, edgecolor=NOT_ENOUGH_HATCH if hatch else EDGE,
             linewidth=0 if hatch else linewidth, hatch="////" if hatch else None,
             joinstyle="round", zorder=1))
         if hatch:  # the hatch takes the edge colour: draw the outline on its own
-            canvas.axes.add_patch(PathPatch(path, facecolor="none", edgecolor=EDGE,
+            canvas.axes.add_artist(PathPatch(path, facecolor="none", edgecolor=EDGE,
                                             linewidth=linewidth, joinstyle="round",
                                             zorder=1.5))
 
@@ -348,7 +350,7 @@ def _outline(canvas: _Canvas, shapes: Sequence[Any], width: float, color: str,
     for shape in shapes:
         path = _paths(shape)
         if path is not None:
-            canvas.axes.add_patch(PathPatch(path, facecolor="none", edgecolor=color,
+            canvas.axes.add_artist(PathPatch(path, facecolor="none", edgecolor=color,
                                             linewidth=width, joinstyle="round",
                                             zorder=zorder))
 
@@ -608,31 +610,11 @@ def choropleth(name: str, boundaries: Boundaries, values: Sequence[AreaValue],
     drawn as dots, ``symbols`` (area key → count) as circles proportional in area. ``title``
     names the map in the alt text and the SVG ``<title>``; ``texts.title`` is printed.
     """
-    known = boundaries.by_key()
-    unknown = sorted(v.key for v in values if v.key not in known)
-    if unknown:
-        raise ValueError(f"values for areas not in {boundaries.source}: {unknown[:5]}")
-    by_key = {v.key: v for v in values}
     ordered = sorted(bands, key=lambda b: b.lower)
     title = title or texts.title or texts.legend_title
     name = _safe_name(name)
-    rows: list[MapRow] = []
-    fills: list[str] = []
-    hatched: list[bool] = []
-    for area in boundaries.areas:
-        value = by_key.get(area.key)
-        status: AreaStatus = "no_data" if value is None else (
-            value.status if value.value is not None or value.status != "ok" else "not_enough")
-        number = value.value if value is not None and status == "ok" else None
-        band = _band_of(number, ordered) if number is not None else None
-        fills.append(band.color if band else (NOT_ENOUGH_FILL if status == "not_enough"
-                                              else NO_DATA_FILL))
-        hatched.append(status == "not_enough")
-        rows.append(MapRow(key=area.key, name=area.name, parent=area.parent, value=number,
-                           band=band.label if band else _status_text(status, texts),
-                           n=value.n if value is not None else None, status=status,
-                           extra=(() if symbols is None
-                                  else ((texts.symbols or "n", symbols.get(area.key)),))))
+    rows, fills = _choropleth_rows(boundaries, values, ordered, texts, symbols)
+    hatched = [r.status == "not_enough" for r in rows]
     with _style():
         canvas = _canvas(boundaries, texts)
         k = canvas.km_per_inch
@@ -688,6 +670,54 @@ def choropleth(name: str, boundaries: Boundaries, values: Sequence[AreaValue],
     return MapResult(name=name, title=title, alt=alt, svg=svg, png=png,
                      rows=tuple(sorted(rows, key=lambda r: (r.name.casefold(), r.key))),
                      columns=columns)
+
+
+def _choropleth_rows(boundaries: Boundaries, values: Sequence[AreaValue],
+                     ordered: Sequence[MapBand], texts: MapTexts,
+                     symbols: Mapping[str, float] | None) -> tuple[list[MapRow], list[str]]:
+    """Each area's row of the data table (in file order) and its fill colour."""
+    known = boundaries.by_key()
+    unknown = sorted(v.key for v in values if v.key not in known)
+    if unknown:
+        raise ValueError(f"values for areas not in {boundaries.source}: {unknown[:5]}")
+    by_key = {v.key: v for v in values}
+    rows: list[MapRow] = []
+    fills: list[str] = []
+    for area in boundaries.areas:
+        value = by_key.get(area.key)
+        status: AreaStatus = "no_data" if value is None else (
+            value.status if value.value is not None or value.status != "ok" else "not_enough")
+        number = value.value if value is not None and status == "ok" else None
+        band = _band_of(number, ordered) if number is not None else None
+        fills.append(band.color if band else (NOT_ENOUGH_FILL if status == "not_enough"
+                                              else NO_DATA_FILL))
+        rows.append(MapRow(key=area.key, name=area.name, parent=area.parent, value=number,
+                           band=band.label if band else _status_text(status, texts),
+                           n=value.n if value is not None else None, status=status,
+                           extra=(() if symbols is None
+                                  else ((texts.symbols or "n", symbols.get(area.key)),))))
+    return rows, fills
+
+
+def choropleth_table(boundaries: Boundaries, values: Sequence[AreaValue],
+                     bands: Sequence[MapBand], texts: MapTexts, *, title: str = "",
+                     digits: int = 1, symbols: Mapping[str, float] | None = None
+                     ) -> tuple[tuple[MapRow, ...], str]:
+    """What :func:`choropleth` returns besides the drawing — the data table's rows (by name)
+    and the alt text — without drawing (no matplotlib): a report can print them while the
+    map is drawn elsewhere."""
+    ordered = sorted(bands, key=lambda b: b.lower)
+    rows, _fills = _choropleth_rows(boundaries, values, ordered, texts, symbols)
+    title = title or texts.title or texts.legend_title
+    return (tuple(sorted(rows, key=lambda r: (r.name.casefold(), r.key))),
+            _alt(texts, title, rows, digits))
+
+
+def bivariate_alt(texts: MapTexts, title: str, bivariate: Bivariate, readiness_label: str,
+                  problem_label: str, count: int, digits: int = 1) -> str:
+    """The alt text :func:`bivariate_map` gives its map, without drawing."""
+    return _bivariate_alt(texts, title, bivariate, readiness_label, problem_label, count,
+                          digits)
 
 
 def _label_overlay(canvas: _Canvas, overlay: Boundaries, shapes: Sequence[Any]) -> None:

@@ -62,14 +62,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 """Accepted column names (any case, spaces or hyphens for underscores), canonical first."""
 
 
-def _canonical(header: str) -> str:
+def canonical_name(header: str) -> str:
+    """A column name compared: case folded, spaces and hyphens as underscores."""
     return re.sub(r"[\s\-]+", "_", header.strip().casefold())
 
 
 def find_columns(header: Sequence[str], wanted: Mapping[str, tuple[str, ...]]
                  ) -> dict[str, int]:
     """Canonical column → index in ``header`` (the first alias found, in alias order)."""
-    names = [_canonical(h) for h in header]
+    names = [canonical_name(h) for h in header]
     found: dict[str, int] = {}
     for key, aliases in wanted.items():
         for alias in aliases:

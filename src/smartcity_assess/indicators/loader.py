@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from ..errors import InputError, Problem, UsageError, shorten
+from ..errors import Problem, UsageError, shorten
 from ..resources import criteria_dir
 from ..text import Text
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file, parse_yaml
+from ..yamlspec import build
 from .model import (
     Action,
     Aggregation,
@@ -30,7 +29,6 @@ from .model import (
     RespondentRule,
 )
 from .schema import (
-    IDENTIFIER_PATTERN,
     ActionSpec,
     GroupSpec,
     IndicatorSetSpec,
@@ -106,74 +104,9 @@ def load_indicator_set(spec: str | Path | None = None) -> IndicatorSet:
 
 def build_indicator_set(document: YamlDocument) -> IndicatorSet:
     """Validate a parsed document and build the model."""
-    label = document.label
-    data = document.data
-    if not isinstance(data, dict):
-        raise InputError([Problem(label, "an indicator set must be a YAML mapping",
-                                  expected="keys such as id, version, title, pillars",
-                                  found=type(data).__name__, line=1)])
-    try:
-        spec = IndicatorSetSpec.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(schema_problems(exc, document)) from None
-    problems = list(_check(spec, document))
-    if problems:
-        raise InputError(problems)
-    return _to_model(spec, document)
-
-
-def schema_problems(exc: ValidationError, document: YamlDocument) -> list[Problem]:
-    problems: dict[tuple[PathKey, str], Problem] = {}
-    for error in exc.errors():
-        path = _data_path(error["loc"], document.data)
-        kind = error["type"]
-        if kind == "extra_forbidden":
-            message, expected, found = f"unknown key {shorten(path[-1])}", None, None
-        elif kind == "missing":
-            message, expected, found = f"required key {shorten(path[-1])} is missing", None, None
-        elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get(
-                "pattern") == IDENTIFIER_PATTERN:
-            message, found = "not a valid id", shorten(error.get("input"))
-            expected = "letters, digits, '.', '_' and '-', starting with a letter or digit"
-        else:
-            message = error["msg"]
-            expected, found = None, shorten(error.get("input"))
-            if _is_text_union(error["loc"]):
-                message = "wrong type of text"
-                expected = "a string or a map such as {id: ..., en: ...}"
-        line, column = document.locate(path)
-        key = (path, message if kind in ("extra_forbidden", "missing") else "type")
-        if key in problems:
-            continue
-        problems[key] = Problem(document.label, message, line=line, column=column,
-                                field=format_path(path), expected=expected, found=found)
-    return list(problems.values())
-
-
-def _is_text_union(loc: tuple[int | str, ...]) -> bool:
-    return any(isinstance(p, str) and p.startswith(("dict[str,str]", "str")) for p in loc[-1:])
-
-
-def _data_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
-    """Drop pydantic's union tags from an error location, keeping only real keys."""
-    path: list[str | int] = []
-    current = data
-    for part in loc:
-        if isinstance(current, dict):
-            if part in current:
-                path.append(part)
-                current = current[part]
-            elif isinstance(part, str) and not _looks_like_tag(part):
-                path.append(part)  # a missing or unknown key: still part of the field path
-                current = None
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
-            path.append(part)
-            current = current[part]
-    return tuple(path)
-
-
-def _looks_like_tag(part: str) -> bool:
-    return part in ("str", "int", "float", "bool") or "[" in part or part.startswith("function")
+    return build(document, IndicatorSetSpec, what="an indicator set",
+                 expected="keys such as id, version, title, pillars", check=_check,
+                 make=_to_model)
 
 
 # --- cross-field checks ----------------------------------------------------------------
@@ -267,6 +200,22 @@ def _check(spec: IndicatorSetSpec, doc: YamlDocument) -> Iterator[Problem]:
             yield from _check_action_fields(action, apath, problem)
     yield from _check_dependencies(spec, action_ids, problem)
     yield from _check_methods(spec, problem)
+    yield from _check_default_role(spec, problem)
+
+
+def _check_default_role(spec: IndicatorSetSpec, problem: Any) -> Iterator[Problem]:
+    """``default_role`` must be a role some indicator asks (any role when one asks everybody)."""
+    role = spec.default_role
+    if role is None:
+        return
+    asked = sorted({r for ind, _ in _walk_indicators(spec) for r in ind.roles})
+    everybody = any(not ind.roles for ind, _ in _walk_indicators(spec))
+    if role != role.strip().lower():
+        yield problem(("default_role",), f"role {role!r} is not in lower case, as the roles "
+                      "of the survey data are read", repr(role.strip().lower()), role)
+    elif not everybody and role not in asked:
+        yield problem(("default_role",), f"default_role {role!r} is not asked by any "
+                      "indicator", "one of " + ", ".join(asked), role)
 
 
 def _check_indicator(ind: IndicatorSpec, path: PathKey, spec: IndicatorSetSpec,
@@ -431,12 +380,14 @@ class _Inherited:
     normalisation: Normalisation
     imputation: Imputation
     outliers: OutliersSpec | None
+    clip: bool = True
 
     def below(self, node: GroupSpec | IndicatorSpec) -> _Inherited:
         return _Inherited(
             normalisation=node.normalisation or self.normalisation,
             imputation=node.imputation or self.imputation,
             outliers=node.outliers if node.outliers is not None else self.outliers,
+            clip=node.clip if node.clip is not None else self.clip,
         )
 
 
@@ -454,7 +405,7 @@ def _resolved_indicators(spec: IndicatorSetSpec
                 yield indicator, (*gpath, "indicators", position), own.below(indicator)
 
     yield from walk(spec.pillars, ("pillars",),
-                    _Inherited(spec.normalisation, spec.imputation, spec.outliers))
+                    _Inherited(spec.normalisation, spec.imputation, spec.outliers, spec.clip))
 
 
 def _check_methods(spec: IndicatorSetSpec, problem: Any) -> Iterator[Problem]:
@@ -464,7 +415,19 @@ def _check_methods(spec: IndicatorSetSpec, problem: Any) -> Iterator[Problem]:
             yield problem((*path, "outliers", "limits"),
                           "outlier limits must be two percentiles in increasing order",
                           "0 <= low < high <= 1, e.g. [0.05, 0.95]", outliers.limits)
+    for floor, path in _floors(spec):
+        high = spec.scale[1]
+        if not 0 < floor <= high:
+            yield problem((*path, "geometric_floor"),
+                          "geometric_floor must lie above 0 and within the scale",
+                          f"a score above 0 and at most {high:g}", floor)
     for ind, ipath, methods in _resolved_indicators(spec):
+        if not methods.clip and ind.transform == "log" and (ind.range is None
+                                                             or ind.range[0] <= 0):
+            yield problem((*ipath, "range"),
+                          f"indicator {ind.id!r} has clip: false and transform: log, so every "
+                          "value must be positive: give a range whose lower end is above 0",
+                          "range: [min, max] with min > 0", ind.range)
         if methods.normalisation != "distance-to-target":
             continue
         if ind.target is None:
@@ -481,6 +444,14 @@ def _check_methods(spec: IndicatorSetSpec, problem: Any) -> Iterator[Problem]:
             yield problem((*ipath, "target"),
                           f"for distance-to-target the target must lie {side} goalpost",
                           f"{'>' if ind.direction == 'higher' else '<'} {worst:g}", ind.target)
+
+
+def _floors(spec: IndicatorSetSpec) -> Iterator[tuple[float, PathKey]]:
+    if spec.geometric_floor is not None:
+        yield spec.geometric_floor, ()
+    for group, gpath in _walk_groups(spec.pillars, ("pillars",)):
+        if group.geometric_floor is not None:
+            yield group.geometric_floor, gpath
 
 
 def _outlier_specs(spec: IndicatorSetSpec) -> Iterator[tuple[OutliersSpec, PathKey]]:
@@ -581,37 +552,40 @@ def _to_indicator(spec: IndicatorSpec, inherited: _Inherited) -> Indicator:
         imputation=inherited.imputation,
         outliers=_to_outliers(inherited.outliers),
         kind=spec.kind,
+        clip=inherited.clip,
         crosswalk=tuple(sorted((key, text) for key, value in (spec.crosswalk or {}).items()
                                if (text := _crosswalk_text(value)) is not None)),
     )
 
 
 def _to_group(spec: GroupSpec, kind: GroupKind, aggregation: Aggregation, min_coverage: float,
-              inherited: _Inherited) -> Group:
+              inherited: _Inherited, floor: float | None = None) -> Group:
     own_aggregation = spec.aggregation or aggregation
     own_coverage = spec.min_coverage if spec.min_coverage is not None else min_coverage
+    own_floor = spec.geometric_floor if spec.geometric_floor is not None else floor
     own = inherited.below(spec)
     children: tuple[Group | Indicator, ...]
     if spec.dimensions is not None:
-        children = tuple(_to_group(d, "dimension", own_aggregation, own_coverage, own)
-                         for d in spec.dimensions)
+        children = tuple(_to_group(d, "dimension", own_aggregation, own_coverage, own,
+                                   own_floor) for d in spec.dimensions)
     else:
         children = tuple(_to_indicator(i, own.below(i)) for i in spec.indicators or [])
     return Group(
         id=spec.id, title=_text(spec.title), kind=kind,
         children=children, weight=spec.weight, aggregation=own_aggregation,
         min_coverage=own_coverage, description=_text(spec.description),
+        geometric_floor=own_floor,
     )
 
 
 def _to_model(spec: IndicatorSetSpec, document: YamlDocument) -> IndicatorSet:
     # Groups without their own aggregation use arithmetic means (PRODUCT.md: the set-level
     # `aggregation` says how *pillars* combine into the index).
-    methods = _Inherited(spec.normalisation, spec.imputation, spec.outliers)
+    methods = _Inherited(spec.normalisation, spec.imputation, spec.outliers, spec.clip)
     return IndicatorSet(
         id=spec.id, version=spec.version, title=_text(spec.title),
-        pillars=tuple(_to_group(p, "pillar", "arithmetic", spec.min_coverage, methods)
-                      for p in spec.pillars),
+        pillars=tuple(_to_group(p, "pillar", "arithmetic", spec.min_coverage, methods,
+                                spec.geometric_floor) for p in spec.pillars),
         scale=(spec.scale[0], spec.scale[1]), aggregation=spec.aggregation,
         min_coverage=spec.min_coverage,
         bands=tuple(Band(lower=b.from_, label=_text(b.label), color=b.color,
@@ -619,6 +593,7 @@ def _to_model(spec: IndicatorSetSpec, document: YamlDocument) -> IndicatorSet:
         description=_text(spec.description), references=tuple(spec.references),
         based_on=spec.based_on or "",
         role_weights=tuple(sorted(spec.role_weights.items())),
-        ignore_columns=tuple(spec.ignore_columns),
+        ignore_columns=tuple(spec.ignore_columns), default_role=spec.default_role,
+        geometric_floor=spec.geometric_floor,
         source=document.label, sha256=hashlib.sha256(document.raw).hexdigest(),
     )

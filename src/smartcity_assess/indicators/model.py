@@ -88,7 +88,8 @@ class Indicator:
     title: Text
     type: IndicatorType
     goalposts: tuple[float, float]
-    """Raw values mapped linearly onto the scale; values outside are clipped."""
+    """Raw values mapped linearly onto the scale; values outside are clipped unless
+    ``clip`` is False."""
     direction: Direction = "higher"
     weight: float = 1.0
     question: Text = field(default_factory=lambda: Text(()))
@@ -119,6 +120,10 @@ class Indicator:
     """Outlier treatment (set, group or indicator ``outliers:``); None: none."""
     kind: IndicatorKind = "measure"
     """``measure`` (answers combined) or ``fact`` (one authoritative pemda-wide answer)."""
+    clip: bool = True
+    """Scores stay on the scale (values beyond the goalposts score its ends). False: fixed
+    bounds without clipping, as the EU's DESI: a value beyond a goalpost scores beyond the
+    scale (set, group or indicator ``clip:``)."""
     crosswalk: tuple[tuple[str, str], ...] = ()
     """Where the indicator sits in other frameworks: (key, value) pairs sorted by key, keys
     from ``vocabulary.CROSSWALK_KEYS`` (e.g. ``("kominfo", "governance")``)."""
@@ -154,6 +159,10 @@ class Group:
     aggregation: Aggregation = "arithmetic"
     min_coverage: float = 0.5
     description: Text = field(default_factory=lambda: Text(()))
+    geometric_floor: float | None = None
+    """With ``aggregation: geometric``: child scores below this are raised to it before the
+    geometric mean (None: a child scoring 0 or less leaves the group not assessed). Set or
+    group ``geometric_floor:``, inherited."""
 
     def groups(self) -> Iterator[Group]:
         """This group and every group below it, depth first."""
@@ -191,6 +200,11 @@ class IndicatorSet:
     """Relative weight of each respondent role when answers are combined (default 1)."""
     ignore_columns: tuple[str, ...] = ()
     """Survey columns that may appear in data but are not scored (e.g. a published total)."""
+    geometric_floor: float | None = None
+    """The floor of a geometric mean of the pillars into the index (see ``Group``)."""
+    default_role: str | None = None
+    """Role of a survey answer whose row has no role (None: the one role its indicator
+    asks; see :mod:`smartcity_assess.survey.roles`)."""
     source: str = "<memory>"
     """Path the set was read from, or ``bundled:<id>``."""
     sha256: str = ""
@@ -216,10 +230,13 @@ class IndicatorSet:
             yield from ind.actions
 
     def band_for(self, score: float | None) -> Band | None:
-        """The highest band whose lower bound is at or below ``score``."""
+        """The highest band whose lower bound is at or below ``score``; the lowest band for a
+        score below every band (possible only with ``clip: false``)."""
         if score is None:
             return None
-        chosen: Band | None = None
+        if not self.bands:
+            return None
+        chosen = self.bands[0]  # below the lowest band (clip: false): still the lowest grade
         for band in self.bands:
             if score >= band.lower - 1e-9:
                 chosen = band

@@ -78,6 +78,12 @@ _IMPUTATION_HELP = ("How a missing indicator is filled: none (default: not asses
                     "group-mean or group-median (of the sibling indicators' scores), "
                     "previous-year (the same region's latest earlier value). Inherited.")
 _OUTLIERS_HELP = "Outlier treatment before normalisation (default none). Inherited."
+_CLIP_HELP = ("true (default): a value beyond a goalpost scores the end of the scale. false: "
+              "fixed bounds without clipping (as the EU's DESI): it scores beyond the scale. "
+              "Inherited.")
+_FLOOR_HELP = ("For geometric means: child scores below this value (on the scale, above 0) "
+               "are raised to it first. Without it, a child scoring 0 or less leaves the "
+               "group not assessed. Inherited.")
 
 
 _CROSSWALK_SCHEMA: dict[str, Any] = {
@@ -172,6 +178,7 @@ class IndicatorSpec(_Strict):
     normalisation: Normalisation | None = Field(None, description=_NORMALISATION_HELP)
     imputation: Imputation | None = Field(None, description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
+    clip: bool | None = Field(None, description=_CLIP_HELP)
     crosswalk: Crosswalk | None = None
 
 
@@ -187,6 +194,8 @@ class GroupSpec(_Strict):
     normalisation: Normalisation | None = Field(None, description=_NORMALISATION_HELP)
     imputation: Imputation | None = Field(None, description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
+    clip: bool | None = Field(None, description=_CLIP_HELP)
+    geometric_floor: float | None = Field(None, description=_FLOOR_HELP)
     dimensions: list[GroupSpec] | None = None
     indicators: list[IndicatorSpec] | None = None
 
@@ -216,12 +225,19 @@ class IndicatorSetSpec(_Strict):
     normalisation: Normalisation = Field("goalposts", description=_NORMALISATION_HELP)
     imputation: Imputation = Field("none", description=_IMPUTATION_HELP)
     outliers: OutliersSpec | None = Field(None, description=_OUTLIERS_HELP)
+    clip: bool = Field(True, description=_CLIP_HELP)
+    geometric_floor: float | None = Field(None, description=_FLOOR_HELP)
     references: list[str] = Field(default_factory=list)
     based_on: str | None = Field(
         None, min_length=1, max_length=120,
         description="Short citation of what the set follows, shown by `criteria list` "
         "(e.g. \"PermenPANRB 59/2020\").")
     role_weights: dict[str, float] = Field(default_factory=dict)
+    default_role: str | None = Field(
+        None, min_length=1, max_length=64,
+        description="Role of a survey answer whose row has no role (e.g. statistik for a "
+        "set of published facts); without it, such an answer counts for the one role its "
+        "indicator asks (docs/survey-data.md, Roles).")
     ignore_columns: list[str] = Field(default_factory=list)
     bands: list[BandSpec] = Field(default_factory=list)
     pillars: list[GroupSpec] = Field(..., min_length=1)

@@ -3,11 +3,11 @@
 Reports, terminal tables and messages, ``summary.md``, the Markdown scorecard, the survey
 forms, ``compare`` and the warnings of the engine all take their words from
 :data:`CATALOGUE`: one key, one ``(Indonesian, English)`` pair. The catalogue is kept in a
-few files by area (:mod:`.reports`, :mod:`.terminal`, :mod:`.summaries`, :mod:`.forms`,
-:mod:`.notices`) only so that each stays readable; the keys are one name space (a key
-defined twice is an error at import) and tests/test_messages.py fails on a key no code uses,
-on a key the code uses that is missing, and on a key whose two texts disagree on their
-``{placeholders}``.
+few files by area (:mod:`.reports`, :mod:`.plans`, :mod:`.terminal`, :mod:`.summaries`,
+:mod:`.forms`, :mod:`.notices`, :mod:`.survey`, :mod:`.design`, :mod:`.maps`) only so that
+each stays readable; the keys are one name space (a key defined twice is an error at import)
+and tests/test_messages.py fails on a key no code uses, on a key the code uses that is
+missing, and on a key whose two texts disagree on their ``{placeholders}``.
 
 Error messages about bad input (:class:`~smartcity_assess.errors.Problem`) are not in the
 catalogue: they stay English, word for word, whatever the language of the run (users paste
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..text import LANGUAGES
-from . import forms, notices, reports, summaries, terminal
+from . import design, forms, maps, notices, plans, reports, summaries, survey, terminal
 
 __all__ = ["CATALOGUE", "LANGUAGES", "MONTHS", "text", "tr"]
 
@@ -37,7 +37,8 @@ def _merge(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 CATALOGUE: dict[str, tuple[str, str]] = _merge(
-    reports.MESSAGES, terminal.MESSAGES, summaries.MESSAGES, forms.MESSAGES, notices.MESSAGES)
+    reports.MESSAGES, plans.MESSAGES, terminal.MESSAGES, summaries.MESSAGES, forms.MESSAGES,
+    notices.MESSAGES, design.MESSAGES, survey.MESSAGES, maps.MESSAGES)
 """Key → (Indonesian, English)."""
 
 MONTHS: dict[str, tuple[str, ...]] = {

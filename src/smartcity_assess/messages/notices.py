@@ -23,6 +23,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notice_history_conflict": (
         "{label} ada di {first} dan {second} dengan skor berbeda; yang dipakai {second}",
         "{label} is in {first} and {second} with different scores; using {second}"),
+    "notice_geometric_zero": (
+        "{where}: {group} tidak dinilai — rata-rata geometriknya memuat {item} dengan skor 0 "
+        "atau kurang (logaritma tidak terdefinisi); tetapkan geometric_floor pada instrumen "
+        "untuk menaikkan skor serendah itu ke batas bawah",
+        "{where}: {group} is not assessed — its geometric mean includes {item} with a score "
+        "of 0 or less (its logarithm is undefined); give the set a geometric_floor to raise "
+        "such scores to a floor"),
+    "notice_poststratification_skipped": (
+        "{where}: jawaban {indicator} tidak diboboti ulang ke proporsi populasi karena peran "
+        "{roles} tidak punya angka populasi di rencana (design.population)",
+        "{where}: the answers to {indicator} are not reweighted to the population shares "
+        "because the role(s) {roles} have no population figure in the plan "
+        "(design.population)"),
     "notice_set_file_changed": (
         "berkas instrumen berubah tetapi id dan versinya tetap ({set})",
         "the indicator set file changed but kept its id and version ({set})"),

@@ -42,19 +42,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ch_pillars": ("Kesiapan per Pilar", "Readiness by Pillar"),
     "ch_gaps": ("Analisis Kesenjangan", "Gap Analysis"),
     "ch_vision": ("Visi, Misi dan Sasaran Strategis", "Vision, Mission and Strategic Goals"),
-    "ch_programs": ("Program Prioritas per Pilar", "Priority Programs by Pillar"),
+    "ch_programs": ("Program Prioritas", "Priority Programs"),
     "ch_quick_wins": ("Quick Win", "Quick Wins"),
-    "ch_governance": ("Tata Kelola dan Monitoring", "Governance and Monitoring"),
     "ch_method": ("Lampiran Metodologi", "Methodology Annex"),
     # --- chapters: roadmap -----------------------------------------------------------------
     "ch_overview": ("Ikhtisar Peta Jalan", "Roadmap Overview"),
-    "ch_years": ("Tahapan per Tahun", "Phases by Year"),
+    "ch_years": ("Tahapan Pelaksanaan", "Stages of Implementation"),
     "ch_timeline": ("Linimasa Program", "Program Timeline"),
     "ch_trajectory": ("Proyeksi Capaian", "Projected Trajectory"),
-    "ch_kpis": ("Target KPI per Tahun", "KPI Targets by Year"),
+    "ch_kpis": ("Target Indikator Kinerja per Tahun", "Performance Targets by Year"),
     "ch_owners": ("Tanggung Jawab per OPD", "Responsibilities by Agency (OPD)"),
     "ch_dependencies": ("Ketergantungan Antarprogram", "Dependencies between Programs"),
-    "ch_deferred": ("Program di Luar Horizon", "Programs beyond the Horizon"),
+    "ch_deferred": ("Program yang Belum Terjadwal", "Programs Not Scheduled"),
     "ch_roadmap_method": ("Catatan Metode", "Method Notes"),
     # --- key figures -----------------------------------------------------------------------
     "index": ("Indeks kesiapan", "Readiness index"),
@@ -207,6 +206,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cert_factor_weights": ("Bobot", "Weights"),
     "cert_factor_aggregation": ("Penggabungan pilar", "Combining the pillars"),
     "cert_factor_imputation": ("Indikator tanpa data", "Indicators without data"),
+    "cert_factor_normalisation": ("Normalisasi", "Normalisation"),
+    "cert_factor_goalposts": ("Batas normalisasi (goalposts)", "Goalposts"),
+    "cert_factor_bands": ("Batas predikat", "Grade thresholds"),
+    "cert_norm_set": ("cara instrumen", "the set's own"),
+    "cert_norm_goalposts": ("goalposts", "goalposts"),
+    "cert_norm_distance-to-target": ("jarak ke target", "distance to the target"),
+    "cert_norm_minmax": ("min–maks antarwilayah", "min–max across regions"),
+    "cert_norm_zscore": ("skor-z antarwilayah", "z-scores across regions"),
+    "cert_tried_goalposts": ("{draws} set acak: setiap batas digeser hingga ±{shift} "
+                             "rentangnya",
+                             "{draws} random sets: each goalpost moved within ±{shift} of "
+                             "its span"),
+    "cert_tried_bands": ("setiap batas predikat digeser acak hingga ±{points} poin",
+                         "each threshold moved at random by up to ±{points} points"),
+    "cert_grade_change": ("predikat berubah pada {share} undian",
+                          "the grade changes in {share} of the draws"),
+    "cert_sens_more": (
+        "Juga diubah: {choices}.",
+        "Also varied: {choices}."),
+    "cert_more_normalisation": ("normalisasi ({names})", "the normalisation ({names})"),
+    "cert_more_goalposts": ("batas normalisasi ({draws} set acak, setiap batas digeser "
+                            "seragam hingga ±{shift} rentang indikatornya)",
+                            "the goalposts ({draws} random sets, each goalpost moved "
+                            "uniformly within ±{shift} of its indicator's span)"),
+    "cert_more_bands": ("batas predikat (digeser acak seragam hingga ±{points} poin di "
+                        "setiap skenario; mengubah predikat, bukan indeks)",
+                        "the grade thresholds (moved uniformly by up to ±{points} points in "
+                        "every scenario; they change the grade, not the index)"),
     "cert_tried_weights": ("setiap bobot × {low}–{high}", "each weight × {low}–{high}"),
     "cert_tried_aggregation": ("rata-rata {aggs}", "{aggs} mean"),
     "cert_most": (
@@ -303,7 +330,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cert_annex_heading": ("Ketidakpastian dan perlakuan data",
                            "Uncertainty and data treatment"),
     "cert_annex_bootstrap": (
-        "Interval kepercayaan: bootstrap {draws} kali (seed {seed}), interval persentil "
+        "Interval kepercayaan: bootstrap {draws} kali (benih acak {seed}), interval persentil "
         "{level}; {basis} diambil ulang dengan pengembalian di dalam setiap wilayah-tahun "
         "dan setiap peran.",
         "Confidence intervals: bootstrap with {draws} draws (seed {seed}), {level} "
@@ -313,7 +340,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Confidence intervals: not computed."),
     "cert_annex_sensitivity": (
         "Analisis sensitivitas: {draws} set bobot acak × agregasi ({aggs}) × imputasi "
-        "({imps}) = {scenarios} skenario (seed {seed}); setiap bobot dikalikan faktor acak "
+        "({imps}) = {scenarios} skenario (benih acak {seed}); setiap bobot dikalikan faktor acak "
         "seragam antara {low} dan {high}; rentang = persentil {plow}–{phigh}.",
         "Sensitivity analysis: {draws} random weight sets × aggregation ({aggs}) × "
         "imputation ({imps}) = {scenarios} scenarios (seed {seed}); each weight multiplied "
@@ -339,9 +366,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "Outlier treatment: none."),
     "cert_annex_winsorised": ("Nilai yang dipangkas dalam penilaian ini: {items}.",
                               "Values capped in this assessment: {items}."),
-    "cert_annex_normalisation": ("Normalisasi selain goalposts: {items}.",
+    "cert_annex_normalisation": ("Normalisasi selain batas minimum–maksimum: {items}.",
                                  "Normalisation other than goalposts: {items}."),
-    "cert_annex_normalisation_default": ("Normalisasi: goalposts untuk semua indikator.",
+    "cert_annex_normalisation_default": ("Normalisasi: batas minimum–maksimum untuk semua "
+                                         "indikator.",
                                          "Normalisation: goalposts for every indicator."),
     "cert_annex_roles": (
         "Bobot peran saat jawaban digabung: {items}; peran lain berbobot 1.",
@@ -379,9 +407,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cert_all_roles": ("semua", "all"),
     "warnings_heading": ("Catatan data", "Notes on the data"),
     "key_figures": ("Angka kunci", "Key figures"),
-    "tile_scheduled": ("{n} terjadwal, {d} di luar horizon",
-                       "{n} scheduled, {d} beyond the horizon"),
-    "tile_quick_limit": ("maksimal {n} per tahun", "at most {n} a year"),
     "tile_respondents": ("{n} responden", "{n} respondents"),
     # --- executive summary prose ------------------------------------------------------------
     "summary_index": (
@@ -407,12 +432,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The strongest pillar is {best} ({best_score}); the pillar most in need of "
         "strengthening is {worst} ({worst_score})."),
     "summary_plan": (
-        "Peta jalan {start}–{end} mengusulkan {programs} program, termasuk {quick_wins} "
-        "quick win. Bila dilaksanakan sesuai jadwal, indeks diproyeksikan mencapai "
+        "Peta jalan {start}–{end} menjadwalkan {programs} program baru, termasuk {quick_wins} "
+        "quick win dan {mandatory} program wajib menurut regulasi, di atas {existing} program "
+        "yang sudah berjalan. Bila dilaksanakan sesuai jadwal, indeks diproyeksikan mencapai "
         "{projected} pada tahun {end} (target {target}).",
-        "The {start}–{end} roadmap proposes {programs} programs, including {quick_wins} quick "
-        "wins. If carried out on schedule, the index is projected to reach {projected} by "
-        "{end} (target {target})."),
+        "The {start}–{end} roadmap schedules {programs} new programs, including {quick_wins} "
+        "quick wins and {mandatory} programs a regulation requires, on top of {existing} "
+        "programs already running. If carried out on schedule, the index is projected to "
+        "reach {projected} by {end} (target {target})."),
     "summary_no_actions": (
         "Tidak ada program yang perlu diusulkan: semua indikator yang terukur telah memenuhi "
         "ambang program dalam katalog.",
@@ -453,11 +480,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_band": ("Predikat", "Grade"),
     "col_weight": ("Bobot", "Weight"),
     "col_effective_weight": ("Bobot efektif", "Effective weight"),
+    "col_carried_weight": ("Bobot terpakai", "Carried weight"),
     "col_weighted_gap": ("Kesenjangan tertimbang", "Weighted gap"),
     "col_rank": ("No.", "No."),
     "col_program": ("Program", "Program"),
     "col_owner": ("OPD", "Agency"),
-    "col_owner_full": ("Nama OPD", "Agency name"),
     "col_effort": ("Upaya", "Effort"),
     "col_phase": ("Tahap", "Phase"),
     "col_years": ("Tahun", "Years"),
@@ -468,7 +495,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_depends_on": ("Bergantung pada", "Depends on"),
     "col_status": ("Status", "Status"),
     "col_kpi": ("Indikator kinerja", "Performance indicator"),
-    "col_baseline": ("Baseline {year}", "Baseline {year}"),
+    "col_baseline": ("Skor awal {year}", "Baseline {year}"),
     "col_projected_end": ("Proyeksi {year}", "Projected {year}"),
     "col_target_end": ("Target {year}", "Target {year}"),
     "col_goal": ("Sasaran strategis", "Strategic goal"),
@@ -483,7 +510,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_respondent_rule": ("Penggabungan jawaban", "Answers combined by"),
     "col_references": ("Rujukan", "References"),
     "col_quick_win": ("Quick win", "Quick win"),
-    "col_actions_count": ("Program", "Programs"),
     "col_why": ("Kesenjangan yang dijawab", "Gap addressed"),
     "not_assessed": ("belum terukur", "not assessed"),
     "none": ("–", "–"),
@@ -507,23 +533,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "Every assessed indicator has reached its target."),
     "gap_table_caption": ("Indikator dengan kesenjangan, diurutkan menurut kesenjangan "
                           "tertimbang", "Indicators with a gap, by weighted gap"),
-    "matrix_title": ("Matriks dampak–upaya program usulan",
-                     "Impact–effort matrix of the proposed programs"),
+    "matrix_title": ("Matriks manfaat–upaya program usulan",
+                     "Benefit–effort matrix of the proposed programs"),
     "matrix_desc": (
         "Setiap titik adalah satu program usulan, bernomor sesuai peringkat prioritas. "
-        "Sumbu mendatar: upaya (rendah, sedang, tinggi); sumbu tegak: dampak dalam poin "
-        "indeks. Garis putus-putus mendatar: median dampak {median}. Quick win ditandai "
-        "belah ketupat.",
+        "Sumbu mendatar: upaya (rendah, sedang, tinggi); sumbu tegak: manfaat (suku indeks "
+        "ditambah suku warga). Garis putus-putus mendatar: median manfaat {median}; quick "
+        "win hanya dipilih di atasnya dan ditandai belah ketupat.",
         "Each point is one proposed program, numbered by priority rank. Horizontal axis: "
-        "effort (low, medium, high); vertical axis: impact in index points. Dashed "
-        "horizontal line: median impact {median}. Quick wins are diamonds."),
+        "effort (low, medium, high); vertical axis: benefit (index term plus citizen term). "
+        "Dashed line: the median benefit {median}; quick wins are chosen only above it and "
+        "are drawn as diamonds."),
     "matrix_intro": (
         "Dampak program = bobot efektif indikator × min(tambahan skor yang diharapkan, "
-        "kesenjangan). Prioritas = dampak ÷ poin upaya (rendah 1, sedang 2, tinggi 3). "
-        "Nomor pada matriks merujuk ke kolom No. pada tabel di bawah.",
-        "Program impact = the indicator's effective weight × min(expected score gain, gap). "
-        "Priority = impact ÷ effort points (low 1, medium 2, high 3). The numbers in the "
-        "matrix refer to the No. column of the table below."),
+        "kesenjangan), dalam poin indeks. Manfaat = dampak dibagi dampak terbesar ditambah "
+        "suku warga (0 sampai 1 menurut seberapa langsung warga merasakannya). Prioritas = "
+        "manfaat ÷ poin upaya (rendah 1, sedang 2, tinggi 3), dikalikan faktor dorongan "
+        "rencana bila ada. Nomor pada matriks merujuk ke kolom No. pada tabel di bawah.",
+        "Program impact = the indicator's effective weight × min(expected score gain, gap), "
+        "in index points. Benefit = impact divided by the largest impact, plus the citizen "
+        "term (0 to 1 by how directly citizens feel it). Priority = benefit ÷ effort points "
+        "(low 1, medium 2, high 3), times the plan's boost where it gives one. The numbers "
+        "in the matrix refer to the No. column of the table below."),
     "q_quick": ("Quick win", "Quick wins"),
     "q_major": ("Program strategis", "Major programs"),
     "q_fill": ("Pelengkap", "Fill-ins"),
@@ -558,26 +589,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "region_notes": ("Catatan wilayah", "Notes on the region"),
     # --- programs ---------------------------------------------------------------------------
     "programs_intro": (
-        "Program diusulkan dari katalog aksi instrumen penilaian untuk setiap indikator yang "
-        "skornya berada di bawah ambang program. Setiap program tercatat beserta kesenjangan "
-        "yang mendasarinya, OPD penanggung jawab, tahap dan tahun pelaksanaan.",
-        "Programs are proposed from the assessment framework's action catalogue for every "
-        "indicator scoring below the program's threshold. Each program is listed with the "
-        "gap that called for it, the responsible agency, its phase and its years."),
-    "programs_none_pillar": ("Tidak ada program usulan untuk pilar ini.",
-                             "No program is proposed for this pillar."),
+        "Program diusulkan dari katalog aksi instrumen penilaian untuk indikator yang skornya "
+        "di bawah ambang program, ditambah program yang diwajibkan regulasi atau ditetapkan "
+        "rencana daerah. Seperti masterplan Gerakan Menuju Smart City, program dikelompokkan "
+        "menurut enam dimensi. Setiap program tercatat dengan OPD penanggung jawab, tahun dan "
+        "biaya indikatifnya; baris kecil di bawah judulnya menyebut pilar penilaian dan "
+        "kesenjangan yang dijawabnya.",
+        "Programs are proposed from the assessment framework's action catalogue for the "
+        "indicators scoring below the program's threshold, plus those a regulation requires "
+        "or the regional plan sets. As in the Smart City Movement's masterplans, they are "
+        "grouped by the six dimensions. Each program is listed with the responsible agency, "
+        "its years and its indicative cost; the small line under its title names its "
+        "assessment pillar and the gap it answers."),
     "gap_reason": ("{indicator}: skor {score} → target {target}",
                    "{indicator}: score {score} → target {target}"),
     "gap_reason_threshold": ("{indicator}: skor {score}, ambang {threshold}",
                              "{indicator}: score {score}, threshold {threshold}"),
     # --- quick wins -----------------------------------------------------------------------
-    "quick_wins_intro": (
-        "Quick win adalah program berupaya rendah dengan dampak tinggi atau yang ditandai "
-        "sebagai quick win dalam katalog, dilaksanakan dalam satu tahun dengan OPD "
-        "penanggung jawab yang jelas. Rencana ini membatasi {limit} quick win per tahun.",
-        "Quick wins are low-effort, high-impact programs, or programs marked as quick wins "
-        "in the catalogue, carried out within one year by a named agency. This plan allows "
-        "{limit} quick wins a year."),
     "quick_wins_none": ("Tidak ada quick win yang memenuhi kriteria.",
                         "No program meets the quick-win criteria."),
     "quick_wins_note": (
@@ -588,37 +616,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dimensions; they should come from the masterplan and be aligned with the RPJMD "
         "(the regional medium-term development plan)."),
     # --- governance -------------------------------------------------------------------------
-    "governance_intro": (
-        "Pelaksanaan masterplan memerlukan pembagian peran yang jelas antar-OPD. Tabel "
-        "berikut merangkum jumlah program dan quick win yang menjadi tanggung jawab setiap "
-        "OPD selama periode rencana.",
-        "Carrying out the masterplan needs clear roles among the agencies (OPD). The table "
-        "below sums up the programs and quick wins each agency is responsible for over the "
-        "plan period."),
-    "owners_caption": ("Tanggung jawab OPD", "Agency responsibilities"),
     "monitoring": ("Indikator kinerja utama dan target", "Key performance indicators and "
                    "targets"),
     "monitoring_intro": (
         "Kemajuan dipantau setiap tahun dengan mengulang penilaian memakai instrumen dan "
-        "versi yang sama, lalu membandingkan skor dengan target tahunan pada Peta Jalan.",
+        "versi yang sama, lalu membandingkan hasilnya dengan nilai awal {year} dan target "
+        "tahunan Peta Jalan. Setiap indikator kinerja di bawah memiliki nilai awal, target "
+        "dan sumber datanya.",
         "Progress is monitored every year by repeating the assessment with the same "
-        "framework and version, and comparing the scores with the yearly targets of the "
-        "roadmap."),
+        "framework and version and comparing the results with the {year} baseline and the "
+        "roadmap's yearly targets. Every performance indicator below has a baseline, targets "
+        "and its data source."),
     "evaluation": ("Evaluasi", "Evaluation"),
     "evaluation_intro": (
-        "Evaluasi implementasi smart city oleh Kementerian Kominfo (kini Komdigi) menilai "
-        "lima dimensi; bobotnya ditetapkan dalam pedoman evaluasi tahun berjalan:",
-        "The ministry's evaluation of smart-city implementation (Kominfo, now Komdigi) looks "
-        "at five dimensions; their weights are set by the evaluation guideline of the year:"),
-    "eval_baseline": ("Baseline — kondisi awal daerah;", "Baseline — the starting point;"),
-    "eval_output": ("Output — kebijakan, kelembagaan dan anggaran smart city;",
-                    "Output — smart-city policy, institutions and budget;"),
-    "eval_outcome": ("Outcome — pelaksanaan rencana dalam masterplan;",
-                     "Outcome — execution of the masterplan;"),
-    "eval_impact": ("Impact — manfaat yang dirasakan warga;",
-                    "Impact — benefits felt by citizens;"),
-    "eval_quick_win": ("Quick Win — inovasi dan kreativitas program percepatan.",
-                       "Quick Win — innovation and creativity of acceleration programs."),
+        "Kementerian Komunikasi dan Digital (sebelumnya Kominfo) mengevaluasi anggota "
+        "Gerakan Menuju Smart City setiap tahun dalam lima dimensi. Tabel menunjukkan bobot "
+        "setiap dimensi dan bagian masterplan ini yang menjawabnya.",
+        "The Ministry of Communication and Digital Affairs (formerly Kominfo) evaluates the "
+        "members of the Smart City Movement every year in five dimensions. The table gives "
+        "each dimension's weight and the part of this masterplan that answers it."),
     "kpi_index": ("Indeks kesiapan smart city", "Smart-city readiness index"),
     "kpi_pillar": ("Pilar {pillar}", "{pillar} pillar"),
     # --- trends (masterplan, with two years or more) -----------------------------------------
@@ -685,37 +701,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- methodology -------------------------------------------------------------------------
     "method_set": ("Instrumen penilaian", "Assessment framework"),
     "method_set_text": (
-        "Penilaian memakai instrumen {title} (id {id}, versi {version}), dibaca dari {source}.",
+        "Penilaian memakai instrumen {title} (id {id}, versi {version}), dibaca dari berkas "
+        "{source}.",
         "The assessment uses the framework {title} (id {id}, version {version}), read from "
-        "{source}."),
+        "the file {source}."),
+    "method_set_bundled": (
+        "Penilaian memakai instrumen {title}, versi {version}, yang disertakan dalam "
+        "perangkat ini (nama {id}).",
+        "The assessment uses the framework {title}, version {version}, that comes with this "
+        "tool (name {id})."),
     "method_normalisation": ("Normalisasi", "Normalisation"),
     "method_normalisation_text": (
         "Nilai mentah setiap indikator dipetakan secara linear ke skala {scale} di antara dua "
-        "batas normalisasi (goalposts); nilai di luar batas dipotong. Untuk indikator yang "
-        "makin rendah makin baik, arah skala dibalik; transformasi log dipakai bila "
-        "ditetapkan.",
+        "batas normalisasi (nilai minimum dan maksimum); nilai di luar batas dipotong. Untuk "
+        "indikator yang makin rendah makin baik, arah skala dibalik; transformasi logaritma "
+        "dipakai bila ditetapkan.",
         "Each indicator's raw value is mapped linearly onto the {scale} scale between two "
         "goalposts; values outside are clipped. For lower-is-better indicators the scale is "
         "reversed; a log transform is applied where the framework says so."),
+    "method_unclipped_text": (
+        "Untuk {count} indikator nilai di luar batas normalisasi tidak dipotong (batas tetap "
+        "tanpa pemotongan, seperti DESI Uni Eropa): skornya dapat berada di bawah atau di atas "
+        "skala {scale}. Skor di bawah predikat terendah mendapat predikat terendah.",
+        "For {count} indicators values beyond the goalposts are not clipped (fixed bounds "
+        "without clipping, as in the EU's DESI): their scores may fall below or above the "
+        "{scale} scale. A score below the lowest grade gets the lowest grade."),
+    "method_geometric_floor_text": (
+        "Sebelum rata-rata geometrik, skor anak di bawah {floor} dinaikkan ke {floor} "
+        "(pergeseran menurut Handbook OECD/JRC: logaritma nol tidak terdefinisi).",
+        "Before a geometric mean, child scores below {floor} are raised to {floor} (a shift, "
+        "after the OECD/JRC Handbook: the logarithm of zero is undefined)."),
+    "method_geometric_refuse_text": (
+        "Rata-rata geometrik tidak dihitung bila satu anak berskor 0 atau kurang (logaritma "
+        "tidak terdefinisi): kelompok itu tidak dinilai, bukan diberi nol.",
+        "A geometric mean is refused when a child scores 0 or less (its logarithm is "
+        "undefined): the group is not assessed rather than scored zero."),
     "method_aggregation": ("Pembobotan dan agregasi", "Weights and aggregation"),
     "method_aggregation_text": (
         "Bobot dinormalisasi agar berjumlah satu di antara saudara sekelompok. Skor kelompok "
         "adalah rata-rata tertimbang ({groups}) dari anak-anaknya; pilar digabung menjadi "
         "indeks dengan rata-rata {index}. Bobot efektif adalah hasil kali bobot sepanjang "
-        "jalur ke indeks.",
+        "jalur ke indeks; bobot terpakai adalah bobot yang benar-benar dipikul indikator "
+        "dalam indeks tahun ini, setelah bobot dibagi ulang di antara saudara yang dinilai "
+        "(nol bila tidak dinilai).",
         "Weights are normalised to sum to one among siblings. A group's score is the weighted "
         "{groups} mean of its children; pillars combine into the index by a {index} mean. The "
-        "effective weight is the product of the weights along the path to the index."),
+        "effective weight is the product of the weights along the path to the index; the "
+        "carried weight is what an indicator actually carries in this year's index, after "
+        "the weights are renormalised over the assessed siblings (zero when not assessed)."),
     "agg_arithmetic": ("aritmetika", "arithmetic"),
     "agg_geometric": ("geometrik", "geometric"),
     "method_missing": ("Data yang hilang dan cakupan", "Missing data and coverage"),
     "method_missing_text": (
         "Indikator tanpa jawaban tidak dinilai (bukan dianggap nol); bobot dibagi ulang di "
-        "antara indikator yang dinilai. Kelompok dengan cakupan di bawah {minimum} tidak "
-        "dinilai. Cakupan indeks: {coverage}.",
+        "antara indikator yang dinilai. Cakupan kelompok hanya menghitung anak yang dinilai; "
+        "kelompok dengan cakupan di bawah {minimum} tidak dinilai. Cakupan indeks: "
+        "{coverage}.",
         "An indicator nobody answered is not assessed (not counted as zero); weights are "
-        "renormalised over the assessed siblings. A group whose coverage is under {minimum} "
-        "is not assessed. Index coverage: {coverage}."),
+        "renormalised over the assessed siblings. A group's coverage counts only the children "
+        "that are assessed; a group whose coverage is under {minimum} is not assessed. Index "
+        "coverage: {coverage}."),
     "method_respondents": ("Responden", "Respondents"),
     "method_respondents_text": (
         "Data dari {respondents} responden. Jawaban atas satu indikator digabung menurut "
@@ -726,24 +771,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "method_files": ("Berkas data yang dipakai", "Data files used"),
     "method_files_none": ("Tidak ada berkas yang tercatat.", "No file was recorded."),
     "method_planning": ("Metode perencanaan", "Planning method"),
-    "method_planning_text": (
-        "Program diusulkan bila skor indikator di bawah ambang program (atau di bawah skor "
-        "target). Dampak = bobot efektif × min(tambahan skor, kesenjangan); prioritas = "
-        "dampak ÷ poin upaya. Quick win: maksimal {quick_wins} per tahun. Program lain "
-        "dijadwalkan menurut prioritas, maksimal {capacity} program dimulai per tahun, "
-        "setelah program prasyaratnya selesai. Durasi: quick win dan jangka pendek 1 tahun, "
-        "menengah 2 tahun, panjang 3 tahun. Tahap: tahun ke-1–2 jangka pendek, ke-3–5 "
-        "jangka menengah, ke-6–10 jangka panjang. Proyeksi menambahkan tambahan skor setiap "
-        "program secara merata selama durasinya, lalu menghitung ulang pilar dan indeks "
-        "dengan metode agregasi yang sama.",
-        "A program is proposed when its indicator scores below the program's threshold (or "
-        "below the target score). Impact = effective weight × min(score gain, gap); priority "
-        "= impact ÷ effort points. Quick wins: at most {quick_wins} a year. Other programs "
-        "are scheduled by priority, at most {capacity} starts a year, once their "
-        "prerequisites are finished. Duration: quick wins and short programs 1 year, medium "
-        "2 years, long 3 years. Phases: years 1–2 short term, 3–5 medium term, 6–10 long "
-        "term. The projection adds each program's score gain evenly over its duration, then "
-        "recomputes pillars and index with the same aggregation."),
     "method_references": ("Rujukan instrumen", "Framework references"),
     "method_provenance": ("Jejak data", "Provenance"),
     "set_hash": ("SHA-256 instrumen", "Framework SHA-256"),
@@ -764,42 +791,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "low": ("Rendah", "Low"),
     "medium": ("Sedang", "Medium"),
     "high": ("Tinggi", "High"),
-    "status_scheduled": ("Dijadwalkan lebih dahulu", "Scheduled before"),
-    "status_in-place": ("Sudah tersedia (indikator di atas ambang)",
-                        "Already in place (indicator above threshold)"),
-    "status_unverified": ("Perlu verifikasi (indikator belum terukur)",
-                          "To verify (indicator not assessed)"),
-    "status_deferred": ("Ditunda di luar horizon", "Deferred beyond the horizon"),
-    "years_count": ("{n} tahun", "{n} years"),
     # --- roadmap prose -------------------------------------------------------------------------
     "overview_text": (
-        "Peta jalan ini menjabarkan {programs} program usulan untuk {region} selama "
-        "{years} tahun ({start}–{end}): {scheduled} terjadwal dalam periode rencana, "
-        "termasuk {quick_wins} quick win, dan {deferred} berada di luar horizon karena "
-        "batas kapasitas atau ketergantungan.",
-        "This roadmap sets out {programs} proposed programs for {region} over {years} years "
-        "({start}–{end}): {scheduled} are scheduled within the plan period, including "
-        "{quick_wins} quick wins, and {deferred} fall beyond the horizon because of capacity "
-        "limits or dependencies."),
-    "phase_table_caption": ("Ringkasan tahapan", "Phases at a glance"),
+        "Peta jalan ini menjabarkan masterplan {region} {start}–{end} menurut periode RPJMD: "
+        "rinci per tahun selama RPJMD {rpjmd_start}–{rpjmd_end}, per tahap sesudahnya. "
+        "Program baru dimulai {first} di atas {existing} program yang sudah berjalan: "
+        "{scheduled} terjadwal, termasuk {quick_wins} quick win; {unfunded} tidak terdanai "
+        "dan {beyond} belum terjadwal, masing-masing dengan alasannya.",
+        "This roadmap sets out the {start}–{end} masterplan of {region} by RPJMD period: "
+        "year by year within the RPJMD {rpjmd_start}–{rpjmd_end}, by phase after it. New "
+        "programs start in {first} on top of {existing} programs already running: "
+        "{scheduled} are scheduled, including {quick_wins} quick wins; {unfunded} are "
+        "unfunded and {beyond} not scheduled, each with its reason."),
     "col_programs_started": ("Program dimulai", "Programs started"),
     "col_agencies": ("OPD terlibat", "Agencies involved"),
-    "year_heading": ("Tahun {year} — {phase}", "{year} — {phase}"),
     "year_starting": ("Program yang dimulai", "Programs starting"),
-    "year_continuing": ("Program yang berlanjut: {items}.", "Programs continuing: {items}."),
+    "year_continuing": ("Program yang berlanjut dari tahun sebelumnya: {items}.",
+                        "Programs continuing from earlier years: {items}."),
     "year_nothing": ("Tidak ada program baru yang dimulai pada tahun ini.",
                      "No new program starts this year."),
     "gantt_title": ("Linimasa program {start}–{end}", "Program timeline {start}–{end}"),
     "gantt_desc": (
-        "Diagram Gantt {count} program terjadwal, diwarnai menurut pilar; quick win "
-        "berarsir. Rincian per tahun ada di bab Tahapan per Tahun.",
-        "Gantt chart of {count} scheduled programs, coloured by pillar; quick wins are "
-        "hatched. The yearly detail is in the Phases by Year chapter."),
+        "Diagram Gantt {count} program terjadwal, diwarnai menurut dimensi smart city; quick "
+        "win berarsir; latar menandai periode RPJMD. Rincian per tahun ada di bab Tahapan.",
+        "Gantt chart of {count} scheduled programs, coloured by smart-city dimension; quick "
+        "wins are hatched; the background marks the RPJMD periods. The yearly detail is in "
+        "the Stages chapter."),
     "timeline_intro": (
         "Setiap batang menunjukkan tahun pelaksanaan satu program. Latar berwarna menandai "
-        "tahap jangka pendek, menengah dan panjang.",
-        "Each bar shows the years of one program. The shaded background marks the short-, "
-        "medium- and long-term phases."),
+        "periode RPJMD.",
+        "Each bar shows the years of one program. The shaded background marks the RPJMD "
+        "periods."),
     "timeline_none": ("Tidak ada program terjadwal.", "No program is scheduled."),
     "trajectory_title": ("Proyeksi skor terhadap target", "Projected scores against targets"),
     "trajectory_desc": (
@@ -816,34 +838,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "index_projected": ("Indeks (proyeksi)", "Index (projected)"),
     "index_target_path": ("Indeks (target)", "Index (target)"),
     "kpis_intro": (
-        "Target tahunan ditarik secara linear dari baseline {year} ke target akhir periode. "
-        "Indikator yang dicantumkan adalah indikator yang memiliki program dalam peta jalan.",
-        "Yearly targets run linearly from the {year} baseline to the end-of-period target. "
-        "The indicators listed are those with programs in the roadmap."),
+        "Target tahunan ditarik secara linear dari nilai awal {year} ke target akhir "
+        "masterplan bila ada target kebijakan; bila tidak ada, target tahunan adalah capaian "
+        "yang diharapkan dari program terjadwal. Indikator yang dicantumkan adalah indikator "
+        "yang memiliki program terjadwal.",
+        "Yearly targets run in a straight line from the {year} baseline to the masterplan's "
+        "end-of-period target where a policy target exists; where none does, they are what "
+        "the scheduled programs are expected to reach. The indicators listed are those with "
+        "scheduled programs."),
     "kpi_table_caption": ("Target skor per tahun", "Score targets by year"),
-    "owners_intro": (
-        "Setiap program memiliki satu OPD penanggung jawab. Kapasitas rencana: maksimal "
-        "{capacity} program baru per tahun.",
-        "Each program has one responsible agency. Plan capacity: at most {capacity} new "
-        "programs a year."),
     "dependencies_intro": (
-        "Program hanya dimulai setelah program prasyaratnya selesai. Prasyarat yang tidak "
-        "diusulkan dianggap sudah tersedia bila indikatornya di atas ambang, atau perlu "
-        "diverifikasi bila indikatornya belum terukur.",
-        "A program starts only after its prerequisites are finished. A prerequisite that is "
-        "not proposed is taken as already in place when its indicator is above the "
-        "threshold, or marked to verify when its indicator is not assessed."),
-    "deferred_none": ("Semua program usulan muat dalam periode rencana.",
-                      "Every proposed program fits in the plan period."),
+        "Program hanya dimulai setelah prasyaratnya selesai: program yang disebut dalam "
+        "katalog, atau program yang menyediakan dokumen atau data yang dibutuhkannya. "
+        "Prasyarat yang sudah dipenuhi program berjalan atau statistik resmi tidak "
+        "dijadwalkan lagi.",
+        "A program starts only after its prerequisites have ended: the programs the "
+        "catalogue names, or those that provide the documents or data it needs. A "
+        "prerequisite a running program or official statistics already meets is not "
+        "scheduled again."),
     "dependencies_none": ("Tidak ada ketergantungan antarprogram.",
                           "There are no dependencies between the programs."),
     "deferred_intro": (
-        "Program berikut belum muat dalam periode rencana karena batas kapasitas tahunan "
-        "atau karena prasyaratnya belum selesai. Program ini menjadi masukan bagi periode "
-        "berikutnya atau bagi penambahan kapasitas.",
-        "The programs below do not fit in the plan period because of the yearly capacity "
-        "limit or unfinished prerequisites. They feed the next period, or a case for more "
-        "capacity."),
+        "Program berikut belum dijadwalkan dalam masterplan. Program ini tidak dihapus: "
+        "setiap program mencantumkan alasannya (pagu habis, batas program per tahun atau per "
+        "OPD, prasyarat yang belum selesai, atau selesai sesudah akhir masterplan) dan "
+        "menjadi masukan bagi tambahan pagu, penjadwalan ulang atau periode berikutnya.",
+        "The programs below are not scheduled in the masterplan. They are not dropped: each "
+        "states its reason (the envelope ran out, the yearly or agency limit, an unfinished "
+        "prerequisite, or it would end after the masterplan) and feeds a larger envelope, a "
+        "new schedule or the next period."),
     "roadmap_method_text": (
         "Peta jalan ini disusun dari hasil penilaian dalam Masterplan. Aturan usulan, "
         "prioritas, penjadwalan dan proyeksi dijelaskan dalam Lampiran Metodologi Masterplan.",

@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sc_factor_weights": ("bobot", "weights"),
     "sc_factor_aggregation": ("agregasi", "aggregation"),
     "sc_factor_imputation": ("imputasi", "imputation"),
+    "sc_factor_normalisation": ("normalisasi", "normalisation"),
+    "sc_factor_goalposts": ("goalposts", "goalposts"),
+    "sc_factor_bands": ("batas predikat", "grade thresholds"),
+    "sc_grade_change": ("predikat berubah {share}", "grade changes {share}"),
     "sc_nothing": ("tidak ada", "nothing"),
     "sc_sensitivity_note": (
         "{scenarios} skenario: {draws} set bobot acak (±{range}) × agregasi ({aggs}) × "

@@ -11,6 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- notices of the commands (cli/) ------------------------------------------------------
     "cli_wrote": ("ditulis: {path}", "wrote {path}"),
     "cli_wrote_form": ("ditulis: {path} ({n} indikator)", "wrote {path} ({n} indicators)"),
+    "cli_wrote_forms": ("ditulis: {n} formulir, satu per peran, ke {folder}",
+                        "wrote {n} forms, one per role, into {folder}"),
     "cli_created": ("dibuat: {path}", "created {path}"),
     "cli_init_next": ("berikutnya: cd {folder} && smartcity-assess run",
                       "next: cd {folder} && smartcity-assess run"),
@@ -63,8 +65,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Kabupaten Tegal — SAMPLE DATA (synthetic, for demonstration)"),
     "cli_validate_file": ("{path}: ok — {format}, tata letak {layout}, {rows} baris",
                           "{path}: ok — {format}, {layout} layout, {rows} rows"),
-    "cli_validate_total": ("{regions} wilayah-tahun, {answers} jawaban, diperiksa terhadap {set}",
-                           "{regions} region-year(s), {answers} answers, checked against {set}"),
     "cli_set_ok": ("{path}: ok — {set}, {pillars} pilar, {indicators} indikator",
                    "{path}: ok — {set}, {pillars} pillars, {indicators} indicators"),
     "cli_bundled_sets": ("Set indikator bawaan (pakai namanya dengan --criteria)",
@@ -106,6 +106,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{name}: coverage {coverage}, below the minimum {minimum}"),
     "why_index": ("indeks: cakupan {coverage}, di bawah minimum {minimum}",
                   "the index: coverage {coverage}, below the minimum {minimum}"),
+    "why_geometric_zero": ("{name}: rata-rata geometrik memuat skor 0 atau kurang",
+                           "{name}: its geometric mean includes a score of 0 or less"),
+    "why_the_index": ("indeks", "the index"),
     # --- score --view (cli/views.py) -------------------------------------------------------------
     "view_kominfo": ("Dimensi Kominfo", "Kominfo dimension"),
     "view_imdi": ("Pilar IMDI", "IMDI pillar"),

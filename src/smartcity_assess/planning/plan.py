@@ -21,13 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import InputError, Problem, shorten
+from ..errors import Problem, shorten
+from ..freshness import MaxAge
 from ..indicators.model import Action, IndicatorSet
 from ..indicators.vocabulary import COST_CLASS_RANGES, CostClass
+from ..scoring.design import SurveyDesign
 from ..text import Text
 from ..yamlio import PathKey, YamlDocument, format_path, load_yaml_file
+from ..yamlspec import build
+from .design import DesignSpec, check_design, to_design
 
 DEFAULT_YEARS = 5
 """Length of the masterplan when the plan does not say (Kominfo: 5–10 years)."""
@@ -89,6 +93,27 @@ class RegionSpec(_Strict):
     population_year: Year | None = None
     area_km2: float | None = Field(default=None, gt=0)
     notes: LocalText | None = None
+
+
+class FigureSpec(_Strict):
+    """One published figure of the regional profile, with its source."""
+
+    value: float = Field(ge=0, le=1e16)
+    year: Year | None = None
+    source: str = Field(min_length=1, max_length=500)
+
+
+class ProfileSpec(_Strict):
+    """Published figures on the region (BPS, the regional budget …), each with its source."""
+
+    population: FigureSpec | None = None
+    area_km2: FigureSpec | None = None
+    kecamatan: FigureSpec | None = None
+    desa: FigureSpec | None = None
+    kelurahan: FigureSpec | None = None
+    apbd: FigureSpec | None = None
+    ipm: FigureSpec | None = None
+    poverty: FigureSpec | None = None
 
 
 class YearsSpec(_Strict):
@@ -197,15 +222,54 @@ class InstitutionsSpec(_Strict):
     leads: dict[Dimension, str] = Field(default_factory=dict)
 
 
+class IssueSpec(_Strict):
+    """A problem the region names (a strategic issue): what the masterplan must solve."""
+
+    title: LocalText
+    description: LocalText | None = None
+    dimension: Dimension | None = None
+    indicators: list[str] = Field(default_factory=list)
+ChannelKind = Literal["app", "web", "whatsapp", "sms", "phone", "social", "office"]
+CHANNEL_KINDS: tuple[ChannelKind, ...] = get_args(ChannelKind)
+"""How citizens reach a complaint channel (docs/plan-file.md, "contact")."""
+_URL = r"^https?://[^\s<>\"]+$"
+_NUMBER = r"^\+?[0-9][0-9 .\-]{1,18}[0-9]$"
+_HANDLE = r"^@?[A-Za-z0-9_.]{1,60}$"
+CHANNEL_ADDRESS = {"app": (_URL, "a web address starting with https:// (the app's page)"),
+                   "web": (_URL, "a web address starting with https://"),
+                   "whatsapp": (_NUMBER, "a telephone number such as 0856-0008-0709"),
+                   "sms": (_NUMBER, "a number such as 1708"),
+                   "phone": (_NUMBER, "a telephone number such as (0283) 491 234"),
+                   "social": (_HANDLE, "an account name such as @humaskabtegal")}
+"""The address each kind of channel takes (an office takes any text: its street address)."""
+
+
+class ChannelSpec(_Strict):
+    """One way to report a problem (printed on the citizens' scorecard)."""
+
+    name: LocalText
+    kind: ChannelKind
+    address: str = Field(min_length=1, max_length=200)
+    note: LocalText | None = None
+
+
+class ContactSpec(_Strict):
+    """How citizens report a problem: the complaint channels of the region."""
+
+    channels: list[ChannelSpec] = Field(default_factory=list, max_length=8)
+
+
 class PlanSpec(_Strict):
     """A plan file."""
 
     sample: bool = False
     prepared_by: LocalText | None = None
     region: RegionSpec = RegionSpec()
+    profile: ProfileSpec = ProfileSpec()
     vision: LocalText | None = None
     mission: list[LocalText] = Field(default_factory=list)
     goals: dict[str, LocalText] = Field(default_factory=dict)
+    issues: list[IssueSpec] = Field(default_factory=list)
     period: PeriodSpec | None = None
     targets: TargetsSpec = TargetsSpec()
     owners: OwnersSpec = OwnersSpec()
@@ -219,6 +283,9 @@ class PlanSpec(_Strict):
     actions: dict[str, ActionSpec] = Field(default_factory=dict)
     budget: dict[Year, dict[FundingSource, Rupiah]] | None = None
     institutions: InstitutionsSpec = InstitutionsSpec()
+    design: DesignSpec | None = None
+    contact: ContactSpec = ContactSpec()
+    max_age: str | None = Field(default=None, max_length=20)
     # version 1 keys, read with a notice
     horizon: HorizonSpec | None = None
     opd: dict[str, LocalText] | None = None
@@ -244,6 +311,40 @@ class RegionProfile:
     population_year: int | None = None
     area_km2: float | None = None
     notes: Text = field(default_factory=lambda: Text(()))
+
+
+ProfileKey = Literal["population", "area_km2", "kecamatan", "desa", "kelurahan", "apbd", "ipm",
+                     "poverty"]
+PROFILE_KEYS: tuple[ProfileKey, ...] = get_args(ProfileKey)
+"""Figures a plan's ``profile`` may give, in the order the reports show them: population
+(people), area (km²), kecamatan, desa and kelurahan (counts), the APBD's spending (rupiah),
+the human development index IPM (BPS, 0–100) and the share of people below the poverty line
+(BPS, %)."""
+WHOLE_FIGURES = frozenset({"population", "kecamatan", "desa", "kelurahan", "apbd"})
+"""Profile figures that are counts (or whole rupiah)."""
+PERCENT_FIGURES = frozenset({"ipm", "poverty"})
+"""Profile figures on a 0–100 scale."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A published figure of the regional profile: its value, reference year and source
+    (a public citation: publisher, title, year, URL)."""
+
+    key: ProfileKey
+    value: float
+    year: int | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem the plan names: a strategic issue with the indicators that measure it."""
+
+    title: Text
+    description: Text = field(default_factory=lambda: Text(()))
+    dimension: str | None = None
+    indicators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -364,14 +465,28 @@ class Institutions:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """A complaint channel: its name, kind (app, web, whatsapp …) and address."""
+
+    name: Text
+    kind: str
+    address: str
+    note: Text = field(default_factory=lambda: Text(()))
+
+
+@dataclass(frozen=True)
 class Plan:
     """A validated plan, with defaults filled in."""
 
     region: RegionProfile = field(default_factory=RegionProfile)
+    profile: tuple[Figure, ...] = ()
+    """Published figures on the region, in :data:`PROFILE_KEYS` order."""
     vision: Text = field(default_factory=lambda: Text(()))
     mission: tuple[Text, ...] = ()
     goals: tuple[tuple[str, Text], ...] = ()
     """Strategic goal text per pillar id (the report also states each pillar's target)."""
+    issues: tuple[Issue, ...] = ()
+    """Problems the region names (strategic issues), in the plan's order."""
     period: Period = field(default_factory=Period)
     targets: Targets = field(default_factory=Targets)
     opd: tuple[tuple[str, Text], ...] = ()
@@ -388,9 +503,15 @@ class Plan:
     budget: tuple[tuple[int, tuple[tuple[str, int], ...]], ...] | None = None
     """Envelope per year and funding source in rupiah; None: no budget limit."""
     institutions: Institutions = field(default_factory=Institutions)
+    channels: tuple[Channel, ...] = ()
+    """Where citizens report a problem (``contact.channels``)."""
+    max_age: MaxAge | None = None
+    """How old a data source may be on the report's date (None: no limit)."""
     sample: bool = False
     """True: the reports carry a "SAMPLE DATA" notice."""
     prepared_by: Text = field(default_factory=lambda: Text(()))
+    design: SurveyDesign | None = None
+    """How the survey was sampled (``design:``; planning/design.py); None: not given."""
     source: str | None = None
     """Path of the plan file as given, or None for the defaults."""
     sha256: str | None = None
@@ -410,6 +531,13 @@ class Plan:
             if name == canonical:
                 return full.get(lang) or canonical
         return canonical
+
+    def figure(self, key: str) -> Figure | None:
+        """A figure of the profile by key (None: the plan does not give it)."""
+        for found in self.profile:
+            if found.key == key:
+                return found
+        return None
 
     def goal(self, pillar_id: str) -> Text:
         """The plan's strategic goal text for a pillar (empty when none)."""
@@ -443,24 +571,10 @@ def load_plan(path: str | Path | None) -> Plan:
 
 def build_plan(document: YamlDocument) -> Plan:
     """Validate a parsed plan document and build the model."""
-    from ..indicators.loader import schema_problems
-
-    data = document.data
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise InputError([Problem(document.label, "a plan must be a YAML mapping",
-                                  expected="keys such as region, vision, period, budget",
-                                  found=type(data).__name__, line=1)])
-    try:
-        spec = PlanSpec.model_validate(data)
-    except ValidationError as exc:
-        raise InputError([_with_valid_keys(_relocated(p, document), document.data)
-                          for p in schema_problems(exc, document)]) from None
-    problems = list(_check_spec(spec, document))
-    if problems:
-        raise InputError(problems)
-    return _to_model(spec, document)
+    return build(document, PlanSpec, what="a plan",
+                 expected="keys such as region, vision, period, budget", check=_check_spec,
+                 make=_to_model, empty_ok=True,
+                 adjust=lambda p: _with_valid_keys(_relocated(p, document), document.data))
 
 
 def _with_valid_keys(problem: Problem, data: Any) -> Problem:
@@ -543,9 +657,11 @@ def _check_spec(spec: PlanSpec, document: YamlDocument) -> list[Problem]:
                                 found=None if found is None else shorten(found)))
 
     for key, text in [("vision", spec.vision), ("prepared_by", spec.prepared_by),
-                      *((f"goals.{k}", v) for k, v in spec.goals.items())]:
+                      *((f"goals.{k}", v) for k, v in spec.goals.items()),
+                      *((f"issues.{n}.title", i.title) for n, i in enumerate(spec.issues))]:
         if isinstance(text, dict) and not text:
-            problem(tuple(key.split(".")), "empty text", "a string or {id: ..., en: ...}")
+            problem(tuple(int(k) if k.isdigit() else k for k in key.split(".")),
+                    "empty text", "a string or {id: ..., en: ...}")
     names = {**(spec.opd or {}), **spec.owners.names}
     where = "opd" if spec.opd is not None else "owners.names"
     for name, full in names.items():
@@ -559,10 +675,36 @@ def _check_spec(spec: PlanSpec, document: YamlDocument) -> list[Problem]:
             problem((old,), f"{old!r} (version 1) and {new.split(' ')[0]!r} are both given",
                     f"only {new.split(' ')[0]!r}", old)
     _check_period(spec, problem)
+    _check_profile(spec, problem)
     _check_aliases(spec, problem)
     _check_existing(spec, problem)
     _check_actions(spec, problem)
+    check_design(spec.design, problem)
+    _check_contact(spec, problem)
     return problems
+
+
+def _check_contact(spec: PlanSpec, problem: Any) -> None:
+    import re
+
+    for index, channel in enumerate(spec.contact.channels):
+        rule = CHANNEL_ADDRESS.get(channel.kind)
+        if rule is not None and not re.fullmatch(rule[0], channel.address.strip()):
+            problem(("contact", "channels", index, "address"),
+                    f"not an address for a {channel.kind} channel", rule[1], channel.address)
+        if channel.kind == "office" and not channel.address.strip():
+            problem(("contact", "channels", index, "address"), "the address is blank",
+                    "a street address")
+        if isinstance(channel.name, dict) and not channel.name or (
+                isinstance(channel.name, str) and not channel.name.strip()):
+            problem(("contact", "channels", index, "name"), "the channel has no name",
+                    "a name such as Lapor Bupati")
+    if spec.max_age is not None:
+        try:
+            MaxAge.parse(spec.max_age)
+        except ValueError:
+            problem(("max_age",), "not a duration", "a number and a unit: 2y (years), "
+                    "18m (months) or 90d (days)", spec.max_age)
 
 
 def _new_key_given(spec: PlanSpec, old: str) -> bool:
@@ -603,6 +745,31 @@ def _check_period(spec: PlanSpec, problem: Any) -> None:
             if not master.start <= year <= master.end:
                 problem(("pin", action_id), f"pin year {year} lies outside the masterplan",
                         f"a year from {master.start} to {master.end}", year)
+
+
+def _check_profile(spec: PlanSpec, problem: Any) -> None:
+    for key in PROFILE_KEYS:
+        figure: FigureSpec | None = getattr(spec.profile, key)
+        if figure is None:
+            continue
+        path: PathKey = ("profile", key, "value")
+        if key in WHOLE_FIGURES and figure.value != int(figure.value):
+            problem(path, f"profile.{key} must be a whole number", "a whole number",
+                    figure.value)
+        if key in PERCENT_FIGURES and figure.value > 100:
+            problem(path, f"profile.{key} lies outside 0–100", "a value from 0 to 100",
+                    figure.value)
+        if key == "area_km2" and figure.value == 0:
+            problem(path, "profile.area_km2 must be above 0", "an area above 0 km²", 0)
+        if not figure.source.strip():
+            problem(("profile", key, "source"), f"profile.{key} needs its source",
+                    "a public citation: publisher, title, year, URL", figure.source)
+    region = spec.region
+    for key, given in (("population", region.population), ("area_km2", region.area_km2)):
+        figure = getattr(spec.profile, key)
+        if figure is not None and given is not None and float(given) != figure.value:
+            problem(("region", key), f"region.{key} and profile.{key} disagree",
+                    f"one value (profile.{key}, with its source)", given)
 
 
 def _check_aliases(spec: PlanSpec, problem: Any) -> None:
@@ -669,8 +836,9 @@ def _check_actions(spec: PlanSpec, problem: Any) -> None:
 def _to_model(spec: PlanSpec, document: YamlDocument) -> Plan:
     positions = tuple(
         (format_path(path), line, column) for path, (line, column) in document.positions.items()
-        if path[:1] in (("targets",), ("goals",), ("capacity",), ("horizon",), ("period",),
-                        ("owners",), ("opd",), ("existing",), ("mandatory",), ("pin",),
+        if path[:1] in (("targets",), ("goals",), ("issues",), ("capacity",), ("horizon",),
+                        ("period",), ("owners",), ("opd",), ("existing",), ("mandatory",),
+                        ("pin",),
                         ("boost",), ("actions",), ("budget",), ("institutions",))
     )
     notices = tuple(_notice(document, old, new) for old, new in RENAMED.items()
@@ -690,9 +858,15 @@ def _to_model(spec: PlanSpec, document: YamlDocument) -> Plan:
             name=region.name, province=region.province, population=region.population,
             population_year=region.population_year, area_km2=region.area_km2,
             notes=_text(region.notes)),
+        profile=tuple(Figure(key, getattr(spec.profile, key).value,
+                             getattr(spec.profile, key).year,
+                             getattr(spec.profile, key).source.strip())
+                      for key in PROFILE_KEYS if getattr(spec.profile, key) is not None),
         vision=_text(spec.vision),
         mission=tuple(_text(m) for m in spec.mission),
         goals=tuple((k, _text(v)) for k, v in spec.goals.items()),
+        issues=tuple(Issue(_text(i.title), _text(i.description), i.dimension,
+                           tuple(i.indicators)) for i in spec.issues),
         period=_period(spec),
         targets=Targets(index=spec.targets.index,
                         pillars=tuple(spec.targets.pillars.items())),
@@ -715,8 +889,12 @@ def _to_model(spec: PlanSpec, document: YamlDocument) -> Plan:
             nomenclature=v.nomenclature) for k, v in spec.actions.items()),
         budget=budget,
         institutions=_institutions(spec.institutions),
+        channels=tuple(Channel(_text(c.name), c.kind, c.address.strip(), _text(c.note))
+                       for c in spec.contact.channels),
+        max_age=None if spec.max_age is None else MaxAge.parse(spec.max_age),
         sample=spec.sample,
         prepared_by=_text(spec.prepared_by),
+        design=to_design(spec.design),
         source=document.label,
         sha256=hashlib.sha256(document.raw).hexdigest(),
         positions=positions,
@@ -821,6 +999,15 @@ def check_plan(plan: Plan, indicator_set: IndicatorSet) -> list[Problem]:
         if pillar_id not in pillar_ids:
             problem(f"goals.{pillar_id}", f"unknown pillar {pillar_id!r} in goals",
                     f"a pillar id of {indicator_set.id}: {known}", pillar_id)
+    indicator_ids = [i.id for i in indicator_set.indicators()]
+    for number, issue in enumerate(plan.issues):
+        for k, indicator_id in enumerate(issue.indicators):
+            if indicator_id not in indicator_ids:
+                close = difflib.get_close_matches(indicator_id, indicator_ids, n=3)
+                problem(f"issues[{number}].indicators[{k}]",
+                        f"unknown indicator {indicator_id!r} in issues",
+                        f"an indicator id of {indicator_set.id}"
+                        + (", such as " + ", ".join(close) if close else ""), indicator_id)
     _check_action_ids(plan, indicator_set, problem)
     _check_owners(plan, indicator_set, problem)
     return problems

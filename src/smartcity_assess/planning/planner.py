@@ -40,8 +40,8 @@ from typing import Literal
 
 from ..errors import InputError, Problem
 from ..indicators.model import Action, Effort, Horizon, Indicator, IndicatorSet
-from ..indicators.vocabulary import CitizenImpact, CostClass
-from ..scoring.results import GroupResult, IndicatorResult, RegionResult
+from ..indicators.vocabulary import KOMINFO_TITLES, CitizenImpact, CostClass
+from ..scoring.results import IndicatorResult, RegionResult
 from ..text import Text
 from .plan import (
     COST_CLASSES,
@@ -584,35 +584,6 @@ def indicator_dimension(indicator: Indicator, pillar_id: str) -> str:
     return indicator.crosswalk_value("kominfo") or pillar_id
 
 
-# --- carried weights -------------------------------------------------------------------------
-
-
-def carried_weights(result: RegionResult) -> dict[str, float]:
-    """Weight each indicator carries in this region-year's index.
-
-    The product down the path of each node's weight renormalised over its *assessed*
-    siblings (score not None); an indicator that is not assessed, or lies under a group that
-    is not, carries 0. For an arithmetic tree it is how much one score point moves the index.
-    """
-    carried: dict[str, float] = {}
-    stack: list[tuple[GroupResult | IndicatorResult, float]] = []
-
-    def push(children: Sequence[GroupResult | IndicatorResult], parent: float) -> None:
-        assessed = sum(c.weight for c in children if c.score is not None)
-        for child in children:
-            share = child.weight / assessed if child.score is not None and assessed > 0 else 0
-            stack.append((child, parent * share))
-
-    push(result.pillars, 1.0)
-    while stack:
-        node, weight = stack.pop()
-        if isinstance(node, IndicatorResult):
-            carried[node.id] = weight
-        else:
-            push(node.children, weight)
-    return carried
-
-
 # --- building the roadmap ----------------------------------------------------------------------
 
 
@@ -669,7 +640,7 @@ def build_roadmap(result: RegionResult, indicator_set: IndicatorSet, plan: Plan,
     pillar_of = _pillar_of(indicator_set)
     indicators = indicator_set.indicator_map()
     results = {r.id: r for r in result.indicators()}
-    weights = carried_weights(result)
+    weights = {r.id: r.carried_weight for r in result.indicators()}
     top = indicator_set.scale[1]
     catalogue = {a.id: a for a in indicator_set.actions()}
     order = {a.id: n for n, a in enumerate(indicator_set.actions())}
@@ -1242,14 +1213,14 @@ def _planned(n: _Node, rank: int, first: int, count: int, plan: Plan) -> Planned
 def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reason:
     """The one line of rule 3 for a placement, or for its absence."""
     if n.cycle:
-        return Reason("di luar horizon: ketergantungan melingkar antarprogram",
+        return Reason("belum terjadwal: ketergantungan melingkar antarprogram",
                       "beyond the horizon: the prerequisites form a cycle")
     if n.start is None:
         block = n.money_block if status == "unfunded" else n.other_block
         text_id, text_en = block or ("tidak muat dalam masterplan", "does not fit")
         if status == "unfunded":
             return Reason(f"tidak terdanai: {text_id}", f"unfunded: {text_en}")
-        return Reason(f"di luar horizon: {text_id}", f"beyond the horizon: {text_en}")
+        return Reason(f"belum terjadwal: {text_id}", f"beyond the horizon: {text_en}")
     year = n.start
     if n.why == "pin":
         first_id, first_en = f"dipatok pada {n.pinned} oleh rencana", \
@@ -1257,8 +1228,9 @@ def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reas
     elif n.why == "mandatory":
         first_id, first_en = f"wajib menurut {n.mandatory}", f"mandatory under {n.mandatory}"
     elif n.why == "quick-win":
-        first_id, first_en = f"quick win dimensi {n.dimension}", \
-            f"quick win of the {n.dimension} dimension"
+        name = KOMINFO_TITLES.get(n.dimension)
+        first_id = f"quick win dimensi {name.get('id') if name else n.dimension}"
+        first_en = f"quick win of the {name.get('en') if name else n.dimension} dimension"
     elif n.why == "prerequisite":
         waiting = ", ".join(sorted(set(n.pulled_by)))
         first_id, first_en = f"prasyarat bagi {waiting}", f"prerequisite of {waiting}"
@@ -1266,7 +1238,7 @@ def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reas
         first_id, first_en = f"prioritas {rank} dari {count}", \
             f"priority {rank} of {count}"
     if n.boost != 1.0:
-        first_id += f" (didorong ×{n.boost:g})"
+        first_id += f" (didorong ×{n.boost:g})".replace(".", ",")
         first_en += f" (boosted ×{n.boost:g})"
     end = year + n.duration - 1
     years = str(year) if end == year else f"{year}–{end}"

@@ -68,9 +68,14 @@ def reasons(result: RegionResult, indicator_set: IndicatorSet, lang: str) -> lis
 
     def walk(group: GroupResult) -> None:
         if group.score is None:
+            floor = minimum.get(group.id, 0.0)
+            if group.aggregation == "geometric" and group.coverage + 1e-12 >= floor:
+                lines.append(tr("why_geometric_zero", lang,
+                                name=titles.get(group.id, group.id)))
+                return
             lines.append(tr("why_coverage", lang, name=titles.get(group.id, group.id),
                             coverage=format_percent(group.coverage, lang),
-                            minimum=format_percent(minimum.get(group.id, 0.0), lang)))
+                            minimum=format_percent(floor, lang)))
             return  # the groups below say nothing more than their parent
         for child in group.children:
             if isinstance(child, GroupResult):
@@ -78,7 +83,10 @@ def reasons(result: RegionResult, indicator_set: IndicatorSet, lang: str) -> lis
 
     for pillar in result.pillars:
         walk(pillar)
-    if result.score is None:
+    if result.score is None and indicator_set.aggregation == "geometric" and (
+            result.coverage + 1e-12 >= indicator_set.min_coverage):
+        lines.append(tr("why_geometric_zero", lang, name=tr("why_the_index", lang)))
+    elif result.score is None:
         lines.append(tr("why_index", lang, coverage=format_percent(result.coverage, lang),
                         minimum=format_percent(indicator_set.min_coverage, lang)))
     return lines

@@ -11,6 +11,7 @@ from ..scoring.results import (
     Consistency,
     GroupResult,
     IndicatorResult,
+    InputFile,
     Interval,
     RegionResult,
 )
@@ -47,17 +48,64 @@ def assessment_to_dict(assessment: Assessment, lang: str = "id",
         },
         "methods": {k: v for k, v in asdict(assessment.methods).items() if k != "extra"}
         | dict(assessment.methods.extra),
-        "inputs": [asdict(f) for f in assessment.inputs],
+        "inputs": [_input(f) for f in assessment.inputs],
         "results": [region_to_dict(r, lang) | views_to_dict(iset, r, layouts)
-                    for r in assessment.results],
+                    | design_to_dict(assessment, r) for r in assessment.results],
     }
+    unused = _unused_total(assessment)
+    if unused is not None:
+        data["unused"] = unused
     if assessment.bootstrap is not None:
         data["bootstrap"] = asdict(assessment.bootstrap)
     if assessment.warnings:
         data["warnings"] = [str(warning) for warning in assessment.warnings]
     if sensitivity is not None:
         data["sensitivity"] = sensitivity_to_dict(sensitivity, lang)
+    found = assessment.design
+    if found is not None:
+        data["design"] = {
+            "post_stratify": found.post_stratify, "weighted": found.weighted,
+            "population": dict(found.population), "source": found.source,
+            "purposive": list(found.purposive), "census": list(found.census)}
     return data
+
+
+def design_to_dict(assessment: Assessment, result: RegionResult) -> dict[str, Any]:
+    """``{"design": {...}}`` of one region-year (docs/scores-json.md); empty without a
+    survey design, so that other output is unchanged."""
+    found = assessment.design.for_region(result.region, result.year) \
+        if assessment.design is not None else None
+    if found is None:
+        return {}
+    return {"design": {
+        "unweighted": found.unweighted,
+        "roles": [asdict(role) for role in found.roles],
+        "comparisons": [{"id": c.id, "pooled": c.pooled, "differ": c.differ,
+                         "roles": [asdict(e) for e in c.roles]} for c in found.comparisons],
+        "poststratified": list(found.poststratified),
+    }}
+def _input(file: InputFile) -> dict[str, Any]:
+    """One input file; ``unused`` (answers read that do not count, by reason) only when
+    there are any."""
+    data = asdict(file)
+    del data["unused"]
+    if file.unused:
+        data["unused"] = [{k: v for k, v in asdict(u).items() if v is not None}
+                          for u in file.unused]
+    return data
+
+
+def _unused_total(assessment: Assessment) -> dict[str, Any] | None:
+    """Answers read that do not count, summed per reason over the files (None: none)."""
+    by_reason: dict[str, int] = {}
+    for file in assessment.inputs:
+        for record in file.unused:
+            by_reason[record.reason] = by_reason.get(record.reason, 0) + record.count
+    if not by_reason:
+        return None
+    return {"answers": sum(f.answers for f in assessment.inputs),
+            "used": sum(f.used for f in assessment.inputs),
+            "by_reason": by_reason}
 
 
 def _interval(interval: Interval | None) -> dict[str, Any] | None:
@@ -112,7 +160,32 @@ def region_to_dict(result: RegionResult, lang: str = "id") -> dict[str, Any]:
         "respondents": result.respondents,
         "roles": dict(result.roles),
         "pillars": [node_to_dict(p) for p in result.pillars],
-    } | _optional({}, result)
+    } | _optional({}, result) | areas_to_dict(result, lang)
+
+
+def areas_to_dict(result: RegionResult, lang: str = "id") -> dict[str, Any]:
+    """``{"areas": [...]}``: the breakdown by area inside the region (docs/scores-json.md,
+    "Areas"); empty when the data names no area, so other outputs are unchanged."""
+    if not result.areas:
+        return {}
+    return {"areas": [{
+        "key": area.key,
+        "name": area.name,
+        "code": area.code,
+        "parent": area.parent,
+        "status": area.status,
+        "respondents": area.respondents,
+        "score": area.score,
+        "band": area.band.label.get(lang) if area.band else None,
+        "coverage": area.coverage,
+        "local": area.local,
+        "data_areas": list(area.data_areas),
+        "pillars": [{"id": p.id, "score": p.score, "coverage": p.coverage, "local": p.local}
+                    for p in area.pillars],
+        "indicators": [{"id": i.id, "value": i.value, "score": i.score, "n": i.n,
+                        "source": i.source} | ({"imputed": True} if i.imputed else {})
+                       for i in area.indicators],
+    } for area in result.areas]}
 
 
 def views_to_dict(indicator_set: IndicatorSet, result: RegionResult,
@@ -146,6 +219,7 @@ def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:
             "score_gap": node.score_gap,
             "weight": node.weight,
             "effective_weight": node.effective_weight,
+            "carried_weight": node.carried_weight,
             "sd": spread.sd if spread else None,
             "note": node.note,
         } | _optional({}, node)
@@ -156,6 +230,7 @@ def node_to_dict(node: GroupResult | IndicatorResult) -> dict[str, Any]:
         "coverage": node.coverage,
         "weight": node.weight,
         "effective_weight": node.effective_weight,
+        "carried_weight": node.carried_weight,
         "aggregation": node.aggregation,
         "children": [node_to_dict(c) for c in node.children],
     } | _optional({}, node)
@@ -182,7 +257,9 @@ def sensitivity_to_dict(result: SensitivityResult, lang: str = "id") -> dict[str
                 "nominal": reg.rank.nominal, "low": reg.rank.low, "median": reg.rank.median,
                 "high": reg.rank.high, "of": reg.rank.of},
             "effects": [{"factor": e.factor, "first_order": e.first_order, "low": e.low,
-                         "high": e.high} for e in reg.effects],
+                         "high": e.high}
+                        | ({"grade_change": e.grade_change} if e.grade_change is not None
+                           else {}) for e in reg.effects],
             "most_influential": top.factor if top else None,
         })
     return {
@@ -194,6 +271,10 @@ def sensitivity_to_dict(result: SensitivityResult, lang: str = "id") -> dict[str
         "imputations": list(result.imputations),
         "interval": list(result.interval),
         "factors": list(result.factors),
+        "normalisations": list(result.normalisations),
+        "goalposts": list(result.goalposts),
+        "goalpost_shift": result.goalpost_shift,
+        "band_shift": result.band_shift,
         "overall": dict(result.overall),
         "results": regions,
     }

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from ..scoring.sensitivity import RegionSensitivity, SensitivityResult
 
 FACTOR_KEYS = {"weights": "sc_factor_weights", "aggregation": "sc_factor_aggregation",
-               "imputation": "sc_factor_imputation"}
+               "imputation": "sc_factor_imputation", "normalisation": "sc_factor_normalisation",
+               "goalposts": "sc_factor_goalposts", "bands": "sc_factor_bands"}
 """Judgement call of the sensitivity analysis → catalogue key of its short name."""
 
 

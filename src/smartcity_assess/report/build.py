@@ -25,6 +25,7 @@ from ..text import LANGUAGES
 from .chapters import Chapter, Document
 from .chapters.masterplan import MASTERPLAN
 from .chapters.roadmap import ROADMAP
+from .chapters.warga import WARGA
 from .charts.common import Chart
 from .charts.job import ChartJob, ChartSpec
 from .charts.jobs import document_jobs
@@ -37,12 +38,14 @@ from .trends import HistoryLike
 from .views import ChartRef
 
 if TYPE_CHECKING:
+    from ..geo.inputs import GeoContext
     from ..scoring.sensitivity import SensitivityResult
+    from .maps import MapsFacts
 
 FORMATS = ("html", "md", "pdf")
 """Report formats ``write_reports`` knows."""
-DOCUMENTS: tuple[Document[ReportFacts, ReportSources], ...] = (MASTERPLAN, ROADMAP)
-"""The documents of a region-year, in order."""
+DOCUMENTS: tuple[Document[ReportFacts, ReportSources], ...] = (MASTERPLAN, ROADMAP, WARGA)
+"""The documents of a region-year, in order (``warga``: the citizens' scorecard)."""
 CHART_DIR = "charts"
 LOCK_WAIT = 30.0
 """Seconds to wait for another process that is writing into the same folder."""
@@ -56,6 +59,8 @@ class DocumentContext:
     chapters: tuple[Chapter, ...]
     charts: Mapping[str, ChartRef]
     scores_json: Markup
+    maps: MapsFacts | None = None
+    """The breakdown by area, its maps and the complaint figures (None: no areas)."""
 
 
 def write_reports(
@@ -70,19 +75,22 @@ def write_reports(
     year: int | None = None,
     history: HistoryLike | None = None,
     sensitivity: SensitivityResult | None = None,
+    geo: GeoContext | None = None,
 ) -> list[Path]:
-    """Render both documents for one region-year and write them into ``out_dir``.
+    """Render the documents of one region-year and write them into ``out_dir``.
 
     Returns the paths written, documents first. Raises :class:`UsageError` for an unknown
     format or language, several region-years without a choice, or a missing PDF extra;
     :class:`OutputError` when the folder cannot be written. ``history`` (earlier scores)
     adds their years to the masterplan's trends (see :mod:`.trends`); ``sensitivity`` (the
     Monte Carlo over judgement calls of the same data) fills the "How sure are we?" section
-    together with the assessment's bootstrap intervals (see :mod:`.certainty`).
+    together with the assessment's bootstrap intervals (see :mod:`.certainty`). ``geo`` (the
+    run's boundaries, problem layers and complaints) adds the maps, ``scores.geojson`` and
+    the boundary file's licence notice (see :mod:`.maps`).
     """
     files = render_reports(assessment, plan=plan, formats=formats, lang=lang,
                            templates_dir=templates_dir, region=region, year=year,
-                           history=history, sensitivity=sensitivity)
+                           history=history, sensitivity=sensitivity, geo=geo)
     return _commit(Path(out_dir), files)
 
 
@@ -97,6 +105,7 @@ def write_reports_languages(
     year: int | None = None,
     history: HistoryLike | None = None,
     sensitivity: SensitivityResult | None = None,
+    geo: GeoContext | None = None,
 ) -> list[Path]:
     """:func:`write_reports` in several languages, each ``(lang, folder)`` of ``targets``
     written in turn; returns the paths written.
@@ -110,8 +119,8 @@ def write_reports_languages(
         return [path for lang, folder in targets for path in write_reports(
             assessment, folder, plan=plan, formats=formats, lang=lang,
             templates_dir=templates_dir, region=region, year=year, history=history,
-            sensitivity=sensitivity)]
-    parts = [_prepare(assessment, plan, lang, region, year, history, sensitivity)[1]
+            sensitivity=sensitivity, geo=geo)]
+    parts = [_prepare(assessment, plan, lang, region, year, history, sensitivity, geo)[1]
              for lang, _ in targets]
     # Chart names repeat from one language to the next: the batch names them apart.
     everything = background_charts([
@@ -126,14 +135,15 @@ def write_reports_languages(
 
             def drawn(again: Sequence[ChartJob], expected: Sequence[ChartJob] = jobs,
                       mine: slice = mine) -> Callable[[], list[Chart]]:
-                if list(again) != list(expected):  # the same facts make the same jobs
+                if [job.name for job in again] != [job.name for job in expected]:
+                    # (the same facts make the same jobs)
                     raise RuntimeError("the charts of a report changed while it was written")
                 return lambda: [replace(chart, name=job.name) for chart, job in
                                 zip(everything()[mine], expected, strict=True)]
 
             files = render_reports(assessment, plan=plan, formats=formats, lang=lang,
                                    templates_dir=templates_dir, region=region, year=year,
-                                   history=history, sensitivity=sensitivity,
+                                   history=history, sensitivity=sensitivity, geo=geo,
                                    charts=drawn)
             written += _commit(Path(folder), files)
     finally:
@@ -168,6 +178,7 @@ def render_reports(
     year: int | None = None,
     history: HistoryLike | None = None,
     sensitivity: SensitivityResult | None = None,
+    geo: GeoContext | None = None,
     charts: Callable[[Sequence[ChartJob]], Callable[[], list[Chart]]] = background_charts,
 ) -> dict[str, bytes]:
     """Every output file as bytes, keyed by its path relative to the output folder.
@@ -187,28 +198,41 @@ def render_reports(
     if templates_dir is not None:
         check_templates_dir(templates_dir)
     (facts, sources), jobs = _prepare(assessment, plan, lang, region, year, history,
-                                      sensitivity)
+                                      sensitivity, geo)
     charts_done = charts(jobs)
     try:
-        return _render_all(assessment, facts, sources, jobs, charts_done, chosen,
-                           templates_dir, sensitivity)
+        files = _render_all(assessment, facts, sources, jobs, charts_done, chosen,
+                            templates_dir, sensitivity)
     finally:
         charts_done()  # collect the worker even when a template failed (returns at once if done)
+    if geo is not None and geo.data.boundaries is not None:
+        from .maps import geo_files
+
+        files.update(geo_files(assessment, sources.result, geo, facts))
+    return files
 
 
 def _prepare(assessment: Assessment, plan: Plan, lang: str, region: str | None,
              year: int | None, history: HistoryLike | None,
-             sensitivity: SensitivityResult | None
+             sensitivity: SensitivityResult | None, geo: GeoContext | None
              ) -> tuple[tuple[ReportFacts, ReportSources], list[ChartJob]]:
-    """The facts of a region-year's documents in ``lang``, and the jobs of their charts."""
+    """The facts of a region-year's documents in ``lang`` (with their maps), and the jobs
+    of their charts and maps."""
     result = select_result(assessment, region, year)
     date = report_date()
     roadmap = build_roadmap(result, assessment.indicator_set, plan, reference_year=date.year)
     sources = ReportSources(assessment, result, roadmap, plan, lang, date, history,
-                            sensitivity)
+                            sensitivity, geo)
     facts = build_facts(sources)
-    jobs = document_jobs(facts, roadmap.median_impact, roadmap.start_year, roadmap.end_year,
-                         roadmap.plan_years)
+    from ..scoring.areas import MIN_RESPONDENTS
+    from .maps import build_maps, build_sources, map_jobs, source_dates
+
+    maps, drawn_maps = build_maps(facts, result, geo,
+                                  assessment.area_min_respondents or MIN_RESPONDENTS)
+    sources = replace(sources, maps=maps, sources=build_sources(
+        source_dates(assessment.inputs, geo), plan.max_age, date, lang))
+    jobs = [*document_jobs(facts, roadmap.median_impact, roadmap.start_year,
+                           roadmap.end_year, roadmap.plan_years), *map_jobs(drawn_maps)]
     return (facts, sources), jobs
 
 
@@ -226,11 +250,15 @@ def _render_all(assessment: Assessment, facts: ReportFacts, sources: ReportSourc
                      else sensitivity.restricted(own))
     # The templates render while the charts are drawn; each SVG replaces its placeholder.
     placeholders = {job.name: f"<!--smartcity-assess:chart:{job.name}-->" for job in jobs}
+    from .maps import MAP_DIR, MapSpec
+
+    maps = {job.name for job in jobs if isinstance(job.spec, MapSpec)}
     charts = {job.name: ChartRef(job.name, job.title, job.description,
                                  Markup(placeholders[job.name]),
-                                 Markup(f"{CHART_DIR}/{job.name}.svg")) for job in jobs}
+                                 Markup(f"{MAP_DIR if job.name in maps else CHART_DIR}/"
+                                        f"{job.name}.svg")) for job in jobs}
     contexts = {doc.name: template_context(facts, DocumentContext(
-        doc.chapters(facts, sources), charts, Markup(script_json(scores))))
+        doc.chapters(facts, sources), charts, Markup(script_json(scores)), sources.maps))
         for doc in DOCUMENTS}
     html: dict[str, str] = {}
     if "html" in chosen or "pdf" in chosen:
@@ -255,8 +283,12 @@ def _render_all(assessment: Assessment, facts: ReportFacts, sources: ReportSourc
     for name, text in markdown.items():
         files[f"{name}.md"] = text.encode("utf-8")
     files["scores.json"] = scores.encode("utf-8")
-    if "md" in chosen:
-        for chart_name, chart in drawn.items():
+    files.update(_roadmap_file(sources))
+    for chart_name, chart in drawn.items():
+        if chart_name in maps:  # maps are files in every format (SVG and PNG)
+            files[f"{MAP_DIR}/{chart_name}.svg"] = chart.file_text().encode("utf-8")
+            files[f"{MAP_DIR}/{chart_name}.png"] = getattr(chart, "png", b"")
+        elif "md" in chosen:
             files[f"{CHART_DIR}/{chart_name}.svg"] = chart.file_text().encode("utf-8")
     if "pdf" in chosen:
         from .pdf import html_to_pdf
@@ -264,6 +296,15 @@ def _render_all(assessment: Assessment, facts: ReportFacts, sources: ReportSourc
         for name, text in html.items():
             files[f"{name}.pdf"] = html_to_pdf(text)
     return files
+
+
+def _roadmap_file(sources: ReportSources) -> dict[str, bytes]:
+    """``roadmap.json`` beside the documents: the roadmap as data for CI and other tools
+    (docs/roadmap-json.md), in the documents' language."""
+    from ..planning.roadmap_json import roadmap_json
+
+    return {"roadmap.json": roadmap_json(sources.roadmap, sources.plan,
+                                         sources.lang).encode("utf-8")}
 
 
 def _commit(out_dir: Path, files: dict[str, bytes]) -> list[Path]:

@@ -34,13 +34,18 @@ LIKELY = 2 / 3
 ALPHA_READINGS = ((0.9, "excellent"), (0.8, "good"), (0.7, "acceptable"),
                   (0.6, "questionable"), (-math.inf, "poor"))
 """George & Mallery's (2003) rule of thumb for Cronbach's alpha, highest first."""
-FACTORS = ("weights", "aggregation", "imputation")
+FACTORS = ("weights", "aggregation", "imputation", "normalisation", "goalposts", "bands")
 
 ALPHA_KEYS = {"excellent": "cert_alpha_excellent", "good": "cert_alpha_good",
               "acceptable": "cert_alpha_acceptable", "questionable": "cert_alpha_questionable",
               "poor": "cert_alpha_poor"}
 FACTOR_KEYS = {"weights": "cert_factor_weights", "aggregation": "cert_factor_aggregation",
-               "imputation": "cert_factor_imputation"}
+               "imputation": "cert_factor_imputation",
+               "normalisation": "cert_factor_normalisation",
+               "goalposts": "cert_factor_goalposts", "bands": "cert_factor_bands"}
+NORMALISATION_KEYS = {"set": "cert_norm_set", "goalposts": "cert_norm_goalposts",
+                      "distance-to-target": "cert_norm_distance-to-target",
+                      "minmax": "cert_norm_minmax", "zscore": "cert_norm_zscore"}
 IMPUTATION_KEYS = {"none": "cert_imp_none", "group-mean": "cert_imp_group-mean",
                    "group-median": "cert_imp_group-median",
                    "previous-year": "cert_imp_previous-year"}
@@ -150,6 +155,8 @@ class Effect:
     low: float | None
     high: float | None
     most: bool
+    grade_change: float | None = None
+    """Band thresholds: the share of their draws that give the index another grade."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +210,13 @@ class SensitivityView:
     aggregations: str
     imputations: str
     factors: tuple[str, ...]
+    normalisations: str
+    goalpost_shift: float
+    """Each goalpost moved within ± this share of its span (0: not varied)."""
+    goalpost_draws: int
+    """Random sets of goalposts tried besides the set's."""
+    band_shift: float
+    """Points on the scale each band threshold moved within (0: not varied)."""
     percentiles: Percentiles
     index: IndexRange
     bands: tuple[BandChance, ...]
@@ -335,6 +349,12 @@ class AnnexSensitivity:
     imputations: str
     low: float
     high: float
+    normalisations: str = ""
+    goalposts: int = 1
+    """Goalposts tried (1: only the set's)."""
+    goalpost_shift: float = 0.0
+    band_shift: float = 0.0
+    """Points on the scale each band threshold moved within (0: not varied)."""
 
 
 @dataclass(frozen=True)
@@ -401,7 +421,7 @@ def build_certainty(assessment: Assessment, result: RegionResult,
     with_interval = [r for r in indicators if r.interval is not None and r.score is not None]
     drivers = sorted((r for r in with_interval if r.interval and r.interval.margin > 1e-9),
                      key=lambda r: (-(r.interval.margin if r.interval else 0.0)
-                                    * r.effective_weight, r.id))[:DRIVERS_SHOWN]
+                                    * r.carried_weight, r.id))[:DRIVERS_SHOWN]
     pillar_rows = [r for r in rows if r.kind == "pillar" and r.interval]
     widest = max(pillar_rows, key=lambda r: (r.interval.margin if r.interval else 0.0, r.id),
                  default=None)
@@ -426,7 +446,7 @@ def build_certainty(assessment: Assessment, result: RegionResult,
         exact=sum(1 for r in with_interval if r.interval and r.interval.margin <= 1e-9),
         widest=widest,
         sensitivity=(None if sensitivity is None or regional is None
-                     else _sensitivity(sensitivity, regional, grades, lang)),
+                     else _sensitivity(sensitivity, regional, grades, lang, iset.scale)),
         consistency=consistency,
         negative=negative,
         annex=_annex(assessment, result, sensitivity, titles, pillar_of, lang),
@@ -558,7 +578,8 @@ def whole_percents(shares: Sequence[float]) -> list[int]:
 
 
 def _sensitivity(result: SensitivityResult, regional: RegionSensitivity,
-                 grades: Sequence[Grade], lang: str) -> SensitivityView:
+                 grades: Sequence[Grade], lang: str,
+                 scale: tuple[float, float] = (0.0, 100.0)) -> SensitivityView:
     chances = [c.probability for c in regional.bands]
     whole = whole_percents(chances)
     by_band = {c.band.lower if c.band else None: (c.probability, w)
@@ -576,7 +597,8 @@ def _sensitivity(result: SensitivityResult, regional: RegionSensitivity,
     effects = tuple(Effect(
         factor=effect.factor, label=text(FACTOR_KEYS[effect.factor], lang),
         first_order=effect.first_order, low=effect.low, high=effect.high,
-        most=top is not None and effect.factor == top.factor and bool(top.first_order))
+        most=top is not None and effect.factor == top.factor and bool(top.first_order),
+        grade_change=effect.grade_change)
         for effect in sorted(regional.effects, key=lambda e: FACTORS.index(e.factor)))
     explained = math.fsum(e.first_order or 0.0 for e in regional.effects)
     low_p, high_p = result.interval
@@ -602,6 +624,11 @@ def _sensitivity(result: SensitivityResult, regional: RegionSensitivity,
         imputations=_either([_named(IMPUTATION_KEYS, m, lang) for m in result.imputations],
                             lang),
         factors=tuple(result.factors),
+        normalisations=_either([_named(NORMALISATION_KEYS, n, lang)
+                                for n in result.normalisations], lang),
+        goalpost_shift=result.goalpost_shift,
+        goalpost_draws=len(result.goalposts) - 1,
+        band_shift=result.band_shift * (scale[1] - scale[0]),
         percentiles=Percentiles(low_p, high_p, high_p - low_p),
         index=IndexRange(regional.index.nominal, regional.index.low, regional.index.median,
                          regional.index.high),
@@ -727,8 +754,13 @@ def _annex(assessment: Assessment, result: RegionResult,
             weight_range=sensitivity.weight_range,
             aggregations=" / ".join(_named(AGGREGATION_KEYS, a, lang)
                                     for a in sensitivity.aggregations),
-            imputations=" / ".join(sensitivity.imputations),
-            low=sensitivity.interval[0], high=sensitivity.interval[1]),
+            imputations=" / ".join(_named(IMPUTATION_KEYS, i, lang)
+                                   for i in sensitivity.imputations),
+            low=sensitivity.interval[0], high=sensitivity.interval[1],
+            normalisations=" / ".join(_named(NORMALISATION_KEYS, n, lang)
+                                      for n in sensitivity.normalisations),
+            goalposts=len(sensitivity.goalposts), goalpost_shift=sensitivity.goalpost_shift,
+            band_shift=sensitivity.band_shift * (iset.scale[1] - iset.scale[0])),
     )
 
 

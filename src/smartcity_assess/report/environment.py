@@ -21,10 +21,17 @@ from markupsafe import Markup
 
 from ..errors import UsageError
 from ..messages import MONTHS, text
-from ..messages.keys import AGGREGATION_KEYS
+from ..messages.keys import (
+    AGGREGATION_KEYS,
+    NORMALISATION_KEYS,
+    PEOPLE_KEYS,
+    ROLE_KEYS,
+    RULE_KEYS,
+)
 from ..numbers import format_number
 from ..render.escape import markdown_text, printable
 from ..resources import templates_dir
+from .money import millions, rupiah
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -183,6 +190,12 @@ def _new_environment(kind: Kind, lang: str, user_dir: Path | None,
         date=pass_context(lambda _, value: date(value, lang)),
         md=markdown,
         agg=pass_context(lambda _, method: aggregation(method)),
+        rp=pass_context(lambda _, amount: Markup(rupiah(amount, lang))),
+        jt=pass_context(lambda _, amount: Markup(millions(amount, lang))),
+        rule=_in_context(_words(RULE_KEYS, lang)),
+        norm=_in_context(_words(NORMALISATION_KEYS, lang)),
+        role=_in_context(_words(ROLE_KEYS, lang)),
+        people=_in_context(_words(PEOPLE_KEYS, lang)),
     )
     return env
 
@@ -200,6 +213,25 @@ def _aggregation(lang: str) -> Callable[[str], str]:
     def name(method: str) -> str:
         key = AGGREGATION_KEYS.get(method)
         return method if key is None else Markup(text(key, lang))
+
+    return name
+
+
+def _in_context(name: Callable[[str | None], str]) -> Callable[..., str]:
+    """A one-argument filter that takes the template's context first (see the filters)."""
+    from jinja2 import pass_context
+
+    return pass_context(lambda _, value: name(value))
+
+
+def _words(keys: dict[str, str], lang: str) -> Callable[[str | None], str]:
+    """A filter that names a method or role in the report's language (a name the catalogue
+    lacks is shown as it is)."""
+    def name(value: str | None) -> str:
+        if value is None:
+            return MISSING
+        key = keys.get(value)
+        return value if key is None else Markup(text(key, lang))
 
     return name
 

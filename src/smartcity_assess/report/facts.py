@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..indicators.model import Group, Indicator, IndicatorSet
+from ..indicators.vocabulary import KOMINFO_TITLES
 from ..messages import text, tr
 from ..messages.keys import BASIS_KEYS, EFFORT_KEYS, PHASE_KEYS
 from ..numbers import format_number
@@ -31,7 +32,9 @@ from ..scoring.results import (
     Interval,
     RegionResult,
 )
-from .certainty import Certainty, build_certainty
+from ..scoring.views import region_view, view_keys
+from .certainty import IMPUTATION_KEYS, Certainty, build_certainty
+from .money import year_costs
 from .trends import HistoryLike, Trends, trend_context
 from .views import (
     ActionView,
@@ -39,6 +42,7 @@ from .views import (
     BandView,
     BootstrapInfo,
     DimensionRow,
+    DimensionScore,
     GapView,
     IndexView,
     IndicatorRow,
@@ -58,10 +62,13 @@ from .views import (
     Scale,
     SetInfo,
     Tool,
+    YearCostView,
 )
 
 if TYPE_CHECKING:
+    from ..geo.inputs import GeoContext
     from ..scoring.sensitivity import SensitivityResult
+    from .maps import MapsFacts, SourcesFacts
 
 CONTEXT_VERSION = 2
 """Bumped when a name templates rely on is renamed or removed (2: chapters)."""
@@ -195,6 +202,10 @@ class ReportFacts:
     trends: Trends | None
     """None with fewer than two years (see :mod:`.trends`)."""
     certainty: Certainty
+    dimension_scores: tuple[DimensionScore, ...] = ()
+    """The scores by Kominfo's six dimensions (empty: the set maps none)."""
+    year_costs: tuple[YearCostView, ...] = ()
+    """Every plan year's scheduled cost by funding source against its envelope."""
 
     def action(self, action_id: str) -> ActionView:
         """A proposed action by id."""
@@ -213,6 +224,13 @@ class ReportSources:
     date: dt.date
     history: HistoryLike | None = None
     sensitivity: SensitivityResult | None = None
+    geo: GeoContext | None = None
+    """The run's boundaries, problem layers and complaints (None: it named none)."""
+    maps: MapsFacts | None = None
+    """The breakdown by area with its maps (None: the data names no area); set by
+    :mod:`.build` once the facts are known."""
+    sources: SourcesFacts | None = None
+    """Every data source, dated, with the plan's limit (None: no file was read)."""
 
     @cached_property
     def _titles(self) -> dict[str, str]:
@@ -263,7 +281,9 @@ def build_facts(src: ReportSources) -> ReportFacts:
             references=ind.references, question=ind.question.get(lang))
 
     pillar_titles = {p.id: title_of(p.id) for p in result.pillars}
-    actions = tuple(_action(a, plan, lang, title_of, pillar_titles) for a in roadmap.actions)
+    refer = program_references(roadmap, plan, iset, lang)
+    actions = tuple(_action(a, plan, lang, title_of, pillar_titles, roadmap, refer)
+                    for a in roadmap.actions)
     by_id = {a.id: a for a in actions}
 
     pillars: list[PillarView] = []
@@ -302,15 +322,11 @@ def build_facts(src: ReportSources) -> ReportFacts:
         date=src.date,
         sample=plan.sample,
         tool=Tool("smartcity-assess", assessment.tool_version),
-        region=RegionInfo(
-            name=plan.region.name or result.region, data_name=result.region,
-            province=plan.region.province, population=plan.region.population,
-            population_year=plan.region.population_year, area_km2=plan.region.area_km2,
-            notes=plan.region.notes.get(lang)),
+        region=_region(plan, result.region, lang),
         prepared_by=plan.prepared_by.get(lang),
         assessment_year=result.year,
         period=Period(roadmap.start_year, roadmap.end_year, roadmap.years,
-                      roadmap.baseline_year),
+                      roadmap.baseline_year, roadmap.masterplan, roadmap.rpjmd),
         set=SetInfo(
             id=iset.id, version=iset.version, title=iset.title.get(lang),
             description=iset.description.get(lang), source=iset.source, sha256=iset.sha256,
@@ -347,7 +363,7 @@ def build_facts(src: ReportSources) -> ReportFacts:
             capacity=roadmap.capacity_per_year,
             per_owner=tuple(OwnerLimit(o, n) for o, n in plan.capacity.per_owner),
             quick_wins_per_year=roadmap.quick_wins_per_year,
-            median_impact=roadmap.median_impact),
+            median_impact=roadmap.median_impact, median_benefit=roadmap.median_benefit),
         methods=MethodsInfo(
             normalisation=assessment.methods.normalisation,
             aggregation=assessment.methods.aggregation,
@@ -357,7 +373,38 @@ def build_facts(src: ReportSources) -> ReportFacts:
         plan_file=PlanFile(plan.source, plan.sha256),
         trends=trend_context(assessment, result, src.history, lang),
         certainty=build_certainty(assessment, result, src.sensitivity, lang, colors),
+        dimension_scores=_dimension_scores(src, band_info),
+        year_costs=year_costs(roadmap),
     )
+
+
+def _dimension_scores(src: ReportSources,
+                      band_info: Callable[[float | None], BandView | None]
+                      ) -> tuple[DimensionScore, ...]:
+    """The indicator scores read by Kominfo's six dimensions (the ``kominfo`` crosswalk)."""
+    iset = src.assessment.indicator_set
+    if "kominfo" not in view_keys(iset):
+        return ()
+    view = region_view(iset, src.result, "kominfo")
+    return tuple(DimensionScore(g.id, g.title.get(src.lang) or g.id, g.score,
+                                band_info(g.score), g.coverage, g.weight, g.indicators)
+                 for g in view.groups)
+
+
+def _region(plan: Plan, data_name: str, lang: str) -> RegionInfo:
+    """The region for the cover: the plan's ``region``, its population and area taken from
+    the ``profile`` when ``region`` does not give them."""
+    region = plan.region
+    population, year, area = region.population, region.population_year, region.area_km2
+    people = plan.figure("population")
+    if population is None and people is not None:
+        population, year = int(people.value), people.year
+    surface = plan.figure("area_km2")
+    if area is None and surface is not None:
+        area = surface.value
+    return RegionInfo(name=region.name or data_name, data_name=data_name,
+                      province=region.province, population=population,
+                      population_year=year, area_km2=area, notes=region.notes.get(lang))
 
 
 _SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9_.\-]{0,79}")
@@ -393,7 +440,9 @@ _FEWER = re.compile(r"fewer than (\d+) answers")
 def _note(result: IndicatorResult, lang: str) -> str | None:
     """The engine's note on an indicator, in the report's language."""
     if result.imputed:
-        return tr("note_imputed", lang, method=result.imputed)
+        method = result.imputed
+        named = text(IMPUTATION_KEYS[method], lang) if method in IMPUTATION_KEYS else method
+        return tr("note_imputed", lang, method=named)
     note = result.note
     if note == "no answers":
         return text("note_no_answers", lang)
@@ -419,14 +468,64 @@ def _suffix(indicator: Indicator, lang: str) -> str:
     return ""
 
 
+def dimension_title(dimension: str, lang: str, pillar_titles: Mapping[str, str]) -> str:
+    """A Kominfo dimension's name (a pillar's title for an action without a dimension)."""
+    if dimension in KOMINFO_TITLES:
+        return KOMINFO_TITLES[dimension].get(lang) or dimension
+    return pillar_titles.get(dimension, dimension)
+
+
+_ONE_YEAR = re.compile(r"\((\d{4})–\1\)")
+
+
+def program_references(roadmap: Roadmap, plan: Plan, indicator_set: IndicatorSet, lang: str
+                       ) -> Callable[[str], str]:
+    """A function that rewrites the action ids in a planner's line for a reader: a program
+    of the roadmap becomes ``program 12`` (its number in the tables), an existing program
+    or another catalogue action its title."""
+    numbers = {a.id: a.rank for a in roadmap.actions}
+    titles = {a.id: a.title.get(lang) or a.id for a in indicator_set.actions()}
+    titles |= {e.id: e.title.get(lang) or e.id for e in plan.existing}
+    known = sorted(set(numbers) | set(titles), key=lambda i: (-len(i), i))
+    alternatives = "|".join(map(re.escape, known))
+    pattern = re.compile(rf"(?<![\w.\-])(?:{alternatives})(?![\w\-]|\.\w)") if known else None
+
+    def replace_id(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found in numbers:
+            return tr("program_ref", lang, n=numbers[found])
+        return titles.get(found, found)
+
+    def refer(line: str) -> str:
+        if pattern is not None:
+            line = pattern.sub(replace_id, line)
+        return _ONE_YEAR.sub(r"(\1)", line)
+
+    return refer
+
+
+STATUS_LABEL_KEYS = {"unfunded": "status_unfunded", "beyond_horizon": "status_beyond",
+                     "existing": "status_existing"}
+"""A program's status (when not scheduled) → catalogue key of its words."""
+
+
 def _action(planned: PlannedAction, plan: Plan, lang: str, title_of: Callable[[str], str],
-            pillar_titles: dict[str, str]) -> ActionView:
+            pillar_titles: dict[str, str], roadmap: Roadmap,
+            refer: Callable[[str], str]) -> ActionView:
     action = planned.action
     gap = planned.gap
+    if planned.start_year is not None and planned.end_year is not None:
+        span = (str(planned.start_year) if planned.end_year == planned.start_year
+                else f"{planned.start_year}–{planned.end_year}")
+        stage = roadmap.stage_of(planned.start_year)
+        stage_text = f"RPJMD {stage.rpjmd[0]}–{stage.rpjmd[1]}" if stage else ""
+    else:
+        span = text(STATUS_LABEL_KEYS[planned.status], lang)
+        stage_text = ""
     return ActionView(
         id=action.id, rank=planned.rank, title=action.title.get(lang) or action.id,
-        description=action.description.get(lang), owner=action.owner,
-        owner_name=plan.opd_name(action.owner, lang), effort=action.effort,
+        description=action.description.get(lang), owner=planned.owner,
+        owner_name=plan.opd_name(planned.owner, lang), effort=action.effort,
         effort_label=text(EFFORT_KEYS[action.effort], lang),
         effort_points=planned.effort_points, horizon=action.horizon, phase=planned.phase,
         phase_label=text(PHASE_KEYS[planned.phase], lang), quick_win=planned.quick_win,
@@ -441,7 +540,14 @@ def _action(planned: PlannedAction, plan: Plan, lang: str, title_of: Callable[[s
             score=gap.score, target_score=gap.target_score, threshold=gap.threshold,
             gap=gap.gap, effective_weight=gap.effective_weight,
             below_threshold_only=(gap.target_score is None or gap.score is None
-                                  or gap.score >= gap.target_score)))
+                                  or gap.score >= gap.target_score)),
+        status=planned.status, status_label=span, reason=refer(planned.reason.get(lang)),
+        cost_low=planned.cost.low, cost_high=planned.cost.high,
+        cost_source=planned.cost.source, funding=planned.funding,
+        dimension=planned.dimension,
+        dimension_title=dimension_title(planned.dimension, lang, pillar_titles),
+        mandatory=planned.mandatory, benefit=planned.benefit,
+        citizen_impact=planned.citizen_impact, stage=stage_text)
 
 
 def _phases(roadmap: Roadmap, by_id: dict[str, ActionView], lang: str

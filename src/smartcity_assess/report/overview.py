@@ -30,6 +30,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..errors import UsageError
+from ..freshness import MaxAge
 from ..messages import text, tr
 from ..numbers import format_number
 from ..scoring.results import Assessment, RegionResult
@@ -50,6 +51,7 @@ from .charts.overview import (
 )
 from .environment import check_templates_dir, make_environment
 from .facts import report_date
+from .maps import SourcesFacts, build_sources, source_dates
 from .overview_facts import OverviewFacts, RankedRow, YearSummary, build_overview_facts
 from .overview_facts import ranking_json as ranking_json
 from .render import render_template, script_json, template_context, tidy_markdown
@@ -77,6 +79,8 @@ class OverviewContext:
     ranking_json: Markup
     doc_ext: Markup
     """The extension of the region documents the ranking links: html, pdf or md."""
+    sources: SourcesFacts | None = None
+    """The data sources with their dates (report/maps.py); None when no file was read."""
 
 
 # --- charts ----------------------------------------------------------------------------------
@@ -157,7 +161,8 @@ def heat_note(year: YearSummary, lang: str) -> str | None:
 def render_overview(assessment: Assessment, chosen: Sequence[RegionResult],
                     folders: Mapping[tuple[str, int | None], str], *, lang: str = "id",
                     formats: Sequence[str] = ("html", "md"), sample: bool = False,
-                    templates_dir: Path | None = None) -> dict[str, bytes]:
+                    templates_dir: Path | None = None, max_age: MaxAge | None = None
+                    ) -> dict[str, bytes]:
     """Every overview file as bytes, keyed by its path relative to the folder above the
     region folders. ``formats`` are those of the region documents: ``index.html`` links
     their HTML (or PDF) files, ``index.md`` their Markdown files."""
@@ -182,10 +187,12 @@ def render_overview(assessment: Assessment, chosen: Sequence[RegionResult],
                             note=heat_note(year, lang))
                  for chart, year in zip(heatmaps, facts.years, strict=True))
     ranking = Markup(script_json(ranking_json(assessment, facts)))
+    sources = build_sources(source_dates(assessment.inputs, None), max_age, facts.date, lang)
 
     def context(ext: str) -> dict[str, object]:
         return template_context(facts, OverviewContext(
-            chapters, {"distribution": ref(distribution)}, refs, ranking, Markup(ext)))
+            chapters, {"distribution": ref(distribution)}, refs, ranking, Markup(ext),
+            sources))
 
     files: dict[str, bytes] = {}
     html_ext = "html" if "html" in formats else "pdf" if "pdf" in formats else None

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..planning.planner import Money
+
 
 @dataclass(frozen=True)
 class Tool:
@@ -40,6 +42,10 @@ class Period:
     end: int
     years: int
     baseline: int
+    masterplan: tuple[int, int] = (0, 0)
+    """The masterplan's first and last year (the plan years run from ``start``)."""
+    rpjmd: tuple[int, int] = (0, 0)
+    """The current RPJMD."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +192,27 @@ class ActionView:
     required_by: tuple[str, ...]
     references: tuple[str, ...]
     gap: GapView
+    status: str = "scheduled"
+    """``scheduled``, ``unfunded`` or ``beyond_horizon``."""
+    status_label: str = ""
+    """The year span when scheduled, else the status in words."""
+    reason: str = ""
+    """Why it stands where it stands, one line (programs referred to by number)."""
+    cost_low: int = 0
+    cost_high: int = 0
+    """The whole program's cost range in rupiah."""
+    cost_source: str = "default-class"
+    funding: tuple[str, ...] = ()
+    dimension: str = ""
+    """Kominfo dimension id (else the pillar id)."""
+    dimension_title: str = ""
+    mandatory: str | None = None
+    """The regulation that obliges it (None: not mandatory)."""
+    benefit: float = 0.0
+    """The planner's benefit: index term + citizen term (what the matrix plots)."""
+    citizen_impact: str = "low"
+    stage: str = ""
+    """The RPJMD cycle it starts in (``RPJMD 2025–2029``), empty when not scheduled."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +289,8 @@ class PlanningInfo:
     per_owner: tuple[OwnerLimit, ...]
     quick_wins_per_year: int
     median_impact: float
+    median_benefit: float = 0.0
+    """The candidates' median benefit: the matrix's line and the quick-win floor."""
 
 
 @dataclass(frozen=True)
@@ -374,3 +403,37 @@ class WeightRow:
     references: tuple[str, ...]
     normalisation: str | None
     aggregation: str | None
+    carried_weight: float = 0.0
+    """The weight it actually carries in this region-year's index (0: not assessed)."""
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """A Kominfo dimension's score: the crosswalk view of the indicator scores."""
+
+    id: str
+    title: str
+    score: float | None
+    band: BandView | None
+    coverage: float
+    weight: float
+    """Its share of the index (the sum of its indicators' effective weights)."""
+    indicators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class YearCostView:
+    """One plan year: scheduled cost by funding source against the year's envelope."""
+
+    year: int
+    stage: str
+    """``RPJMD 2025–2029``: the cycle the year lies in."""
+    by_source: tuple[tuple[str, Money], ...]
+    """Every funding source the plan uses, in the format's order (zero when unused)."""
+    total: Money
+    envelope: tuple[tuple[str, int], ...] | None
+    envelope_total: int | None
+    left: int | None
+    """What is left of the envelope after the upper bound of the year's cost."""
+    starting: int
+    """Programs starting in the year."""

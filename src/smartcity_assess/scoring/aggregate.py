@@ -15,7 +15,9 @@ def arithmetic(scores: Sequence[float], weights: Sequence[float]) -> float:
 
 
 def geometric(scores: Sequence[float], weights: Sequence[float]) -> float:
-    """Weighted geometric mean: a weak child cannot be fully offset; a zero makes it zero."""
+    """Weighted geometric mean: a weak child cannot be fully offset. Every score must be
+    above 0 (the tree raises scores to the group's ``geometric_floor`` first, or leaves a
+    group with a child at 0 or less not assessed); a zero here gives 0, its limit."""
     if any(s <= 0 for s, w in zip(scores, weights, strict=True) if w > 0):
         return 0.0
     return math.exp(math.fsum(w * math.log(s) for s, w in zip(scores, weights, strict=True)

@@ -36,6 +36,7 @@ from ..indicators.model import Indicator
 from ..survey.data import RegionYear, SurveyData
 from .columns import Column, Lineup
 from .combine import combine_values
+from .design import SurveyDesign, fpc_scale, poststrata
 from .grouped import FloatArray, IntArray
 from .indicator_scores import Config, Run, score_run
 from .results import Interval
@@ -49,15 +50,45 @@ CHUNK = 2_000_000
 class _Answers:
     """One indicator's usable answers in one region-year: their units, values and weights."""
 
-    __slots__ = ("indicator", "units", "values", "weights", "roles")
+    __slots__ = ("indicator", "units", "values", "weights", "roles", "strata", "sizes")
 
     def __init__(self, indicator: Indicator, units: IntArray, values: FloatArray,
-                 weights: FloatArray, roles: IntArray) -> None:
+                 weights: FloatArray, roles: IntArray,
+                 poststrata: tuple[IntArray, FloatArray] | None = None) -> None:
         self.indicator = indicator
         self.units = units
         self.values = values
         self.weights = weights
         self.roles = roles
+        self.strata: IntArray | None = None
+        """Each answer's post-stratum (None: not post-stratified)."""
+        self.sizes: FloatArray | None = None
+        """The population size of each post-stratum code."""
+        if poststrata is not None:
+            codes, sizes = poststrata
+            known = (codes >= 0) & ~np.isnan(sizes[np.where(codes >= 0, codes, 0)])
+            if len(codes) and known.all():
+                self.strata, self.sizes = codes, sizes
+
+    def stratum_weights(self, drawn: FloatArray) -> FloatArray:
+        """Per draw (a row of ``drawn``, the count of each answer) and answer: its weight
+        reweighted to its post-stratum's population share among the strata drawn
+        (:func:`.design.poststratify` in each draw); the plain weights when not
+        post-stratified."""
+        if self.strata is None or self.sizes is None:
+            return np.broadcast_to(self.weights, drawn.shape)
+        codes, sizes = self.strata, self.sizes
+        out = np.empty(drawn.shape)
+        present = np.zeros(len(drawn))
+        mass: dict[int, FloatArray] = {}
+        for h in np.unique(codes).tolist():
+            mass[h] = drawn[:, codes == h] @ self.weights[codes == h]
+            present += np.where(mass[h] > 0, sizes[h], 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            for h, found in mass.items():
+                share = sizes[h] / (found * present)
+                out[:, codes == h] = self.weights[codes == h][None, :] * share[:, None]
+        return np.nan_to_num(out)
 
     @property
     def fast(self) -> bool:
@@ -66,29 +97,42 @@ class _Answers:
         return self.indicator.respondents in ("mean", "share") and not (
             outliers is not None and outliers.over == "answers")
 
-    def weighted(self) -> FloatArray:
-        """Each answer's contribution to the top of the ratio (value × weight; for a share,
-        100 × weight when at or above the threshold)."""
+    def points(self) -> FloatArray:
+        """Each answer as the rule counts it: its value (for a share: 100 when at or above
+        the threshold, else 0)."""
         ind = self.indicator
         if ind.respondents == "share":
             threshold = 1.0 if ind.share_from is None else ind.share_from
-            return np.where(self.values >= threshold, 100.0 * self.weights, 0.0)
-        return self.values * self.weights
+            return np.where(self.values >= threshold, 100.0, 0.0)
+        return self.values
 
-    def combined(self, counts: FloatArray) -> FloatArray:
-        """The combined value in each draw (a row of ``counts`` per draw; NaN: not assessed)."""
+    def weighted(self) -> FloatArray:
+        """Each answer's contribution to the top of the ratio (value × weight; for a share,
+        100 × weight when at or above the threshold)."""
+        return self.points() * self.weights
+
+    def combined(self, counts: FloatArray, scaled: FloatArray | None = None) -> FloatArray:
+        """The combined value in each draw (a row of ``counts`` per draw; NaN: not assessed).
+        ``scaled``: the counts with the finite-population correction, for means and shares
+        (the other rules draw whole respondents and are not corrected)."""
         ind = self.indicator
         drawn = counts[:, self.units]
         n = drawn.sum(axis=1)
         rule = ind.respondents
         outliers = ind.outliers
         treated = outliers is not None and outliers.over == "answers"
-        uniform = bool((self.weights == self.weights[0]).all())
+        uniform = bool((self.weights == self.weights[0]).all()) and self.strata is None
         if self.fast:
-            weighted = self.weighted()
-            bottom = drawn @ self.weights
+            share = drawn if scaled is None else scaled[:, self.units]
+            if self.strata is not None:
+                weights = self.stratum_weights(share)
+                bottom = (share * weights).sum(axis=1)
+                top = (share * weights) @ self.points()
+            else:
+                bottom = share @ self.weights
+                top = share @ self.weighted()
             with np.errstate(invalid="ignore", divide="ignore"):
-                value = (drawn @ weighted) / bottom
+                value = top / bottom
             return np.where((n >= ind.min_answers) & (bottom > 0), value, np.nan)
         empty = (n == 0) | (n < ind.min_answers)
         if not treated and rule in ("min", "max"):
@@ -109,10 +153,12 @@ class _Answers:
             value = np.where(total[:, 0] % 2 == 1, high, (low + high) / 2)
             return np.where(empty, np.nan, value)
         out = np.full(len(counts), np.nan)
-        values, weights = self.values.tolist(), self.weights.tolist()
+        values = self.values.tolist()
+        reweighted = self.stratum_weights(drawn) if self.strata is not None else None
         for d, row in enumerate(drawn.astype(np.int64).tolist()):
             if empty[d]:
                 continue
+            weights = (self.weights if reweighted is None else reweighted[d]).tolist()
             vs: list[float] = []
             ws: list[float] = []
             for c, v, w in zip(row, values, weights, strict=True):
@@ -127,13 +173,18 @@ class Resampler:
     """One region-year's usable answers arranged for stratified resampling."""
 
     def __init__(self, tree: Tree, columns: Sequence[Column], g: int,
-                 by_respondent: bool) -> None:
+                 by_respondent: bool,
+                 poststrata: Sequence[tuple[IntArray, FloatArray] | None] | None = None,
+                 design: SurveyDesign | None = None,
+                 role_names: Sequence[str | None] = ()) -> None:
         self.by_respondent = by_respondent
         self._matrices: tuple[list[int], FloatArray, FloatArray, FloatArray] | None = None
         self.entries: list[_Answers | None] = []
         unit_of: dict[int, int] = {}
         links: list[IntArray] = []     # groups of units that must share a stratum
-        answer_strata: list[tuple[int, int]] = []  # per unit (without ids): (indicator, role)
+        answer_strata: list[tuple[int, int, int]] = []  # per unit without ids: (indicator,
+        # role, design stratum)
+        unit_roles: dict[int, int] = {}
         size = 0
         for i, ind in enumerate(tree.indicators):
             column = columns[i]
@@ -142,29 +193,47 @@ class Resampler:
                 self.entries.append(None)
                 continue
             roles = column.roles[a:b]
+            # resampling strata: a role, and within it the survey's design stratum
+            cells = (roles * 65536 + column.strata[a:b] + 1 if column.strata is not None
+                     else roles)
             if by_respondent:
                 codes = column.respondents[a:b].tolist()
                 for code in codes:
                     if code not in unit_of:
                         unit_of[code] = len(unit_of)
                 units = np.array([unit_of[c] for c in codes], dtype=np.int64)
-                for role in dict.fromkeys(roles.tolist()):
-                    links.append(units[roles == role])
+                for cell in dict.fromkeys(cells.tolist()):
+                    links.append(units[cells == cell])
+                unit_roles.update(zip(units.tolist(), roles.tolist(), strict=True))
             else:
                 units = np.arange(size, size + b - a, dtype=np.int64)
-                answer_strata.extend((i, role) for role in roles.tolist())
+                answer_strata.extend((i, role, int(cell)) for role, cell in
+                                     zip(roles.tolist(), cells.tolist(), strict=True))
+                unit_roles.update(zip(units.tolist(), roles.tolist(), strict=True))
                 size += b - a
-            self.entries.append(_Answers(ind, units, column.values[a:b],
-                                         column.weights[a:b], roles))
+            found = poststrata[i] if poststrata is not None else None
+            self.entries.append(_Answers(
+                ind, units, column.values[a:b], column.weights[a:b], roles,
+                None if found is None else (found[0][a:b], found[1])))
         if by_respondent:
             size = len(unit_of)
             self.strata = _components(size, links)
         else:
-            grouped: dict[tuple[int, int], list[int]] = {}
+            grouped: dict[tuple[int, int, int], list[int]] = {}
             for unit, key in enumerate(answer_strata):
                 grouped.setdefault(key, []).append(unit)
             self.strata = [np.array(units, dtype=np.int64) for units in grouped.values()]
         self.size = size
+        self.scale = np.ones(size)
+        """Per unit: √(1 − n/N) of its role (finite-population correction; 1: none)."""
+        if design is not None:
+            counted: dict[int, int] = {}
+            for role in unit_roles.values():
+                counted[role] = counted.get(role, 0) + 1
+            for unit, role in unit_roles.items():
+                name = role_names[role] if role < len(role_names) else None
+                self.scale[unit] = fpc_scale(counted[role], design.population_size(name))
+        self.corrected = bool((self.scale < 1).any())
         self.base = np.zeros(size)
         for stratum in self.strata:
             if len(stratum) == 1:
@@ -216,12 +285,15 @@ class Resampler:
         matrix products of the counts: with each respondent's weight, weighted value and
         number of answers per indicator."""
         columns: list[FloatArray | None] = [None] * len(self.entries)
+        # finite-population correction (means and shares): a unit drawn r times counts
+        # 1 − λ + λ·r, λ = √(1 − n/N), so the deviations from the data shrink by λ
+        scaled = (1.0 - self.scale + self.scale * counts) if self.corrected else counts
         dense = self._dense()
         if dense is not None:
             fast, weights, tops, answered = dense
-            bottom = counts @ weights
+            bottom = scaled @ weights
             with np.errstate(invalid="ignore", divide="ignore"):
-                values = (counts @ tops) / bottom
+                values = (scaled @ tops) / bottom
             n = counts @ answered
             for k, j in enumerate(fast):
                 entry = self.entries[j]
@@ -229,7 +301,7 @@ class Resampler:
                 columns[j] = np.where((n[:, k] >= entry.indicator.min_answers)
                                       & (bottom[:, k] > 0), values[:, k], np.nan)
         out = [np.full(len(counts), np.nan) if e is None else
-               column if column is not None else e.combined(counts)
+               column if column is not None else e.combined(counts, scaled)
                for e, column in zip(self.entries, columns, strict=True)]
         return np.column_stack(out).tolist() if out else [[] for _ in counts]
 
@@ -239,7 +311,8 @@ class Resampler:
         if not self.by_respondent:
             return None
         if self._matrices is None:
-            fast = [j for j, e in enumerate(self.entries) if e is not None and e.fast]
+            fast = [j for j, e in enumerate(self.entries)
+                    if e is not None and e.fast and e.strata is None]
             weights = np.zeros((self.size, len(fast)))
             tops = np.zeros((self.size, len(fast)))
             answered = np.zeros((self.size, len(fast)))
@@ -289,7 +362,8 @@ def _random_state(seed: int) -> np.random.RandomState:
 
 def bootstrap_intervals(tree: Tree, keys: Sequence[RegionYear], survey: SurveyData,
                         config: Config, combined: Sequence[list[float | None]], point: Run,
-                        draws: int, seed: int, confidence: float
+                        draws: int, seed: int, confidence: float,
+                        design: SurveyDesign | None = None
                         ) -> tuple[list[list[Interval | None]], str]:
     """Percentile intervals for every node of every region-year, and the resampling level.
 
@@ -301,7 +375,9 @@ def bootstrap_intervals(tree: Tree, keys: Sequence[RegionYear], survey: SurveyDa
     columns = [lineup.column(ind) for ind in tree.indicators]
     by_respondent = has_respondent_ids(columns)
     level = "respondents" if by_respondent else "answers"
-    resamplers = [Resampler(tree, columns, g, by_respondent) for g in range(len(keys))]
+    strata = [poststrata(design, lineup, column) for column in columns]
+    resamplers = [Resampler(tree, columns, g, by_respondent, strata, design,
+                            lineup.roles.names) for g in range(len(keys))]
     del columns
     varying = [r for r, rs in enumerate(resamplers) if not rs.constant]
     spans = config.spans_region_years

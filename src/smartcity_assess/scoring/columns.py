@@ -36,6 +36,9 @@ class Column:
     """Region-year ``g`` holds ``values[starts[g]:starts[g + 1]]``."""
     identified: Bools
     """Per region-year: every answer (usable or not) carries its respondent's id."""
+    strata: IntArray | None = None
+    """Each answer's design stratum, a code of :attr:`Lineup.strata` (−1: none); None when
+    the survey has no stratum column."""
 
     @property
     def uniform(self) -> bool:
@@ -47,7 +50,7 @@ class Lineup:
     """The answers of a survey, ready to be lined up per indicator for a run's region-years."""
 
     def __init__(self, survey: SurveyData, keys: Sequence[RegionYear],
-                 role_weights: dict[str, float]) -> None:
+                 role_weights: dict[str, float], design_weights: bool = True) -> None:
         self.keys = list(keys)
         self.regions = [survey.regions[key] for key in keys]
         self.role_weights = role_weights
@@ -77,6 +80,38 @@ class Lineup:
             self._respondent_maps = dict.fromkeys(tables)
             self.respondents = sum(len(labels) for labels in tables.values())
         """Respondent codes of the run: every code is below this."""
+        self.weighted = design_weights and any(region.weights for region in self.regions)
+        """Some respondent has a design weight (the survey's ``weight`` column)."""
+        self.strata = Labels()
+        """Every design stratum of the run (the survey's ``stratum`` column)."""
+        self.stratified = any(region.strata for region in self.regions)
+        self._design: dict[tuple[int, int], tuple[IntArray, FloatArray, IntArray]] = {}
+
+    def _design_of(self, g: int, answers: Answers) -> tuple[FloatArray, IntArray]:
+        """Each answer's design weight (1 without one) and stratum code (−1 without one), from
+        its respondent's entries in region-year ``g``."""
+        labels = answers.respondent_labels
+        codes = answers.respondent_codes
+        if labels is None or codes is None:
+            return np.ones(len(answers)), np.full(len(answers), -1, dtype=np.int64)
+        key = (g, id(labels))
+        found = self._design.get(key)
+        if found is None:
+            region = self.regions[g]
+            names = sorted(set(region.weights) | set(region.strata))
+            known = np.array(labels.codes(names), dtype=np.int64)
+            order = np.argsort(known, kind="stable")
+            weights = np.array([region.weights.get(n, 1.0) for n in names])[order]
+            strata = np.array([self.strata.code(region.strata[n]) if n in region.strata
+                               else -1 for n in names], dtype=np.int64)[order]
+            found = self._design[key] = (known[order], weights, strata)
+        known, weights, strata = found
+        if not len(known):
+            return np.ones(len(answers)), np.full(len(answers), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(known, codes), len(known) - 1)
+        hit = known[at] == codes
+        return (np.where(hit, weights[at], 1.0),
+                np.where(hit, strata[at], -1).astype(np.int64))
 
     def _role_codes(self, answers: Answers) -> IntArray:
         labels = answers.role_labels
@@ -107,6 +142,10 @@ class Lineup:
         """The indicator's usable answers in every region-year of the run."""
         parts = [region.answers.get(indicator.id) for region in self.regions]
         present = [p for p in parts if p is not None and len(p)]
+        design = None
+        if self.weighted or self.stratified:
+            design = [self._design_of(g, p) for g, p in enumerate(parts)
+                      if p is not None and len(p)]
         sizes = np.array([len(p) if p is not None else 0 for p in parts], dtype=np.int64)
         identified = np.array([p is None or not len(p) or p.respondent_codes is not None
                                for p in parts], dtype=bool)
@@ -120,6 +159,11 @@ class Lineup:
         table = np.array([self.role_weight(indicator, name) for name in self.roles.names],
                          dtype=np.float64)
         starts = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+        chosen: FloatArray | None = None  # the respondents' design weights
+        strata: IntArray | None = None
+        if design:
+            chosen = np.concatenate([d[0] for d in design])
+            strata = np.concatenate([d[1] for d in design]) if self.stratified else None
         if len(table) and (table > 0).all() and (table == table[0]).all():
             weights = np.full(len(values), table[0])
         else:
@@ -129,4 +173,8 @@ class Lineup:
                 starts = np.concatenate(([0], np.cumsum(counts_where(keep, starts))))
                 values, roles, respondents, weights = (values[keep], roles[keep],
                                                        respondents[keep], weights[keep])
-        return Column(values, weights, roles, respondents, starts, identified)
+                chosen = chosen[keep] if chosen is not None else None
+                strata = strata[keep] if strata is not None else None
+        if chosen is not None and self.weighted:  # design weight × role weight
+            weights = weights * chosen
+        return Column(values, weights, roles, respondents, starts, identified, strata)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..indicators.model import Indicator
 from .columns import Column
+from .design import poststratify
 from .grouped import (
     FloatArray,
     IntArray,
@@ -46,6 +47,8 @@ class Cell:
     spread: Spread | None = None
     winsorised: int = 0
     by_role: tuple[RoleValue, ...] = ()
+    poststratified: bool = False
+    """The answers were reweighted to the population shares of their post-strata."""
 
 
 def combine_values(indicator: Indicator, values: Sequence[float], weights: Sequence[float]
@@ -88,10 +91,12 @@ def rule_values(indicator: Indicator, values: FloatArray, weights: FloatArray,
         if (lowest[filled] == highest[filled]).all():  # equal weights in every group
             ordered = values[sort_within(values, starts)]
             n = sizes(starts)
-            middle = starts[:-1] + n // 2
+            # an empty last group points one past the end: clip (its value is NaN, unused)
+            middle = np.minimum(starts[:-1] + n // 2, len(ordered) - 1)
             odd = ordered[middle]
             even = (ordered[np.maximum(middle - 1, 0)] + odd) / 2
-            return np.where(n % 2 == 1, odd, even).tolist(), [0] * count
+            found = np.where(n % 2 == 1, odd, even)
+            return np.where(n > 0, found, np.nan).tolist(), [0] * count
     out: list[float] = []
     capped: list[int] = []
     bounds = starts.tolist()
@@ -106,9 +111,18 @@ def rule_values(indicator: Indicator, values: FloatArray, weights: FloatArray,
     return out, capped
 
 
-def combine_column(indicator: Indicator, column: Column, role_names: Sequence[str | None]
-                   ) -> list[Cell]:
-    """One :class:`Cell` per region-year of the column: value, answers, spread, by role."""
+def combine_column(indicator: Indicator, column: Column, role_names: Sequence[str | None],
+                   poststrata: tuple[IntArray, FloatArray] | None = None) -> list[Cell]:
+    """One :class:`Cell` per region-year of the column: value, answers, spread, by role.
+
+    ``poststrata``: each answer's post-stratum code and the population size of each code;
+    the answers are then reweighted to the strata's population shares
+    (:func:`.design.poststratify`) in every region-year whose strata all have a size."""
+    applied = np.zeros(len(column.starts) - 1, dtype=bool)
+    if poststrata is not None:
+        codes, population = poststrata
+        adjusted, applied = poststratify(column.weights, codes, column.starts, population)
+        column = replace(column, weights=adjusted)
     values, weights, starts = column.values, column.weights, column.starts
     n = sizes(starts)
     count = len(n)
@@ -134,7 +148,8 @@ def combine_column(indicator: Indicator, column: Column, role_names: Sequence[st
             sd=math.sqrt(squares[g] / (size - 1)) if size >= 2 else None,
             minimum=float(lowest[g]), maximum=float(highest[g]),
             share_positive=int(positive[g]) / size if positive is not None else None)
-        cells.append(Cell(combined[g], size, None, spread, capped[g], by_role.get(g, ())))
+        cells.append(Cell(combined[g], size, None, spread, capped[g], by_role.get(g, ()),
+                          bool(applied[g])))
     return cells
 
 
@@ -179,11 +194,14 @@ def _by_role(indicator: Indicator, column: Column, role_names: Sequence[str | No
             threshold = 1.0 if indicator.share_from is None else indicator.share_from
             values = np.where(values >= threshold, 100.0, 0.0)
         totals = np.bincount(key, weights=values, minlength=slots)
+        powers = np.bincount(key, weights=values * values, minlength=slots)  # exact: whole
         for slot in np.flatnonzero(counts).tolist():
             g, r = divmod(slot, len(role_names))
             size = int(counts[slot])
+            spread = (math.sqrt(max(0.0, (float(powers[slot]) - float(totals[slot]) ** 2 / size)
+                                    / (size - 1))) if size >= 2 else None)
             out.setdefault(g, []).append(RoleValue(role_names[order_of[r]], size,
-                                                   float(totals[slot]) / size))
+                                                   float(totals[slot]) / size, spread))
         return {g: tuple(found) for g, found in out.items()}
     small = key.astype(np.int16) if len(n) * len(role_names) < 2**15 else key
     order = np.argsort(small, kind="stable")  # a radix sort for 16-bit keys
@@ -193,9 +211,18 @@ def _by_role(indicator: Indicator, column: Column, role_names: Sequence[str | No
     edges = np.flatnonzero(np.diff(key)) + 1
     sub_starts = np.concatenate(([0], edges, [len(key)])).astype(np.int64)
     combined, _ = rule_values(indicator, values, weights, sub_starts, integral=integral)
+    answers = values
+    if indicator.respondents == "share":
+        threshold = 1.0 if indicator.share_from is None else indicator.share_from
+        answers = np.where(values >= threshold, 100.0, 0.0)
+    per_role = sizes(sub_starts)
+    whole_answers = integral or indicator.respondents == "share"
+    centre = sums(answers, sub_starts, whole_answers) / np.maximum(per_role, 1)
+    squares = squared_deviations(answers, sub_starts, centre, whole_answers)
     for s, value in enumerate(combined):
         first = int(key[sub_starts[s]])
         g, r = divmod(first, len(role_names))
-        size = int(sub_starts[s + 1] - sub_starts[s])
-        out.setdefault(g, []).append(RoleValue(role_names[order_of[r]], size, value))
+        size = int(per_role[s])
+        spread = math.sqrt(squares[s] / (size - 1)) if size >= 2 else None
+        out.setdefault(g, []).append(RoleValue(role_names[order_of[r]], size, value, spread))
     return {g: tuple(found) for g, found in out.items()}

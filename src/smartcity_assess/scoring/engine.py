@@ -14,15 +14,17 @@ Every method is chosen by name from a registry (:data:`.normalise.NORMALISERS`,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import __version__
 from ..indicators.model import IndicatorSet
 from ..notices import Notice
 from ..survey.data import RegionData, RegionYear, SurveyData
+from .areas import AreaOptions, score_areas
 from .columns import Lineup
 from .combine import Cell, combine_column
 from .consistency import ConsistencyBuilder
+from .design import SurveyDesign, poststrata
 from .impute import IMPUTATION_METHODS
 from .indicator_scores import Config, Run, score_run, target_score
 from .normalise import CROSS_REGION, NORMALISERS
@@ -60,6 +62,12 @@ class ScoringOptions:
     seed: int = DEFAULT_SEED
     consistency: bool = True
     """Compute Cronbach's alpha where the data has respondent ids."""
+    design: SurveyDesign | None = None
+    """The survey's design (the plan's ``design:``): post-stratification, population sizes
+    and how each role was sampled. Design weights (the survey's ``weight`` column) apply
+    with or without it."""
+    areas: AreaOptions = AreaOptions()
+    """How the breakdown by area inside a region is made (when the data names areas)."""
 
     def check(self) -> None:
         """Raise ValueError for an unknown method or an impossible setting."""
@@ -73,22 +81,27 @@ class ScoringOptions:
             raise ValueError("bootstrap draws must be 0 or more")
         if not 0.0 < self.confidence < 1.0:
             raise ValueError("confidence must lie strictly between 0 and 1")
+        if self.areas.min_respondents < 1:
+            raise ValueError("an area needs at least 1 respondent (min_respondents)")
 
 
 def combine_all(tree: Tree, survey: SurveyData, keys: Sequence[RegionYear],
-                consistency: bool = False
+                consistency: bool = False, design: SurveyDesign | None = None,
+                design_weights: bool = True
                 ) -> tuple[list[list[Cell]], list[dict[str, Consistency]]]:
     """Stage 1 for every region-year: each indicator's answers combined (per region-year in
     ``keys`` order, and indicator); with ``consistency``, also Cronbach's alpha of every group
     of Likert items per region-year (else empty). One indicator's answers at a time are lined
-    up, so that memory holds the survey and one column."""
-    lineup = Lineup(survey, keys, dict(tree.set.role_weights))
+    up, so that memory holds the survey and one column. ``design`` post-stratifies;
+    ``design_weights`` False ignores the survey's design weights."""
+    lineup = Lineup(survey, keys, dict(tree.set.role_weights), design_weights)
     builder = ConsistencyBuilder(tree, len(keys), lineup.respondents) if consistency else None
     wanted = set(builder.items) if builder is not None else set()
     by_indicator: list[list[Cell]] = []
     for i, ind in enumerate(tree.indicators):
         column = lineup.column(ind)
-        by_indicator.append(combine_column(ind, column, lineup.roles.names))
+        by_indicator.append(combine_column(ind, column, lineup.roles.names,
+                                           poststrata(design, lineup, column)))
         if builder is not None and i in wanted:
             builder.add(i, column)
     cells = [list(row) for row in zip(*by_indicator, strict=True)] if by_indicator else [
@@ -104,10 +117,10 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
     tree = Tree(indicator_set)
     config = Config.of(tree, options.normalisation, options.imputation)
     keys = survey.region_years()
-    cells, by_region = combine_all(tree, survey, keys, options.consistency)
+    cells, by_region = combine_all(tree, survey, keys, options.consistency, options.design)
     combined = [[c.value for c in row] for row in cells]
     run = score_run(tree, keys, combined, config)
-    warnings = _run_warnings(tree, config, run, len(keys))
+    warnings = [*survey.notices, *_run_warnings(tree, config, run, len(keys))]
 
     intervals: list[list[Interval | None]] | None = None
     bootstrap: Bootstrap | None = None
@@ -116,7 +129,7 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
 
         intervals, level = bootstrap_intervals(tree, keys, survey, config, combined, run,
                                                options.bootstrap, options.seed,
-                                               options.confidence)
+                                               options.confidence, options.design)
         bootstrap = Bootstrap(draws=options.bootstrap, seed=options.seed,
                               confidence=options.confidence, level=level)
 
@@ -128,17 +141,38 @@ def assess(indicator_set: IndicatorSet, survey: SurveyData,
             consistency = by_region[r]
             for group_id, found in consistency.items():
                 warnings.extend(_consistency_warnings(key, group_id, found))
-        results.append(_region_result(tree, key, data, cells[r], run, r, config,
-                                      consistency, intervals[r] if intervals else None))
+        result = _region_result(tree, key, data, cells[r], run, r, config, consistency,
+                                intervals[r] if intervals else None)
+        warnings.extend(_geometric_warnings(tree, result))
+        areas = score_areas(tree, data, r, run, config, options.areas)
+        results.append(replace(result, areas=areas) if areas else result)
+    summary = None
+    if options.design is not None or any(survey.regions[key].weights for key in keys):
+        from .design_summary import summarise
+
+        unweighted, _ = combine_all(tree, survey, keys, design_weights=False)
+        summary = summarise(tree, survey, keys, cells, unweighted, run, config, options.design,
+                            any(survey.regions[key].weights for key in keys))
+        warnings.extend(_poststratification_warnings(tree, keys, cells, options.design))
+    methods = _methods(tree, config, bootstrap, any(
+        g.consistency is not None for res in results for g in _all_groups(res)))
+    if any(res.areas for res in results):
+        methods = replace(methods, extra=(*methods.extra, ("areas", (
+            f"scores by area inside the region: indicators answered by area from the area's "
+            f"own answers, indicators answered for the whole region only with the region's "
+            f"value; an area with fewer than {options.areas.min_respondents} survey "
+            "respondents is not scored"))))
     return Assessment(
         indicator_set=indicator_set,
         results=tuple(results),
-        methods=_methods(tree, config, bootstrap, any(
-            g.consistency is not None for res in results for g in _all_groups(res))),
+        methods=methods,
+        area_min_respondents=(options.areas.min_respondents
+                              if any(res.areas for res in results) else None),
         inputs=tuple(survey.files),
         tool_version=__version__,
         bootstrap=bootstrap,
         warnings=tuple(warnings),
+        design=summary,
     )
 
 
@@ -151,7 +185,8 @@ def _region_result(tree: Tree, key: RegionYear, data: RegionData, cells: Sequenc
     def interval(node: int) -> Interval | None:
         return intervals[node] if intervals is not None else None
 
-    def indicator_result(i: int, weight: float, effective: float) -> IndicatorResult:
+    def indicator_result(i: int, weight: float, effective: float, carried: float
+                         ) -> IndicatorResult:
         ind = tree.indicators[i]
         cell = cells[i]
         method = config.normalisation[i]
@@ -175,34 +210,50 @@ def _region_result(tree: Tree, key: RegionYear, data: RegionData, cells: Sequenc
             normalisation=method, imputed=imputed, imputed_from=run.imputed_from[r][i],
             winsorised=cell.winsorised + (1 if run.winsorised[r][i] else 0),
             by_role=cell.by_role if imputed is None else (),
-            interval=interval(i))
+            interval=interval(i), carried_weight=carried)
 
-    def group_result(number: int, weight: float, effective: float
+    def shares(number: int, carried: float) -> list[float]:
+        """What each child of group ``number`` carries in the index (``carried``: what the
+        group carries): its weight over the weights of its assessed siblings."""
+        node = tree.groups[number - len(tree.indicators)]
+        present = [w if node_scores[c] is not None and w > 0 else 0.0
+                   for c, w in zip(node.children, node.weights, strict=True)]
+        total = sum(present)
+        if node_scores[number] is None or total <= 0:
+            return [0.0] * len(present)
+        return [carried * w / total for w in present]
+
+    def group_result(number: int, weight: float, effective: float, carried: float
                      ) -> tuple[GroupResult, float]:
         node = tree.groups[number - len(tree.indicators)]
         group = node.group
         assert group is not None
         children: list[GroupResult | IndicatorResult] = []
         imputed = 0.0
-        for child, child_weight in zip(node.children, node.weights, strict=True):
+        for child, child_weight, child_carried in zip(node.children, node.weights,
+                                                      shares(number, carried), strict=True):
             if child < len(tree.indicators):
-                children.append(indicator_result(child, child_weight, effective * child_weight))
+                children.append(indicator_result(child, child_weight, effective * child_weight,
+                                                 child_carried))
                 imputed += child_weight * (1.0 if run.imputed[r][child] else 0.0)
             else:
-                sub, sub_imputed = group_result(child, child_weight, effective * child_weight)
+                sub, sub_imputed = group_result(child, child_weight, effective * child_weight,
+                                                child_carried)
                 children.append(sub)
                 imputed += child_weight * sub_imputed
         return GroupResult(
             id=group.id, kind=group.kind, score=node_scores[number],
             coverage=node_coverage[number], weight=weight, effective_weight=effective,
             children=tuple(children), aggregation=group.aggregation, imputed=imputed,
-            consistency=consistency.get(group.id), interval=interval(number)), imputed
+            consistency=consistency.get(group.id), interval=interval(number),
+            carried_weight=carried), imputed
 
     root = tree.groups[-1]
     pillars = []
     imputed_share = 0.0
-    for child, weight in zip(root.children, root.weights, strict=True):
-        pillar, pillar_imputed = group_result(child, weight, weight)
+    for child, weight, carried in zip(root.children, root.weights, shares(tree.root, 1.0),
+                                      strict=True):
+        pillar, pillar_imputed = group_result(child, weight, weight, carried)
         pillars.append(pillar)
         imputed_share += weight * pillar_imputed
     score = node_scores[tree.root]
@@ -241,6 +292,61 @@ def _consistency_warnings(key: RegionYear, group_id: str, found: Consistency) ->
     return [Notice("negative-item", (("item", item.id), ("r", item.correlation),
                                      ("group", group_id)), region=key[0], year=key[1])
             for item in found.negative_items if item.correlation is not None]
+
+
+def _poststratification_warnings(tree: Tree, keys: Sequence[RegionYear],
+                                 cells: Sequence[Sequence[Cell]],
+                                 design: SurveyDesign | None) -> list[Notice]:
+    """A notice per region-year and indicator answered from several roles (post-stratifying
+    by role) that could not be post-stratified: a role without a population figure."""
+    if design is None or design.post_stratify != "role":
+        return []
+    out = []
+    for key, row in zip(keys, cells, strict=True):
+        for ind, cell in zip(tree.indicators, row, strict=True):
+            if len(cell.by_role) > 1 and not cell.poststratified:
+                missing = sorted(rv.role or "?" for rv in cell.by_role
+                                 if rv.role is None or design.size_of(rv.role) is None)
+                out.append(Notice("poststratification-skipped", (
+                    ("indicator", ind.id), ("roles", ", ".join(missing))),
+                    region=key[0], year=key[1]))
+    return out
+
+
+def _geometric_warnings(tree: Tree, result: RegionResult) -> list[Notice]:
+    """A notice for each geometric group (or index) left not assessed because a child scores
+    0 or less and the set gives no ``geometric_floor``."""
+    out: list[Notice] = []
+    groups = {g.id: g for g in tree.set.groups()}
+
+    def refused(children: Sequence[GroupResult | IndicatorResult], coverage: float,
+                minimum: float) -> str | None:
+        if coverage + 1e-12 < minimum:
+            return None
+        low = [c for c in children if c.score is not None and c.score <= 0 and c.weight > 0]
+        return low[0].id if low else None
+
+    def walk(group: GroupResult) -> None:
+        spec = groups[group.id]
+        if (group.score is None and spec.aggregation == "geometric"
+                and spec.geometric_floor is None):
+            child = refused(group.children, group.coverage, spec.min_coverage)
+            if child is not None:
+                out.append(Notice("geometric-zero", (("group", group.id), ("item", child)),
+                                  region=result.region, year=result.year))
+        for sub in group.children:
+            if isinstance(sub, GroupResult):
+                walk(sub)
+
+    for pillar in result.pillars:
+        walk(pillar)
+    iset = tree.set
+    if result.score is None and iset.aggregation == "geometric" and iset.geometric_floor is None:
+        child = refused(result.pillars, result.coverage, iset.min_coverage)
+        if child is not None:
+            out.append(Notice("geometric-zero", (("group", iset.id), ("item", child)),
+                              region=result.region, year=result.year))
+    return out
 
 
 def _run_warnings(tree: Tree, config: Config, run: Run, region_years: int) -> list[Notice]:
@@ -283,6 +389,18 @@ def _methods(tree: Tree, config: Config, bootstrap: Bootstrap | None,
             f"{name} ({config.normalisation.count(name)} indicators): {_NORMALISATION_TEXT[name]}"
             for name in used)
     extra: list[tuple[str, str]] = []
+    unclipped = sum(1 for ind in tree.indicators if not ind.clip)
+    if unclipped:
+        extra.append(("clip", f"{unclipped} indicators not clipped: fixed bounds, a value "
+                      "beyond a goalpost scores beyond the scale; a score below the lowest "
+                      "band gets the lowest band"))
+    floors = [node.floor for node in tree.groups if node.aggregation == "geometric"]
+    if floors:
+        given = sorted({f for f in floors if f is not None})
+        extra.append(("geometric", "child scores below " + " / ".join(f"{f:g}" for f in given)
+                      + " raised to that floor before a geometric mean" if given else
+                      "a geometric mean with a child scoring 0 or less is refused (the group "
+                      "is not assessed)"))
     imputations = [m for m in config.imputation if m != "none"]
     if imputations:
         counts = {m: imputations.count(m) for m in sorted(set(imputations))}

@@ -42,11 +42,18 @@ def transformed(value: float, indicator: Indicator) -> float:
     """The value on the scale normalisation works on: ln(x) with ``transform: log``.
 
     Under a log transform a value below the lower goalpost is raised to it first (the log of
-    zero or of a negative number is undefined; goalposts clip such values anyway).
+    zero or of a negative number is undefined; goalposts clip such values anyway). With
+    ``clip: false`` it is not: the set's ``range`` keeps every value above 0 (the loader
+    checks it).
     """
     if indicator.transform == "log":
-        return math.log(max(value, indicator.goalposts[0]))
+        return math.log(value if not indicator.clip else max(value, indicator.goalposts[0]))
     return value
+
+
+def _bounded(position: float, indicator: Indicator) -> float:
+    """The position clipped to [0, 1], unless the indicator has ``clip: false``."""
+    return min(1.0, max(0.0, position)) if indicator.clip else position
 
 
 def reference(values: Sequence[float], indicator: Indicator) -> Reference | None:
@@ -70,9 +77,11 @@ def goalposts(value: float, indicator: Indicator, scale: tuple[float, float],
     """Linear map of the goalposts onto the scale, clipped; on ln(x) with ``transform: log``.
 
     ``direction: lower`` flips the map so that the lower goalpost scores the top of the scale.
+    With ``clip: false`` a value beyond a goalpost scores beyond the scale (fixed bounds
+    without clipping, as the EU's DESI).
     """
     low, high = indicator.goalposts
-    clipped = min(max(value, low), high)
+    clipped = min(max(value, low), high) if indicator.clip else value
     if indicator.transform == "log":
         position = (math.log(clipped) - math.log(low)) / (math.log(high) - math.log(low))
     else:
@@ -87,9 +96,10 @@ def distance_to_target(value: float, indicator: Indicator, scale: tuple[float, f
     """Share of the way from the worst goalpost to the target, capped at the target.
 
     Higher is better: ``p = (v − L) / (T − L)``; lower is better: ``p = (U − v) / (U − T)``;
-    ``p`` clipped to [0, 1]. With ``L = 0`` this is ``v / T``. COINr's ``n_dist2targ`` with
-    ``cap_max = TRUE``, with the fixed goalpost in place of the sample minimum (maximum), so a
-    region's score does not depend on which other regions are in the run.
+    ``p`` clipped to [0, 1] (not with ``clip: false``). With ``L = 0`` this is ``v / T``.
+    COINr's ``n_dist2targ`` with ``cap_max = TRUE``, with the fixed goalpost in place of the
+    sample minimum (maximum), so a region's score does not depend on which other regions are
+    in the run.
     """
     target = indicator.target
     if target is None:
@@ -103,7 +113,7 @@ def distance_to_target(value: float, indicator: Indicator, scale: tuple[float, f
     else:
         worst = transformed(high, indicator)
         position = (worst - x) / (worst - t)
-    position = min(1.0, max(0.0, position))
+    position = _bounded(position, indicator)
     return scale[0] + position * (scale[1] - scale[0])
 
 
@@ -119,14 +129,15 @@ def minmax(value: float, indicator: Indicator, scale: tuple[float, float],
     x = transformed(value, indicator)
     spread = reference.maximum - reference.minimum
     position = 0.5 if spread <= 0 else (x - reference.minimum) / spread
-    return _on_scale(min(1.0, max(0.0, position)), indicator, scale)
+    return _on_scale(_bounded(position, indicator), indicator, scale)
 
 
 def zscore(value: float, indicator: Indicator, scale: tuple[float, float],
            reference: Reference | None = None) -> float:
     """``z = (x − mean) / sd`` over the run, put on the scale as ``mid + z · width / 10``.
 
-    On 0–100 this is ``50 + 10 z`` (a "T-score"), clipped to the scale (±5 sd). A lower-is-better
+    On 0–100 this is ``50 + 10 z`` (a "T-score"), clipped to the scale (±5 sd) unless
+    ``clip: false``. A lower-is-better
     indicator uses ``−z``. Without spread (one value, or all equal) ``z = 0``.
     """
     if reference is None:
@@ -138,7 +149,7 @@ def zscore(value: float, indicator: Indicator, scale: tuple[float, float],
         z = -z
     width = scale[1] - scale[0]
     score = (scale[0] + scale[1]) / 2 + z * ZSCORE_SD_SHARE * width
-    return min(scale[1], max(scale[0], score))
+    return min(scale[1], max(scale[0], score)) if indicator.clip else score
 
 
 NORMALISERS: dict[str, Normaliser] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..indicators.model import Band, IndicatorSet
 from ..notices import Notice
@@ -43,6 +44,9 @@ class RoleValue:
     role: str | None
     n: int
     value: float
+    sd: float | None = None
+    """Sample standard deviation of the role's answers as the rule combines them (each
+    answer 0 or 100 for a share), unweighted; None with fewer than two."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,10 @@ class IndicatorResult:
     """The value from each role's answers alone, when more than one role answered."""
     interval: Interval | None = None
     """Bootstrap interval of the score (None unless a bootstrap was asked for)."""
+    carried_weight: float = 0.0
+    """The weight the indicator actually carries in this region-year's index: the product
+    down its path of each node's weight renormalised over its *assessed* siblings; 0 when
+    it, or a group above it, is not assessed (docs/methods.md §3)."""
 
     @property
     def assessed(self) -> bool:
@@ -139,6 +147,9 @@ class GroupResult:
     consistency: Consistency | None = None
     """Cronbach's alpha of the Likert items below the group (None: not computable)."""
     interval: Interval | None = None
+    carried_weight: float = 0.0
+    """The weight the group actually carries in this region-year's index (as for an
+    indicator: renormalised over assessed siblings; 0 when not assessed)."""
 
     def indicators(self) -> Iterator[IndicatorResult]:
         """All indicator results below this group."""
@@ -147,6 +158,82 @@ class GroupResult:
                 yield child
             else:
                 yield from child.indicators()
+
+
+# --- areas inside a region (scoring/areas.py) -------------------------------------------
+
+AreaStatus = Literal["ok", "not_enough"]
+"""``ok``, or ``not_enough``: too few survey respondents in the area for a score."""
+AreaSource = Literal["area", "region", "none"]
+"""Where an area's value of an indicator comes from: the area's own answers, the region's
+value (the indicator is answered for the whole region only), or nowhere (not assessed)."""
+
+
+@dataclass(frozen=True)
+class AreaIndicator:
+    """One indicator in one area."""
+
+    id: str
+    value: float | None
+    """Combined raw value (None: not assessed here, or withheld for too few respondents)."""
+    score: float | None
+    n: int
+    """Answers combined (0 for a value taken from the region)."""
+    source: AreaSource
+    imputed: bool = False
+    """The score was filled from sibling indicators (``group-mean``/``group-median``)."""
+
+
+@dataclass(frozen=True)
+class AreaGroup:
+    """A pillar in one area."""
+
+    id: str
+    score: float | None
+    coverage: float
+    """Weighted share (0–1) of the pillar with a value, the region's included."""
+    local: float
+    """Weighted share (0–1) of the pillar measured in the area itself."""
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    """The breakdown of one area of a region-year (:attr:`RegionResult.areas`)."""
+
+    key: str
+    name: str
+    code: str | None
+    parent: str | None
+    status: AreaStatus
+    """``ok``, or ``not_enough``: fewer than ``min_respondents`` survey respondents."""
+    respondents: int
+    """Survey respondents who named this area (answers to ``measure`` indicators)."""
+    score: float | None
+    band: Band | None
+    coverage: float
+    """Weighted share (0–1) of the index with a value, the region's values included."""
+    local: float
+    """Weighted share (0–1) of the index measured in the area itself."""
+    pillars: tuple[AreaGroup, ...]
+    indicators: tuple[AreaIndicator, ...]
+    """Every indicator in the set's order."""
+    data_areas: tuple[str, ...] = ()
+    """Labels of the data's areas counted here (several when desa make a kecamatan)."""
+
+    def indicator(self, indicator_id: str) -> AreaIndicator:
+        """One indicator by id."""
+        for found in self.indicators:
+            if found.id == indicator_id:
+                return found
+        raise KeyError(indicator_id)
+
+    def pillar(self, pillar_id: str) -> AreaGroup:
+        """One pillar by id."""
+        for found in self.pillars:
+            if found.id == pillar_id:
+                return found
+        raise KeyError(pillar_id)
+
 
 
 @dataclass(frozen=True)
@@ -167,6 +254,9 @@ class RegionResult:
     """Weighted share (0–1) of the index whose scores are imputed."""
     interval: Interval | None = None
     """Bootstrap interval of the index score."""
+    areas: tuple[AreaResult, ...] = ()
+    """The breakdown by area inside the region (kecamatan, desa) when the data names areas
+    (scoring/areas.py); empty otherwise. The region's own scores never depend on it."""
 
     def indicators(self) -> Iterator[IndicatorResult]:
         """All indicator results, in set order."""
@@ -189,6 +279,19 @@ class RegionResult:
 
 
 @dataclass(frozen=True)
+class Unused:
+    """Answers of one file that were read but do not count, for one reason (a key of
+    :data:`smartcity_assess.survey.usage.REASONS`) and, where it applies, one indicator,
+    role or column."""
+
+    reason: str
+    count: int
+    indicator: str | None = None
+    role: str | None = None
+    column: str | None = None
+
+
+@dataclass(frozen=True)
 class InputFile:
     """A data file that went into an assessment, for provenance."""
 
@@ -197,6 +300,16 @@ class InputFile:
     format: str
     layout: str
     rows: int
+    answers: int = 0
+    """Answers read: cells with a value in the indicator columns (or long rows), in ignored
+    columns, and in duplicate submissions."""
+    used: int = 0
+    """Of those, the answers that count in a score."""
+    unused: tuple[Unused, ...] = ()
+    """The rest, by reason (their counts add up to ``answers - used``)."""
+    date: str | None = None
+    """The date of the data (``YYYY``: the latest year of its rows; ``YYYY-MM-DD``: the latest
+    complaint or event), never the file's modification time (see :mod:`..freshness`)."""
 
 
 @dataclass(frozen=True)
@@ -225,6 +338,90 @@ class Bootstrap:
 
 
 @dataclass(frozen=True)
+class RoleSample:
+    """Who answered in one role of one region-year, and how they were chosen."""
+
+    role: str | None
+    n: int
+    """Respondents of the role."""
+    effective_n: float
+    """Kish's effective sample size (Σw)²/Σw² of their design weights (n when unweighted)."""
+    population: int | None
+    """Units of the role in the population (the design's), None when not given."""
+    selection: str
+    """``random``, ``census`` or ``purposive``; empty when the design does not say."""
+    sample_share: float | None = None
+    """The role's share of the respondents of the post-strata (post-stratifying by role)."""
+    population_share: float | None = None
+    """The role's population share (post-stratifying by role)."""
+    index: float | None = None
+    """The index when every indicator this role answers together with other roles takes
+    this role's value alone (the index "as this role sees it"); None when the role shares
+    no indicator with another role."""
+
+
+@dataclass(frozen=True)
+class RoleEstimate:
+    """One role's value of an indicator that several roles answer, as a score."""
+
+    role: str | None
+    n: int
+    value: float
+    score: float | None
+    margin: float | None
+    """1.96 standard errors of the score (sd/√n, in score points); None with one answer."""
+
+
+@dataclass(frozen=True)
+class RoleComparison:
+    """An indicator answered by several roles: each role's score next to the pooled one."""
+
+    id: str
+    pooled: float | None
+    """The indicator's score (all roles, design-weighted)."""
+    roles: tuple[RoleEstimate, ...]
+    differ: bool
+    """Two roles differ by more than 1.96 standard errors of their difference."""
+
+
+@dataclass(frozen=True)
+class RegionDesign:
+    """The survey design of one region-year: the roles, the unweighted and per-role index."""
+
+    region: str
+    year: int | None
+    roles: tuple[RoleSample, ...]
+    unweighted: float | None
+    """The index with every answer counting once (no design weights, no post-strata)."""
+    comparisons: tuple[RoleComparison, ...]
+    poststratified: tuple[str, ...]
+    """Indicators whose answers were reweighted to the population shares."""
+
+
+@dataclass(frozen=True)
+class DesignResult:
+    """The survey design of a run (present when a design or design weights were used)."""
+
+    post_stratify: str | None
+    weighted: bool
+    """Some respondent had a design weight (the survey's ``weight`` column)."""
+    population: tuple[tuple[str, float], ...]
+    source: str
+    purposive: tuple[str, ...]
+    """Roles whose respondents were chosen, not drawn: their intervals are not a sampling
+    error."""
+    census: tuple[str, ...]
+    """Roles whose whole population answered (finite-population correction to zero)."""
+    regions: tuple[RegionDesign, ...]
+
+    def for_region(self, region: str, year: int | None) -> RegionDesign | None:
+        for found in self.regions:
+            if found.region == region and found.year == year:
+                return found
+        return None
+
+
+@dataclass(frozen=True)
 class Assessment:
     """Every region-year of one run, with the set and inputs it came from."""
 
@@ -238,6 +435,11 @@ class Assessment:
     warnings: tuple[Notice, ...] = ()
     """Things a reader should know (an item against its group, min–max on one region …),
     as data: each output words them in its language (:meth:`Notice.text`)."""
+    design: DesignResult | None = None
+    """The survey design (per-role estimates, the unweighted index); None when the run had
+    no design and no design weights."""
+    area_min_respondents: int | None = None
+    """Fewest survey respondents an area needed for a score, when results have areas."""
 
     def result_for(self, region: str, year: int | None) -> RegionResult:
         """The result of one region-year."""

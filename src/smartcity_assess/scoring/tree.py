@@ -8,8 +8,11 @@ of the engine's aggregation rule, so a plain run and a replayed one agree to the
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 from ..indicators.model import Group, Indicator, IndicatorSet
 from .aggregate import AGGREGATORS
@@ -26,6 +29,8 @@ class GroupNode:
     """Children's weights normalised to sum 1 (0 for all when they sum to 0)."""
     aggregation: str
     min_coverage: float
+    floor: float | None = None
+    """``geometric_floor``: for a geometric mean, child scores below it are raised to it."""
 
 
 def normalised(raw: Sequence[float]) -> tuple[float, ...]:
@@ -54,7 +59,8 @@ class Tree:
                     children.append(self.position[child.id])
             raw = tuple(child.weight for child in group.children)
             groups.append(GroupNode(group, tuple(children), raw, normalised(raw),
-                                    group.aggregation, group.min_coverage))
+                                    group.aggregation, group.min_coverage,
+                                    group.geometric_floor))
             number = count + len(groups) - 1
             for child_number in children:
                 parent[child_number] = number
@@ -63,7 +69,8 @@ class Tree:
         pillars = [compile_group(p) for p in indicator_set.pillars]
         raw = tuple(p.weight for p in indicator_set.pillars)
         groups.append(GroupNode(None, tuple(pillars), raw, normalised(raw),
-                                indicator_set.aggregation, indicator_set.min_coverage))
+                                indicator_set.aggregation, indicator_set.min_coverage,
+                                indicator_set.geometric_floor))
         self.groups: tuple[GroupNode, ...] = tuple(groups)
         self.size = count + len(groups)
         self.root = self.size - 1
@@ -84,9 +91,11 @@ class Tree:
         """Scores and coverages of every node from the indicators' scores and coverages.
 
         ``weights`` (per group, normalised) and ``index_aggregation`` replace the set's for
-        sensitivity runs. A group's coverage is the weighted sum of its children's; below its
-        ``min_coverage`` it is not assessed; otherwise its score aggregates the assessed children
-        with their weights renormalised to sum 1.
+        sensitivity runs. A group's coverage is the weighted sum of the coverages of its
+        *assessed* children (a child without a score contributes nothing: coverage is the
+        weight share of what the score is made of); below its ``min_coverage`` it is not
+        assessed; otherwise its score aggregates the assessed children with their weights
+        renormalised to sum 1.
         """
         count = len(scores)
         out: list[float | None] = [*scores, *([None] * len(self.groups))]
@@ -103,7 +112,8 @@ class Tree:
                    weights: Sequence[float], method: str) -> tuple[float | None, float]:
         """(score, coverage) of group ``g`` from its children's entries in ``out``/``cov``."""
         children = self.groups[g].children
-        covered = sum(w * cov[c] for c, w in zip(children, weights, strict=True))
+        covered = sum(w * cov[c] for c, w in zip(children, weights, strict=True)
+                      if out[c] is not None)
         assessed_scores: list[float] = []
         assessed_weights: list[float] = []
         for c, w in zip(children, weights, strict=True):
@@ -113,75 +123,70 @@ class Tree:
                 assessed_weights.append(w)
         if not assessed_scores or covered + 1e-12 < self.groups[g].min_coverage:
             return None, covered
+        if method == "geometric":
+            floor = self.groups[g].floor
+            if floor is not None:
+                assessed_scores = [max(s, floor) for s in assessed_scores]
+            elif min(assessed_scores) <= 0:  # the log of 0 or less: refused, not 0
+                return None, covered
         total = sum(assessed_weights)
         return AGGREGATORS[method](assessed_scores,
                                    [w / total for w in assessed_weights]), covered
 
-    def evaluate_many(self, scores: Sequence[float | None], coverage: Sequence[float],
-                      weight_sets: Sequence[Sequence[Sequence[float]]],
-                      root_methods: Sequence[str]
-                      ) -> tuple[list[list[float | None]], list[list[float | None]]]:
-        """One indicator vector under many weight sets (a Monte Carlo), fast.
 
-        Returns (per draw: the pillars' scores, per draw: the index under each of
-        ``root_methods``). Arithmetic and geometric means are computed inline, in one pass
-        over the children (the same rule as :meth:`evaluate`, not bit-identical to it); other
-        aggregations go through the registry.
-        """
-        count = len(scores)
-        groups = self.groups
-        last = len(groups) - 1
-        plans = [(g, node.children, node.min_coverage, node.aggregation)
-                 for g, node in enumerate(groups[:-1])]
-        root = groups[last]
-        log = math.log
-        exp = math.exp
-        pillars_out: list[list[float | None]] = []
-        roots_out: list[list[float | None]] = []
-        base_scores = list(scores) + [None] * len(groups)
-        base_cov = list(coverage) + [0.0] * len(groups)
-        for weights in weight_sets:
-            out = base_scores[:]
-            cov = base_cov[:]
-            for g, children, min_coverage, method in plans:
-                out[count + g], cov[count + g] = _mean(
-                    children, weights[g], out, cov, min_coverage, method, log, exp)
-            pillars_out.append([out[c] for c in root.children])
-            roots_out.append([_mean(root.children, weights[last], out, cov, root.min_coverage,
-                                    method, log, exp)[0] for method in root_methods])
-        return pillars_out, roots_out
+def weight_arrays(tree: Tree, weight_sets: Sequence[Sequence[Sequence[float]]]
+                  ) -> list[npt.NDArray[np.float64]]:
+    """Per group: the children's weights in every draw, as an array (draws × children)."""
+    return [np.array([draw[g] for draw in weight_sets], dtype=np.float64).reshape(
+        len(weight_sets), len(node.children)) for g, node in enumerate(tree.groups)]
 
 
-def _mean(children: Sequence[int], weights: Sequence[float], out: Sequence[float | None],
-          cov: Sequence[float], min_coverage: float, method: str,
-          log: Callable[[float], float], exp: Callable[[float], float]
-          ) -> tuple[float | None, float]:
-    covered = 0.0
-    total = 0.0
-    acc = 0.0
-    zero = False
-    found: list[tuple[float, float]] | None = None
-    generic = method not in ("arithmetic", "geometric")
-    for c, w in zip(children, weights, strict=True):
-        covered += w * cov[c]
-        s = out[c]
-        if s is None or w <= 0:
-            continue
-        total += w
-        if generic:
-            found = found or []
-            found.append((s, w))
-        elif method == "arithmetic":
-            acc += w * s
-        elif s <= 0:
-            zero = True
+def evaluate_draws(tree: Tree, scores: Sequence[float | None], coverage: Sequence[float],
+                   weights: Sequence[npt.NDArray[np.float64]], root_methods: Sequence[str]
+                   ) -> tuple[npt.NDArray[np.float64], dict[str, npt.NDArray[np.float64]]]:
+    """One indicator vector under many weight sets at once (numpy; the sensitivity
+    analysis): the rule of :meth:`Tree.evaluate` draw by draw, for arithmetic and geometric
+    means (floors and refusals included), not bit-identical to it.
+
+    ``weights``: per group, draws × children (:func:`weight_arrays`). Returns (the pillars'
+    scores, draws × pillars; per root method, the index in every draw), NaN: not assessed.
+    """
+    draws = len(weights[0]) if weights else 0
+    values: list[npt.NDArray[np.float64]] = [
+        np.full(draws, math.nan if s is None else s) for s in scores]
+    covers: list[npt.NDArray[np.float64]] = [np.full(draws, c) for c in coverage]
+    groups = tree.groups
+    last = len(groups) - 1
+
+    def mean(g: int, method: str) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        node = groups[g]
+        child_values = np.column_stack([values[c] for c in node.children])
+        child_cover = np.column_stack([covers[c] for c in node.children])
+        w = weights[g]
+        assessed = ~np.isnan(child_values)
+        covered = (w * np.where(assessed, child_cover, 0.0)).sum(axis=1)
+        present = assessed & (w > 0)
+        total = np.where(present, w, 0.0).sum(axis=1)
+        filled = np.where(present, child_values, 1.0)
+        refused: npt.NDArray[np.bool_] = np.zeros(draws, dtype=bool)
+        if method == "arithmetic":
+            with np.errstate(invalid="ignore", divide="ignore"):
+                out = np.where(present, w * filled, 0.0).sum(axis=1) / total
+        elif method == "geometric":
+            if node.floor is not None:
+                filled = np.maximum(filled, node.floor)
+            refused = np.asarray((present & (filled <= 0)).any(axis=1), dtype=bool)
+            logs = np.log(np.where(present & (filled > 0), filled, 1.0))
+            with np.errstate(invalid="ignore", divide="ignore"):
+                out = np.exp(np.where(present, w * logs, 0.0).sum(axis=1) / total)
         else:
-            acc += w * log(s)
-    if total <= 0 or covered + 1e-12 < min_coverage:
-        return None, covered
-    if generic:
-        assert found is not None
-        return AGGREGATORS[method]([s for s, _ in found], [w / total for _, w in found]), covered
-    if method == "arithmetic":
-        return acc / total, covered
-    return (0.0 if zero else exp(acc / total)), covered
+            raise ValueError(f"no vectorised aggregation {method!r}")
+        bad = (total <= 0) | (covered + 1e-12 < node.min_coverage) | refused
+        return np.where(bad, math.nan, out), covered
+
+    for g in range(last):
+        value, cover = mean(g, groups[g].aggregation)
+        values.append(value)
+        covers.append(cover)
+    pillars = np.column_stack([values[c] for c in groups[last].children])
+    return pillars, {method: mean(last, method)[0] for method in root_methods}

@@ -1,4 +1,4 @@
-"""Survey data: reading, checking and merging answer files, and blank survey forms.
+"""Survey data: reading, checking and merging answer files, and the survey instruments.
 
 - :mod:`.readers`: opens a file (checks common to all formats, the limits) and reads it with
   the reader of its format, :mod:`.formats` (``detect``, ``csv``, ``xlsx``, ``json``,
@@ -9,7 +9,14 @@
   :class:`~.data.SurveyData`, raising one :class:`~smartcity_assess.errors.InputError`; the
   answers are collected as columns (:mod:`.collect`) and held as numpy arrays
   (:class:`~.data.Answers`).
-- :mod:`.template`: :func:`~.template.write_template` writes a blank CSV or XLSX form.
+- :mod:`.roles`: the role names (Indonesian, English aliases) and whose answer counts for
+  which indicator; :mod:`.usage`: every answer read, counted as used or not, by reason;
+  :mod:`.checks`: the analyst's checks (region spelling, jumps, fractions, respondents in two
+  regions, too few answers), as notices; :mod:`.kobo`: exports of form tools read as they are.
+- The instruments (:mod:`.instruments`): :mod:`.form` (what each role's form asks),
+  :mod:`.template` (the CSV header and the XLSX workbook of one sheet per role),
+  :mod:`.questionnaire` (the printable questionnaire, HTML or PDF) and :mod:`.xlsform`
+  (the XLSForm of ODK Collect, KoboToolbox, SurveyCTO).
 
 Nothing is imported here, so that ``import smartcity_assess.survey`` stays cheap.
 """

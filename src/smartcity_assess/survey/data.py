@@ -4,8 +4,10 @@ Answers are held as columns (numpy arrays), not as one Python object per answer:
 year of 514 regions × 1,000 respondents × 50 indicators is 25 million answers. Each
 :class:`Answers` holds one indicator's answers in one region-year as three parallel arrays:
 the value (float64), the respondent's role as a small code and, when known, the respondent
-as a code. Codes index a :class:`Labels` table; the reader shares one table of respondents
-and one of roles between all the answers of a survey, so that codes compare directly (the
+as a code and the area inside the region the answer is about (a kecamatan or desa, see
+:class:`AreaRef`; −1 for none). Codes index a :class:`Labels` table; the reader shares one
+table of respondents, one of roles and one of areas between all the answers of a survey, so
+that codes compare directly (the
 scoring lines an indicator's answers up across region-years with a region-year code, see
 :mod:`smartcity_assess.scoring.columns`).
 
@@ -19,6 +21,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..geo.model import AreaRef
+from ..notices import Notice
 from ..scoring.results import InputFile
 
 if TYPE_CHECKING:
@@ -29,6 +33,9 @@ if TYPE_CHECKING:
     CodeArray = npt.NDArray[np.integer[Any]]
 
 RegionYear = tuple[str, int | None]
+_Pending = tuple[list[float], list[int], list[int] | None, list[int]]
+"""Values, role codes, respondent codes (None: unknown) and area codes while answers are
+added one at a time."""
 
 
 class Labels:
@@ -72,11 +79,12 @@ class Answers:
     ``respondent_codes`` index ``respondent_labels`` (respondent ids), or are None when the
     answers do not say who gave them. With ids the bootstrap resamples whole respondents and
     Cronbach's alpha can be computed; without, the bootstrap resamples each indicator's
-    answers independently.
+    answers independently. ``area_codes`` index ``area_labels`` (:class:`AreaRef`), −1 for an
+    answer about the whole region; None when no answer names an area.
     """
 
-    __slots__ = ("_values", "_roles", "_respondents", "role_labels", "respondent_labels",
-                 "_pending")
+    __slots__ = ("_values", "_roles", "_respondents", "_areas", "role_labels",
+                 "respondent_labels", "area_labels", "_pending")
 
     def __init__(self) -> None:
         import numpy as np
@@ -84,14 +92,17 @@ class Answers:
         self._values: FloatArray = np.empty(0)
         self._roles: CodeArray = np.empty(0, dtype=np.uint8)
         self._respondents: CodeArray | None = np.empty(0, dtype=np.int32)
+        self._areas: CodeArray | None = None
         self.role_labels = Labels()
         self.respondent_labels: Labels | None = Labels()
-        self._pending: tuple[list[float], list[int], list[int] | None] | None = None
+        self.area_labels: Labels | None = None
+        self._pending: _Pending | None = None
 
     @classmethod
     def of(cls, values: FloatArray, role_codes: CodeArray, role_labels: Labels,
            respondent_codes: CodeArray | None = None,
-           respondent_labels: Labels | None = None) -> Answers:
+           respondent_labels: Labels | None = None, area_codes: CodeArray | None = None,
+           area_labels: Labels | None = None) -> Answers:
         """Answers from ready columns (the reader's way; the arrays are not copied)."""
         answers = cls.__new__(cls)
         answers._values = values
@@ -99,6 +110,8 @@ class Answers:
         answers._respondents = respondent_codes
         answers.role_labels = role_labels
         answers.respondent_labels = respondent_labels if respondent_codes is not None else None
+        answers._areas = area_codes if area_labels is not None else None
+        answers.area_labels = area_labels if area_codes is not None else None
         answers._pending = None
         return answers
 
@@ -113,44 +126,59 @@ class Answers:
         first = parts[0]
         codes = [p.respondent_codes for p in parts]
         known = [c for c in codes if c is not None]
+        area_labels = next((p.area_labels for p in parts if p.area_labels is not None), None)
+        areas = None
+        if area_labels is not None:
+            areas = np.concatenate([
+                p.area_codes.astype(np.int32) if p.area_codes is not None
+                else np.full(len(p), -1, dtype=np.int32) for p in parts])
         return cls.of(np.concatenate([p.values for p in parts]),
                       np.concatenate([p.role_codes for p in parts]), first.role_labels,
                       np.concatenate(known) if len(known) == len(codes) else None,
-                      first.respondent_labels)
+                      first.respondent_labels, areas, area_labels)
 
     # -- one answer at a time ----------------------------------------------------------------
 
-    def add(self, value: float, role: str | None, respondent: str | None = None) -> None:
-        """Append one answer (with its respondent's id when known)."""
+    def add(self, value: float, role: str | None, respondent: str | None = None,
+            area: AreaRef | None = None) -> None:
+        """Append one answer (with its respondent's id and its area when known)."""
         if self._pending is None:
             self._thaw()
         assert self._pending is not None
-        values, roles, respondents = self._pending
+        values, roles, respondents, areas = self._pending
         values.append(float(value))
         roles.append(self.role_labels.code(role))
         if respondents is not None:
             if respondent is None or self.respondent_labels is None:
-                self._pending = (values, roles, None)
+                self._pending = (values, roles, None, areas)
                 self.respondent_labels = None
             else:
                 respondents.append(self.respondent_labels.code(respondent))
+        if area is not None and self.area_labels is None:
+            self.area_labels = Labels()
+            areas.extend([-1] * (len(values) - 1 - len(areas)))
+        if self.area_labels is not None:
+            areas.append(-1 if area is None else self.area_labels.code(area))
 
     def _thaw(self) -> None:
         codes = self._respondents
         self._pending = (self._values.tolist(), self._roles.tolist(),
-                         codes.tolist() if codes is not None else None)
+                         codes.tolist() if codes is not None else None,
+                         self._areas.tolist() if self._areas is not None else [])
 
     def _freeze(self) -> None:
         import numpy as np
 
         assert self._pending is not None
-        values, roles, respondents = self._pending
+        values, roles, respondents, areas = self._pending
         self._pending = None
         self._values = np.array(values, dtype=np.float64)
         self._roles = np.array(roles, dtype=np.uint8 if len(self.role_labels) <= 256
                                else np.int32)
         self._respondents = (np.array(respondents, dtype=np.int32)
                              if respondents is not None else None)
+        self._areas = (np.array(areas, dtype=np.int32) if self.area_labels is not None
+                       else None)
 
     # -- the columns ---------------------------------------------------------------------------
 
@@ -174,6 +202,23 @@ class Answers:
         if self._pending is not None:
             self._freeze()
         return self._respondents
+
+    @property
+    def area_codes(self) -> CodeArray | None:
+        """Each answer's area, as a code of :attr:`area_labels` (−1: the whole region); None
+        when no answer names an area."""
+        if self._pending is not None:
+            self._freeze()
+        return self._areas
+
+    @property
+    def areas(self) -> list[AreaRef | None]:
+        """Each answer's area, or None (a list: for reading, not for computing)."""
+        codes = self.area_codes
+        if codes is None or self.area_labels is None:
+            return [None] * len(self)
+        names = self.area_labels.names
+        return [None if code < 0 else names[code] for code in codes.tolist()]
 
     @property
     def roles(self) -> list[str | None]:
@@ -205,7 +250,7 @@ class Answers:
         import numpy as np
 
         return (bool(np.array_equal(self.values, other.values)) and self.roles == other.roles
-                and self.respondents == other.respondents)
+                and self.respondents == other.respondents and self.areas == other.areas)
 
 
 
@@ -219,6 +264,19 @@ class RegionData:
     """Distinct respondent ids (or ``file#row`` where the data has no respondent column)."""
     roles: dict[str, int] = field(default_factory=dict)
     """Respondents per role."""
+    weights: dict[str, float] = field(default_factory=dict)
+    """Design weight of each respondent (the survey's ``weight`` column); 1 when absent."""
+    strata: dict[str, str] = field(default_factory=dict)
+    """Stratum of each respondent (the survey's ``stratum`` column), for post-stratification
+    and stratified resampling."""
+    areas: dict[AreaRef, int] = field(default_factory=dict)
+    """Respondents per area inside the region (a kecamatan, a desa), for data that names
+    areas; in the order the areas first appear."""
+    area_answers: dict[str, Answers] = field(default_factory=dict)
+    """Indicator id → answers that describe one area only and not the region: statistics
+    (``kind: fact``) given per area where the region has its own figure (a complaints
+    export's figures per kecamatan beside the regency's). The region is scored from
+    :attr:`answers`; the breakdown by area reads both."""
 
 
 @dataclass
@@ -227,6 +285,8 @@ class SurveyData:
 
     regions: dict[RegionYear, RegionData] = field(default_factory=dict)
     files: list[InputFile] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    """What the analyst's checks found (:mod:`.checks`): warnings, not errors."""
 
     def region_years(self) -> list[RegionYear]:
         """Region-years present, sorted by region then year."""

@@ -76,9 +76,11 @@ def current_limits() -> Limits:
                   max_xlsx_shared_strings=MAX_XLSX_SHARED_STRINGS)
 
 
-def open_table(path: str | Path, *, sheet: str | None = None) -> Table:
-    """Read one survey file into a :class:`Table`. Never raises for a bad or missing file."""
-    label = str(path)
+def open_table(path: str | Path, *, sheet: str | None = None, label: str | None = None
+               ) -> Table:
+    """Read one survey file into a :class:`Table`. Never raises for a bad or missing file.
+    ``label`` names the file in problems (default: the path as given)."""
+    label = str(path) if label is None else label
     file = Path(path)
     fmt = format_for(file)
     table = Table(path=label, format=fmt or "?", limits=current_limits(),

@@ -46,6 +46,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
+REGION_COLUMNS = frozenset({"region", "wilayah", "daerah"})
+"""Names of the region column (case-insensitive): a worksheet's header is the first row with
+one (rows above it are a form's preamble)."""
+PREAMBLE_ROWS = 10
+"""Rows a worksheet may have above its header."""
+
+
 @dataclass(frozen=True)
 class Limits:
     """The reading limits in force (:mod:`.readers` holds the values; tests lower them)."""
@@ -238,6 +245,8 @@ class PlainText:
     data: bytes
     """UTF-8 text with ``\\n`` line ends; the data lines start at ``start``."""
     start: int
+    line: int
+    """The lines up to the header's end: the first data line is line ``line + 1``."""
     row: int
     """The row number of the header: the first data line is row ``row + 1``."""
     delimiter: str
@@ -277,6 +286,13 @@ class Table:
     plain: PlainText | None = None
     """A CSV file's data lines as UTF-8 bytes (None for other formats and encodings): the
     loader may read them column by column instead of :attr:`blocks`."""
+    role: str | None = None
+    """The role a worksheet declares above its header (``peran: warga``), for every row
+    without one."""
+    role_cell: tuple[int, int] | None = None
+    """(row, 0-based column) of that declaration."""
+    sheets: list[str] = field(default_factory=list)
+    """The workbook's visible worksheets, in order (XLSX)."""
 
     def __post_init__(self) -> None:
         if self.locator is None:

@@ -23,6 +23,7 @@ from .common import (
     formatter,
     new_figure,
     place,
+    reach,
     reused_figure,
     style,
     text_width,
@@ -50,12 +51,12 @@ class Row:
 
 def _window(rows: Sequence[Row], scale: tuple[float, float]) -> tuple[float, float]:
     """The part of the scale worth showing: every value with room, in steps of ten."""
-    low, high = scale
     values = [v for r in rows for v in (r.score, r.low, r.high, r.range_low, r.range_high)
               if v is not None]
-    step = (high - low) / 10
-    left = max(low, math.floor((min(values) - 0.6 * step) / step) * step)
-    right = min(high, math.ceil((max(values) + 0.6 * step) / step) * step)
+    low, high = reach(scale, values)  # beyond the scale with clip: false
+    step = (scale[1] - scale[0]) / 10
+    left = max(low, math.floor((max(min(values), low) - 0.6 * step) / step) * step)
+    right = min(high, math.ceil((min(max(values), high) + 0.6 * step) / step) * step)
     while right - left < 3 * step:
         left, right = max(low, left - step), min(high, right + step)
         if left == low and right == high:
@@ -80,8 +81,9 @@ def _certainty_frame(labels: tuple[str, ...], bold: tuple[bool, ...],
     axes: Any = figure.add_subplot()
     left, right = window
     for index, zone in enumerate(zones):
-        upper = zones[index + 1].lower if index + 1 < len(zones) else scale[1]
-        start, end = max(zone.lower, left), min(upper, right)
+        # the lowest and highest grades reach past the scale (clip: false)
+        upper = zones[index + 1].lower if index + 1 < len(zones) else right
+        start, end = max(zone.lower if index else left, left), min(upper, right)
         if end <= start:
             continue
         axes.axvspan(start, end, color=zone.color, alpha=0.22, linewidth=0, zorder=0)

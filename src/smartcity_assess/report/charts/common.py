@@ -19,12 +19,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import math
 import pickle
 import re
 import textwrap
 import warnings
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -263,6 +264,30 @@ def finish(figure: Figure, name: str, title: str, description: str) -> Chart:
     # Control characters of the data (ESC, BEL ...) are not even allowed in XML.
     text = printable(text.strip(), keep_whitespace=True)
     return Chart(name=name, title=title, description=description, svg=text)
+
+
+REACH = 2.0
+"""How far (in widths of the scale) a chart's score axis reaches past the scale at most."""
+
+
+def reach(scale: tuple[float, float], values: Iterable[float | None]
+          ) -> tuple[float, float]:
+    """The scale, widened to show every value beyond it (a set with ``clip: false`` scores
+    beyond its scale): out to the next tenth of the scale past the farthest value, and at
+    most ``REACH`` scale widths past either end (a value farther out leaves the chart)."""
+    low, high = scale
+    found = [v for v in values if v is not None and math.isfinite(v)]
+    if not found:
+        return low, high
+    step = (high - low) / 10
+    width = high - low
+    smallest = max(min(found), low - REACH * width)
+    largest = min(max(found), high + REACH * width)
+    if smallest < low:
+        low = low - math.ceil((low - smallest) / step + 0.25) * step
+    if largest > high:
+        high = high + math.ceil((largest - high) / step + 0.25) * step
+    return low, high
 
 
 @dataclass(frozen=True)

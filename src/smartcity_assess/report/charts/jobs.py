@@ -14,7 +14,9 @@ from ..facts import ReportFacts
 from ..views import IndicatorRow, IntervalView, PillarView
 from .certainty import CertaintyChart, Row
 from .common import OKABE_ITO, SCORE, TARGET, BandZone
+from .dimensions import DimensionBar, DimensionBars
 from .job import ChartJob
+from .money import CostBars, CostYear
 from .plan import Gantt, Line, Matrix, Point, Task, Trajectory
 from .scores import Bar, IndicatorBars, PillarChart
 from .trends import Series, SeriesBreak, TrendChart
@@ -24,6 +26,8 @@ MATRIX = "matrix"
 GANTT = "gantt"
 TRAJECTORY = "trajectory"
 CERTAINTY = "certainty"
+DIMENSIONS = "dimensions"
+COSTS = "costs"
 """File stems of the documents' charts (the pillars' bar charts are named by the facts, the
 trend chart by :mod:`..trends`)."""
 
@@ -34,9 +38,15 @@ NO_BAND = "#9aa5b1"
 def document_jobs(facts: ReportFacts, median_impact: float, start: int, end: int,
                   plan_years: Sequence[int]) -> list[ChartJob]:
     """Every chart of both documents, in a fixed order."""
-    jobs = [pillars_job(facts), *(bars_job(facts, p) for p in facts.pillars),
-            matrix_job(facts, median_impact), gantt_job(facts, start, end, plan_years),
-            trajectory_job(facts, end)]
+    jobs = [pillars_job(facts), *(bars_job(facts, p) for p in facts.pillars)]
+    dimensions = dimensions_job(facts)
+    if dimensions is not None:
+        jobs.append(dimensions)
+    # The matrix plots the planner's benefit (the quick-win rule's measure), so the quick
+    # wins it marks sit above its line; ``median_impact`` is kept for older callers.
+    jobs += [matrix_job(facts, facts.planning.median_benefit),
+             gantt_job(facts, start, end, plan_years), costs_job(facts),
+             trajectory_job(facts, end)]
     trend = trend_job(facts)
     if trend is not None:
         jobs.append(trend)
@@ -111,31 +121,69 @@ def bars_job(facts: ReportFacts, pillar: PillarView) -> ChartJob:
                                   _zones(facts), lang, _texts(facts)))
 
 
-def matrix_job(facts: ReportFacts, median_impact: float) -> ChartJob:
-    """The proposed actions by impact and effort."""
+def matrix_job(facts: ReportFacts, median_benefit: float) -> ChartJob:
+    """The proposed actions by benefit and effort, split at the median benefit."""
     lang = facts.lang
-    points = tuple(Point(a.rank, a.effort_points, a.impact, a.quick_win)
+    points = tuple(Point(a.rank, a.effort_points, a.benefit, a.quick_win)
                    for a in facts.actions)
+    texts = _texts(facts) | {"impact_axis": text("benefit_axis", lang)}
     return ChartJob(MATRIX, text("matrix_title", lang),
-                    tr("matrix_desc", lang, median=_num(median_impact, lang, 2)),
-                    Matrix(points, median_impact, lang, _texts(facts)))
+                    tr("matrix_desc", lang, median=_num(median_benefit, lang, 2)),
+                    Matrix(points, median_benefit, lang, texts))
 
 
 def gantt_job(facts: ReportFacts, start: int, end: int, plan_years: Sequence[int]
               ) -> ChartJob:
-    """The scheduled actions on the plan's years."""
+    """The scheduled actions on the plan's years, coloured by Kominfo dimension (else
+    pillar), with the RPJMD cycles shaded."""
     lang = facts.lang
-    pillar_index = {p.id: i for i, p in enumerate(facts.pillars)}
-    tasks = tuple(Task(f"{a.rank}. {a.title}", a.start, a.end, pillar_index[a.pillar],
+    groups = list(dict.fromkeys(a.dimension_title for a in facts.scheduled))
+    order = {g: i for i, g in enumerate(groups)}
+    tasks = tuple(Task(f"{a.rank}. {a.title}", a.start, a.end, order[a.dimension_title],
                        a.quick_win)
                   for a in facts.scheduled if a.start is not None and a.end is not None)
-    phases = tuple((p.label, p.first, p.last) for p in facts.phases
-                   if p.key in ("short", "medium", "long")
-                   and p.first is not None and p.last is not None)
+    cycles: dict[str, list[int]] = {}
+    for cost in facts.year_costs:
+        cycles.setdefault(cost.stage, []).append(cost.year)
+    phases = tuple((label, years[0], years[-1]) for label, years in cycles.items() if label)
     return ChartJob(GANTT, tr("gantt_title", lang, start=start, end=end),
                     tr("gantt_desc", lang, count=len(tasks)),
-                    Gantt(tasks, tuple(p.title for p in facts.pillars), tuple(plan_years),
-                          phases, _texts(facts)))
+                    Gantt(tasks, tuple(groups), tuple(plan_years), phases, _texts(facts)))
+
+
+def dimensions_job(facts: ReportFacts) -> ChartJob | None:
+    """The scores by Kominfo's six dimensions (None when the set maps none)."""
+    if not facts.dimension_scores:
+        return None
+    lang = facts.lang
+    bars = tuple(DimensionBar(d.title, d.score, d.band.color if d.band else NO_BAND,
+                              d.coverage) for d in facts.dimension_scores)
+    items = "; ".join(f"{d.title} {_num(d.score, lang)}" for d in facts.dimension_scores)
+    texts = {"score_axis": tr("score_axis", lang, scale=facts.scale.text),
+             "not_assessed": text("not_assessed", lang)}
+    return ChartJob(DIMENSIONS, text("dimensions_chart_title", lang),
+                    tr("dimensions_chart_desc", lang, items=items),
+                    DimensionBars(bars, _scale(facts), _zones(facts), lang, texts))
+
+
+def costs_job(facts: ReportFacts) -> ChartJob:
+    """The indicative cost per year stacked by funding source, with the envelopes."""
+    lang = facts.lang
+    years = facts.year_costs
+    sources = tuple(s for s, _ in years[0].by_source) if years else ()
+    bars = tuple(CostYear(y.year, tuple(float(m.high) for _, m in y.by_source),
+                          None if y.envelope_total is None else float(y.envelope_total))
+                 for y in years)
+    items = "; ".join(
+        f"{y.year} {_num(y.total.high / 1e9, lang, 2)}"
+        + ("" if y.envelope_total is None
+           else " / " + _num(y.envelope_total / 1e9, lang, 2)) for y in years)
+    texts = {"cost_axis": text("cost_axis", lang), "envelope": text("col_envelope", lang)}
+    budget = any(y.envelope_total is not None for y in years)
+    return ChartJob(COSTS, text("costs_chart_title", lang),
+                    tr("costs_chart_desc" if budget else "costs_chart_desc_free", lang,
+                       items=items),
+                    CostBars(bars, sources, lang, texts))
 
 
 def trajectory_job(facts: ReportFacts, end: int) -> ChartJob:

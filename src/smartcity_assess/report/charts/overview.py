@@ -74,8 +74,9 @@ def class_edges(values: Sequence[float], scale: tuple[float, float], classes: in
     if not values:
         return [lo_scale, hi_scale]
     ordered = sorted(values)
-    low = max(lo_scale, math.floor(ordered[0] / 5) * 5)
-    high = min(hi_scale, math.ceil(ordered[-1] / 5) * 5)
+    # within the scale, unless a value lies beyond it (clip: false)
+    low = max(min(lo_scale, ordered[0]), math.floor(ordered[0] / 5) * 5)
+    high = min(max(hi_scale, ordered[-1]), math.ceil(ordered[-1] / 5) * 5)
     if high <= low:
         high = min(hi_scale, low + 5) if low + 5 <= hi_scale else low + 1
     unit = 1.0 if hi_scale - lo_scale >= 20 else (hi_scale - lo_scale) / 100
@@ -230,7 +231,8 @@ def bin_edges(values: Sequence[float], scale: tuple[float, float]) -> list[float
     low, high = min(values), max(values)
     wanted = min(30, max(5, round(2 * math.sqrt(len(values)))))
     width = _nice(max(high - low, (high_scale - low_scale) / 100) / wanted)
-    start = max(low_scale, math.floor(low / width) * width)
+    # below the scale only when a value is (clip: false)
+    start = max(min(low_scale, low), math.floor(low / width) * width)
     count = max(1, math.floor((high - start) / width) + 1)
     return [start + width * k for k in range(count + 1)]
 
@@ -256,6 +258,7 @@ def distribution_chart(name: str, series: Sequence[Series], edges: Sequence[floa
         place(figure, left=0.65, right=0.2, top=0.45, bottom=0.5)
         axes = figure.add_subplot()
         low, high = scale
+        high = max(high, edges[-1])  # a value above the scale (clip: false) stays in view
         peak = 1
         palette = [c for c in OKABE_ITO if c != SCORE]
         for index, one in enumerate(series):
@@ -274,7 +277,7 @@ def distribution_chart(name: str, series: Sequence[Series], edges: Sequence[floa
         # From a round value below the lowest bin: a few outliers far down the scale would
         # otherwise squeeze the crowd of regions into a sliver of the chart.
         step = _nice((high - low) / 10)
-        start = max(low, math.floor((edges[0] - step / 2) / step) * step)
+        start = max(min(low, edges[0]), math.floor((edges[0] - step / 2) / step) * step)
         for index, zone in enumerate(zones):
             upper = zones[index + 1].lower if index + 1 < len(zones) else high
             if upper <= start:

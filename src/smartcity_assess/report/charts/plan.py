@@ -20,6 +20,7 @@ from .common import (
     formatter,
     new_figure,
     place,
+    reach,
     reused_figure,
     style,
     text_width,
@@ -77,10 +78,12 @@ def matrix_chart(name: str, points: Sequence[Point], threshold: float, lang: str
             corner: dict[str, Any] = {"fontsize": 8, "color": MUTED, "fontweight": "bold"}
             axes.text(0.55, top * 0.97, texts["q_quick"], va="top", ha="left", **corner)
             axes.text(3.45, top * 0.97, texts["q_major"], va="top", ha="right", **corner)
-            axes.text(0.55, top * 0.02, texts["q_fill"], va="bottom", ha="left", **corner)
-            axes.text(3.45, top * 0.02, texts["q_review"], va="bottom", ha="right", **corner)
+            # The lower corners sit below zero, where no point can cover them.
+            axes.text(0.55, -top * 0.075, texts["q_fill"], va="center", ha="left", **corner)
+            axes.text(3.45, -top * 0.075, texts["q_review"], va="center", ha="right",
+                      **corner)
             inch_x = (WIDTH_IN - MATRIX_LEFT - MATRIX_RIGHT) / 3.0
-            inch_y = (height - MATRIX_TOP - MATRIX_BOTTOM) / top
+            inch_y = (height - MATRIX_TOP - MATRIX_BOTTOM) / (top * 1.12)
             placed = _swarm(points, inch_x, inch_y, diameter=0.17)
             for quick, marker, color, label in ((False, "o", SCORE, texts["program"]),
                                                 (True, "D", TARGET, texts["quick_win"])):
@@ -91,7 +94,13 @@ def matrix_chart(name: str, points: Sequence[Point], threshold: float, lang: str
             for x, point in placed:
                 axes.text(x, point.impact, str(point.rank), fontsize=6.5, color="#ffffff",
                           ha="center", va="center", zorder=4, fontweight="bold")
-            axes.set_ylim(0, top)
+            from matplotlib.ticker import AutoLocator
+
+            axes.yaxis.set_major_locator(AutoLocator())  # (the last chart fixed its ticks)
+            axes.set_ylim(-top * 0.12, top)
+            axes.set_yticks([t for t in axes.get_yticks() if -1e-9 <= t <= top])
+            axes.set_ylim(-top * 0.12, top)
+            axes.axhline(0, color=GRID, linewidth=0.8)
             axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2)
             return finish(figure, name, title, description)
 
@@ -216,13 +225,14 @@ class Line:
     markers: bool = False
 
 
-def _trajectory_frame(years: tuple[int, ...], legend_rows: int, scale: tuple[float, float],
+def _trajectory_frame(years: tuple[int, ...], legend_rows: int, limits: tuple[float, float],
                       zones: tuple[BandZone, ...], lang: str, axis: str) -> Figure:
-    """The trajectory's axes: the grade zones and their names, the years, the score axis."""
+    """The trajectory's axes: the grade zones and their names, the years, the score axis
+    (``limits``: the scale, reached past where values lie beyond it)."""
     figure = new_figure(3.6 + 0.2 * legend_rows)
     place(figure, left=0.65, right=0.2, top=0.12, bottom=0.45 + 0.2 * legend_rows)
     axes = figure.add_subplot()
-    low, high = scale
+    low, high = limits
     for index, zone in enumerate(zones):
         upper = zones[index + 1].lower if index + 1 < len(zones) else high
         axes.axhspan(zone.lower, upper, color=zone.color, alpha=0.06, linewidth=0)
@@ -244,9 +254,10 @@ def trajectory_chart(name: str, years: Sequence[int], lines: Sequence[Line],
     """Projected scores by year against the target path."""
     with style():
         legend_rows = (len(lines) + 2) // 3
-        key = ("trajectory", tuple(years), legend_rows, scale, tuple(zones), lang,
+        limits = reach(scale, [v for line in lines for v in line.values])
+        key = ("trajectory", tuple(years), legend_rows, limits, tuple(zones), lang,
                texts["score_axis"])
-        with reused_figure(key, lambda: _trajectory_frame(tuple(years), legend_rows, scale,
+        with reused_figure(key, lambda: _trajectory_frame(tuple(years), legend_rows, limits,
                                                           tuple(zones), lang,
                                                           texts["score_axis"])) as figure:
             axes: Any = figure.axes[0]

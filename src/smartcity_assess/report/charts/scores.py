@@ -19,6 +19,7 @@ from .common import (
     formatter,
     new_figure,
     place,
+    reach,
     reused_figure,
     style,
     text_width,
@@ -46,11 +47,12 @@ def pillar_chart(name: str, labels: Sequence[str], scores: Sequence[float | None
                             texts, intervals)
 
 
-def _radar_frame(labels: tuple[str, ...], scale: tuple[float, float], lang: str) -> Figure:
-    """The radar's axes, rings and spokes."""
+def _radar_frame(labels: tuple[str, ...], limits: tuple[float, float], lang: str) -> Figure:
+    """The radar's axes, rings and spokes (``limits``: the scale, reached past where scores
+    lie beyond it)."""
     import math
 
-    low, high = scale
+    low, high = limits
     figure = new_figure(5.0)
     axes: Any = figure.add_axes((0.21, 0.13, 0.58, 0.76), projection="polar")
     count = len(labels)
@@ -82,9 +84,11 @@ def _radar(name: str, title: str, description: str, labels: Sequence[str],
            intervals: Sequence[tuple[float, float] | None] | None = None) -> Chart:
     import math
 
-    low, high = scale
-    key = ("radar", tuple(labels), scale, lang)
-    with reused_figure(key, lambda: _radar_frame(tuple(labels), scale, lang)) as figure:
+    limits = reach(scale, [*scores, *targets,
+                           *(v for i in intervals or () if i is not None for v in i)])
+    low, high = limits
+    key = ("radar", tuple(labels), limits, lang)
+    with reused_figure(key, lambda: _radar_frame(tuple(labels), limits, lang)) as figure:
         axes: Any = figure.axes[0]
         count = len(labels)
         angles = [2 * math.pi * k / count for k in range(count)]
@@ -157,7 +161,9 @@ def _pillar_bars(name: str, title: str, description: str, labels: Sequence[str],
                       "  " + (texts["not_assessed"] if score is None
                               else format_number(score, lang, 1)),
                       va="center", fontsize=8, color=INK)
-        axes.set_xlim(*scale)
+        # a score below the bottom of the scale (clip: false) is a bar drawn below it
+        axes.set_xlim(*reach(scale, [*scores, *targets,
+                                     *(v for i in spans if i is not None for v in i)]))
         axes.legend(loc="lower right", ncols=2, bbox_to_anchor=(1.0, 1.0))
         return finish(figure, name, title, description)
 
@@ -189,11 +195,12 @@ def _error_bars(axes: Any, bars: Sequence[tuple[float | None, tuple[float, float
                   zorder=3, label=label)
 
 
-def _indicator_frame(labels: tuple[str, ...], scale: tuple[float, float],
+def _indicator_frame(labels: tuple[str, ...], limits: tuple[float, float],
                      zones: tuple[BandZone, ...], lang: str, texts: tuple[tuple[str, str], ...],
                      interval: bool) -> Figure:
     """A pillar's bar chart without the bars: the grade zones, the indicators' names, the
-    axis and the legend (the same for every region)."""
+    axis (``limits``: the scale, reached past where values lie beyond it) and the legend
+    (the same for every region)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -201,10 +208,11 @@ def _indicator_frame(labels: tuple[str, ...], scale: tuple[float, float],
     figure = new_figure(1.15 + 0.38 * max(len(labels), 1))
     place(figure, left=text_width(labels, 8) + 0.2, right=0.25, top=0.12, bottom=0.95)
     axes = figure.add_subplot()
-    low, high = scale
+    low, high = limits
     for index, zone in enumerate(zones):
         upper = zones[index + 1].lower if index + 1 < len(zones) else high
-        axes.axvspan(zone.lower, upper, color=zone.color, alpha=0.07, linewidth=0)
+        axes.axvspan(low if index == 0 else zone.lower, upper, color=zone.color,
+                     alpha=0.07, linewidth=0)
     axes.set_yticks(list(range(len(labels)))[::-1], labels, fontsize=8)
     axes.set_xlim(low, high)
     axes.set_ylim(-0.6, len(labels) - 0.4)
@@ -231,14 +239,18 @@ def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
         shown = tuple((k, texts[k]) for k in ("score_axis", "target", "interval") if k in texts)
         interval = "interval" in texts and any(b.low is not None and b.score is not None
                                                for b in bars)
-        key = ("indicator-bars", labels, scale, tuple(zones), lang, shown, interval)
-        with reused_figure(key, lambda: _indicator_frame(labels, scale, tuple(zones), lang,
+        origin = scale[0]
+        # beyond the scale (clip: false) the axis widens; a bar starts at the bottom of the
+        # scale, so a score below it is a bar drawn below it
+        limits = reach(scale, [v for b in bars for v in (b.score, b.target, b.low, b.high)])
+        key = ("indicator-bars", labels, limits, tuple(zones), lang, shown, interval)
+        with reused_figure(key, lambda: _indicator_frame(labels, limits, tuple(zones), lang,
                                                          shown, interval)) as figure:
             axes: Any = figure.axes[0]
-            low, high = scale
+            low, high = limits
             positions = list(range(len(bars)))[::-1]
-            axes.barh(positions, [0.0 if b.score is None else b.score - low for b in bars],
-                      left=low, color=[b.color for b in bars], height=0.56,
+            axes.barh(positions, [0.0 if b.score is None else b.score - origin for b in bars],
+                      left=origin, color=[b.color for b in bars], height=0.56,
                       edgecolor="#ffffff", linewidth=0.5)
             marks = [(b.target, y) for y, b in zip(positions, bars, strict=True)
                      if b.target is not None]

@@ -25,6 +25,7 @@ from .common import (
     formatter,
     new_figure,
     place,
+    reach,
     reused_figure,
     style,
     text_width,
@@ -69,12 +70,13 @@ def _segments(years: Sequence[int], breaks: Sequence[SeriesBreak]) -> list[tuple
 def _limits(values: Sequence[float], scale: tuple[float, float]) -> tuple[float, float]:
     """The score axis: the data with some room, at least 30 points tall, in steps of ten,
     within the scale (the full scale when there are no data)."""
-    low, high = scale
+    low, high = reach(scale, values)  # beyond the scale with clip: false
     if not values:
         return low, high
-    span = high - low
+    span = scale[1] - scale[0]
     least = min(span, 30.0 * span / 100.0)
-    bottom, top = min(values) - 0.05 * span, max(values) + 0.08 * span
+    bottom = max(min(values), low) - 0.05 * span
+    top = min(max(values), high) + 0.08 * span
     if top - bottom < least:
         middle = (top + bottom) / 2
         bottom, top = middle - least / 2, middle + least / 2
@@ -114,15 +116,17 @@ def _draw(figure: Figure, name: str, years: Sequence[int], series: Sequence[Seri
     low, high = _limits(values, scale)
     # Room right of the last year for the band labels, however many years there are.
     shown = [z.label for i, z in enumerate(zones)
-             if min(zones[i + 1].lower if i + 1 < len(zones) else scale[1], high)
-             > max(z.lower, low)]
+             if min(zones[i + 1].lower if i + 1 < len(zones) else high, high)
+             > max(z.lower if i else low, low)]
     label_width = text_width(shown, 7) / (WIDTH_IN - 0.85) if shown else 0.0
     left = years[0] - 0.45
     right = max(years[-1] + 0.75, (years[-1] + 0.3 - label_width * left) / (1 - label_width)
                 if label_width < 0.5 else years[-1] + 0.75)
     for position, zone in enumerate(zones):
-        upper = zones[position + 1].lower if position + 1 < len(zones) else scale[1]
-        shown_low, shown_high = max(zone.lower, low), min(upper, high)
+        # the lowest and highest grades reach past the scale (clip: false)
+        upper = zones[position + 1].lower if position + 1 < len(zones) else high
+        shown_low = max(zone.lower if position else low, low)
+        shown_high = min(upper, high)
         if shown_high <= shown_low:
             continue
         axes.axhspan(shown_low, shown_high, color=zone.color, alpha=0.07, linewidth=0)

@@ -112,7 +112,7 @@ def read_csv(data: bytes, table: Table, sheet: str | None = None) -> None:
             offset = 0
             for _ in range(reader.line_num):  # the lines up to the header's end
                 offset = raw.find(b"\n", offset) + 1 or len(raw)
-            table.plain = PlainText(raw, offset, state.row, delimiter)
+            table.plain = PlainText(raw, offset, state.line, state.row, delimiter)
     else:
         table.blocks = blocks_of(state.data_rows(len(cells)), len(cells))
 

@@ -1,7 +1,9 @@
 """XLSX via openpyxl: read-only, streaming, with the saved results of formulas.
 
 The sheet read is ``sheet`` when given, else the first *visible* worksheet (a hidden sheet of
-lookup values or old answers in front of the data is not what anybody means). Rows are
+lookup values or old answers in front of the data is not what anybody means). The header is
+the first row that names a region column, when one of the first ten rows does: a form made by
+``survey template`` has the questions and its role (``peran: warga``) above the header. Rows are
 streamed from openpyxl's sheet parser as they are in the file: only the rows present are read
 (no padding rows, so a row numbered 1,000,000,000 costs nothing), and row numbers must stay
 within the 1,048,576 rows of a worksheet and come in order.
@@ -22,10 +24,13 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 from ...errors import Problem, shorten
 from ..table import (
+    PREAMBLE_ROWS,
+    REGION_COLUMNS,
     Cell,
     RawRow,
     RowInfo,
@@ -50,6 +55,8 @@ _FORMULA_NO_VALUE = re.compile(
     rb"(?:<" + _NS + rb"v\s*/>|<" + _NS + rb"v>\s*</" + _NS + rb"v>)?\s*</" + _NS + rb"c>")
 _REF_ATTR = re.compile(rb"\br=\"([A-Za-z]+[0-9]+)\"")
 _CELL_REF = re.compile(r"([A-Za-z]+)([0-9]+)")
+_ROLE_LINE = re.compile(r"^\s*(?:peran|role)\s*:\s*(\S(?:.*\S)?)\s*$", re.IGNORECASE)
+"""A worksheet's declaration of the role of its rows, above the header: ``peran: warga``."""
 _CHUNK = 4 * 1024 * 1024
 _OVERLAP = 64 * 1024
 
@@ -100,6 +107,33 @@ def open_error(exc: Exception, what: str = "the workbook cannot be opened") -> s
                     "external entities are never loaded")
         return f"{what}: its XML is damaged ({text})"
     return f"{what}: {type(exc).__name__}: {text}"
+
+
+def _undefused(exc: Exception, archive: zipfile.ZipFile) -> Exception:
+    """The error the standard library's XML parser gives for the workbook, when openpyxl
+    failed through defusedxml (installed alongside by other packages, pyxform among them):
+    so that a workbook is explained the same way whether defusedxml is there or not."""
+    found: BaseException | None = exc
+    while found is not None and not type(found).__module__.startswith("defusedxml"):
+        found = found.__cause__ or found.__context__
+    if found is None:
+        return exc
+    from xml.etree.ElementTree import ParseError, XMLParser
+
+    for info in archive.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels")):
+            continue
+        parser = XMLParser()
+        try:
+            with archive.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    parser.feed(chunk)
+            parser.close()
+        except ParseError as error:
+            return error
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            break
+    return exc
 
 
 class _SharedStrings:
@@ -171,7 +205,7 @@ def read_xlsx(data: bytes, table: Table, sheet: str | None = None) -> None:
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        table.fail(open_error(exc),
+        table.fail(open_error(_undefused(exc, archive)),
                    expected="an XLSX workbook saved by Excel, LibreOffice or Google Sheets")
         return
     if sheet is not None:
@@ -190,6 +224,7 @@ def read_xlsx(data: bytes, table: Table, sheet: str | None = None) -> None:
             return
         visible = [ws for ws in sheets if getattr(ws, "sheet_state", "visible") == "visible"]
         worksheet = (visible or sheets)[0]
+        table.sheets = [str(ws.title) for ws in visible]
     table.sheet = str(worksheet.title)
     table.locator = SheetLocator(table)
     part = getattr(worksheet, "_worksheet_path", None)
@@ -217,7 +252,7 @@ def read_xlsx(data: bytes, table: Table, sheet: str | None = None) -> None:
             row=row, column=col + 1, cell=first.upper(), expected="one value per cell",
             found="merged cells"))
     rows = _Sheet(workbook, worksheet, archive, part, table, formulas).rows()
-    header = next(rows, None)
+    header, rows = _header(rows, table)
     if header is None:
         if table.usable:
             table.fail(f"sheet {table.sheet!r} is empty", expected="a header row and data rows")
@@ -375,6 +410,27 @@ class _Sheet:
                                  style_id=style)
             found = self.percent[style] = "%" in str(shown.number_format)
         return found
+
+
+def _header(rows: Iterator[RawRow], table: Table) -> tuple[RawRow | None, Iterator[RawRow]]:
+    """The header row and the rows after it. The header is the first row that names a
+    region column, when one of the first :data:`PREAMBLE_ROWS` rows does (a form's title,
+    questions and ``peran: warga`` above it are its preamble); otherwise the first row."""
+    buffered: list[RawRow] = []
+    for item in rows:
+        buffered.append(item)
+        if any(text_of(cell).strip().casefold() in REGION_COLUMNS for cell in item[2]):
+            for _, row, cells, _ in buffered[:-1]:
+                for col, cell in enumerate(cells):
+                    found = _ROLE_LINE.match(text_of(cell))
+                    if found and table.role is None:
+                        table.role, table.role_cell = found.group(1), (row, col)
+            return item, rows
+        if len(buffered) >= PREAMBLE_ROWS:
+            break
+    if not buffered:
+        return None, rows
+    return buffered[0], chain(buffered[1:], rows)
 
 
 def _data(rows: Iterator[RawRow], table: Table) -> Iterator[RawRow]:
