@@ -5,7 +5,8 @@ The same region (Kabupaten Nias, BPS IPM 2024) is reported from data on 25 and o
 kab/kota. What may legitimately differ between the two folders is what a region's documents
 say about the others — its rank among the region-years of its year (``rank`` in
 ``scores.json``, one sentence of the masterplan) — and the input files' names, row counts and
-hashes (the two runs read different files). Everything else is the same to the byte: the
+hashes, and the total of their answers that do not count (the two runs read different
+files). Everything else is the same to the byte: the
 charts, the roadmap, the region's results and its own sensitivity analysis. Both runs have
 more than ``RANKS_LISTED`` (20) regions, so neither lists its peers' ranks.
 """
@@ -59,6 +60,7 @@ def _folder(tmp: Path, count: int) -> dict[str, bytes]:
 def _without_rank_and_inputs(scores: dict[str, object]) -> dict[str, object]:
     plain = json.loads(json.dumps(scores))
     del plain["inputs"]
+    plain.pop("unused", None)  # answers of the input files that do not count, in total
     for region in plain["sensitivity"]["results"]:
         del region["rank"]
     return plain
@@ -95,9 +97,18 @@ def test_a_region_folder_does_not_grow_with_the_regions_run(tmp_path: Path) -> N
 
     changed = [(a, b) for a, b in zip(lines(few["masterplan.md"]), lines(many["masterplan.md"]),
                                       strict=True) if a != b]
-    assert len(changed) == 2, changed
-    rank_line, input_line = changed
+    # The rank, then what the input files are and hold: the data sources' table, the
+    # answers read (and those of the ignored column), the input files' table.
+    assert len(changed) == 5, changed
+    rank_line, source, answers, ignored, input_line = (
+        tuple(line.replace("\\", "") for line in pair) for pair in changed)  # Markdown escapes
     assert re.search(r"\b25\b", rank_line[0]) and re.search(r"\b50\b", rank_line[1])
-    few_line, many_line = (line.replace("\\", "") for line in input_line)  # Markdown escapes
-    assert "ipm-25.csv | csv (wide) | 25 |" in few_line
-    assert "ipm-50.csv | csv (wide) | 50 |" in many_line
+    assert "ipm-25.csv | Survey or statistics" in source[0]
+    assert "ipm-50.csv | Survey or statistics" in source[1]
+    assert answers == ("125 answers were read from the survey files; 100 of them count in a "
+                       "score.", "250 answers were read from the survey files; 200 of them "
+                       "count in a score.")
+    assert ignored[0].startswith("- 25 values in column 'ipm'")
+    assert ignored[1].startswith("- 50 values in column 'ipm'")
+    assert "ipm-25.csv | csv (wide) | 25 |" in input_line[0]
+    assert "ipm-50.csv | csv (wide) | 50 |" in input_line[1]
