@@ -2,9 +2,10 @@
 same charts with matplotlib.
 
 The reference is ``reference_charts.py`` in ``fresh`` mode: a short standalone matplotlib
-script that draws every chart of both languages' documents (the radar, each pillar's bars,
-the matrix, the Gantt chart, the trajectory, the certainty chart: 10 per language on the
-Kabupaten Tegal sample) from their data, a new figure per chart, as SVG. The data are dumped
+script that draws every chart and map of both languages' documents (on the Kabupaten Tegal
+sample: the radar, each pillar's bars, the six dimensions, the matrix, the Gantt chart, the
+costs, the trajectory, the certainty chart, and the kecamatan maps: 21 per language) from
+their data, a new figure per chart, as SVG. The data are dumped
 beforehand (not timed). ``demo`` does much more: it reads and checks the three sample files,
 scores them with 1,000 bootstrap draws and the sensitivity analysis, prints the scorecard,
 plans the roadmap and renders masterplan and roadmap in HTML and Markdown in both languages.
@@ -37,28 +38,26 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def demo_jobs() -> list[object]:
-    """The chart jobs of both languages' documents of the demo (as ``demo`` makes them)."""
-    from smartcity_assess.cli.demo import SAMPLE_FILES
-    from smartcity_assess.pipeline import run_with_uncertainty
+    """The chart and map jobs of both languages' documents of the demo (as ``demo`` makes
+    them: the sample, its maps, the sensitivity analysis)."""
+    from dataclasses import replace
+
+    from smartcity_assess.cli.demo import SAMPLE_FILES, SAMPLE_LABEL, BoundaryKey, sample_geo
+    from smartcity_assess.pipeline import Uncertainty, assess_files
     from smartcity_assess.planning.plan import load_plan
-    from smartcity_assess.planning.planner import build_roadmap
-    from smartcity_assess.report.charts.jobs import document_jobs
-    from smartcity_assess.report.facts import ReportSources, build_facts, report_date
+    from smartcity_assess.report.build import _prepare
     from smartcity_assess.resources import sample_dir
 
     folder = sample_dir()
-    assessment, tested = run_with_uncertainty([folder / name for name in SAMPLE_FILES])
     plan = load_plan(folder / "plan.yaml")
-    result = assessment.results[0]
+    geo = sample_geo(folder, None, BoundaryKey.kode, None, None, None)
+    scored = assess_files([folder / name for name in SAMPLE_FILES], uncertainty=Uncertainty(),
+                          geo=geo, design=plan.design)
+    plan = replace(plan, source=f"{SAMPLE_LABEL}/plan.yaml")
     jobs: list[object] = []
     for lang in ("id", "en"):
-        date = report_date()
-        roadmap = build_roadmap(result, assessment.indicator_set, plan,
-                                reference_year=date.year)
-        facts = build_facts(ReportSources(assessment, result, roadmap, plan, lang, date, None,
-                                          tested))
-        jobs += document_jobs(facts, roadmap.median_impact, roadmap.start_year,
-                              roadmap.end_year, roadmap.plan_years)
+        jobs += _prepare(scored.assessment, plan, lang, None, None, None, scored.sensitivity,
+                         scored.geo)[1]
     return jobs
 
 

@@ -58,8 +58,27 @@ def dump(jobs: list[Any], path: Path) -> int:
             return [plain(v) for v in value]
         return value
 
+    def spec_of(spec: Any) -> Any:
+        if type(spec).__name__ != "MapSpec":
+            return plain(spec)
+        # a map: each area's outline (exterior rings, lon/lat) and what colours it
+        areas = []
+        for area in spec.boundaries.areas:
+            shape = area.geometry
+            polygons = getattr(shape, "geoms", [shape])
+            areas.append({"key": area.key, "name": area.name,
+                          "rings": [[list(xy) for xy in p.exterior.coords] for p in polygons]})
+        values = {v.key: v.value for v in spec.values}
+        if spec.bivariate is not None:
+            values = {r.key: r.readiness for r in spec.bivariate.rows}
+        return {"areas": areas, "values": values,
+                "bands": [[b.lower, b.color, b.label] for b in spec.bands],
+                "points": [[p.lon, p.lat] for p in spec.points],
+                "title": spec.texts.title, "legend": spec.texts.legend_title,
+                "lang": spec.texts.lang, "scale": list(spec.scale)}
+
     charts = [{"kind": type(job.spec).__name__, "name": job.name, "title": job.title,
-               "spec": plain(job.spec)} for job in jobs]
+               "spec": spec_of(job.spec)} for job in jobs]
     path.write_text(json.dumps(charts, ensure_ascii=False), encoding="utf-8")
     return len(charts)
 
@@ -289,6 +308,94 @@ class Drawer:
         from matplotlib.lines import Line2D
         figure.legend(handles=[Line2D([], [], marker="o", color=SCORE, linestyle="none")],
                       labels=[texts["score"]], loc="lower center")
+        return figure
+
+    def _DimensionBars(self, s: dict[str, Any]) -> Any:  # noqa: N802
+        bars, zones = s["bars"], s["zones"]
+        low, high = s["scale"]
+        labels = [b["label"] for b in bars]
+        positions = list(range(len(bars)))[::-1]
+
+        def setup(figure: Any) -> Any:
+            axes = figure.add_subplot()
+            figure.subplots_adjust(left=0.35, right=0.95, bottom=0.2)
+            for i, zone in enumerate(zones):
+                upper = zones[i + 1]["lower"] if i + 1 < len(zones) else high
+                axes.axvspan(zone["lower"], upper, color=zone["color"], alpha=0.07, lw=0)
+            axes.set_yticks(positions, labels)
+            axes.set_xlim(low, high)
+            axes.grid(axis="x", color=GRID)
+            axes.set_xlabel(s["texts"]["score_axis"])
+            return axes
+
+        figure, axes = self.figure(("dimensions", tuple(labels)), 1.2 + 0.4 * len(bars), setup)
+        axes.barh(positions, [(b["score"] or low) - low for b in bars], left=low,
+                  color=[b["color"] for b in bars], height=0.56)
+        for y, b in zip(positions, bars, strict=True):
+            axes.text((b["score"] or low) + 1, y, fmt(b["score"], s["lang"]), va="center")
+        return figure
+
+    def _CostBars(self, s: dict[str, Any]) -> Any:  # noqa: N802
+        years, sources = s["years"], s["sources"]
+        labels = [str(y["year"]) for y in years]
+
+        def setup(figure: Any) -> Any:
+            axes = figure.add_subplot()
+            axes.set_ylabel(s["texts"]["cost_axis"])
+            axes.grid(axis="y", color=GRID)
+            return axes
+
+        figure, axes = self.figure(("costs", tuple(labels)), 3.6, setup)
+        bottom = [0.0] * len(years)
+        for k, source in enumerate(sources):
+            heights = [y["amounts"][k] / 1e9 for y in years]
+            axes.bar(labels, heights, bottom=bottom, color=PALETTE[k % len(PALETTE)],
+                     label=source)
+            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        for x, y in enumerate(years):
+            if y["envelope"] is not None:
+                axes.hlines(y["envelope"] / 1e9, x - 0.4, x + 0.4, color=INK,
+                            linestyle="--")
+            axes.text(x, bottom[x], fmt(bottom[x], s["lang"]), ha="center", va="bottom")
+        figure.legend(loc="lower center", ncols=4, fontsize=7.5)
+        return figure
+
+    def _MapSpec(self, s: dict[str, Any]) -> Any:  # noqa: N802
+        from matplotlib.collections import PolyCollection
+        from matplotlib.figure import Figure
+        from matplotlib.patches import Patch
+
+        bands = sorted(s["bands"])
+
+        def colour(value: float | None) -> str:
+            if value is None or not bands:
+                return "#ffffff"
+            below = [color for lower, color, _ in bands if lower <= value]
+            return below[-1] if below else bands[0][1]
+
+        figure = Figure(figsize=(WIDTH, 5.5))
+        axes = figure.add_axes((0.02, 0.12, 0.96, 0.8))
+        rings = [ring for area in s["areas"] for ring in area["rings"]]
+        fills = [colour(s["values"].get(area["key"])) for area in s["areas"]
+                 for _ in area["rings"]]
+        axes.add_collection(PolyCollection(rings, facecolors=fills, edgecolors="#ffffff",
+                                           linewidths=0.45))
+        for area in s["areas"]:
+            xs = [x for ring in area["rings"] for x, _ in ring]
+            ys = [y for ring in area["rings"] for _, y in ring]
+            value = s["values"].get(area["key"])
+            axes.text(sum(xs) / len(xs), sum(ys) / len(ys),
+                      area["name"] + ("" if value is None else "\n" + fmt(value, s["lang"])),
+                      ha="center", va="center", fontsize=6.5)
+        if s["points"]:
+            axes.scatter([p[0] for p in s["points"]], [p[1] for p in s["points"]], s=4,
+                         color=INK)
+        axes.autoscale_view()
+        axes.set_aspect("equal")
+        axes.set_axis_off()
+        axes.set_title(s["title"])
+        figure.legend(handles=[Patch(color=color, label=label) for _, color, label in bands],
+                      loc="lower center", ncols=min(len(bands), 5) or 1, title=s["legend"])
         return figure
 
     def _TrendChart(self, s: dict[str, Any]) -> Any:  # noqa: N802

@@ -24,6 +24,8 @@ def _deterministic_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     """
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("mplconfig")))
+        # compiled templates in the session's own folder, not the user's cache
+        mp.setenv("SMARTCITY_ASSESS_CACHE", str(tmp_path_factory.mktemp("template-code")))
         mp.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
         mp.setenv("NO_COLOR", "1")
         mp.setenv("COLUMNS", "120")

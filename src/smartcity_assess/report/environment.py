@@ -12,8 +12,10 @@ only from inside their folder: a file or folder that links outside it is refused
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -116,10 +118,43 @@ def make_environment(kind: Kind, lang: str, *, user_dir: Path | None = None,
 
 
 _CODE: dict[str, BytecodeCache] = {}
+CACHE_ENV = "SMARTCITY_ASSESS_CACHE"
+"""Environment variable naming the folder of compiled templates (empty: none)."""
+
+
+def code_folder() -> Path | None:
+    """Where the bundled templates' compiled code is kept between runs: ``$SMARTCITY_ASSESS_
+    CACHE``, else ``templates`` in ``smartcity-assess`` of the user's cache folder
+    (``$XDG_CACHE_HOME``, else ``~/.cache``); None when the variable is set empty."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "smartcity-assess" / "templates"
+
+
+def _private(folder: Path) -> bool:
+    """True when ``folder`` is this user's own and nobody else may write into it (code is
+    only ever read from such a folder)."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    owner = getattr(os, "getuid", None)
+    return (owner is None or info.st_uid == owner()) and not info.st_mode & 0o022
 
 
 def _shared_code(kind: Kind) -> BytecodeCache:
-    """A bytecode cache in memory for the bundled templates of ``kind`` (html or md)."""
+    """A bytecode cache for the bundled templates of ``kind`` (html or md): in memory, and
+    in :func:`code_folder` between runs.
+
+    Compiling the bundled templates takes longer than rendering a region's documents, and a
+    command starts afresh each time (each report worker too). The compiled code is kept in
+    the user's cache folder, one file per template and kind, written whole (a temporary file
+    renamed) and checked when read: Jinja's own header (its version and Python's) and the
+    template's checksum; a file that does not match, cannot be read or sits in a folder
+    others may write to is ignored and the template compiled again.
+    """
     from jinja2 import BytecodeCache
     from jinja2.bccache import Bucket
 
@@ -127,13 +162,43 @@ def _shared_code(kind: Kind) -> BytecodeCache:
         def __init__(self) -> None:
             self.codes: dict[str, tuple[str, Any]] = {}
 
+        def _file(self, bucket: Bucket) -> Path | None:
+            folder = code_folder()
+            return None if folder is None else folder / f"{bucket.key}.{kind}.code"
+
         def load_bytecode(self, bucket: Bucket) -> None:
             found = self.codes.get(bucket.key)
             if found is not None and found[0] == bucket.checksum:
                 bucket.code = found[1]
+                return
+            path = self._file(bucket)
+            if path is None or not _private(path.parent):
+                return
+            try:
+                bucket.bytecode_from_string(path.read_bytes())
+            except Exception:  # a damaged file: compile again
+                bucket.reset()
+            if bucket.code is not None:
+                self.codes[bucket.key] = (bucket.checksum, bucket.code)
 
         def dump_bytecode(self, bucket: Bucket) -> None:
             self.codes[bucket.key] = (bucket.checksum, bucket.code)
+            path = self._file(bucket)
+            if path is None:
+                return
+            name: str | None = None
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                if not _private(path.parent):
+                    return
+                handle, name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(bucket.bytecode_to_string())
+                os.replace(name, path)
+            except OSError:  # a read-only home, a full disk: compile next time again
+                if name is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(name)
 
     if kind not in _CODE:
         _CODE[kind] = Shared()
