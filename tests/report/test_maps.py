@@ -73,6 +73,13 @@ def test_the_areas_chapter_facts(scored: Scored) -> None:
     (complaints_map,) = maps.indicator_maps
     bojong = next(r for r in complaints_map.rows if r.name == "Bojong")
     assert bojong.extra == (89.47,) and bojong.value is not None
+    # it rests on complaints, not respondents: Bojong had 38 complaints in 2024, 34 of them
+    # closed (34/38 = 89.47 %); Kedungbanteng, with no survey answer, had 17
+    assert complaints_map.n_column == "Complaints" and bojong.n == 38
+    kedungbanteng = next(r for r in complaints_map.rows if r.name == "Kedungbanteng")
+    assert kedungbanteng.n == 17 and kedungbanteng.value is not None
+    assert complaints_map.extra_columns == ("Value (%)",)
+    assert index.n_column == "Respondents"
 
 
 def test_the_layer_and_its_ranked_table(scored: Scored) -> None:
@@ -121,6 +128,10 @@ def test_documents_maps_and_files(files: dict[str, bytes]) -> None:
     assert "Kedungbanteng (33.28.08)" in chapter and "ILUSTRATIF" in chapter
     md = files["masterplan.md"].decode()
     assert "](maps/peta-indeks.svg)" in md
+    # the complaints map counts complaints per kecamatan (Bojong: 34 of 38 closed)
+    assert "| Wilayah | Skor | Predikat | Pengaduan | Nilai \\(%\\) |" in md
+    assert "| Bojong | 89,5 | Memuaskan | 38 | 89,5 |" in md
+    assert "<th scope=\"col\" class=\"num\">Pengaduan</th>" in chapter
     assert "Indikator aduan dari ekspor pengaduan" in md  # the methodology annex
 
 

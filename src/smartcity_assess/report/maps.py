@@ -108,6 +108,9 @@ class MapView:
     note: str = ""
     shares: tuple[int, ...] = ()
     """Extra columns (by position) that hold a share 0–1, shown as a percentage."""
+    n_column: str = ""
+    """Header of the count column: respondents, or complaints for an indicator measured
+    from a complaints export."""
 
     @property
     def svg_file(self) -> Markup:
@@ -261,7 +264,8 @@ def _state(area: AreaResult | None, score: float | None) -> AreaState:
     return "ok" if score is not None else "not_enough"
 
 
-def map_texts_for(lang: str, credit: str, legend: str, **more: str) -> MapTexts:
+def map_texts_for(lang: str, credit: str, legend: str, *, n_column: str | None = None,
+                  **more: str) -> MapTexts:
     """The words of a map in the report's language, from the catalogue."""
     from ..geo.draw import map_texts
 
@@ -269,7 +273,7 @@ def map_texts_for(lang: str, credit: str, legend: str, **more: str) -> MapTexts:
                      not_enough=text("area_not_enough", lang),
                      no_data=text("area_no_data", lang), north=text("map_north", lang),
                      area_column=text("col_area", lang),
-                     n_column=text("col_respondents", lang),
+                     n_column=n_column or text("col_respondents", lang),
                      table_note=text("map_alt_table_note", lang),
                      low=text("map_low", lang), high=text("map_high", lang), **more)
 
@@ -300,13 +304,14 @@ class _Maker:
                    points: tuple[LayerPoint, ...] = (),
                    symbols: tuple[tuple[str, float], ...] | None = None,
                    symbols_title: str = "", points_title: str = "", note: str = "",
-                   shares: tuple[int, ...] = ()) -> MapView:
+                   shares: tuple[int, ...] = (), n_column: str | None = None) -> MapView:
         from ..geo.draw import choropleth_table
         from ..geo.model import AreaValue
 
+        n_column = n_column or text("col_respondents", self.lang)
         texts = map_texts_for(self.lang, credit or self.credit,
-                              text("map_legend_score", self.lang), points=points_title,
-                              symbols=symbols_title)
+                              text("map_legend_score", self.lang), n_column=n_column,
+                              points=points_title, symbols=symbols_title)
         area_values = tuple(AreaValue(key, value, state, n)
                             for key, (value, n, state) in values.items())
         rows, alt = choropleth_table(self.boundaries, area_values, self.bands, texts,
@@ -316,7 +321,7 @@ class _Maker:
                                self.colors.get(r.band) if r.status == "ok" else None, r.n,
                                more.get(r.key, ()))
                       for r in rows)
-        view = MapView(name, title, alt, value_column, extra, table, 1, note, shares)
+        view = MapView(name, title, alt, value_column, extra, table, 1, note, shares, n_column)
         self.jobs.append((view, MapSpec(self.boundaries, texts, self.bands, area_values,
                                         self.scale, 1, points, symbols)))
         return view
@@ -387,9 +392,17 @@ def build_maps(facts: ReportFacts, result: RegionResult, geo: GeoContext | None,
         pillar_maps.append(maker.choropleth(f"peta-pilar-{number}",
                                             tr("map_pillar_title", lang, pillar=title),
                                             values, text("col_score", lang)))
+    from ..geo.complaints import INDICATOR_ANSWERED, INDICATOR_CLOSED, INDICATOR_DAYS
+
     indicator_maps = []
-    titles = {r.id: r.title for r in facts.indicators}
+    rows_by_id = {r.id: r for r in facts.indicators}
+    complaints = geo.complaints_for(result.region, result.year)
     for number, indicator_id in enumerate(geo.data.options.map_indicators, start=1):
+        # an indicator measured from a complaints export rests on complaints, not on
+        # respondents: its count column says how many complaints each area had
+        counted = (dict(complaints.area_counts) if complaints is not None
+                   and indicator_id in (INDICATOR_CLOSED, INDICATOR_DAYS, INDICATOR_ANSWERED)
+                   else None)
         values = {}
         raw: dict[str, tuple[float | None, ...]] = {}
         for area in boundaries.areas:
@@ -397,15 +410,27 @@ def build_maps(facts: ReportFacts, result: RegionResult, geo: GeoContext | None,
             item = found.indicator(indicator_id) if found is not None else None
             own = item if item is not None and item.source == "area" else None
             score = own.score if own is not None else None
-            state: AreaState = ("ok" if score is not None else "not_enough"
-                                if found is not None and found.respondents else "no_data")
-            values[area.key] = (score, own.n if own is not None else None, state)
+            n: int | None
+            if counted is not None:
+                n = counted.get(area.key, 0)
+                some = n > 0
+            else:
+                n = own.n if own is not None else None
+                some = found is not None and found.respondents > 0
+            state: AreaState = ("ok" if score is not None else "not_enough" if some
+                                else "no_data")
+            values[area.key] = (score, n, state)
             raw[area.key] = (own.value if own is not None else None,)
+        row = rows_by_id.get(indicator_id)
+        unit = row.unit_suffix.strip() if row is not None else ""
         indicator_maps.append(maker.choropleth(
             f"peta-indikator-{number}",
-            tr("map_indicator_title", lang, indicator=titles.get(indicator_id, indicator_id)),
-            values, text("col_score", lang), extra=(text("col_value", lang),),
-            extra_values=raw))
+            tr("map_indicator_title", lang,
+               indicator=row.title if row is not None else indicator_id),
+            values, text("col_score", lang),
+            extra=(tr("col_value_unit", lang, unit=unit) if unit else text("col_value", lang),),
+            extra_values=raw,
+            n_column=text("col_complaints", lang) if counted is not None else None))
     layers = tuple(_layer_view(number, read, maker, index)
                    for number, read in enumerate(geo.data.layers, start=1))
     match = geo.match(result.region, result.year)
