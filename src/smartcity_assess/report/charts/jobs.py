@@ -178,7 +178,10 @@ def costs_job(facts: ReportFacts) -> ChartJob:
         f"{y.year} {_num(y.total.high / 1e9, lang, 2)}"
         + ("" if y.envelope_total is None
            else " / " + _num(y.envelope_total / 1e9, lang, 2)) for y in years)
-    texts = {"cost_axis": text("cost_axis", lang), "envelope": text("col_envelope", lang)}
+    texts = {"cost_axis": text("cost_axis", lang), "envelope": text("col_envelope", lang),
+             # each source's name in the legend, by the source's id (its colour's key)
+             **{f"source:{s}": label for s, label in
+                zip(sources, years[0].labels if years else (), strict=True)}}
     budget = any(y.envelope_total is not None for y in years)
     return ChartJob(COSTS, text("costs_chart_title", lang),
                     tr("costs_chart_desc" if budget else "costs_chart_desc_free", lang,
