@@ -85,6 +85,11 @@ def test_the_areas_chapter_facts(scored: Scored) -> None:
 def test_the_layer_and_its_ranked_table(scored: Scored) -> None:
     (layer,) = maps_of(scored).layers
     assert layer.illustrative and layer.measure == "cases per 100,000 residents"
+    # a column heading starts with a capital; the map's circles say they are counts
+    assert layer.measure_heading == "Cases per 100,000 residents"
+    assert layer.overlay.extra_columns == ("Cases per 100,000 residents",)
+    # no area is both in the lowest readiness third and the highest dengue third: said in words
+    assert "Dengue cases high: none." in layer.bivariate.alt
     assert layer.date == "2024" and layer.source == "geo/tegal-dbd-2024.csv"
     # ranked by priority, highest first; every row has both values
     priorities = [row.priority for row in layer.ranked]

@@ -142,6 +142,8 @@ class LayerView:
     title: str
     measure: str
     """What the number per area is, in words."""
+    measure_heading: str
+    """The same as a table's column heading (capitalised)."""
     source: str
     date: str
     illustrative: bool
@@ -486,6 +488,7 @@ def _layer_view(number: int, read: ReadLayer, maker: _Maker, index: Values) -> L
     title = layer_title(read, lang)
     unit = spec.unit or text(LAYER_UNIT_KEYS[spec.type], lang)
     measure_text = tr(MEASURE_KEYS[measure], lang, unit=unit)
+    heading = measure_text[:1].upper() + measure_text[1:]
     counts = tuple((f.key, f.count) for f in join.figures if f.count > 0)
     # an invented layer says so on the map itself (the PNG travels alone)
     mark = f" — {text('layer_illustrative_short', lang)}" if spec.illustrative else ""
@@ -493,16 +496,17 @@ def _layer_view(number: int, read: ReadLayer, maker: _Maker, index: Values) -> L
               if spec.illustrative else maker.credit)
     overlay = maker.choropleth(
         f"peta-lapisan-{number}", tr("map_layer_title", lang, layer=title), index,
-        text("col_score", lang), extra=(measure_text,), credit=credit,
+        text("col_score", lang), extra=(heading,), credit=credit,
         extra_values={f.key: (f.value,) for f in join.figures},
         points=layer.points if layer.kind == "points" else (),
         symbols=counts if layer.kind == "areas" else None,
-        symbols_title=f"{title} ({unit}){mark}", points_title=f"{title}{mark}")
+        symbols_title=f"{title} ({tr(MEASURE_KEYS['count'], lang, unit=unit)}){mark}",
+        points_title=f"{title}{mark}")
     found = bivariate(maker.boundaries, {key: value for key, (value, _, _) in index.items()},
                       join.values())
     view = maker.bivariate(f"peta-bivariat-{number}",
                            tr("map_bivariate_title", lang, layer=title), found, title,
-                           measure_text, f"{text('map_readiness', lang)} × {title}{mark}")
+                           heading, f"{text('map_readiness', lang)} × {title}{mark}")
     readiness_words = {1: text("class_high", lang), 2: text("class_middle", lang),
                        3: text("class_low", lang)}
     problem_words = {1: text("class_low", lang), 2: text("class_middle", lang),
@@ -515,7 +519,7 @@ def _layer_view(number: int, read: ReadLayer, maker: _Maker, index: Values) -> L
                    for rank, row in enumerate(chosen, start=1))
     unmatched = join.match.not_in_file if join.match is not None else ()
     return LayerView(
-        title=title, measure=measure_text, source=read.date.label,
+        title=title, measure=measure_text, measure_heading=heading, source=read.date.label,
         date=read.date.date or text("state_no_date", lang), illustrative=spec.illustrative,
         overlay=overlay, bivariate=view, ranked=ranked, outside=len(join.outside),
         outside_rows=", ".join(str(r) for r in join.outside[:20])
