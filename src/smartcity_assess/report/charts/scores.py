@@ -178,7 +178,8 @@ def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
         rows = max(len(bars), 1)
         figure = new_figure(1.15 + 0.38 * rows)
         labels = [wrap(b.label, 34) for b in bars]
-        place(figure, left=text_width(labels, 8) + 0.2, right=0.25, top=0.12, bottom=0.95)
+        # right: room for "100,0" after a full bar
+        place(figure, left=text_width(labels, 8) + 0.2, right=0.5, top=0.12, bottom=0.95)
         axes = figure.add_subplot()
         origin = scale[0]
         # beyond the scale (clip: false) the axis widens; a bar starts at the bottom of the
@@ -191,7 +192,7 @@ def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
         positions = list(range(len(bars)))[::-1]
         axes.barh(positions, [0.0 if b.score is None else b.score - origin for b in bars],
                   left=origin, color=[b.color for b in bars], height=0.56,
-                  edgecolor="#ffffff", linewidth=0.5)
+                  edgecolor=INK, linewidth=0.4)  # a pale grade's bar stands out of its zone
         marks = [(b.target, y) for y, b in zip(positions, bars, strict=True)
                  if b.target is not None]
         if marks:
