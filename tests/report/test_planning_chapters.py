@@ -27,8 +27,8 @@ from smartcity_assess.report.chapters.plans import (
     stage_views,
 )
 from smartcity_assess.report.chapters.roadmap import dependencies
-from smartcity_assess.report.charts.jobs import matrix_job
-from smartcity_assess.report.charts.plan import Matrix
+from smartcity_assess.report.charts.jobs import matrix_job, trajectory_job
+from smartcity_assess.report.charts.plan import Matrix, Trajectory
 from smartcity_assess.report.facts import ReportFacts, ReportSources, build_facts
 from smartcity_assess.report.money import funding_label, millions, rupiah
 from smartcity_assess.resources import sample_dir
@@ -231,3 +231,14 @@ def test_evaluation_weights_from_the_bundled_set(sample: Sample) -> None:
         ("Baseline", 0.1), ("Output", 0.2), ("Outcome", 0.3), ("Impact", 0.2),
         ("Quick Win", 0.2)]
     assert rows[4].evidence == f"{len(facts.quick_wins)} quick win yang dimulai 2026–2027."
+
+
+def test_trajectory_lines_readable_on_white(sample: Sample) -> None:
+    facts, _ = sample
+    spec = trajectory_job(facts, 2033).spec
+    assert isinstance(spec, Trajectory)
+    colors = [line.color for line in spec.lines]
+    # the index, its target path and five pillars, each its own colour; no Okabe–Ito
+    # yellow (#F0E442), which is about 1.2:1 against white as a thin line
+    assert len(colors) == 7 and len(set(colors)) == 7
+    assert "#F0E442" not in colors

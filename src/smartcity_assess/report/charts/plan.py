@@ -216,9 +216,10 @@ def trajectory_chart(name: str, years: Sequence[int], lines: Sequence[Line],
                       marker="o" if line.markers else None, markersize=4, label=line.label)
             if line.markers:
                 last_x, last_y = points[-1]
+                # beside the last point, not above it, where the target path ends
                 axes.annotate(format_number(last_y, lang, 1), (last_x, last_y),
-                              textcoords="offset points", xytext=(0, 7), ha="center",
-                              fontsize=8, fontweight="bold", color=line.color)
+                              textcoords="offset points", xytext=(5, 0), ha="left",
+                              va="center", fontsize=8, fontweight="bold", color=line.color)
         axes.set_xlim(years[0] - 0.3, years[-1] + 1.0)
         axes.set_ylim(low, high)
         axes.set_xticks(list(years), [str(y) for y in years])
