@@ -130,7 +130,8 @@ def test_every_kpi_with_a_baseline_has_targets(sample: Sample) -> None:
     link = by_id["gov.lapor_integrated"]  # no policy target: what its program reaches
     assert link.basis == "capaian program terjadwal"
     assert (link.baseline, link.target_rpjmd, link.target_end) == (0.0, 100.0, 100.0)
-    assert link.value == "0,00%" and link.owners == ("Diskominfo",)
+    # a yes/no statistic at "no": "0%", not "0,00%"
+    assert link.value == "0%" and link.owners == ("Diskominfo",)
 
 
 def test_money_by_year_adds_up(sample: Sample) -> None:

@@ -452,9 +452,12 @@ def _note(result: IndicatorResult, lang: str) -> str | None:
 
 
 def _digits(value: float | None) -> int:
-    """Decimals worth showing for a raw value: 0 from 1000, 1 from 10, else 2."""
+    """Decimals worth showing for a raw value: 0 from 1000, 1 from 10, else 2; none for a
+    zero (a "no" of a yes/no indicator reads "0%", not "0,00%")."""
     if value is None:
         return 1
+    if value == 0:
+        return 0
     return 0 if abs(value) >= 1000 else 1 if abs(value) >= 10 else 2
 
 
