@@ -15,7 +15,7 @@ from smartcity_assess.planning.plan import load_plan
 from smartcity_assess.planning.planner import build_roadmap
 from smartcity_assess.report.build import render_reports
 from smartcity_assess.report.facts import ReportSources, build_facts, report_date
-from smartcity_assess.report.maps import MapsFacts, build_maps
+from smartcity_assess.report.maps import MapsFacts, build_maps, date_text
 from smartcity_assess.resources import sample_dir
 from support.geodata import DESA, KECAMATAN, SAMPLE
 
@@ -267,3 +267,14 @@ def test_hostile_area_names_stay_inert(tmp_path: Path) -> None:
     assert "](javascript:" not in md and "\\[x\\]\\(javascript:alert\\(1\\)\\)" in md
     geojson = json.loads(files["scores.geojson"])
     assert geojson["features"][0]["properties"]["sca_name"] == "<script>alert(2)</script>"
+
+
+@pytest.mark.parametrize(("value", "lang", "shown"), [
+    ("2024-09-30", "id", "30 September 2024"),
+    ("2024-03-05", "en", "5 March 2024"),
+    ("2024-08", "id", "Agustus 2024"),
+    ("2024", "id", "2024"),
+    ("2024-13-01", "id", "2024-13-01"),  # not a date: as it is
+])
+def test_source_dates_as_a_reader_writes_them(value: str, lang: str, shown: str) -> None:
+    assert date_text(value, lang) == shown

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from markupsafe import Markup
 
 from ..freshness import MaxAge, SourceDate
-from ..messages import text, tr
+from ..messages import MONTHS, text, tr
 from ..messages.keys import (
     BASIS_KEYS_SOURCES,
     LAYER_TITLE_KEYS,
@@ -520,7 +520,8 @@ def _layer_view(number: int, read: ReadLayer, maker: _Maker, index: Values) -> L
     unmatched = join.match.not_in_file if join.match is not None else ()
     return LayerView(
         title=title, measure=measure_text, measure_heading=heading, source=read.date.label,
-        date=read.date.date or text("state_no_date", lang), illustrative=spec.illustrative,
+        date=date_text(read.date.date, lang) if read.date.date else text("state_no_date", lang),
+        illustrative=spec.illustrative,
         overlay=overlay, bivariate=view, ranked=ranked, outside=len(join.outside),
         outside_rows=", ".join(str(r) for r in join.outside[:20])
         + (" …" if len(join.outside) > 20 else ""),
@@ -601,10 +602,21 @@ def build_sources(dates: Sequence[SourceDate], max_age: MaxAge | None, today: dt
         else:
             state = text("state_fresh", lang)
         rows.append(SourceRow(date.label, text(SOURCE_KIND_KEYS[date.kind], lang),
-                              date.date or "–", text(BASIS_KEYS_SOURCES[date.basis], lang),
+                              date_text(date.date, lang) if date.date else "–",
+                              text(BASIS_KEYS_SOURCES[date.basis], lang),
                               state, stale))
     return SourcesFacts(tuple(rows), None if max_age is None else age_text(max_age, lang),
                         sum(1 for r in rows if r.stale), today)
+
+
+def date_text(value: str, lang: str) -> str:
+    """A source's date as a reader writes it: ``2024-09-30`` → ``30 September 2024``,
+    ``2024-09`` → ``September 2024``; a year, or anything else, as it is."""
+    parts = value.split("-")
+    if len(parts) in (2, 3) and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        month = f"{MONTHS[lang][int(parts[1]) - 1]} {parts[0]}"
+        return month if len(parts) == 2 else f"{int(parts[2])} {month}"
+    return value
 
 
 def age_text(max_age: MaxAge, lang: str) -> str:
