@@ -516,7 +516,8 @@ def add_complaints(survey: SurveyData, indicator_ids: Sequence[str], geo: GeoDat
                 values = _indicator_values(result)
                 if values:
                     placed += 1
-                    place = AreaRef(area.name, area.parent, area.code)
+                    place = AreaRef(area.name, area.parent, area.code,
+                                    None if area.parent else "kecamatan")
                     members[place] = area.key
                     rows.extend((place, indicator, value) for indicator, value in values)
         if not all(ind in indicator_ids for ind in wanted):
