@@ -133,7 +133,7 @@ def test_complaints_and_areas_worked_into_the_survey(survey: SurveyData) -> None
     assert match.not_in_file == ()
     assert options.areas is not None and len(options.areas) == 18
     members = dict(options.members)
-    assert members[AreaRef("Slawi", None, "33.28.10")] == "33.28.10"
+    assert members[AreaRef("Slawi", None, "33.28.10", "kecamatan")] == "33.28.10"
     layouts = [(f.layout, f.rows) for f in survey.files[-2:]]
     assert layouts == [("boundaries", 18), ("complaints", 743)]
 

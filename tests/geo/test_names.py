@@ -96,3 +96,20 @@ def test_every_desa_matches_itself_by_code_and_by_name(desa: Boundaries,
     assert by_code.complete and len(by_code.matched) == 287
     by_name = match_areas(desa_by_name, [AreaRef(a.name, a.parent) for a in desa.areas])
     assert by_name.complete and len(by_name.matched) == 287
+
+
+def test_a_kecamatan_never_matches_a_desa_of_its_name(kecamatan: Boundaries,
+                                                      desa_by_name: Boundaries) -> None:
+    """Survey rows that name only a kecamatan, read against the 287-desa file by name: the
+    desa Adiwerna (in kecamatan Adiwerna) is another, smaller area."""
+    refs = [AreaRef("Adiwerna", level="kecamatan"), AreaRef("Slawi", level="kecamatan")]
+    by_name = desa_by_name
+    report = match_areas(by_name, refs)
+    assert report.mapping() == {}
+    assert [u.label for u in report.not_in_file] == ["Adiwerna", "Slawi"]
+    assert len(report.not_in_data) == 287
+    # The same rows against the kecamatan file match.
+    assert match_areas(kecamatan, refs).mapping() == {"Adiwerna": "33.28.11",
+                                                      "Slawi": "33.28.10"}
+    # A desa named like its kecamatan still matches when the row names a desa.
+    assert match_areas(by_name, [AreaRef("Adiwerna", "Adiwerna")]).mapping() != {}

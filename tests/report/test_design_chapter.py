@@ -15,6 +15,7 @@ import pytest
 from smartcity_assess.indicators.loader import load_indicator_set
 from smartcity_assess.planning.plan import Plan
 from smartcity_assess.report.build import render_reports
+from smartcity_assess.report.chapters.design import DesignChapter
 from smartcity_assess.scoring.design import RoleDesign, SurveyDesign
 from smartcity_assess.scoring.engine import ScoringOptions, assess
 from smartcity_assess.scoring.results import Assessment
@@ -70,8 +71,10 @@ def test_the_chapter_by_hand(designed: Assessment, plan: Plan) -> None:
     md = chapter(render_reports(designed, plan=plan, lang="en", formats=("md",)))
     # post-stratified: 0.9 · 3 + 0.1 · 5 = 3.2 → 55; unweighted (2 + 4 + 20)/6 = 4.333 → 83.3
     assert "Design-weighted index: 55.0 (± " in md
-    assert "Unweighted (every answer counting once): 83.3; a difference of -28.33 points." \
-        in md
+    # the shift is worded with its direction, never a bare "-28.33": 55.0 − 83.33 = −28.33
+    assert ("Unweighted (every answer counting once): 83.3; weighting lowers the index by "
+            "28.33 points.") in md
+    assert "-28" not in md and "−28" not in md
     # roles: umkm 4 of 6 (66.7 %) against 10 % of the population; the index as each sees it:
     # umkm's 5 → 100, warga's 3 → 50
     assert "| MSME owners | 4 | 4.0 | purposive | 100 | 66.7% | 10.0% | 100.0 |" in md
@@ -95,6 +98,24 @@ def test_both_languages_and_html(designed: Assessment, plan: Plan) -> None:
     assert 'id="desain-survei"' in html and "Desain survei: siapa yang menjawab" in html
     md = files["masterplan.md"].decode()
     assert "Indeks tertimbang desain: 55,0" in md
+    assert "83,3; pembobotan menurunkan indeks sebesar 28,33 poin." in md
+    assert "83,3; pembobotan menurunkan indeks sebesar 28,33 poin." in html
     # roles by who answers, in the document's language
     assert "| Pelaku UMKM | 4 | 4,0 | purposif |" in md
     assert "Responden kelompok Pelaku UMKM dipilih secara purposif" in md
+
+
+@pytest.mark.parametrize(("index", "unweighted", "key"), [
+    (46.72, 46.70, "design_shift_up"),      # +0.02: raises
+    (46.68, 46.70, "design_shift_down"),    # −0.02: lowers
+    (46.702, 46.70, "design_shift_none"),   # +0.002 shows as 0,00: unchanged
+    (46.7, None, None),                     # no unweighted index: no sentence
+])
+def test_the_shift_is_a_direction_in_words(index: float, unweighted: float | None,
+                                           key: str | None) -> None:
+    found = DesignChapter(index=index, interval=None, unweighted=unweighted,
+                          post_stratify=None, weighted=True, roles=(), compared=(),
+                          comparisons=(), differing=0, purposive=(), census=(), source="")
+    assert found.shift_key == key
+    if unweighted is not None:
+        assert found.shift == pytest.approx(index - unweighted)

@@ -15,7 +15,7 @@ from smartcity_assess.planning.plan import load_plan
 from smartcity_assess.planning.planner import build_roadmap
 from smartcity_assess.report.build import render_reports
 from smartcity_assess.report.facts import ReportSources, build_facts, report_date
-from smartcity_assess.report.maps import MapsFacts, build_maps
+from smartcity_assess.report.maps import MapsFacts, build_maps, date_text
 from smartcity_assess.resources import sample_dir
 from support.geodata import DESA, KECAMATAN, SAMPLE
 
@@ -73,11 +73,23 @@ def test_the_areas_chapter_facts(scored: Scored) -> None:
     (complaints_map,) = maps.indicator_maps
     bojong = next(r for r in complaints_map.rows if r.name == "Bojong")
     assert bojong.extra == (89.47,) and bojong.value is not None
+    # it rests on complaints, not respondents: Bojong had 38 complaints in 2024, 34 of them
+    # closed (34/38 = 89.47 %); Kedungbanteng, with no survey answer, had 17
+    assert complaints_map.n_column == "Complaints" and bojong.n == 38
+    kedungbanteng = next(r for r in complaints_map.rows if r.name == "Kedungbanteng")
+    assert kedungbanteng.n == 17 and kedungbanteng.value is not None
+    assert complaints_map.extra_columns == ("Value (%)",)
+    assert index.n_column == "Respondents"
 
 
 def test_the_layer_and_its_ranked_table(scored: Scored) -> None:
     (layer,) = maps_of(scored).layers
     assert layer.illustrative and layer.measure == "cases per 100,000 residents"
+    # a column heading starts with a capital; the map's circles say they are counts
+    assert layer.measure_heading == "Cases per 100,000 residents"
+    assert layer.overlay.extra_columns == ("Cases per 100,000 residents",)
+    # no area is both in the lowest readiness third and the highest dengue third: said in words
+    assert "Dengue cases high: none." in layer.bivariate.alt
     assert layer.date == "2024" and layer.source == "geo/tegal-dbd-2024.csv"
     # ranked by priority, highest first; every row has both values
     priorities = [row.priority for row in layer.ranked]
@@ -121,6 +133,10 @@ def test_documents_maps_and_files(files: dict[str, bytes]) -> None:
     assert "Kedungbanteng (33.28.08)" in chapter and "ILUSTRATIF" in chapter
     md = files["masterplan.md"].decode()
     assert "](maps/peta-indeks.svg)" in md
+    # the complaints map counts complaints per kecamatan (Bojong: 34 of 38 closed)
+    assert "| Wilayah | Skor | Predikat | Pengaduan | Nilai \\(%\\) |" in md
+    assert "| Bojong | 89,5 | Memuaskan | 38 | 89,5 |" in md
+    assert "<th scope=\"col\" class=\"num\">Pengaduan</th>" in chapter
     assert "Indikator aduan dari ekspor pengaduan" in md  # the methodology annex
 
 
@@ -132,6 +148,17 @@ def test_the_citizens_scorecard(files: dict[str, bytes]) -> None:
     assert html.count("<li><strong>") == 3  # three things that change this year
     assert "peta-indeks-title" in html  # the kecamatan map, inline
     assert "Metodologi" not in html and "bootstrap" not in html  # no method, no jargon
+    # the median in plain words (89% of 743 closed; half of those within 6 days)
+    assert "89% selesai ditangani, separuh di antaranya dalam 6 hari atau kurang." in html
+    # the map as a list a phone can read: every kecamatan, the 13 scored with their score
+    listed = html[html.index('<details class="w-areas">'):html.index("</details>")]
+    assert listed.count('<tr><th scope="row">') == 18
+    assert ('<tr><th scope="row">Slawi</th><td class="num">49,1</td><td>Baik</td></tr>'
+            in listed)
+    assert ('<tr><th scope="row">Bojong</th><td class="num">–</td>'
+            '<td>Tidak cukup jawaban</td></tr>' in listed)
+    md = files["warga.md"].decode()
+    assert "| Slawi | 49,1 | Baik |" in md and "| Kedungbanteng | – | Tidak ada data |" in md
 
 
 @pytest.mark.slow
@@ -240,3 +267,14 @@ def test_hostile_area_names_stay_inert(tmp_path: Path) -> None:
     assert "](javascript:" not in md and "\\[x\\]\\(javascript:alert\\(1\\)\\)" in md
     geojson = json.loads(files["scores.geojson"])
     assert geojson["features"][0]["properties"]["sca_name"] == "<script>alert(2)</script>"
+
+
+@pytest.mark.parametrize(("value", "lang", "shown"), [
+    ("2024-09-30", "id", "30 September 2024"),
+    ("2024-03-05", "en", "5 March 2024"),
+    ("2024-08", "id", "Agustus 2024"),
+    ("2024", "id", "2024"),
+    ("2024-13-01", "id", "2024-13-01"),  # not a date: as it is
+])
+def test_source_dates_as_a_reader_writes_them(value: str, lang: str, shown: str) -> None:
+    assert date_text(value, lang) == shown

@@ -16,6 +16,7 @@ from smartcity_assess.planning.planner import build_roadmap
 from smartcity_assess.report.chapters.masterplan import institutions, programs
 from smartcity_assess.report.chapters.plans import (
     band_source,
+    cost_by_source,
     dimension_views,
     evaluation_rows,
     issue_threshold,
@@ -26,10 +27,10 @@ from smartcity_assess.report.chapters.plans import (
     stage_views,
 )
 from smartcity_assess.report.chapters.roadmap import dependencies
-from smartcity_assess.report.charts.jobs import matrix_job
-from smartcity_assess.report.charts.plan import Matrix
+from smartcity_assess.report.charts.jobs import matrix_job, trajectory_job
+from smartcity_assess.report.charts.plan import Matrix, Trajectory
 from smartcity_assess.report.facts import ReportFacts, ReportSources, build_facts
-from smartcity_assess.report.money import millions, rupiah
+from smartcity_assess.report.money import funding_label, millions, rupiah
 from smartcity_assess.resources import sample_dir
 from smartcity_assess.scoring.views import region_view
 from smartcity_assess.text import Text
@@ -129,7 +130,8 @@ def test_every_kpi_with_a_baseline_has_targets(sample: Sample) -> None:
     link = by_id["gov.lapor_integrated"]  # no policy target: what its program reaches
     assert link.basis == "capaian program terjadwal"
     assert (link.baseline, link.target_rpjmd, link.target_end) == (0.0, 100.0, 100.0)
-    assert link.value == "0,00%" and link.owners == ("Diskominfo",)
+    # a yes/no statistic at "no": "0%", not "0,00%"
+    assert link.value == "0%" and link.owners == ("Diskominfo",)
 
 
 def test_money_by_year_adds_up(sample: Sample) -> None:
@@ -142,6 +144,24 @@ def test_money_by_year_adds_up(sample: Sample) -> None:
         assert year.left == year.envelope_total - year.total.high >= 0
         assert sum(m.high for _, m in year.by_source) == year.total.high
     assert years[0].by_source[0][0] == "APBD"
+
+
+def test_funding_sources_named_as_a_reader_writes_them(sample: Sample) -> None:
+    facts, src = sample
+    # the plan's ids stay the keys (the chart's colours); a reader sees "Dana Desa"
+    year = facts.year_costs[0]
+    assert [s for s, _ in year.by_source] == ["APBD", "DAK", "DanaDesa", "BOS", "CSR",
+                                              "BAKTI"]
+    assert year.labels == ("APBD", "DAK", "Dana Desa", "BOS", "CSR", "BAKTI")
+    funded = [a for a in facts.scheduled if "Dana Desa" in a.funding]
+    assert funded and not any("DanaDesa" in a.funding for a in facts.actions)
+    assert [line.label for line in cost_by_source(src)
+            if line.key == "DanaDesa"] == ["Dana Desa"]
+    # the planner's reasons too ("pagu APBD/Dana Desa 2028 cukup")
+    reasons = [p.reason.get("id") for p in src.roadmap.actions]
+    assert any("Dana Desa" in r for r in reasons)
+    assert not any("DanaDesa" in r for r in reasons)
+    assert funding_label("Hibah", "en") == "Grants" and funding_label("Hibah", "id") == "Hibah"
 
 
 def test_stages_follow_the_rpjmd(sample: Sample) -> None:
@@ -212,3 +232,14 @@ def test_evaluation_weights_from_the_bundled_set(sample: Sample) -> None:
         ("Baseline", 0.1), ("Output", 0.2), ("Outcome", 0.3), ("Impact", 0.2),
         ("Quick Win", 0.2)]
     assert rows[4].evidence == f"{len(facts.quick_wins)} quick win yang dimulai 2026–2027."
+
+
+def test_trajectory_lines_readable_on_white(sample: Sample) -> None:
+    facts, _ = sample
+    spec = trajectory_job(facts, 2033).spec
+    assert isinstance(spec, Trajectory)
+    colors = [line.color for line in spec.lines]
+    # the index, its target path and five pillars, each its own colour; no Okabe–Ito
+    # yellow (#F0E442), which is about 1.2:1 against white as a thin line
+    assert len(colors) == 7 and len(set(colors)) == 7
+    assert "#F0E442" not in colors

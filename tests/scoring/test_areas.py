@@ -101,7 +101,8 @@ def test_the_region_does_not_move_with_areas(tmp_path: Path, iset: IndicatorSet)
 def test_areas_grouped_by_a_boundary_file(tmp_path: Path, iset: IndicatorSet) -> None:
     options = ScoringOptions(areas=AreaOptions(
         areas=(AreaSpec("33.01", "One", "33.01"), AreaSpec("33.02", "Two", "33.02")),
-        members=((AreaRef("A"), "33.01"), (AreaRef("B"), "33.01"))))
+        members=((AreaRef("A", level="kecamatan"), "33.01"),
+                 (AreaRef("B", level="kecamatan"), "33.01"))))
     one, two = assess(iset, read_survey(files(tmp_path), iset), options).results[0].areas
     # A and B are one area: 20 answers, mean 3 → 50; s 80 (A's); index (50+80)/2 and 50
     assert (one.key, one.respondents, one.data_areas) == ("33.01", 20, ("A", "B"))

@@ -46,10 +46,11 @@ def test_wide_rows_name_their_kecamatan_and_code(tmp_path: Path, iset: Indicator
                  "R,2025,c,warga,Adiwerna,,5\n"
                  "R,2025,d,warga,,,3\n")
     data = read_survey([path], iset).regions[("R", 2025)]
-    slawi = AreaRef("Slawi", None, "33.28.10")
+    # a kecamatan column alone: kecamatan-level areas
+    slawi = AreaRef("Slawi", None, "33.28.10", "kecamatan")
     # names are cleaned (spaces) but not matched here: "KEC. Slawi" is another spelling
-    other = AreaRef("KEC. Slawi", None, "33.28.10")
-    adiwerna = AreaRef("Adiwerna")
+    other = AreaRef("KEC. Slawi", None, "33.28.10", "kecamatan")
+    adiwerna = AreaRef("Adiwerna", level="kecamatan")
     assert data.areas == {slawi: 1, other: 1, adiwerna: 1}
     answers = data.answers["q"]
     assert answers.areas == [slawi, other, adiwerna, None]
@@ -98,7 +99,7 @@ def test_a_file_with_areas_and_one_without_merge(tmp_path: Path, iset: Indicator
                   "R,2025,a,warga,Slawi,4\n")
     second = write(tmp_path, "b.csv", "region,year,respondent,role,q\nR,2025,b,warga,2\n")
     answers = read_survey([first, second], iset).regions[("R", 2025)].answers["q"]
-    assert answers.areas == [AreaRef("Slawi"), None]
+    assert answers.areas == [AreaRef("Slawi", level="kecamatan"), None]
 
 
 def test_a_source_answers_once_per_area_but_not_twice_for_one(tmp_path: Path,

@@ -316,11 +316,11 @@ def coarser(ref: AreaRef, boundaries: Boundaries) -> AreaRef:
     if ref.code and normalise_code(ref.code) not in codes and "." in ref.code:
         prefix = ref.code.rsplit(".", 1)[0]
         if normalise_code(prefix) in codes:
-            return AreaRef(ref.parent or "", None, prefix)
+            return AreaRef(ref.parent or "", None, prefix, "kecamatan")
     if (boundaries.key == "name" or not ref.code) and ref.parent \
             and normalise_name(ref.name) not in names \
             and normalise_name(ref.parent) in names:
-        return AreaRef(ref.parent)
+        return AreaRef(ref.parent, level="kecamatan")
     return ref
 
 

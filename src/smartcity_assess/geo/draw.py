@@ -886,7 +886,7 @@ def _bivariate_key(canvas: _Canvas, readiness_label: str, problem_label: str) ->
 def _bivariate_alt(texts: MapTexts, title: str, bivariate: Bivariate, readiness_label: str,
                    problem_label: str, count: int, digits: int) -> str:
     top = [r for r in bivariate.rows if r.priority is not None and r.priority >= 6]
-    names = ", ".join(r.name for r in top) or "–"
+    names = ", ".join(r.name for r in top) or ("tidak ada" if texts.lang == "id" else "none")
     if texts.lang == "id":
         head = (f"{title}. Peta bivariat {count} wilayah: {readiness_label} (tiga kelas) "
                 f"dan {problem_label} (tiga kelas). Wilayah dengan {readiness_label} "

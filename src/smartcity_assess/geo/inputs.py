@@ -384,6 +384,9 @@ class ComplaintsUse:
     placed_nowhere: int
     """Complaints of that year that no area could take (no position nor area, or one the
     boundary file lacks): counted for the region only."""
+    area_counts: tuple[tuple[str, int], ...] = ()
+    """Complaints counted in each area of the boundary file (area key, count; archived ones
+    excluded), in the file's order: what an area's complaint figures rest on."""
 
 
 @dataclass(frozen=True)
@@ -504,14 +507,17 @@ def add_complaints(survey: SurveyData, indicator_ids: Sequence[str], geo: GeoDat
             rows.append((None, indicator, value))
         placed = 0
         nowhere: tuple[int, ...] = ()
+        counts: list[tuple[str, int]] = []
         if boundaries is not None:
             groups, _report, nowhere = by_area(chosen, boundaries)
             for area in boundaries.areas:
                 result = figures(groups[area.key], area.key, MIN_COMPLAINTS)
+                counts.append((area.key, result.total))
                 values = _indicator_values(result)
                 if values:
                     placed += 1
-                    place = AreaRef(area.name, area.parent, area.code)
+                    place = AreaRef(area.name, area.parent, area.code,
+                                    None if area.parent else "kecamatan")
                     members[place] = area.key
                     rows.extend((place, indicator, value) for indicator, value in values)
         if not all(ind in indicator_ids for ind in wanted):
@@ -541,7 +547,8 @@ def add_complaints(survey: SurveyData, indicator_ids: Sequence[str], geo: GeoDat
             for named in dict.fromkeys(r[0] for r in rows):
                 if named is not None:
                     data.areas[named] = data.areas.get(named, 0) + 1
-        uses.append(ComplaintsUse(region, year, counted_year, whole, placed, len(nowhere)))
+        uses.append(ComplaintsUse(region, year, counted_year, whole, placed, len(nowhere),
+                                  tuple(counts)))
     return uses, notices, members
 
 

@@ -26,7 +26,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import InputError, Problem, shorten
 from .model import (
@@ -242,6 +242,10 @@ def _csv_areas(label: str, header: list[str], rows: list[tuple[int, list[str]]],
     parent_index = columns.get("parent")
     if parent_index == name_index:
         parent_index = None
+    # A file that names areas by a kecamatan column alone is about kecamatan.
+    level: Literal["kecamatan"] | None = "kecamatan" if (
+        name_index is not None and parent_index is None
+        and header[name_index].strip().casefold() == "kecamatan") else None
     if not any(k in columns for k in ("count", "population", "value")):
         raise InputError([Problem(label, "the layer has no count, population or value column",
                                   line=1, expected="a column such as kasus, jumlah, penduduk "
@@ -279,7 +283,7 @@ def _csv_areas(label: str, header: list[str], rows: list[tuple[int, list[str]]],
                                     field=header[columns.get("code", name_index or 0)],
                                     expected="an area code or name"))
             continue
-        out.append(LayerAreaValue(row=line, ref=AreaRef(name, parent, code),
+        out.append(LayerAreaValue(row=line, ref=AreaRef(name, parent, code, level),
                                   count=numbers.get("count"),
                                   population=numbers.get("population"),
                                   value=numbers.get("value")))

@@ -78,6 +78,9 @@ class AreaRef:
     name: str
     parent: str | None = None
     code: str | None = None
+    level: Literal["kecamatan"] | None = None
+    """``kecamatan`` when the data names a kecamatan and nothing finer: such an area matches
+    only an area of a kecamatan file, never a desa that bears the kecamatan's name."""
 
     def label(self) -> str:
         """The name as the data writes it, with the parent and the code when given."""

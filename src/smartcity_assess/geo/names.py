@@ -64,6 +64,8 @@ def match_areas(boundaries: Boundaries, refs: Iterable[AreaRef]) -> MatchReport:
     codes = {normalise_code(a.code): f"{a.code} ({a.name})" for a in boundaries.areas
              if a.code}
 
+    # A file whose areas have no parent holds the top level inside the region (kecamatan).
+    kecamatan_level = not any(area.parent for area in boundaries.areas)
     matched: dict[str, str] = {}
     missing: dict[str, Unmatched] = {}
     for ref in refs:
@@ -71,6 +73,11 @@ def match_areas(boundaries: Boundaries, refs: Iterable[AreaRef]) -> MatchReport:
         if label in matched or label in missing:
             continue
         found: Area | None = None
+        if ref.level == "kecamatan" and not kecamatan_level:
+            # The data names kecamatan, the file holds desa: a desa that bears a kecamatan's
+            # name is another area.
+            missing[label] = Unmatched(label, "not_found", ())
+            continue
         if boundaries.key == "kode" and ref.code:
             found = by_code.get(normalise_code(ref.code))
             if found is None:

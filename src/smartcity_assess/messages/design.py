@@ -14,9 +14,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "survey's design compared with every answer counting once."),
     "design_index_line": (
         "Indeks tertimbang desain: {index}{margin}. Tanpa pembobotan (setiap jawaban "
-        "dihitung sama): {unweighted}; selisih {difference} poin.",
+        "dihitung sama): {unweighted}{shift}.",
         "Design-weighted index: {index}{margin}. Unweighted (every answer counting once): "
-        "{unweighted}; a difference of {difference} points."),
+        "{unweighted}{shift}."),
+    "design_shift_up": ("; pembobotan menaikkan indeks sebesar {points} poin",
+                        "; weighting raises the index by {points} points"),
+    "design_shift_down": ("; pembobotan menurunkan indeks sebesar {points} poin",
+                          "; weighting lowers the index by {points} points"),
+    "design_shift_none": ("; pembobotan tidak mengubah indeks",
+                          "; weighting leaves the index unchanged"),
     "design_margin": (" (± {margin}; interval {low}–{high})",
                       " (± {margin}; interval {low}–{high})"),
     "design_poststratified_role": (

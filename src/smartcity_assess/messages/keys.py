@@ -22,6 +22,10 @@ RULE_KEYS = {"mean": "rule_mean", "median": "rule_median", "share": "rule_share"
 """How an indicator combines its answers → key of the words."""
 NORMALISATION_KEYS = {"goalposts": "norm_goalposts", "distance-to-target": "norm_distance",
                       "minmax": "norm_minmax", "zscore": "norm_zscore"}
+FUNDING_KEYS = {"APBD": "funding_apbd", "DAK": "funding_dak", "DanaDesa": "funding_dana_desa",
+                "BOS": "funding_bos", "CSR": "funding_csr", "KPBU": "funding_kpbu",
+                "APBN": "funding_apbn", "BAKTI": "funding_bakti", "Hibah": "funding_hibah"}
+"""Funding source (plan file and set vocabulary) → key of its name in a document."""
 ROLE_KEYS = {"statistik": "role_statistik", "opd": "role_opd", "asn": "role_asn",
              "warga": "role_warga", "umkm": "role_umkm"}
 """Canonical respondent role → key of its name in words (the kind of survey)."""

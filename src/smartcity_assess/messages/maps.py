@@ -74,11 +74,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_area": ("Wilayah", "Area"),
     "col_kecamatan": ("Kecamatan", "Kecamatan"),
     "col_respondents": ("Responden", "Respondents"),
+    "col_complaints": ("Pengaduan", "Complaints"),
+    "col_value_unit": ("Nilai ({unit})", "Value ({unit})"),
     "col_local": ("Diukur di wilayah", "Measured in the area"),
     "area_not_enough": ("Tidak cukup jawaban", "Not enough answers"),
     "area_no_data": ("Tidak ada data", "No data"),
     "map_north": ("U", "N"),
-    "map_legend_score": ("Nilai", "Score"),
+    "map_legend_score": ("Skor", "Score"),
     "map_alt_table_note": ("Data lengkap ada di tabel di bawah peta.",
                            "The full data is in the table below the map."),
     "map_credit": ("Batas wilayah: {source}", "Boundaries: {source}"),
@@ -225,10 +227,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warga_answered_h": ("Bagaimana laporan dijawab pada {year}",
                          "How reports were answered in {year}"),
     "warga_answered": (
-        "{total} laporan masuk. {closed} selesai ditangani, rata-rata (median) dalam "
-        "{days} hari.",
-        "{total} reports came in. {closed} were resolved, typically (median) within "
-        "{days} days."),
+        "{total} laporan masuk. {closed} selesai ditangani, separuh di antaranya dalam "
+        "{days} hari atau kurang.",
+        "{total} reports came in. {closed} were resolved, half of them within {days} days "
+        "or less."),
     "warga_answered_plain_h": ("Bagaimana laporan warga dijawab", "How reports were answered"),
     "warga_answered_reply": ("{answered} pelapor mendapat jawaban.",
                              "{answered} of reporters got an answer."),
@@ -237,10 +239,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warga_answered_none": ("Belum ada angka tentang jawaban atas laporan warga.",
                             "There are no figures yet on how reports were answered."),
     "warga_map_h": ("Nilai per kecamatan", "Score by kecamatan"),
+    "warga_areas_summary": ("Nilai setiap kecamatan", "Every kecamatan's score"),
+    "warga_col_score": ("Nilai", "Score"),
     "warga_map_note": (
-        "Berarsir: terlalu sedikit jawaban untuk diberi nilai. Daftar lengkap ada di "
-        "masterplan.",
-        "Hatched: too few answers for a score. The full list is in the masterplan."),
+        "Berarsir: terlalu sedikit jawaban untuk diberi nilai. Rincian setiap kecamatan "
+        "ada di masterplan.",
+        "Hatched: too few answers for a score. The details of every kecamatan are in the "
+        "masterplan."),
     "warga_more": ("Laporan lengkap: {file}. Diterbitkan {date}.",
                    "Full report: {file}. Published {date}."),
     "channel_app": ("Aplikasi", "App"),

@@ -67,6 +67,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_answered_by": ("Dijawab oleh", "Answered by"),
     "col_cost_million": ("Biaya (juta Rp)", "Cost (Rp million)"),
     "col_funding": ("Sumber dana", "Funding"),
+    # funding sources as a document names them (messages.keys.FUNDING_KEYS); the
+    # Indonesian budget names stay as they are in English, as planners use them
+    "funding_apbd": ("APBD", "APBD"),
+    "funding_dak": ("DAK", "DAK"),
+    "funding_dana_desa": ("Dana Desa", "Dana Desa"),
+    "funding_bos": ("BOS", "BOS"),
+    "funding_csr": ("CSR", "CSR"),
+    "funding_kpbu": ("KPBU", "KPBU"),
+    "funding_apbn": ("APBN", "APBN"),
+    "funding_bakti": ("BAKTI", "BAKTI"),
+    "funding_hibah": ("Hibah", "Grants"),
     "col_reason": ("Alasan penempatan", "Why here"),
     "col_since": ("Sejak", "Since"),
     "col_evidence_source": ("Bukti", "Evidence"),

@@ -41,6 +41,8 @@ from typing import Literal
 from ..errors import InputError, Problem
 from ..indicators.model import Action, Effort, Horizon, Indicator, IndicatorSet
 from ..indicators.vocabulary import KOMINFO_TITLES, CitizenImpact, CostClass
+from ..messages import text
+from ..messages.keys import FUNDING_KEYS
 from ..scoring.results import IndicatorResult, RegionResult
 from ..text import Text
 from .plan import (
@@ -1144,11 +1146,10 @@ def _allocate(n: _Node, year: int, ledger: _Ledger
         need = highs[k]
         available = sum(max(0, left.get(s, 0)) for s in n.funding)
         if available < need:
-            sources = "/".join(n.funding)
-            return (), (f"biaya {_rupiah(need, 'id')} melebihi sisa pagu {sources} {when} "
-                    f"({_rupiah(available, 'id')})",
-                    f"its cost of {_rupiah(need, 'en')} exceeds what is left of {sources} "
-                    f"in {when} ({_rupiah(available, 'en')})")
+            return (), (f"biaya {_rupiah(need, 'id')} melebihi sisa pagu "
+                        f"{_sources(n.funding, 'id')} {when} ({_rupiah(available, 'id')})",
+                        f"its cost of {_rupiah(need, 'en')} exceeds what is left of "
+                        f"{_sources(n.funding, 'en')} in {when} ({_rupiah(available, 'en')})")
         parts: list[tuple[str, int]] = []
         for source in n.funding:
             take = min(need, max(0, left.get(source, 0)))
@@ -1245,14 +1246,19 @@ def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reas
     if plan.budget is None:
         money_id, money_en = "tanpa batas pagu", "no budget limit set"
     else:
-        sources = "/".join(sorted({a.source for a in n.allocations}, key=n.funding.index))
-        money_id, money_en = f"pagu {sources} {years} cukup", \
-            f"budget {sources} {years} allows"
+        used = sorted({a.source for a in n.allocations}, key=n.funding.index)
+        money_id, money_en = f"pagu {_sources(used, 'id')} {years} cukup", \
+            f"budget {_sources(used, 'en')} {years} allows"
     text_id, text_en = f"{year}: {first_id}; {money_id}", f"{year}: {first_en}; {money_en}"
     if n.first_block is not None and n.first_block_en is not None:
         text_id += f"; tertunda dari {n.first_block}"
         text_en += f"; held back from {n.first_block_en}"
     return Reason(text_id, text_en)
+
+
+def _sources(sources: Sequence[str], lang: str) -> str:
+    """``APBD/Dana Desa``: funding sources as a reader writes them."""
+    return "/".join(text(FUNDING_KEYS[s], lang) if s in FUNDING_KEYS else s for s in sources)
 
 
 def _resolve(edge: Dependency, by_id: Mapping[str, PlannedAction]) -> Dependency:

@@ -34,7 +34,7 @@ from ..scoring.results import (
 )
 from ..scoring.views import region_view, view_keys
 from .certainty import IMPUTATION_KEYS, Certainty, build_certainty
-from .money import year_costs
+from .money import funding_label, year_costs
 from .trends import HistoryLike, Trends, trend_context
 from .views import (
     ActionView,
@@ -374,7 +374,7 @@ def build_facts(src: ReportSources) -> ReportFacts:
         trends=trend_context(assessment, result, src.history, lang),
         certainty=build_certainty(assessment, result, src.sensitivity, lang, colors),
         dimension_scores=_dimension_scores(src, band_info),
-        year_costs=year_costs(roadmap),
+        year_costs=year_costs(roadmap, lang),
     )
 
 
@@ -452,9 +452,12 @@ def _note(result: IndicatorResult, lang: str) -> str | None:
 
 
 def _digits(value: float | None) -> int:
-    """Decimals worth showing for a raw value: 0 from 1000, 1 from 10, else 2."""
+    """Decimals worth showing for a raw value: 0 from 1000, 1 from 10, else 2; none for a
+    zero (a "no" of a yes/no indicator reads "0%", not "0,00%")."""
     if value is None:
         return 1
+    if value == 0:
+        return 0
     return 0 if abs(value) >= 1000 else 1 if abs(value) >= 10 else 2
 
 
@@ -543,7 +546,8 @@ def _action(planned: PlannedAction, plan: Plan, lang: str, title_of: Callable[[s
                                   or gap.score >= gap.target_score)),
         status=planned.status, status_label=span, reason=refer(planned.reason.get(lang)),
         cost_low=planned.cost.low, cost_high=planned.cost.high,
-        cost_source=planned.cost.source, funding=planned.funding,
+        cost_source=planned.cost.source,
+        funding=tuple(funding_label(s, lang) for s in planned.funding),
         dimension=planned.dimension,
         dimension_title=dimension_title(planned.dimension, lang, pillar_titles),
         mandatory=planned.mandatory, benefit=planned.benefit,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from markupsafe import Markup
 
 from ..freshness import MaxAge, SourceDate
-from ..messages import text, tr
+from ..messages import MONTHS, text, tr
 from ..messages.keys import (
     BASIS_KEYS_SOURCES,
     LAYER_TITLE_KEYS,
@@ -108,6 +108,9 @@ class MapView:
     note: str = ""
     shares: tuple[int, ...] = ()
     """Extra columns (by position) that hold a share 0–1, shown as a percentage."""
+    n_column: str = ""
+    """Header of the count column: respondents, or complaints for an indicator measured
+    from a complaints export."""
 
     @property
     def svg_file(self) -> Markup:
@@ -139,6 +142,8 @@ class LayerView:
     title: str
     measure: str
     """What the number per area is, in words."""
+    measure_heading: str
+    """The same as a table's column heading (capitalised)."""
     source: str
     date: str
     illustrative: bool
@@ -261,7 +266,8 @@ def _state(area: AreaResult | None, score: float | None) -> AreaState:
     return "ok" if score is not None else "not_enough"
 
 
-def map_texts_for(lang: str, credit: str, legend: str, **more: str) -> MapTexts:
+def map_texts_for(lang: str, credit: str, legend: str, *, n_column: str | None = None,
+                  **more: str) -> MapTexts:
     """The words of a map in the report's language, from the catalogue."""
     from ..geo.draw import map_texts
 
@@ -269,7 +275,7 @@ def map_texts_for(lang: str, credit: str, legend: str, **more: str) -> MapTexts:
                      not_enough=text("area_not_enough", lang),
                      no_data=text("area_no_data", lang), north=text("map_north", lang),
                      area_column=text("col_area", lang),
-                     n_column=text("col_respondents", lang),
+                     n_column=n_column or text("col_respondents", lang),
                      table_note=text("map_alt_table_note", lang),
                      low=text("map_low", lang), high=text("map_high", lang), **more)
 
@@ -300,13 +306,14 @@ class _Maker:
                    points: tuple[LayerPoint, ...] = (),
                    symbols: tuple[tuple[str, float], ...] | None = None,
                    symbols_title: str = "", points_title: str = "", note: str = "",
-                   shares: tuple[int, ...] = ()) -> MapView:
+                   shares: tuple[int, ...] = (), n_column: str | None = None) -> MapView:
         from ..geo.draw import choropleth_table
         from ..geo.model import AreaValue
 
+        n_column = n_column or text("col_respondents", self.lang)
         texts = map_texts_for(self.lang, credit or self.credit,
-                              text("map_legend_score", self.lang), points=points_title,
-                              symbols=symbols_title)
+                              text("map_legend_score", self.lang), n_column=n_column,
+                              points=points_title, symbols=symbols_title)
         area_values = tuple(AreaValue(key, value, state, n)
                             for key, (value, n, state) in values.items())
         rows, alt = choropleth_table(self.boundaries, area_values, self.bands, texts,
@@ -316,7 +323,7 @@ class _Maker:
                                self.colors.get(r.band) if r.status == "ok" else None, r.n,
                                more.get(r.key, ()))
                       for r in rows)
-        view = MapView(name, title, alt, value_column, extra, table, 1, note, shares)
+        view = MapView(name, title, alt, value_column, extra, table, 1, note, shares, n_column)
         self.jobs.append((view, MapSpec(self.boundaries, texts, self.bands, area_values,
                                         self.scale, 1, points, symbols)))
         return view
@@ -387,9 +394,17 @@ def build_maps(facts: ReportFacts, result: RegionResult, geo: GeoContext | None,
         pillar_maps.append(maker.choropleth(f"peta-pilar-{number}",
                                             tr("map_pillar_title", lang, pillar=title),
                                             values, text("col_score", lang)))
+    from ..geo.complaints import INDICATOR_ANSWERED, INDICATOR_CLOSED, INDICATOR_DAYS
+
     indicator_maps = []
-    titles = {r.id: r.title for r in facts.indicators}
+    rows_by_id = {r.id: r for r in facts.indicators}
+    complaints = geo.complaints_for(result.region, result.year)
     for number, indicator_id in enumerate(geo.data.options.map_indicators, start=1):
+        # an indicator measured from a complaints export rests on complaints, not on
+        # respondents: its count column says how many complaints each area had
+        counted = (dict(complaints.area_counts) if complaints is not None
+                   and indicator_id in (INDICATOR_CLOSED, INDICATOR_DAYS, INDICATOR_ANSWERED)
+                   else None)
         values = {}
         raw: dict[str, tuple[float | None, ...]] = {}
         for area in boundaries.areas:
@@ -397,15 +412,27 @@ def build_maps(facts: ReportFacts, result: RegionResult, geo: GeoContext | None,
             item = found.indicator(indicator_id) if found is not None else None
             own = item if item is not None and item.source == "area" else None
             score = own.score if own is not None else None
-            state: AreaState = ("ok" if score is not None else "not_enough"
-                                if found is not None and found.respondents else "no_data")
-            values[area.key] = (score, own.n if own is not None else None, state)
+            n: int | None
+            if counted is not None:
+                n = counted.get(area.key, 0)
+                some = n > 0
+            else:
+                n = own.n if own is not None else None
+                some = found is not None and found.respondents > 0
+            state: AreaState = ("ok" if score is not None else "not_enough" if some
+                                else "no_data")
+            values[area.key] = (score, n, state)
             raw[area.key] = (own.value if own is not None else None,)
+        row = rows_by_id.get(indicator_id)
+        unit = row.unit_suffix.strip() if row is not None else ""
         indicator_maps.append(maker.choropleth(
             f"peta-indikator-{number}",
-            tr("map_indicator_title", lang, indicator=titles.get(indicator_id, indicator_id)),
-            values, text("col_score", lang), extra=(text("col_value", lang),),
-            extra_values=raw))
+            tr("map_indicator_title", lang,
+               indicator=row.title if row is not None else indicator_id),
+            values, text("col_score", lang),
+            extra=(tr("col_value_unit", lang, unit=unit) if unit else text("col_value", lang),),
+            extra_values=raw,
+            n_column=text("col_complaints", lang) if counted is not None else None))
     layers = tuple(_layer_view(number, read, maker, index)
                    for number, read in enumerate(geo.data.layers, start=1))
     match = geo.match(result.region, result.year)
@@ -461,6 +488,7 @@ def _layer_view(number: int, read: ReadLayer, maker: _Maker, index: Values) -> L
     title = layer_title(read, lang)
     unit = spec.unit or text(LAYER_UNIT_KEYS[spec.type], lang)
     measure_text = tr(MEASURE_KEYS[measure], lang, unit=unit)
+    heading = measure_text[:1].upper() + measure_text[1:]
     counts = tuple((f.key, f.count) for f in join.figures if f.count > 0)
     # an invented layer says so on the map itself (the PNG travels alone)
     mark = f" — {text('layer_illustrative_short', lang)}" if spec.illustrative else ""
@@ -468,16 +496,17 @@ def _layer_view(number: int, read: ReadLayer, maker: _Maker, index: Values) -> L
               if spec.illustrative else maker.credit)
     overlay = maker.choropleth(
         f"peta-lapisan-{number}", tr("map_layer_title", lang, layer=title), index,
-        text("col_score", lang), extra=(measure_text,), credit=credit,
+        text("col_score", lang), extra=(heading,), credit=credit,
         extra_values={f.key: (f.value,) for f in join.figures},
         points=layer.points if layer.kind == "points" else (),
         symbols=counts if layer.kind == "areas" else None,
-        symbols_title=f"{title} ({unit}){mark}", points_title=f"{title}{mark}")
+        symbols_title=f"{title} ({tr(MEASURE_KEYS['count'], lang, unit=unit)}){mark}",
+        points_title=f"{title}{mark}")
     found = bivariate(maker.boundaries, {key: value for key, (value, _, _) in index.items()},
                       join.values())
     view = maker.bivariate(f"peta-bivariat-{number}",
                            tr("map_bivariate_title", lang, layer=title), found, title,
-                           measure_text, f"{text('map_readiness', lang)} × {title}{mark}")
+                           heading, f"{text('map_readiness', lang)} × {title}{mark}")
     readiness_words = {1: text("class_high", lang), 2: text("class_middle", lang),
                        3: text("class_low", lang)}
     problem_words = {1: text("class_low", lang), 2: text("class_middle", lang),
@@ -490,8 +519,9 @@ def _layer_view(number: int, read: ReadLayer, maker: _Maker, index: Values) -> L
                    for rank, row in enumerate(chosen, start=1))
     unmatched = join.match.not_in_file if join.match is not None else ()
     return LayerView(
-        title=title, measure=measure_text, source=read.date.label,
-        date=read.date.date or text("state_no_date", lang), illustrative=spec.illustrative,
+        title=title, measure=measure_text, measure_heading=heading, source=read.date.label,
+        date=date_text(read.date.date, lang) if read.date.date else text("state_no_date", lang),
+        illustrative=spec.illustrative,
         overlay=overlay, bivariate=view, ranked=ranked, outside=len(join.outside),
         outside_rows=", ".join(str(r) for r in join.outside[:20])
         + (" …" if len(join.outside) > 20 else ""),
@@ -572,10 +602,21 @@ def build_sources(dates: Sequence[SourceDate], max_age: MaxAge | None, today: dt
         else:
             state = text("state_fresh", lang)
         rows.append(SourceRow(date.label, text(SOURCE_KIND_KEYS[date.kind], lang),
-                              date.date or "–", text(BASIS_KEYS_SOURCES[date.basis], lang),
+                              date_text(date.date, lang) if date.date else "–",
+                              text(BASIS_KEYS_SOURCES[date.basis], lang),
                               state, stale))
     return SourcesFacts(tuple(rows), None if max_age is None else age_text(max_age, lang),
                         sum(1 for r in rows if r.stale), today)
+
+
+def date_text(value: str, lang: str) -> str:
+    """A source's date as a reader writes it: ``2024-09-30`` → ``30 September 2024``,
+    ``2024-09`` → ``September 2024``; a year, or anything else, as it is."""
+    parts = value.split("-")
+    if len(parts) in (2, 3) and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        month = f"{MONTHS[lang][int(parts[1]) - 1]} {parts[0]}"
+        return month if len(parts) == 2 else f"{int(parts[2])} {month}"
+    return value
 
 
 def age_text(max_age: MaxAge, lang: str) -> str:

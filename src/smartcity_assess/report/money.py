@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..messages import tr
+from ..messages import text, tr
+from ..messages.keys import FUNDING_KEYS
 from ..numbers import format_number
 from ..planning.plan import FUNDING_SOURCES
 from ..planning.planner import ZERO, Roadmap, Stage
@@ -44,6 +45,12 @@ def stage_rpjmd(stage: Stage | None) -> str:
     return f"RPJMD {stage.rpjmd[0]}–{stage.rpjmd[1]}"
 
 
+def funding_label(source: str, lang: str) -> str:
+    """A funding source as a reader writes it (``DanaDesa`` → ``Dana Desa``)."""
+    key = FUNDING_KEYS.get(source)
+    return text(key, lang) if key is not None else source
+
+
 def funding_sources(roadmap: Roadmap) -> tuple[str, ...]:
     """Funding sources the scheduled programs or the envelopes use, in the format's order."""
     used = {s for c in roadmap.costs for s, m in c.by_source if m.high > 0}
@@ -51,9 +58,10 @@ def funding_sources(roadmap: Roadmap) -> tuple[str, ...]:
     return tuple(s for s in FUNDING_SOURCES if s in used)
 
 
-def year_costs(roadmap: Roadmap) -> tuple[YearCostView, ...]:
+def year_costs(roadmap: Roadmap, lang: str) -> tuple[YearCostView, ...]:
     """Every plan year's scheduled cost per funding source against its envelope."""
     sources = funding_sources(roadmap)
+    labels = tuple(funding_label(s, lang) for s in sources)
     found = []
     for cost in roadmap.costs:
         spent = dict(cost.by_source)
@@ -61,7 +69,8 @@ def year_costs(roadmap: Roadmap) -> tuple[YearCostView, ...]:
         envelope_total = cost.envelope_total
         found.append(YearCostView(
             year=cost.year, stage=stage_rpjmd(roadmap.stage_of(cost.year)),
-            by_source=tuple((s, spent.get(s, ZERO)) for s in sources), total=total,
+            by_source=tuple((s, spent.get(s, ZERO)) for s in sources), labels=labels,
+            total=total,
             envelope=cost.envelope, envelope_total=envelope_total,
             left=None if envelope_total is None else envelope_total - total.high,
             starting=len(roadmap.starting_in(cost.year))))

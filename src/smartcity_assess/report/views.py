@@ -430,6 +430,8 @@ class YearCostView:
     """``RPJMD 2025–2029``: the cycle the year lies in."""
     by_source: tuple[tuple[str, Money], ...]
     """Every funding source the plan uses, in the format's order (zero when unused)."""
+    labels: tuple[str, ...]
+    """The names of :attr:`by_source`'s sources in the report's language."""
     total: Money
     envelope: tuple[tuple[str, int], ...] | None
     envelope_total: int | None

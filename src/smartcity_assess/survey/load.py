@@ -824,7 +824,7 @@ class _Rows:
                 found = -1
             else:
                 ref = AreaRef(name or kecamatan, kecamatan if name and kecamatan else None,
-                              code or None)
+                              code or None, None if name else "kecamatan")
                 found = self.loader.area_labels.code(ref)
             self.area_codes[raw] = found
         return found

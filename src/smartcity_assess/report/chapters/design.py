@@ -85,6 +85,31 @@ class DesignChapter(Chapter):
     census: tuple[str, ...]
     source: str
 
+    @property
+    def shift(self) -> float | None:
+        """How much the design weights move the index (weighted minus unweighted, points);
+        None without both numbers."""
+        if self.index is None or self.unweighted is None:
+            return None
+        return self.index - self.unweighted
+
+    @property
+    def shift_key(self) -> str | None:
+        """The sentence that says which way the weights move the index, so that the reader
+        gets a direction in words and a size, never a bare signed number."""
+        shift = self.shift
+        if shift is None:
+            return None
+        if abs(shift) < SHIFT_SHOWN:
+            return SHIFT_KEYS["none"]
+        return SHIFT_KEYS["up" if shift > 0 else "down"]
+
+
+SHIFT_SHOWN = 0.005
+"""Below this the shift shows as 0,00 with two decimals: "does not change the index"."""
+SHIFT_KEYS = {"up": "design_shift_up", "down": "design_shift_down",
+              "none": "design_shift_none"}
+
 
 def design(facts: ReportFacts, src: ReportSources) -> DesignChapter | None:
     """The chapter, or None when the run had no design and no design weights."""

@@ -23,7 +23,7 @@ from ...planning.plan import Body, Figure, Plan
 from ...planning.planner import ZERO, Money, PlannedAction
 from ...scoring.results import GroupResult
 from ..facts import ReportFacts, ReportSources, scale_of
-from ..money import funding_sources, rupiah, stage_rpjmd
+from ..money import funding_label, funding_sources, rupiah, stage_rpjmd
 from ..views import ActionView, BandView, IndicatorRow
 
 # --- small words ----------------------------------------------------------------------------
@@ -420,7 +420,7 @@ def cost_by_source(src: ReportSources) -> tuple[CostLine, ...]:
         for allocation in planned.allocations:
             counts.setdefault(allocation.source, set()).add(planned.id)
     spent = dict(roadmap.cost_by_source())
-    return tuple(CostLine(s, s, spent.get(s, ZERO), len(counts.get(s, ())),
+    return tuple(CostLine(s, funding_label(s, src.lang), spent.get(s, ZERO), len(counts.get(s, ())),
                           spent.get(s, ZERO).high / total if total else 0.0)
                  for s in funding_sources(roadmap) if s in spent)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...messages import MONTHS, text
 from ...messages.keys import CHANNEL_KEYS
 from ..facts import ReportFacts, ReportSources
-from ..maps import INDEX_MAP
+from ..maps import INDEX_MAP, AreaRow
 from ..views import ActionView, BandView
 from . import Chapter, Document
 
@@ -82,6 +82,9 @@ class WargaPage(Chapter):
     """Name of the index map's chart (None: no boundary file)."""
     not_enough: int
     """Areas shown hatched on the map."""
+    areas: tuple[AreaRow, ...] = ()
+    """Every area with its score, by name: the map in a list a phone can read (the map's
+    text is small there) and a screen reader can follow."""
 
 
 def _when(action: ActionView, lang: str) -> str:
@@ -156,7 +159,8 @@ def page(facts: ReportFacts, src: ReportSources) -> WargaPage:
         channels=tuple(_channel(c, facts.lang) for c in src.plan.channels),
         answered=answered,
         map=INDEX_MAP if maps is not None and maps.index_map is not None else None,
-        not_enough=sum(1 for a in maps.areas if a.status == "not_enough") if maps else 0)
+        not_enough=sum(1 for a in maps.areas if a.status == "not_enough") if maps else 0,
+        areas=maps.areas if maps is not None and maps.index_map is not None else ())
 
 
 WARGA: Document[ReportFacts, ReportSources] = Document("warga", (page,))

@@ -39,7 +39,8 @@ def dimension_chart(name: str, bars: Sequence[DimensionBar], scale: tuple[float,
         rows = max(len(bars), 1)
         figure = new_figure(1.0 + 0.42 * rows)
         labels = [wrap(b.label, 34) for b in bars]
-        place(figure, left=text_width(labels, 8) + 0.2, right=0.3, top=0.12, bottom=0.85)
+        # right: room for "100,0" after a full bar
+        place(figure, left=text_width(labels, 8) + 0.2, right=0.5, top=0.12, bottom=0.85)
         axes = figure.add_subplot()
         low, high = scale
         for index, zone in enumerate(zones):

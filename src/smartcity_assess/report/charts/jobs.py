@@ -178,12 +178,20 @@ def costs_job(facts: ReportFacts) -> ChartJob:
         f"{y.year} {_num(y.total.high / 1e9, lang, 2)}"
         + ("" if y.envelope_total is None
            else " / " + _num(y.envelope_total / 1e9, lang, 2)) for y in years)
-    texts = {"cost_axis": text("cost_axis", lang), "envelope": text("col_envelope", lang)}
+    texts = {"cost_axis": text("cost_axis", lang), "envelope": text("col_envelope", lang),
+             # each source's name in the legend, by the source's id (its colour's key)
+             **{f"source:{s}": label for s, label in
+                zip(sources, years[0].labels if years else (), strict=True)}}
     budget = any(y.envelope_total is not None for y in years)
     return ChartJob(COSTS, text("costs_chart_title", lang),
                     tr("costs_chart_desc" if budget else "costs_chart_desc_free", lang,
                        items=items),
                     CostBars(bars, sources, lang, texts))
+
+
+LINE_PALETTE = tuple(c for c in OKABE_ITO if c not in (SCORE, TARGET, "#F0E442"))
+"""Colours of the pillars' lines: Okabe–Ito without the index's, the target's and the yellow,
+which is for fills (a thin yellow line on white has a contrast of about 1.2:1)."""
 
 
 def trajectory_job(facts: ReportFacts, end: int) -> ChartJob:
@@ -192,7 +200,7 @@ def trajectory_job(facts: ReportFacts, end: int) -> ChartJob:
     lines = [Line(text("index_projected", lang), index.projection, SCORE, 2.4, markers=True),
              Line(text("index_target_path", lang), index.target_path, TARGET, 1.6,
                   dashed=True)]
-    palette = [c for c in OKABE_ITO if c not in (SCORE, TARGET)]
+    palette = LINE_PALETTE
     for i, pillar in enumerate(facts.pillars):
         lines.append(Line(pillar.title, pillar.projection, palette[i % len(palette)], 1.1))
     items = "; ".join(f"{y} {_num(v, lang)}"
@@ -211,7 +219,7 @@ def trend_job(facts: ReportFacts) -> ChartJob | None:
         return None
     lang = facts.lang
     years = tuple(y.year for y in trends.years if y.year is not None)
-    palette = [c for c in OKABE_ITO if c not in (SCORE, TARGET)]
+    palette = LINE_PALETTE
     pillars = [r for r in trends.series if r.kind == "pillar"]
     index = trends.index
     lines = [Series(index.title, [c.score for c in index.cells], SCORE, 2.4, True)]

@@ -64,7 +64,8 @@ def cost_chart(name: str, years: Sequence[CostYear], sources: Sequence[str], lan
         axes.grid(axis="y", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
         handles: list[Patch | Line2D] = [
-            Patch(color=SOURCE_COLORS.get(s, OKABE_ITO[k % len(OKABE_ITO)]), label=s)
+            Patch(color=SOURCE_COLORS.get(s, OKABE_ITO[k % len(OKABE_ITO)]),
+                  label=texts.get(f"source:{s}", s))
             for k, s in enumerate(sources)]
         if envelopes:
             handles.append(Line2D([], [], color=INK, linewidth=1.4, linestyle=(0, (3, 1.5)),

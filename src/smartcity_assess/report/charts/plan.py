@@ -272,9 +272,11 @@ def trajectory_chart(name: str, years: Sequence[int], lines: Sequence[Line],
                           label=line.label)
                 if line.markers:
                     last_x, last_y = points[-1]
+                    # beside the last point, not above it, where the target path ends
                     axes.annotate(format_number(last_y, lang, 1), (last_x, last_y),
-                                  textcoords="offset points", xytext=(0, 7), ha="center",
-                                  fontsize=8, fontweight="bold", color=line.color)
+                                  textcoords="offset points", xytext=(5, 0), ha="left",
+                                  va="center", fontsize=8, fontweight="bold",
+                                  color=line.color)
             if axes.get_legend_handles_labels()[0]:
                 figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=3,
                               fontsize=7.5)

@@ -206,7 +206,8 @@ def _indicator_frame(labels: tuple[str, ...], limits: tuple[float, float],
 
     named = dict(texts)
     figure = new_figure(1.15 + 0.38 * max(len(labels), 1))
-    place(figure, left=text_width(labels, 8) + 0.2, right=0.25, top=0.12, bottom=0.95)
+    # right: room for "100,0" after a full bar
+    place(figure, left=text_width(labels, 8) + 0.2, right=0.5, top=0.12, bottom=0.95)
     axes = figure.add_subplot()
     low, high = limits
     for index, zone in enumerate(zones):
@@ -251,7 +252,7 @@ def indicator_chart(name: str, bars: Sequence[Bar], scale: tuple[float, float],
             positions = list(range(len(bars)))[::-1]
             axes.barh(positions, [0.0 if b.score is None else b.score - origin for b in bars],
                       left=origin, color=[b.color for b in bars], height=0.56,
-                      edgecolor="#ffffff", linewidth=0.5)
+                      edgecolor=INK, linewidth=0.4)  # a pale grade's bar stands out of its zone
             marks = [(b.target, y) for y, b in zip(positions, bars, strict=True)
                      if b.target is not None]
             if marks:
