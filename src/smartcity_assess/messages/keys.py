@@ -26,6 +26,8 @@ FUNDING_KEYS = {"APBD": "funding_apbd", "DAK": "funding_dak", "DanaDesa": "fundi
                 "BOS": "funding_bos", "CSR": "funding_csr", "KPBU": "funding_kpbu",
                 "APBN": "funding_apbn", "BAKTI": "funding_bakti", "Hibah": "funding_hibah"}
 """Funding source (plan file and set vocabulary) → key of its name in a document."""
+EXISTING_KEYS = {"running": "existing_running", "done": "existing_done"}
+"""An existing program's status (plan file) → key of its word."""
 ROLE_KEYS = {"statistik": "role_statistik", "opd": "role_opd", "asn": "role_asn",
              "warga": "role_warga", "umkm": "role_umkm"}
 """Canonical respondent role → key of its name in words (the kind of survey)."""

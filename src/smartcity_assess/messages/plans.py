@@ -523,4 +523,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wins. Duration: quick win and short 1 year, medium 2 years, long 3 years. The "
         "projection adds each program's score gain evenly over its duration, then "
         "recomputes the pillars and the index with the same aggregation."),
+    # --- the planner's reasons and warnings (planning/planner.py, roadmap_json.py) ---------
+    # a scheduled program: "{year}: {why}; {money}", then what held it back in earlier years
+    "reason_scheduled": ("{year}: {why}; {money}", "{year}: {why}; {money}"),
+    "reason_held_back": ("{reason}; tertunda dari {block}", "{reason}; held back from {block}"),
+    "reason_pinned": ("dipatok pada {year} oleh rencana", "pinned to {year} by the plan"),
+    "reason_mandatory": ("wajib menurut {regulation}", "mandatory under {regulation}"),
+    "reason_quick_win": ("quick win dimensi {dimension}",
+                         "quick win of the {dimension} dimension"),
+    "reason_prerequisite": ("prasyarat bagi {waiting}", "prerequisite of {waiting}"),
+    "reason_priority": ("prioritas {rank} dari {count}", "priority {rank} of {count}"),
+    "reason_boosted": ("{why} (didorong ×{factor})", "{why} (boosted ×{factor})"),
+    "reason_no_budget": ("tanpa batas pagu", "no budget limit set"),
+    "reason_budget_allows": ("pagu {sources} {years} cukup", "budget {sources} {years} allows"),
+    # a program not scheduled, and what stopped it ("{year}: {block}" for the first year)
+    "reason_unfunded": ("tidak terdanai: {block}", "unfunded: {block}"),
+    "reason_beyond": ("belum terjadwal: {block}", "beyond the horizon: {block}"),
+    "reason_blocked_in": ("{year}: {block}", "{year}: {block}"),
+    "block_cycle": ("ketergantungan melingkar antarprogram", "the prerequisites form a cycle"),
+    "block_does_not_fit": ("tidak muat dalam masterplan", "does not fit"),
+    "block_waits": ("menunggu {action}", "waits for {action}"),
+    "block_waits_until": ("menunggu {action} ({start}–{end})",
+                          "waits for {action} ({start}–{end})"),
+    "block_past_end": ("akan selesai {end}, setelah akhir masterplan {last}",
+                       "would end in {end}, after the masterplan ends in {last}"),
+    "block_capacity": ("kapasitas {limit} program per tahun penuh",
+                       "the capacity of {limit} starts a year is used"),
+    "block_owner_limit": ("batas {owner} {limit} program per tahun",
+                          "{owner} may start {limit} a year"),
+    "block_money": ("biaya {cost} melebihi sisa pagu {sources} {year} ({left})",
+                    "its cost of {cost} exceeds what is left of {sources} in {year} ({left})"),
+    # the planner's warnings
+    "warn_mandatory_late": (
+        "{action} wajib menurut {regulation} tetapi tidak dapat dimulai sampai {deadline}",
+        "{action} is mandatory under {regulation} but cannot start by {deadline}"),
+    "warn_no_envelope": (
+        "anggaran rencana tidak memuat pagu untuk {span}: program berbiaya tidak dapat "
+        "berjalan pada tahun tersebut",
+        "the plan's budget has no envelope for {span}: no program that costs money can run "
+        "then"),
+    "warn_pin_moved": ("{action} dipatok {pinned} tetapi baru dapat dimulai {start}",
+                       "{action} is pinned to {pinned} but can only start in {start}"),
+    "warn_pin_unscheduled": ("{action} dipatok {pinned} tetapi tidak dapat dijadwalkan",
+                             "{action} is pinned to {pinned} but cannot be scheduled"),
+    # a stage's label (roadmap.json) and a program already running or done (its reason)
+    "stage_label_baseline": ("{span} (kondisi awal)", "{span} (baseline)"),
+    "stage_label_rpjmd": ("{span} (RPJMD {start}–{end})", "{span} (RPJMD {start}–{end})"),
+    "existing_reason": ("sudah {status}", "already {status}"),
+    "existing_reason_since": ("sudah {status} sejak {year}", "already {status} since {year}"),
 }

@@ -34,14 +34,14 @@ from __future__ import annotations
 
 import statistics
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import InputError, Problem
 from ..indicators.model import Action, Effort, Horizon, Indicator, IndicatorSet
 from ..indicators.vocabulary import KOMINFO_TITLES, CitizenImpact, CostClass
-from ..messages import text
+from ..messages import text, tr
 from ..messages.keys import FUNDING_KEYS
 from ..scoring.results import IndicatorResult, RegionResult
 from ..text import Text
@@ -95,6 +95,11 @@ class Reason:
     def get(self, lang: str = "id") -> str:
         """The line in ``lang`` (Indonesian unless ``en``)."""
         return self.en if lang == "en" else self.id
+
+
+def _in_both(line: Callable[[str], str]) -> Reason:
+    """A line of the catalogue in Indonesian and English: ``line(lang)`` for each."""
+    return Reason(line("id"), line("en"))
 
 
 @dataclass(frozen=True)
@@ -301,11 +306,13 @@ class Stage:
         return tuple(range(self.start, self.end + 1))
 
     def label(self, lang: str = "id") -> str:
-        """``2027 (RPJMD 2025–2029)``, ``2030–2033 (RPJMD 2030–2034)``, ``2024–2025 (awal)``."""
+        """``2027 (RPJMD 2025–2029)``, ``2030–2033 (RPJMD 2030–2034)``,
+        ``2024–2025 (kondisi awal)``."""
         span = str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
         if self.kind == "baseline":
-            return f"{span} ({'baseline' if lang == 'en' else 'kondisi awal'})"
-        return f"{span} (RPJMD {self.rpjmd[0]}–{self.rpjmd[1]})"
+            return tr("stage_label_baseline", lang, span=span)
+        return tr("stage_label_rpjmd", lang, span=span, start=self.rpjmd[0],
+                  end=self.rpjmd[1])
 
 
 @dataclass(frozen=True)
@@ -616,10 +623,12 @@ class _Node:
     quick: bool = False
     why: Why = "priority"
     allocations: tuple[Allocation, ...] = ()
-    first_block: str | None = None
-    first_block_en: str | None = None
-    money_block: tuple[str, str] | None = None
-    other_block: tuple[str, str] | None = None
+    first_block: Reason | None = None
+    """What stopped it in the first year it was tried (``2026: …``)."""
+    money_block: Reason | None = None
+    """The last time money stopped it."""
+    other_block: Reason | None = None
+    """The last time something else stopped it (a prerequisite, the calendar, capacity)."""
     cycle: bool = False
     for_mandate: bool = False
     """A prerequisite of a mandatory action: scheduled with the mandatory ones."""
@@ -757,23 +766,13 @@ def build_roadmap(result: RegionResult, indicator_set: IndicatorSet, plan: Plan,
     target_path = _target_path(result, projection, index_target, pillar_targets, years)
     mandate_results = tuple(_mandate(m.action, mandates[m.action], by_id, realised, deadline)
                             for m in plan.mandatory)
-    for mandate in mandate_results:
-        if not mandate.on_time:
-            warnings.append(Reason(
-                f"{mandate.action} wajib menurut {mandate.regulation} tetapi tidak dapat "
-                f"dimulai sampai {deadline}",
-                f"{mandate.action} is mandatory under {mandate.regulation} but cannot start "
-                f"by {deadline}"))
+    warnings += [_late(m, deadline) for m in mandate_results if not m.on_time]
     costs = tuple(_year_cost(year, actions, plan) for year in range(first, masterplan[1] + 1))
     if plan.budget is not None:
         unbudgeted = [y for y in range(first, masterplan[1] + 1) if not plan.envelope(y)]
         if unbudgeted:
             span = _span(unbudgeted)
-            warnings.append(Reason(
-                f"anggaran rencana tidak memuat pagu untuk {span}: program berbiaya tidak "
-                f"dapat berjalan pada tahun tersebut",
-                f"the plan's budget has no envelope for {span}: no program that costs money "
-                f"can run then"))
+            warnings.append(_in_both(lambda lang: tr("warn_no_envelope", lang, span=span)))
     kpis = _kpis(result, indicator_set, projection, target_path, baseline_year, first)
     return Roadmap(
         region=plan.region.name or result.region,
@@ -1049,16 +1048,25 @@ def _schedule(ranked: Sequence[_Node], nodes: dict[str, _Node], plan: Plan, firs
                         quick_by_dimension[n.dimension] = quick_by_dimension.get(
                             n.dimension, 0) + 1
                     n.why = _why(n, kind)
-    for n in ordered:
-        if n.pinned is not None and n.start is not None and n.start != n.pinned:
-            warnings.append(Reason(
-                f"{n.action.id} dipatok {n.pinned} tetapi baru dapat dimulai {n.start}",
-                f"{n.action.id} is pinned to {n.pinned} but can only start in {n.start}"))
-        elif n.pinned is not None and n.start is None:
-            warnings.append(Reason(f"{n.action.id} dipatok {n.pinned} tetapi tidak dapat "
-                                   f"dijadwalkan", f"{n.action.id} is pinned to {n.pinned} "
-                                   f"but cannot be scheduled"))
+    warnings += [w for w in map(_pin_warning, ordered) if w is not None]
     return warnings
+
+
+def _pin_warning(n: _Node) -> Reason | None:
+    """A pinned action that starts late or never (None: no pin, or on time)."""
+    if n.pinned is None or n.start == n.pinned:
+        return None
+    if n.start is None:
+        return _in_both(lambda lang: tr("warn_pin_unscheduled", lang, action=n.action.id,
+                                        pinned=n.pinned))
+    return _in_both(lambda lang: tr("warn_pin_moved", lang, action=n.action.id,
+                                    pinned=n.pinned, start=n.start))
+
+
+def _late(mandate: MandateResult, deadline: int) -> Reason:
+    """The warning of a mandatory action that cannot start by the deadline."""
+    return _in_both(lambda lang: tr("warn_mandatory_late", lang, action=mandate.action,
+                                    regulation=mandate.regulation, deadline=deadline))
 
 
 def _why(n: _Node, kind: str) -> Why:
@@ -1073,13 +1081,15 @@ def _why(n: _Node, kind: str) -> Why:
     return "priority"
 
 
-def _block(n: _Node, year: int, text_id: str, text_en: str, *, money: bool = False) -> bool:
+def _block(n: _Node, year: int, block: Reason, *, money: bool = False) -> bool:
+    """Record what stopped ``n`` in ``year``; False (it was not placed)."""
     if n.first_block is None:
-        n.first_block, n.first_block_en = f"{year}: {text_id}", f"{year}: {text_en}"
+        n.first_block = _in_both(lambda lang: tr("reason_blocked_in", lang, year=year,
+                                                 block=block.get(lang)))
     if money:
-        n.money_block = (text_id, text_en)
+        n.money_block = block
     else:
-        n.other_block = (text_id, text_en)
+        n.other_block = block
     return False
 
 
@@ -1089,23 +1099,21 @@ def _try(n: _Node, year: int, nodes: dict[str, _Node], ledger: _Ledger, plan: Pl
     for dep in n.prerequisites:
         other = nodes[dep]
         if other.start is None or other.start + other.duration - 1 >= year:
-            when = "" if other.start is None else \
-                f" ({other.start}–{other.start + other.duration - 1})"
-            return _block(n, year, f"menunggu {dep}{when}", f"waits for {dep}{when}")
+            return _block(n, year, _waits(dep, other))
     end = year + n.duration - 1
     if end > last:
-        return _block(n, year, f"akan selesai {end}, setelah akhir masterplan {last}",
-                      f"would end in {end}, after the masterplan ends in {last}")
+        return _block(n, year, _in_both(lambda lang: tr("block_past_end", lang, end=end,
+                                                        last=last)))
     if ledger.starts.get(year, 0) >= plan.capacity.per_year:
-        return _block(n, year, f"kapasitas {plan.capacity.per_year} program per tahun penuh",
-                      f"the capacity of {plan.capacity.per_year} starts a year is used")
+        return _block(n, year, _in_both(lambda lang: tr("block_capacity", lang,
+                                                        limit=plan.capacity.per_year)))
     limit = _owner_limit(plan, n.owner)
     if limit is not None and ledger.owner_starts.get((year, n.owner), 0) >= limit:
-        return _block(n, year, f"batas {n.owner} {limit} program per tahun",
-                      f"{n.owner} may start {limit} a year")
+        return _block(n, year, _in_both(lambda lang: tr("block_owner_limit", lang,
+                                                        owner=n.owner, limit=limit)))
     allocations, short = _allocate(n, year, ledger)
     if short is not None:
-        return _block(n, year, short[0], short[1], money=True)
+        return _block(n, year, short, money=True)
     n.start = year
     n.allocations = allocations
     for allocation in n.allocations:
@@ -1115,6 +1123,15 @@ def _try(n: _Node, year: int, nodes: dict[str, _Node], ledger: _Ledger, plan: Pl
     ledger.starts[year] = ledger.starts.get(year, 0) + 1
     ledger.owner_starts[(year, n.owner)] = ledger.owner_starts.get((year, n.owner), 0) + 1
     return True
+
+
+def _waits(dep: str, other: _Node) -> Reason:
+    """``n`` waits for its prerequisite ``dep`` (with its years when it is scheduled)."""
+    if other.start is None:
+        return _in_both(lambda lang: tr("block_waits", lang, action=dep))
+    start, end = other.start, other.start + other.duration - 1
+    return _in_both(lambda lang: tr("block_waits_until", lang, action=dep, start=start,
+                                    end=end))
 
 
 def _owner_limit(plan: Plan, owner: str) -> int | None:
@@ -1131,9 +1148,9 @@ def _split(total: int, parts: int) -> list[int]:
 
 
 def _allocate(n: _Node, year: int, ledger: _Ledger
-              ) -> tuple[tuple[Allocation, ...], tuple[str, str] | None]:
+              ) -> tuple[tuple[Allocation, ...], Reason | None]:
     """Allocations of each year's share over the funding sources in order (greedy on the
-    high bound), or the Indonesian and English reason it does not fit."""
+    high bound), or the reason it does not fit."""
     highs = _split(n.cost.high, n.duration)
     lows = _split(n.cost.low, n.duration)
     out: list[Allocation] = []
@@ -1146,10 +1163,7 @@ def _allocate(n: _Node, year: int, ledger: _Ledger
         need = highs[k]
         available = sum(max(0, left.get(s, 0)) for s in n.funding)
         if available < need:
-            return (), (f"biaya {_rupiah(need, 'id')} melebihi sisa pagu "
-                        f"{_sources(n.funding, 'id')} {when} ({_rupiah(available, 'id')})",
-                        f"its cost of {_rupiah(need, 'en')} exceeds what is left of "
-                        f"{_sources(n.funding, 'en')} in {when} ({_rupiah(available, 'en')})")
+            return (), _short(n.funding, need, available, when)
         parts: list[tuple[str, int]] = []
         for source in n.funding:
             take = min(need, max(0, left.get(source, 0)))
@@ -1172,20 +1186,28 @@ def _allocate(n: _Node, year: int, ledger: _Ledger
     return tuple(out), None
 
 
+def _short(funding: Sequence[str], need: int, available: int, year: int) -> Reason:
+    """A year's share of the cost that the envelopes of ``funding`` cannot carry."""
+    return _in_both(lambda lang: tr("block_money", lang, cost=_rupiah(need, lang),
+                                    sources=_sources(funding, lang), year=year,
+                                    left=_rupiah(available, lang)))
+
+
 def _rupiah(amount: int, lang: str) -> str:
-    """``Rp1,2 miliar`` / ``Rp1.2 billion`` (juta/million below a billion)."""
+    """``Rp1,2 miliar`` / ``Rp1.2 billion`` (juta/million below a billion), in the words of
+    the reports (``rp_*``) but with one decimal at most: the reasons' own rounding, which
+    differs from the reports' :func:`smartcity_assess.report.money.rupiah` (two decimals
+    under 10, whole millions)."""
     if amount == 0:
         return "Rp0"
     if amount >= 1_000_000_000_000:
-        value, unit = amount / 1e12, ("triliun", "trillion")
+        value, key = amount / 1e12, "rp_trillion"
     elif amount >= 1_000_000_000:
-        value, unit = amount / 1e9, ("miliar", "billion")
+        value, key = amount / 1e9, "rp_billion"
     else:
-        value, unit = amount / 1e6, ("juta", "million")
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    if lang == "en":
-        return f"Rp{text} {unit[1]}"
-    return f"Rp{text.replace('.', ',')} {unit[0]}"
+        value, key = amount / 1e6, "rp_million"
+    shown = f"{value:.1f}".rstrip("0").rstrip(".")
+    return tr(key, lang, value=shown if lang == "en" else shown.replace(".", ","))
 
 
 def _span(years: Sequence[int]) -> str:
@@ -1213,47 +1235,47 @@ def _planned(n: _Node, rank: int, first: int, count: int, plan: Plan) -> Planned
 
 def _reason(n: _Node, status: Status, rank: int, count: int, plan: Plan) -> Reason:
     """The one line of rule 3 for a placement, or for its absence."""
+    return _in_both(lambda lang: _reason_in(n, status, rank, count, plan, lang))
+
+
+def _reason_in(n: _Node, status: Status, rank: int, count: int, plan: Plan,
+               lang: str) -> str:
+    """:func:`_reason` in one language."""
     if n.cycle:
-        return Reason("belum terjadwal: ketergantungan melingkar antarprogram",
-                      "beyond the horizon: the prerequisites form a cycle")
+        return tr("reason_beyond", lang, block=text("block_cycle", lang))
     if n.start is None:
         block = n.money_block if status == "unfunded" else n.other_block
-        text_id, text_en = block or ("tidak muat dalam masterplan", "does not fit")
+        stopped = block.get(lang) if block is not None else text("block_does_not_fit", lang)
         if status == "unfunded":
-            return Reason(f"tidak terdanai: {text_id}", f"unfunded: {text_en}")
-        return Reason(f"belum terjadwal: {text_id}", f"beyond the horizon: {text_en}")
+            return tr("reason_unfunded", lang, block=stopped)
+        return tr("reason_beyond", lang, block=stopped)
     year = n.start
     if n.why == "pin":
-        first_id, first_en = f"dipatok pada {n.pinned} oleh rencana", \
-            f"pinned to {n.pinned} by the plan"
+        why = tr("reason_pinned", lang, year=n.pinned)
     elif n.why == "mandatory":
-        first_id, first_en = f"wajib menurut {n.mandatory}", f"mandatory under {n.mandatory}"
+        why = tr("reason_mandatory", lang, regulation=n.mandatory)
     elif n.why == "quick-win":
         name = KOMINFO_TITLES.get(n.dimension)
-        first_id = f"quick win dimensi {name.get('id') if name else n.dimension}"
-        first_en = f"quick win of the {name.get('en') if name else n.dimension} dimension"
+        why = tr("reason_quick_win", lang, dimension=name.get(lang) if name else n.dimension)
     elif n.why == "prerequisite":
-        waiting = ", ".join(sorted(set(n.pulled_by)))
-        first_id, first_en = f"prasyarat bagi {waiting}", f"prerequisite of {waiting}"
+        why = tr("reason_prerequisite", lang, waiting=", ".join(sorted(set(n.pulled_by))))
     else:
-        first_id, first_en = f"prioritas {rank} dari {count}", \
-            f"priority {rank} of {count}"
+        why = tr("reason_priority", lang, rank=rank, count=count)
     if n.boost != 1.0:
-        first_id += f" (didorong ×{n.boost:g})".replace(".", ",")
-        first_en += f" (boosted ×{n.boost:g})"
+        factor = f"{n.boost:g}"
+        why = tr("reason_boosted", lang, why=why,
+                 factor=factor if lang == "en" else factor.replace(".", ","))
     end = year + n.duration - 1
     years = str(year) if end == year else f"{year}–{end}"
     if plan.budget is None:
-        money_id, money_en = "tanpa batas pagu", "no budget limit set"
+        money = text("reason_no_budget", lang)
     else:
         used = sorted({a.source for a in n.allocations}, key=n.funding.index)
-        money_id, money_en = f"pagu {_sources(used, 'id')} {years} cukup", \
-            f"budget {_sources(used, 'en')} {years} allows"
-    text_id, text_en = f"{year}: {first_id}; {money_id}", f"{year}: {first_en}; {money_en}"
-    if n.first_block is not None and n.first_block_en is not None:
-        text_id += f"; tertunda dari {n.first_block}"
-        text_en += f"; held back from {n.first_block_en}"
-    return Reason(text_id, text_en)
+        money = tr("reason_budget_allows", lang, sources=_sources(used, lang), years=years)
+    line = tr("reason_scheduled", lang, year=year, why=why, money=money)
+    if n.first_block is not None:
+        line = tr("reason_held_back", lang, reason=line, block=n.first_block.get(lang))
+    return line
 
 
 def _sources(sources: Sequence[str], lang: str) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .plan import Plan
+from ..messages import text, tr
+from ..messages.keys import EXISTING_KEYS
+from .plan import Existing, Plan
 from .planner import Money, PlannedAction, Roadmap
 
 FORMAT = "smartcity-assess/roadmap"
@@ -18,6 +20,15 @@ FORMAT_VERSION = 1
 
 def _money(money: Money) -> list[int]:
     return [money.low, money.high]
+
+
+def _existing(entry: Existing, lang: str) -> str:
+    """``sudah berjalan sejak 2024`` / ``already running since 2024``: an existing program's
+    reason."""
+    status = text(EXISTING_KEYS[entry.status], lang)
+    if entry.since:
+        return tr("existing_reason_since", lang, status=status, year=entry.since)
+    return tr("existing_reason", lang, status=status)
 
 
 def _program(planned: PlannedAction, lang: str) -> dict[str, Any]:
@@ -62,9 +73,7 @@ def roadmap_document(roadmap: Roadmap, plan: Plan, lang: str = "id") -> dict[str
         "cost": None,
         "funding": [],
         "status": "existing",
-        "reason": (f"sudah {'berjalan' if e.status == 'running' else 'selesai'}"
-                   + (f" sejak {e.since}" if e.since else "") if lang != "en" else
-                   f"already {e.status}" + (f" since {e.since}" if e.since else "")),
+        "reason": _existing(e, lang),
         "realises": e.action,
         "evidence": list(e.evidence),
         "dimension": e.dimension,

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ...indicators.model import IndicatorSet
 from ...indicators.vocabulary import KOMINFO_TITLES
 from ...messages import text, tr
-from ...messages.keys import ROLE_KEYS
+from ...messages.keys import EXISTING_KEYS, ROLE_KEYS
 from ...numbers import format_number
 from ...planning.plan import Body, Figure, Plan
 from ...planning.planner import ZERO, Money, PlannedAction
@@ -28,7 +28,6 @@ from ..views import ActionView, BandView, IndicatorRow
 
 # --- small words ----------------------------------------------------------------------------
 
-EXISTING_KEYS = {"running": "existing_running", "done": "existing_done"}
 STAGE_KEYS = {"baseline": "stage_baseline", "year": "stage_year", "phase": "stage_phase"}
 """A stage's kind → catalogue key of its heading."""
 TARGET_BASIS_KEYS = {"policy": "kpi_basis_policy", "plan": "kpi_basis_plan",
