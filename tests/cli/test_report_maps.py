@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from smartcity_assess.cli.app import app
 from smartcity_assess.resources import sample_dir
 
+pytestmark = pytest.mark.slow  # end-to-end report commands with boundary files
+
 SAMPLE = [str(sample_dir() / name) for name in (
     "tegal-citizen-survey.csv", "tegal-opd-self-assessment.xlsx",
     "tegal-official-statistics.csv")]

@@ -20,6 +20,8 @@ from smartcity_assess.geo.model import AreaValue, Boundaries, MapBand
 from smartcity_assess.geo.project import LocalProjection, geodesic_km
 from smartcity_assess.geo.read import parse_boundaries
 
+pytestmark = pytest.mark.slow  # draws the real kecamatan and desa maps
+
 BANDS = [MapBand(0, "Kurang", "#d7191c"), MapBand(20, "Cukup", "#fdae61"),
          MapBand(40, "Baik", "#ffffbf"), MapBand(62.5, "Sangat Baik", "#abd9e9"),
          MapBand(80, "Memuaskan", "#2c7bb6")]

@@ -33,6 +33,8 @@ from typer.testing import CliRunner
 from smartcity_assess.cli.app import app
 from smartcity_assess.survey import readers
 
+pytestmark = pytest.mark.slow  # the corpus runs every case through the command line
+
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 from generate import CORPUS, GENERATED, READ_ONLY, prepare  # noqa: E402

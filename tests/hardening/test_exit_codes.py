@@ -19,6 +19,8 @@ from typer.testing import CliRunner
 
 from smartcity_assess.cli.app import app
 
+pytestmark = pytest.mark.slow  # end-to-end commands on pathological inputs
+
 SET = """\
 id: tiny
 version: "1"

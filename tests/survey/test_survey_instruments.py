@@ -20,6 +20,8 @@ from smartcity_assess.survey.load import read_survey
 from smartcity_assess.survey.questionnaire import questionnaire_html
 from smartcity_assess.survey.xlsform import xlsform, xlsform_rows
 
+pytestmark = pytest.mark.slow  # pyxform, ODK Validate and whole survey template commands
+
 V2 = load_indicator_set("smartcity-id")
 BUNDLED = ("smartcity-id", "smartcity-id@1", "spbe-2020", "kominfo-evaluasi")
 KOBO_METADATA = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status",

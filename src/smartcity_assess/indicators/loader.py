@@ -96,10 +96,19 @@ def load_indicator_set(spec: str | Path | None = None) -> IndicatorSet:
     """Load a bundled set by id, or a YAML file by path; raise InputError listing every problem."""
     path, label = resolve_set(spec)
     if label.startswith("bundled:"):
-        document = parse_yaml(path.read_bytes(), label)
-    else:
-        document = load_yaml_file(path)
-    return build_indicator_set(document)
+        raw = path.read_bytes()
+        key = (label, hashlib.sha256(raw).hexdigest())
+        found = _BUNDLED.get(key)
+        if found is None:
+            found = _BUNDLED[key] = build_indicator_set(parse_yaml(raw, label))
+        return found
+    return build_indicator_set(load_yaml_file(path))
+
+
+_BUNDLED: dict[tuple[str, str], IndicatorSet] = {}
+"""Bundled sets already read in this process, by label and content: a set is a frozen value,
+and reading the default set takes about half a second (a run that loads it twice, such as
+``demo`` or a test session, reads it once)."""
 
 
 def build_indicator_set(document: YamlDocument) -> IndicatorSet:
