@@ -120,31 +120,27 @@ def write_reports_languages(
             assessment, folder, plan=plan, formats=formats, lang=lang,
             templates_dir=templates_dir, region=region, year=year, history=history,
             sensitivity=sensitivity, geo=geo)]
-    parts = [_prepare(assessment, plan, lang, region, year, history, sensitivity, geo)[1]
+    chosen = [_checked(formats, lang, templates_dir) for lang, _ in targets]
+    parts = [_prepare(assessment, plan, lang, region, year, history, sensitivity, geo)
              for lang, _ in targets]
     # Chart names repeat from one language to the next: the batch names them apart.
     everything = background_charts([
         ChartJob(f"{number}/{job.name}", job.title, job.description, _Renamed(job.spec, job.name))
-        for number, jobs in enumerate(parts) for job in jobs])
+        for number, (_, jobs) in enumerate(parts) for job in jobs])
     written: list[Path] = []
     try:
         start = 0
-        for (lang, folder), jobs in zip(targets, parts, strict=True):
+        for (_, folder), formats_of, ((facts, sources), jobs) in zip(
+                targets, chosen, parts, strict=True):
             mine = slice(start, start + len(jobs))
             start += len(jobs)
 
-            def drawn(again: Sequence[ChartJob], expected: Sequence[ChartJob] = jobs,
-                      mine: slice = mine) -> Callable[[], list[Chart]]:
-                if [job.name for job in again] != [job.name for job in expected]:
-                    # (the same facts make the same jobs)
-                    raise RuntimeError("the charts of a report changed while it was written")
-                return lambda: [replace(chart, name=job.name) for chart, job in
-                                zip(everything()[mine], expected, strict=True)]
+            def drawn(expected: Sequence[ChartJob] = jobs, mine: slice = mine) -> list[Chart]:
+                return [replace(chart, name=job.name) for chart, job in
+                        zip(everything()[mine], expected, strict=True)]
 
-            files = render_reports(assessment, plan=plan, formats=formats, lang=lang,
-                                   templates_dir=templates_dir, region=region, year=year,
-                                   history=history, sensitivity=sensitivity, geo=geo,
-                                   charts=drawn)
+            files = _finish(assessment, facts, sources, jobs, drawn, formats_of,
+                            templates_dir, sensitivity, geo)
             written += _commit(Path(folder), files)
     finally:
         everything()  # collect the worker even when a template failed
@@ -188,6 +184,17 @@ def render_reports(
     chart jobs and returns a function that waits for them (by default in the background,
     :func:`.charts.workers.background_charts`).
     """
+    chosen = _checked(formats, lang, templates_dir)
+    (facts, sources), jobs = _prepare(assessment, plan, lang, region, year, history,
+                                      sensitivity, geo)
+    return _finish(assessment, facts, sources, jobs, charts(jobs), chosen, templates_dir,
+                   sensitivity, geo)
+
+
+def _checked(formats: Sequence[str], lang: str, templates_dir: Path | None
+             ) -> tuple[str, ...]:
+    """The formats asked for, once each; a usage error for an unknown format or language
+    or a template folder that cannot be used."""
     chosen = tuple(dict.fromkeys(formats))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
@@ -197,9 +204,16 @@ def render_reports(
         raise UsageError(f"unknown report language {lang!r}: use {' or '.join(LANGUAGES)}")
     if templates_dir is not None:
         check_templates_dir(templates_dir)
-    (facts, sources), jobs = _prepare(assessment, plan, lang, region, year, history,
-                                      sensitivity, geo)
-    charts_done = charts(jobs)
+    return chosen
+
+
+def _finish(assessment: Assessment, facts: ReportFacts, sources: ReportSources,
+            jobs: Sequence[ChartJob], charts_done: Callable[[], list[Chart]],
+            chosen: tuple[str, ...], templates_dir: Path | None,
+            sensitivity: SensitivityResult | None, geo: GeoContext | None
+            ) -> dict[str, bytes]:
+    """The files of prepared documents, while their charts are drawn (``charts_done``
+    waits for them)."""
     try:
         files = _render_all(assessment, facts, sources, jobs, charts_done, chosen,
                             templates_dir, sensitivity)
