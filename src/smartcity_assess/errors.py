@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,16 @@ class InputError(SmartCityError):
 
     def __str__(self) -> str:
         return "\n".join([self.summary, *(f"  {p}" for p in self.problems)])
+
+
+def gather(problems: list[Problem], action: Callable[[], T]) -> T | None:
+    """``action()``, or None with the problems of its :class:`InputError` added to
+    ``problems`` (so that every input of a command is checked before it stops)."""
+    try:
+        return action()
+    except InputError as error:
+        problems.extend(error.problems)
+        return None
 
 
 class UsageError(SmartCityError):

@@ -129,7 +129,7 @@ def assess_files(
     layers, a complaints export: :mod:`.geo.inputs`), and score. ``uncertainty`` None: no
     bootstrap nor sensitivity analysis. ``design``: the plan's survey design. Every problem of
     every file is raised at once."""
-    from .errors import InputError, Problem
+    from .errors import InputError, Problem, gather
     from .scoring.areas import AreaOptions
     from .survey.load import read_survey
 
@@ -137,18 +137,13 @@ def assess_files(
     if geo is not None:
         _check_map_indicators(geo.map_indicators, indicator_set)
     problems: list[Problem] = []
-    survey = geo_data = None
-    try:
-        survey = read_survey(surveys, indicator_set, sheet=sheet, ignore_columns=ignore_columns)
-    except InputError as error:
-        problems.extend(error.problems)
+    survey = gather(problems, lambda: read_survey(surveys, indicator_set, sheet=sheet,
+                                                  ignore_columns=ignore_columns))
+    geo_data = None
     if geo is not None and not geo.empty:
         from .geo.inputs import read_geo
 
-        try:
-            geo_data = read_geo(geo)
-        except InputError as error:
-            problems.extend(error.problems)
+        geo_data = gather(problems, lambda: read_geo(geo))
     if problems:
         raise InputError(problems)
     assert survey is not None

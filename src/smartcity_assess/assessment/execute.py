@@ -25,10 +25,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from ..compare import pair
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, gather
 from ..history import History, Snapshot, Timeline, from_assessment, read_history
 from ..notices import Notice
 from ..outputs import OutputFolder
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from ..geo.inputs import GeoContext
     from ..scoring.sensitivity import SensitivityResult
 
-T = TypeVar("T")
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` while reports are written."""
@@ -106,26 +105,20 @@ def prepare(config_path: str | Path, *, output: Path | None = None) -> Prepared:
         config = replace(config, output=output)
     indicator_set = load_indicator_set(config.criteria)
     problems: list[Problem] = list(check_against_set(config, indicator_set))
-    def collect(action: Callable[[], T]) -> T | None:
-        try:
-            return action()
-        except InputError as error:
-            problems.extend(error.problems)
-            return None
-
-    plan = collect(lambda: load_plan(config.plan))
+    plan = gather(problems, lambda: load_plan(config.plan))
     if plan is not None:
         problems.extend(check_plan(plan, indicator_set))
     folder = config.history
-    history = collect(lambda: read_history(folder)) if folder is not None else None
-    survey = collect(lambda: read_survey(config.input_files, indicator_set, sheet=config.sheet,
-                                         ignore_columns=config.ignore_columns))
+    history = gather(problems, lambda: read_history(folder)) if folder is not None else None
+    survey = gather(problems, lambda: read_survey(
+        config.input_files, indicator_set, sheet=config.sheet,
+        ignore_columns=config.ignore_columns))
     geo_options = config.geo
     geo_data = None
     if geo_options is not None and not geo_options.empty:
         from ..geo.inputs import read_geo
 
-        geo_data = collect(lambda: read_geo(geo_options))
+        geo_data = gather(problems, lambda: read_geo(geo_options))
     if problems:
         raise InputError(problems)
     assert survey is not None

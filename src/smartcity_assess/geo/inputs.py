@@ -25,9 +25,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal
 
-from ..errors import InputError, Problem, UsageError
+from ..errors import InputError, Problem, UsageError, gather
 from ..freshness import SourceDate, iso_date, later, latest_year
 from ..notices import Notice
 from ..scoring.results import InputFile
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from ..scoring.areas import AreaOptions
     from ..survey.data import SurveyData
 
-T = TypeVar("T")
 
 LayerType = Literal["flood", "dengue", "crime", "complaints", "generic"]
 LAYER_TYPES: tuple[LayerType, ...] = ("flood", "dengue", "crime", "complaints", "generic")
@@ -185,14 +184,6 @@ def read_geo(options: GeoOptions) -> GeoData:
         raise UsageError("a problem layer (--layer) needs a boundary file (--boundaries) to "
                          "be joined to areas")
     problems: list[Problem] = []
-
-    def collect(action: Callable[[], T]) -> T | None:
-        try:
-            return action()
-        except InputError as error:
-            problems.extend(error.problems)
-            return None
-
     files: list[InputFile] = []
 
     def content(path: Path, label: str, layout: str) -> bytes | None:
@@ -219,7 +210,7 @@ def read_geo(options: GeoOptions) -> GeoData:
         raw = content(path, label, "boundaries")
         if raw is not None:
             text = raw
-            boundaries = collect(lambda: parse_boundaries(text, label, key=options.key))
+            boundaries = gather(problems, lambda: parse_boundaries(text, label, key=options.key))
         if boundaries is not None and raw is not None:
             declared = declared_date(raw)
             boundaries_date = SourceDate(label, "boundaries", declared,
@@ -231,7 +222,7 @@ def read_geo(options: GeoOptions) -> GeoData:
         raw = content(spec.path, spec.shown, "layer")
         if raw is None:
             continue
-        layer = collect(_layer_reader(spec, number, raw, read_layer))
+        layer = gather(problems, _layer_reader(spec, number, raw, read_layer))
         if layer is not None:
             layers.append(ReadLayer(spec, layer, layer_date(spec, raw)))
             files[-1] = _with_rows(files[-1], len(layer.points) or len(layer.areas))
@@ -242,7 +233,7 @@ def read_geo(options: GeoOptions) -> GeoData:
         shown = options.complaints_label or str(source)
         raw = content(source, shown, "complaints")
         if raw is not None:
-            complaints = collect(lambda: read_complaints(source, label=shown, data=raw))
+            complaints = gather(problems, lambda: read_complaints(source, label=shown, data=raw))
         if complaints is not None:
             newest = max((c.received for c in complaints.complaints), default=None)
             complaints_date = SourceDate(shown, "complaints", newest,
