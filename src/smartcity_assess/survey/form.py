@@ -18,11 +18,9 @@ from dataclasses import dataclass
 
 from ..indicators.model import Indicator, IndicatorSet
 from ..messages import text
+from ..messages.keys import PEOPLE_KEYS
 from .roles import ROLES, Roles, canonical
 
-ROLE_KEYS = {"warga": "form_role_warga", "umkm": "form_role_umkm", "opd": "form_role_opd",
-             "asn": "form_role_asn", "statistik": "form_role_statistik"}
-"""Canonical role → catalogue key of its name on a form."""
 ROLE_NOTE_KEYS = {"warga": "form_note_warga", "umkm": "form_note_umkm",
                   "opd": "form_note_opd", "asn": "form_note_asn",
                   "statistik": "form_note_statistik"}
@@ -167,8 +165,8 @@ def build_form(indicator_set: IndicatorSet, role: str | None, lang: str) -> Form
         if questions:
             sections.append(Section(pillar.id, pillar.title.get(lang) or pillar.id, questions))
     name = canonical(role) if role is not None else None
-    if name in ROLE_KEYS:
-        title, note = text(ROLE_KEYS[name], lang), text(ROLE_NOTE_KEYS[name], lang)
+    if name in PEOPLE_KEYS:
+        title, note = text(PEOPLE_KEYS[name], lang), text(ROLE_NOTE_KEYS[name], lang)
     elif role is not None:
         title, note = role, text("form_note_other", lang)
     else:
